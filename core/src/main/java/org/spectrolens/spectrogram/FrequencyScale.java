@@ -1,0 +1,55 @@
+package org.spectrolens.spectrogram;
+
+/**
+ * How rows are spaced in frequency. Every spectrogram spectrolens makes has rows equally spaced
+ * in one of these warped domains (Hz, mel, or octaves), which is what keeps the Hz of every row
+ * exact through cropping and resizing.
+ */
+public enum FrequencyScale {
+  /** Linear frequency: the warped value is Hz (STFT bins). */
+  LINEAR {
+    @Override public double warp(double hz) { return hz; }
+    @Override public double unwarp(double w) { return w; }
+  },
+  /** HTK mel: m = 2595 log10(1 + f/700) (torchaudio's default). */
+  MEL_HTK {
+    @Override public double warp(double hz) { return 2595.0 * Math.log10(1.0 + hz / 700.0); }
+    @Override public double unwarp(double m) { return 700.0 * (Math.pow(10.0, m / 2595.0) - 1.0); }
+  },
+  /** Slaney mel (Auditory Toolbox): linear below 1 kHz, logarithmic above (librosa's default). */
+  MEL_SLANEY {
+    private static final double F_SP = 200.0 / 3.0;
+    private static final double MIN_LOG_HZ = 1000.0;
+    private static final double MIN_LOG_MEL = MIN_LOG_HZ / F_SP;
+    private final double logStep = Math.log(6.4) / 27.0;
+
+    @Override public double warp(double hz) {
+      return hz >= MIN_LOG_HZ ? MIN_LOG_MEL + Math.log(hz / MIN_LOG_HZ) / logStep : hz / F_SP;
+    }
+
+    @Override public double unwarp(double m) {
+      return m >= MIN_LOG_MEL ? MIN_LOG_HZ * Math.exp(logStep * (m - MIN_LOG_MEL)) : F_SP * m;
+    }
+  },
+  /** Logarithmic frequency in octaves: w = log2(f) (constant-Q bins). */
+  LOG {
+    @Override public double warp(double hz) { return Math.log(hz) / Math.log(2.0); }
+    @Override public double unwarp(double w) { return Math.pow(2.0, w); }
+  };
+
+  /** Hz to this scale's own unit (Hz, mel or octaves). */
+  public abstract double warp(double hz);
+
+  /** This scale's unit back to Hz. */
+  public abstract double unwarp(double w);
+
+  /** Lower-case id used in JSON and on the command line ("linear", "mel-htk", "mel-slaney", "log"). */
+  public String id() {
+    return name().toLowerCase().replace('_', '-');
+  }
+
+  public static FrequencyScale fromId(String id) {
+    for (FrequencyScale s : values()) if (s.id().equals(id)) return s;
+    throw new IllegalArgumentException("unknown frequency scale '" + id + "'");
+  }
+}
