@@ -1,0 +1,53 @@
+package org.spectrolens.dataset;
+
+import java.util.List;
+import org.spectrolens.spectrogram.FrequencyAxis;
+import org.spectrolens.spectrogram.FrequencyScale;
+import org.spectrolens.spectrogram.SpectrogramSpec;
+
+/**
+ * The {@code dataset.json} of a dataset cache: everything needed to cut and featurise new audio
+ * exactly as this dataset was (the front end), and to read its grids in Hz.
+ *
+ * @param format cache format version
+ * @param id content id of the dataset (changes when the front end, items or split change)
+ * @param task vowels, voicing, chunks, ...
+ * @param classes class names in index order
+ * @param spec the spectrogram front end
+ * @param cropMinHz lowest row frequency kept before resizing
+ * @param cropMaxHz highest row frequency kept before resizing ({@code --fmax}); NaN = none
+ * @param height rows of every cached grid (model input height)
+ * @param width columns of every cached grid (model input width)
+ * @param frequencyScale scale id of the cached grid's rows
+ * @param frequencyStart warped value of row 0 of the cached grid
+ * @param frequencyStep warped step between rows of the cached grid
+ * @param split how train/test were drawn: stratified, speaker or kfold
+ * @param seed the split's seed
+ * @param testFraction fraction of items (or speakers) in test
+ */
+public record DatasetInfo(
+    int format, String id, String task, List<String> classes, SpectrogramSpec spec,
+    double cropMinHz, double cropMaxHz, int height, int width,
+    String frequencyScale, double frequencyStart, double frequencyStep,
+    String split, long seed, double testFraction) {
+
+  public static final int FORMAT = 1;
+
+  /** The Hz of every row of the cached grids. */
+  public FrequencyAxis frequencyAxis() {
+    return FrequencyAxis.of(FrequencyScale.fromId(frequencyScale), frequencyStart, frequencyStep, height);
+  }
+
+  /**
+   * True when {@code other} featurises audio identically (same spec, crop and input size), so a
+   * model trained on one can be evaluated on the other.
+   */
+  public boolean sameFrontEnd(DatasetInfo other) {
+    return spec.equals(other.spec) && sameDouble(cropMinHz, other.cropMinHz)
+        && sameDouble(cropMaxHz, other.cropMaxHz) && height == other.height && width == other.width;
+  }
+
+  private static boolean sameDouble(double a, double b) {
+    return Double.compare(a, b) == 0;
+  }
+}

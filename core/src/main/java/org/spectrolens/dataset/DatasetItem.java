@@ -1,0 +1,24 @@
+package org.spectrolens.dataset;
+
+/**
+ * One row of a dataset's {@code manifest.csv}: a segment of a recording, its label and split,
+ * and the cached model-input grid ({@code file}, relative to the dataset directory).
+ *
+ * @param id unique id (also the cache file's name)
+ * @param source the audio file, as given to the dataset builder
+ * @param start segment start in the source (s)
+ * @param end segment end in the source (s)
+ * @param label class name
+ * @param speaker speaker id ("" when unknown)
+ * @param split "train" or "test"
+ * @param fold k-fold index (-1 when not k-fold)
+ * @param file cache file relative to the dataset directory ({@code items/<id>.npy}, float32 [H, W])
+ * @param timeStart time (s, in the source) of the centre of column 0 of the cached grid
+ * @param timeStep seconds between column centres of the cached grid
+ */
+public record DatasetItem(
+    String id, String source, double start, double end, String label, String speaker,
+    String split, int fold, String file, double timeStart, double timeStep) {
+
+  static final String HEADER = "id,source,start,end,label,speaker,split,fold,file,time_start,time_step";
+}

@@ -1,0 +1,42 @@
+package org.spectrolens.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.spectrolens.SpectrolensException;
+
+/** The project's one JSON mapper: pretty, key order kept, unknown keys ignored on read. */
+public final class Json {
+  public static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private Json() {}
+
+  public static String toString(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** Writes {@code value} as JSON to {@code file} atomically. */
+  public static void write(Path file, Object value) {
+    AtomicFiles.writeString(file, toString(value) + "\n");
+  }
+
+  public static <T> T read(Path file, Class<T> type) {
+    try {
+      return MAPPER.readValue(file.toFile(), type);
+    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+      throw new SpectrolensException(file.toString(), "no such file");
+    } catch (IOException e) {
+      throw new SpectrolensException(file.toString(), "malformed JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+  }
+}
