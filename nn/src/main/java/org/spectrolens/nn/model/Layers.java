@@ -1,0 +1,141 @@
+package org.spectrolens.nn.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import java.util.SplittableRandom;
+
+/**
+ * PyTorch layers as functions over a {@link Network}'s named tensors: each method registers the
+ * layer's tensors under torchvision's names and returns its computation. Initialisation follows
+ * PyTorch's defaults (or torchvision's ResNet overrides), drawn from one seeded generator in
+ * registration order, so a seed gives the same network on any machine.
+ */
+final class Layers {
+  /** PyTorch's BatchNorm2d eps and momentum (DJL's momentum is 1 - PyTorch's). */
+  static final float BN_EPS = 1e-5f;
+  static final float BN_MOMENTUM_DJL = 0.9f;
+
+  private final Network net;
+  private final SplittableRandom random;
+
+  Layers(Network net, long seed) {
+    this.net = net;
+    this.random = new SplittableRandom(seed);
+  }
+
+  Network net() {
+    return net;
+  }
+
+  /** Weight init of a conv layer. */
+  enum ConvInit {
+    /** PyTorch's default: kaiming_uniform(a=sqrt 5), i.e. U(+-1/sqrt(fan_in)), bias likewise. */
+    PYTORCH_DEFAULT,
+    /** torchvision ResNet: kaiming_normal(mode=fan_out, relu), i.e. N(0, 2/fan_out). */
+    KAIMING_FAN_OUT
+  }
+
+  /**
+   * Conv2d named {@code name} ({@code name.weight} [out, in, kh, kw], {@code name.bias} if bias);
+   * padding (top, bottom, left, right) allows PyTorch's asymmetric {@code padding='same'} for even kernels.
+   */
+  Stage.Fn conv(String name, int in, int out, int kh, int kw, int stride, int[] pad, boolean bias, ConvInit init) {
+    NDArray w = net.add(name + ".weight", Network.Kind.PARAMETER, new Shape(out, in, kh, kw));
+    NDArray b = bias ? net.add(name + ".bias", Network.Kind.PARAMETER, new Shape(out)) : null;
+    int fanIn = in * kh * kw;
+    if (init == ConvInit.KAIMING_FAN_OUT) {
+      w.set(normal(w.size(), Math.sqrt(2.0 / (out * kh * kw))));
+    } else {
+      w.set(uniform(w.size(), 1.0 / Math.sqrt(fanIn)));
+    }
+    if (b != null) b.set(uniform(b.size(), 1.0 / Math.sqrt(fanIn)));
+    Shape strides = new Shape(stride, stride);
+    boolean symmetric = pad[0] == pad[1] && pad[2] == pad[3];
+    Shape padding = symmetric ? new Shape(pad[0], pad[2]) : new Shape(0, 0);
+    // DJL's pad takes (last-dim before, after, next-dim before, after), like torch.nn.functional.pad
+    Shape explicit = symmetric ? null : new Shape(pad[2], pad[3], pad[0], pad[1]);
+    return (x, training) -> {
+      NDArray input = explicit == null ? x : x.pad(explicit, 0);
+      return b == null ? Conv2d.conv2d(input, w, null, strides, padding).singletonOrThrow()
+          : Conv2d.conv2d(input, w, b, strides, padding).singletonOrThrow();
+    };
+  }
+
+  /** BatchNorm2d named {@code name}: weight (1), bias (0), running_mean (0), running_var (1). */
+  Stage.Fn batchNorm(String name, int channels) {
+    NDArray gamma = net.add(name + ".weight", Network.Kind.PARAMETER, new Shape(channels));
+    NDArray beta = net.add(name + ".bias", Network.Kind.PARAMETER, new Shape(channels));
+    NDArray mean = net.add(name + ".running_mean", Network.Kind.BUFFER, new Shape(channels));
+    NDArray var = net.add(name + ".running_var", Network.Kind.BUFFER, new Shape(channels));
+    gamma.set(fill(channels, 1f));
+    var.set(fill(channels, 1f));
+    net.addBatchNorm(name);
+    String weightName = name + ".weight";
+    return (x, training) -> {
+      // a frozen batch norm is part of a fixed feature extractor: it keeps its running statistics
+      boolean batchStats = training && !net.isFrozen(weightName);
+      // axis -1 is DJL's "PyTorch default" path: torch.batch_norm over dim 1, running stats updated in place
+      return BatchNorm.batchNorm(x, mean, var, gamma, beta, -1, BN_MOMENTUM_DJL, BN_EPS, batchStats).singletonOrThrow();
+    };
+  }
+
+  /** Linear named {@code name}: weight [out, in] and bias [out], PyTorch's default init. */
+  Stage.Fn linear(String name, int in, int out) {
+    NDArray w = net.add(name + ".weight", Network.Kind.PARAMETER, new Shape(out, in));
+    NDArray b = net.add(name + ".bias", Network.Kind.PARAMETER, new Shape(out));
+    w.set(uniform(w.size(), 1.0 / Math.sqrt(in)));
+    b.set(uniform(b.size(), 1.0 / Math.sqrt(in)));
+    return (x, training) -> Linear.linear(x, w, b).singletonOrThrow();
+  }
+
+  static Stage.Fn relu() {
+    return (x, training) -> x.getNDArrayInternal().relu();
+  }
+
+  static Stage.Fn maxPool(int kernel, int stride, int padding) {
+    Shape k = new Shape(kernel, kernel);
+    Shape s = new Shape(stride, stride);
+    Shape p = new Shape(padding, padding);
+    return (x, training) -> Pool.maxPool2d(x, k, s, p, false);
+  }
+
+  /** Adaptive average pooling to 1x1, keeping [N, C, 1, 1] as torchvision's avgpool does. */
+  static Stage.Fn globalAvgPool() {
+    return (x, training) -> x.mean(new int[] {2, 3}, true);
+  }
+
+  static Stage.Fn flatten() {
+    return (x, training) -> x.reshape(x.getShape().get(0), -1);
+  }
+
+  /** Runs functions one after the other. */
+  static Stage.Fn chain(Stage.Fn... fns) {
+    return (x, training) -> {
+      NDArray a = x;
+      for (Stage.Fn f : fns) a = f.apply(a, training);
+      return a;
+    };
+  }
+
+  private float[] uniform(long n, double bound) {
+    float[] v = new float[Math.toIntExact(n)];
+    for (int i = 0; i < v.length; i++) v[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+    return v;
+  }
+
+  private float[] normal(long n, double std) {
+    float[] v = new float[Math.toIntExact(n)];
+    for (int i = 0; i < v.length; i++) v[i] = (float) (random.nextGaussian() * std);
+    return v;
+  }
+
+  private static float[] fill(int n, float value) {
+    float[] v = new float[n];
+    java.util.Arrays.fill(v, value);
+    return v;
+  }
+}

@@ -1,0 +1,242 @@
+package org.spectrolens.nn.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.nn.weights.Tensor;
+
+/**
+ * A network as an ordered list of named {@link Stage}s over named tensors, with PyTorch
+ * (torchvision) parameter names: {@code conv1.weight}, {@code bn1.running_mean},
+ * {@code layer1.0.conv1.weight}, {@code fc.bias}. The forward pass returns logits (softmax is
+ * applied outside, where it is needed), and can be split at any stage:
+ * {@code forwardFrom(forwardTo(x, s), s) == forward(x)}.
+ *
+ * <p>Tensors are plain DJL NDArrays owned by this network's manager: trainable parameters
+ * (gradients on unless frozen) and batch-norm buffers (running mean and variance, updated in
+ * place by training-mode forward passes). {@code num_batches_tracked} is one counter for all
+ * batch-norm layers, since every training step passes through each of them once.
+ */
+public final class Network implements AutoCloseable {
+  /** Kinds of named tensors. */
+  public enum Kind { PARAMETER, BUFFER }
+
+  private final String architecture;
+  private final int[] inputShape;
+  private final int numClasses;
+  private final NDManager manager;
+  private final LinkedHashMap<String, NDArray> tensors = new LinkedHashMap<>();
+  private final Map<String, Kind> kinds = new LinkedHashMap<>();
+  private final List<String> batchNorms = new ArrayList<>();
+  private final List<Stage> stages = new ArrayList<>();
+  private Predicate<String> frozen = name -> false;
+  private long batchesTracked;
+
+  Network(String architecture, int[] inputShape, int numClasses, NDManager manager) {
+    this.architecture = architecture;
+    this.inputShape = inputShape.clone();
+    this.numClasses = numClasses;
+    this.manager = manager;
+  }
+
+  public String architecture() {
+    return architecture;
+  }
+
+  /** [C, H, W] of one input. */
+  public int[] inputShape() {
+    return inputShape.clone();
+  }
+
+  public int numClasses() {
+    return numClasses;
+  }
+
+  public NDManager manager() {
+    return manager;
+  }
+
+  // ---- construction (used by the model factories) ----
+
+  NDArray add(String name, Kind kind, Shape shape) {
+    if (tensors.containsKey(name)) throw new IllegalStateException("duplicate tensor " + name);
+    NDArray a = manager.zeros(shape, DataType.FLOAT32);
+    a.setName(name);
+    tensors.put(name, a);
+    kinds.put(name, kind);
+    return a;
+  }
+
+  void addBatchNorm(String prefix) {
+    batchNorms.add(prefix);
+  }
+
+  void addStage(String name, Stage.Fn fn) {
+    for (Stage s : stages) if (s.name().equals(name)) throw new IllegalStateException("duplicate stage " + name);
+    stages.add(new Stage(name, fn));
+  }
+
+  /** Turns gradients on for every parameter that is not frozen (called once the network is built). */
+  void ready() {
+    setFrozen(frozen);
+  }
+
+  // ---- stages and forward passes ----
+
+  public List<Stage> stages() {
+    return Collections.unmodifiableList(stages);
+  }
+
+  public List<String> stageNames() {
+    return stages.stream().map(Stage::name).toList();
+  }
+
+  /** Logits [N, classes] of a batch [N, C, H, W]. */
+  public NDArray forward(NDArray x, boolean training) {
+    return run(x, 0, stages.size(), training);
+  }
+
+  /** The activation after stage {@code stage} (inclusive). */
+  public NDArray forwardTo(NDArray x, String stage, boolean training) {
+    return run(x, 0, indexOf(stage) + 1, training);
+  }
+
+  /** Logits computed from the activation after stage {@code stage}, running the stages that follow it. */
+  public NDArray forwardFrom(NDArray activation, String stage, boolean training) {
+    return run(activation, indexOf(stage) + 1, stages.size(), training);
+  }
+
+  public int indexOf(String stage) {
+    for (int i = 0; i < stages.size(); i++) if (stages.get(i).name().equals(stage)) return i;
+    throw new SpectrolensException(stage, "no such layer in " + architecture + "; layers: " + String.join(", ", stageNames()));
+  }
+
+  private NDArray run(NDArray x, int from, int to, boolean training) {
+    if (training && from == 0 && to == stages.size()) batchesTracked++;
+    NDArray a = x;
+    for (int i = from; i < to; i++) a = stages.get(i).fn().apply(a, training);
+    return a;
+  }
+
+  // ---- named tensors ----
+
+  /** Every named tensor (parameters and buffers), in torchvision's state_dict order. */
+  public Map<String, NDArray> tensors() {
+    return Collections.unmodifiableMap(tensors);
+  }
+
+  public Kind kind(String name) {
+    return kinds.get(name);
+  }
+
+  /** Trainable parameters (frozen ones excluded). */
+  public Map<String, NDArray> trainable() {
+    Map<String, NDArray> out = new LinkedHashMap<>();
+    tensors.forEach((n, a) -> {
+      if (kinds.get(n) == Kind.PARAMETER && !frozen.test(n)) out.put(n, a);
+    });
+    return out;
+  }
+
+  /** Number of parameters (buffers excluded), as {@code sum(p.numel() for p in model.parameters())}. */
+  public long parameterCount() {
+    long n = 0;
+    for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
+      if (kinds.get(e.getKey()) == Kind.PARAMETER) n += e.getValue().size();
+    }
+    return n;
+  }
+
+  /** Freezes the parameters whose names match: no gradients, and their batch norms use running stats. */
+  public void setFrozen(Predicate<String> isFrozen) {
+    this.frozen = isFrozen;
+    tensors.forEach((n, a) -> {
+      if (kinds.get(n) == Kind.PARAMETER) a.setRequiresGradient(!isFrozen.test(n));
+    });
+  }
+
+  public boolean isFrozen(String name) {
+    return frozen.test(name);
+  }
+
+  public long batchesTracked() {
+    return batchesTracked;
+  }
+
+  public void setBatchesTracked(long n) {
+    batchesTracked = n;
+  }
+
+  /** Batch-norm layer prefixes, e.g. {@code bn1}, {@code layer1.0.bn2}. */
+  public List<String> batchNorms() {
+    return Collections.unmodifiableList(batchNorms);
+  }
+
+  /**
+   * The state as torchvision's {@code state_dict()}: every tensor plus
+   * {@code <bn>.num_batches_tracked} (I64 scalar) after each batch norm's running_var.
+   */
+  public LinkedHashMap<String, Tensor> stateDict() {
+    LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
+    for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
+      long[] shape = e.getValue().getShape().getShape();
+      out.put(e.getKey(), Tensor.f32(shape, e.getValue().toFloatArray()));
+      if (e.getKey().endsWith(".running_var")) {
+        String bn = e.getKey().substring(0, e.getKey().length() - ".running_var".length());
+        out.put(bn + ".num_batches_tracked", Tensor.i64(new long[0], new long[] {batchesTracked}));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Loads tensors by name. Every name of {@code state} must exist here with the same shape
+   * (num_batches_tracked entries set the counter); names this network has but {@code state}
+   * lacks are an error unless {@code allowMissing} accepts them.
+   */
+  public void load(Map<String, Tensor> state, Predicate<String> allowMissing, String source) {
+    for (Map.Entry<String, Tensor> e : state.entrySet()) {
+      String n = e.getKey();
+      Tensor t = e.getValue();
+      if (n.endsWith(".num_batches_tracked")) {
+        if (!t.isFloat() && t.longs().length == 1) batchesTracked = t.longs()[0];
+        continue;
+      }
+      NDArray a = tensors.get(n);
+      if (a == null) throw new SpectrolensException(source, "unexpected tensor '" + n + "' for " + architecture);
+      long[] want = a.getShape().getShape();
+      if (!Arrays.equals(want, t.shape())) {
+        throw new SpectrolensException(source, "tensor '" + n + "' has shape " + Arrays.toString(t.shape())
+            + ", " + architecture + " needs " + Arrays.toString(want));
+      }
+      if (!t.isFloat()) throw new SpectrolensException(source, "tensor '" + n + "' is " + t.dtype() + ", expected a float type");
+      a.set(t.floats());
+    }
+    for (String n : tensors.keySet()) {
+      if (!state.containsKey(n) && !allowMissing.test(n)) {
+        throw new SpectrolensException(source, "missing tensor '" + n + "' for " + architecture);
+      }
+    }
+  }
+
+  /** Copies of every tensor's values (for comparisons and snapshots). */
+  public Map<String, float[]> snapshot() {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    tensors.forEach((n, a) -> out.put(n, a.toFloatArray()));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}
