@@ -105,7 +105,10 @@ final class Layers {
 
   /** Adaptive average pooling to 1x1, keeping [N, C, 1, 1] as torchvision's avgpool does. */
   static Stage.Fn globalAvgPool() {
-    return (x, training) -> x.mean(new int[] {2, 3}, true);
+    return (x, training) -> {
+      Shape s = x.getShape();
+      return Pool.globalAvgPool2d(x).reshape(s.get(0), s.get(1), 1, 1);
+    };
   }
 
   static Stage.Fn flatten() {
