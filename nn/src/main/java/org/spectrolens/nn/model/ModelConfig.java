@@ -1,0 +1,57 @@
+package org.spectrolens.nn.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.spectrolens.dataset.DatasetInfo;
+import org.spectrolens.nn.train.TrainConfig;
+
+/**
+ * A model directory's {@code config.json}: what is needed to rebuild the network, feed it new
+ * data exactly as in training, and know where it came from.
+ *
+ * @param format config format version
+ * @param model architecture name
+ * @param classes class names in output order
+ * @param inputShape [C, H, W] of one network input
+ * @param normalization applied to dataset grids before the network: (x - mean) / std, train-set figures
+ * @param dataset the training dataset's front end, size and split ({@code dataset.json})
+ * @param datasetId the training dataset's id
+ * @param split how train, validation and test items were chosen
+ * @param seed the training seed
+ * @param training the training options
+ * @param weights weights file in this directory (safetensors, torchvision names)
+ * @param bestEpoch the epoch whose weights were kept (1-based)
+ * @param epochsRun epochs trained
+ */
+public record ModelConfig(
+    int format, String model, List<String> classes,
+    @JsonProperty("input_shape") int[] inputShape,
+    Normalization normalization, DatasetInfo dataset,
+    @JsonProperty("dataset_id") String datasetId, Split split, long seed, TrainConfig training, String weights,
+    @JsonProperty("best_epoch") int bestEpoch, @JsonProperty("epochs_run") int epochsRun) {
+
+  public static final int FORMAT = 1;
+  public static final String FILE = "config.json";
+
+  /** Input normalisation: {@code (x - mean) / std} over every cell. */
+  public record Normalization(double mean, double std) {}
+
+  /**
+   * @param method the dataset's split: stratified, speaker or kfold
+   * @param train the dataset split trained on ("train")
+   * @param test the dataset split evaluated in metrics.json ("test")
+   * @param validationFraction fraction of training speakers (or items) held out for validation
+   * @param validationBy "speaker" or "item"
+   * @param validationIds the held-out speakers (or item ids)
+   * @param trainItems items trained on
+   * @param validationItems items held out for validation
+   * @param testItems items in the test split
+   */
+  public record Split(
+      String method, String train, String test,
+      @JsonProperty("validation_fraction") double validationFraction,
+      @JsonProperty("validation_by") String validationBy,
+      @JsonProperty("validation_ids") List<String> validationIds,
+      @JsonProperty("train_items") int trainItems, @JsonProperty("validation_items") int validationItems,
+      @JsonProperty("test_items") int testItems) {}
+}

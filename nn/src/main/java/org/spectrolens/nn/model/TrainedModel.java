@@ -1,0 +1,116 @@
+package org.spectrolens.nn.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.io.Json;
+import org.spectrolens.nn.weights.TorchWeights;
+
+/**
+ * A model directory opened for use: {@code config.json}, the network with its weights, and the
+ * input preparation used in training (normalisation, channel repetition).
+ */
+public final class TrainedModel implements AutoCloseable {
+  private final Path dir;
+  private final ModelConfig config;
+  private final Network network;
+
+  private TrainedModel(Path dir, ModelConfig config, Network network) {
+    this.dir = dir;
+    this.config = config;
+    this.network = network;
+  }
+
+  public static TrainedModel open(Path dir) {
+    Path cfg = dir.resolve(ModelConfig.FILE);
+    if (!Files.isRegularFile(cfg)) {
+      throw new SpectrolensException(dir.toString(), "not a model directory (no config.json; train one with 'spectrolens train')");
+    }
+    ModelConfig config = Json.read(cfg, ModelConfig.class);
+    if (config.format() != ModelConfig.FORMAT) {
+      throw new SpectrolensException(cfg.toString(), "model format " + config.format() + ", expected " + ModelConfig.FORMAT);
+    }
+    if (config.inputShape() == null || config.inputShape().length != 3 || config.classes() == null) {
+      throw new SpectrolensException(cfg.toString(), "needs classes and input_shape [C, H, W]");
+    }
+    Network net = Models.create(config.model(), config.inputShape(), config.classes().size(), config.seed());
+    try {
+      TorchWeights.load(net, dir.resolve(config.weights()));
+    } catch (RuntimeException e) {
+      net.close();
+      throw e;
+    }
+    return new TrainedModel(dir, config, net);
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public ModelConfig config() {
+    return config;
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  /** The network input [C*H*W] for a dataset-style grid [H][W]: normalised, repeated over C. */
+  public float[] input(float[][] grid) {
+    int[] s = config.inputShape();
+    if (grid.length != s[1] || grid[0].length != s[2]) {
+      throw new SpectrolensException(null, "grid is " + grid.length + "x" + grid[0].length + ", the model needs " + s[1] + "x" + s[2]);
+    }
+    float mean = (float) config.normalization().mean();
+    float std = (float) config.normalization().std();
+    int hw = s[1] * s[2];
+    float[] out = new float[s[0] * hw];
+    for (int y = 0; y < s[1]; y++) {
+      for (int x = 0; x < s[2]; x++) {
+        float v = (grid[y][x] - mean) / std;
+        for (int c = 0; c < s[0]; c++) out[c * hw + y * s[2] + x] = v;
+      }
+    }
+    return out;
+  }
+
+  /** Logits [n][classes] of n inputs given flat as [n, C, H, W], in inference mode. */
+  public float[][] logits(float[] inputs, int n) {
+    return logits(network, inputs, n);
+  }
+
+  /** Logits of {@code n} flat inputs in inference mode (running batch-norm statistics). */
+  public static float[][] logits(Network net, float[] inputs, int n) {
+    int[] s = net.inputShape();
+    int k = net.numClasses();
+    float[][] out = new float[n][k];
+    try (NDManager tmp = net.manager().newSubManager()) {
+      NDArray x = tmp.create(inputs, new Shape(n, s[0], s[1], s[2]));
+      float[] flat = net.forward(x, false).toFloatArray();
+      for (int i = 0; i < n; i++) System.arraycopy(flat, i * k, out[i], 0, k);
+    }
+    return out;
+  }
+
+  /** Softmax of one logit vector, computed stably in double. */
+  public static double[] softmax(float[] logits) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float v : logits) max = Math.max(max, v);
+    double[] p = new double[logits.length];
+    double sum = 0;
+    for (int i = 0; i < p.length; i++) {
+      p[i] = Math.exp(logits[i] - max);
+      sum += p[i];
+    }
+    for (int i = 0; i < p.length; i++) p[i] /= sum;
+    return p;
+  }
+
+  @Override
+  public void close() {
+    network.close();
+  }
+}
