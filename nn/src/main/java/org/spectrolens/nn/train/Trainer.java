@@ -143,7 +143,7 @@ public final class Trainer {
         state = new Checkpoint.State(e + 1, adam.stepCount(), v == null ? Double.POSITIVE_INFINITY : best, bestEpoch, bad,
             stop, cfg, List.copyOf(log));
         Checkpoint.write(ckpt, net, adam, state);
-        writeLog(out, log);
+        writeLog(out, log, false);
         if (progress) {
           System.err.printf(Locale.ROOT, "epoch %d/%d: loss %.4f acc %.4f%s (%.1f s)%s%n", e + 1, cfg.epochs(), row.trainLoss(),
               row.trainAccuracy(), v == null ? "" : String.format(Locale.ROOT, ", val loss %.4f acc %.4f", v.loss(), v.accuracy()),
@@ -156,7 +156,7 @@ public final class Trainer {
     } finally {
       loader.shutdownNow();
     }
-    writeLog(out, log);
+    writeLog(out, log, true);
     int testItems = ds.items("test").size();
     ModelConfig mc = new ModelConfig(ModelConfig.FORMAT, cfg.model(), classes, shape,
         new ModelConfig.Normalization(ms[0], ms[1]), ds.info(), ds.info().id(),
@@ -257,11 +257,12 @@ public final class Trainer {
     return Arrays.copyOfRange(order, Math.min(from, n), Math.min(from + len, n));
   }
 
-  static void writeLog(Path out, List<EpochLog> log) {
+  /** The log CSV (every epoch, so a killed run keeps it) and, at the end, the curves PNG. */
+  static void writeLog(Path out, List<EpochLog> log, boolean curves) {
     StringBuilder sb = new StringBuilder(EpochLog.CSV_HEADER).append('\n');
     for (EpochLog r : log) sb.append(r.csv()).append('\n');
     AtomicFiles.writeString(out.resolve(LOG), sb.toString());
-    if (!log.isEmpty()) Charts.curves(out.resolve(CURVES), log);
+    if (curves && !log.isEmpty()) Charts.curves(out.resolve(CURVES), log);
   }
 
   /** The part of the training split held out for validation: whole speakers where every item names one. */

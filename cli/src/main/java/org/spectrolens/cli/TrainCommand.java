@@ -1,0 +1,101 @@
+package org.spectrolens.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.spectrolens.dataset.CachedDataset;
+import org.spectrolens.nn.Engines;
+import org.spectrolens.nn.evaluate.Metrics;
+import org.spectrolens.nn.train.TrainConfig;
+import org.spectrolens.nn.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spectrolens train}: trains a model on a dataset cache into a model directory. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = {"Train a network on a dataset cache (built with 'spectrolens dataset').",
+        "Writes MODEL/config.json, model.safetensors (torchvision names), metrics.json (test split),",
+        "confusion.png, train_log.csv, curves.png and checkpoint.safetensors (for --resume)."})
+public final class TrainCommand implements Callable<Integer> {
+  @Option(names = "--data", required = true, paramLabel = "DS", description = "Dataset cache directory.")
+  Path data;
+
+  @Option(names = "--model", defaultValue = "smallcnn", paramLabel = "NAME",
+      description = "smallcnn, resnet18, resnet34, resnet50 or resnet101 (default: ${DEFAULT-VALUE}).")
+  String model;
+
+  @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model directory to write.")
+  Path out;
+
+  @Option(names = "--epochs", defaultValue = "20", paramLabel = "N", description = "Most epochs (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--lr", defaultValue = "1e-4", paramLabel = "X", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+  double lr;
+
+  @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "X", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
+  double weightDecay;
+
+  @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "S",
+      description = "constant, cosine or step (default: ${DEFAULT-VALUE}).")
+  String schedule;
+
+  @Option(names = "--lr-step", defaultValue = "10", paramLabel = "N", description = "step schedule: epochs per decay (default: ${DEFAULT-VALUE}).")
+  int stepEpochs;
+
+  @Option(names = "--lr-gamma", defaultValue = "0.1", paramLabel = "X", description = "step schedule: decay factor (default: ${DEFAULT-VALUE}).")
+  double gamma;
+
+  @Option(names = "--augment", description = "Time/frequency masking and small time shifts (no frequency shifts).")
+  boolean augment;
+
+  @Option(names = "--patience", defaultValue = "5", paramLabel = "N",
+      description = "Stop after N epochs without a lower validation loss; 0 never stops early (default: ${DEFAULT-VALUE}).")
+  int patience;
+
+  @Option(names = "--validation", defaultValue = "0.1", paramLabel = "F",
+      description = "Fraction of training speakers (or items) held out for validation; 0 = none (default: ${DEFAULT-VALUE}).")
+  double validation;
+
+  @Option(names = "--pretrained", paramLabel = "F.safetensors",
+      description = "Start from ImageNet weights in torchvision's names (all but fc are loaded; RGB conv1 is summed onto 1 channel).")
+  Path pretrained;
+
+  @Option(names = "--freeze", description = "Keep the convolutional layers fixed; train the classifier only.")
+  boolean freeze;
+
+  @Option(names = "--channels", defaultValue = "1", paramLabel = "C", description = "Input channels, 1 or 3 (default: ${DEFAULT-VALUE}).")
+  int channels;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+  boolean resume;
+
+  @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    Engines.init(threads);
+    CachedDataset ds = CachedDataset.open(data);
+    TrainConfig cfg = new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, patience,
+        validation, seed, channels, pretrained == null ? null : pretrained.toString(), freeze, threads);
+    Trainer.Outcome o = Trainer.train(ds, cfg, out, resume, !quiet, new Trainer.Listener() {});
+    System.out.printf(Locale.ROOT, "trained %s on %s: %d epochs (best %d), %.1f s of training on %d threads%n", model, ds.info().id(),
+        o.config().epochsRun(), o.config().bestEpoch(), o.trainSeconds(), Engines.threads());
+    Metrics m = o.metrics();
+    if (m != null) {
+      System.out.printf(Locale.ROOT, "test: accuracy %.4f, balanced accuracy %.4f (n = %d)%n", m.accuracy(), m.balancedAccuracy(), m.n());
+    }
+    System.out.println("model: " + out);
+    return 0;
+  }
+}
