@@ -33,6 +33,7 @@ final class FlacDecoder {
     try {
       int first = in.uint(8);
       int len = in.uint(24);
+      if (start + 8 + 34 > d.length) throw new FlacBits.EndOfData();
       if ((first & 0x7F) != 0 || len < 34) {
         throw new SpectrolensException(subject, "corrupt FLAC: the first metadata block is not STREAMINFO");
       }
