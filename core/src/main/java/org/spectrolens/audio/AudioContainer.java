@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** The container a file holds, recognised by its first bytes (never by its name). */
 enum AudioContainer {
-  WAV, RF64, FLAC, MP3, OGG, AIFF, MP4, UNKNOWN;
+  WAV, RF64, RIFX, FLAC, MP3, OGG, AIFF, MP4, UNKNOWN;
 
   /** The container and the byte where it starts (after an ID3v2 tag, if any). */
   record Detected(AudioContainer container, long start) {}
@@ -32,6 +32,7 @@ enum AudioContainer {
       String riff = ascii(h, 0, 4);
       if (riff.equals("RIFF")) return WAV;
       if (riff.equals("RF64")) return RF64;
+      if (riff.equals("RIFX")) return RIFX;
     }
     if (h.length >= 4 && ascii(h, 0, 4).equals("OggS")) return OGG;
     if (h.length >= 12 && ascii(h, 0, 4).equals("FORM") && ascii(h, 8, 3).equals("AIF")) return AIFF;

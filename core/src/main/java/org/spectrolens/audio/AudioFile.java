@@ -66,9 +66,8 @@ public final class AudioFile {
     try (FileChannel ch = open(file)) {
       AudioContainer.Detected d = detect(ch, subject);
       if (d.container() == AudioContainer.FLAC) {
-        // STREAMINFO and the other metadata blocks lie at the start; 64 KiB covers common files
-        byte[] head = AudioContainer.head(ch, d.start(), (int) Math.min(ch.size() - d.start(), 1 << 16));
-        FlacDecoder.StreamInfo si = FlacDecoder.streamInfo(head, 0, subject);
+        byte[] head = AudioContainer.head(ch, d.start(), 8 + 34); // the marker and STREAMINFO
+        FlacDecoder.StreamInfo si = FlacDecoder.streamInfo(head, 0, subject, false);
         return new AudioInfo(si.sampleRate(), si.channels(), "FLAC " + si.bitsPerSample() + "-bit", si.totalSamples());
       }
       WavHeader h = WavHeader.parse(ch, subject);
@@ -124,6 +123,7 @@ public final class AudioFile {
       case WAV: case RF64: case FLAC: return d;
       case MP3: throw new SpectrolensException(subject, MP3_UNSUPPORTED);
       case OGG: throw new SpectrolensException(subject, "Ogg (Vorbis/Opus/FLAC-in-Ogg) is not supported; convert it to WAV or FLAC");
+      case RIFX: throw new SpectrolensException(subject, "big-endian WAV (RIFX) is not supported; convert it with `sox in.wav out.wav`");
       case AIFF: throw new SpectrolensException(subject, "AIFF is not supported; convert it to WAV or FLAC");
       case MP4: throw new SpectrolensException(subject, "MP4/M4A is not supported; convert it to WAV or FLAC");
       default:

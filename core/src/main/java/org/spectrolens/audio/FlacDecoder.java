@@ -20,15 +20,18 @@ final class FlacDecoder {
   FlacDecoder(byte[] data, int start, String subject) {
     this.data = data;
     this.subject = subject;
-    this.info = streamInfo(data, start, subject);
+    this.info = streamInfo(data, start, subject, true);
   }
 
   StreamInfo info() {
     return info;
   }
 
-  /** Parses the metadata blocks from the {@code fLaC} marker at {@code start}. */
-  static StreamInfo streamInfo(byte[] d, int start, String subject) {
+  /**
+   * Parses STREAMINFO after the {@code fLaC} marker at {@code start}; with {@code walk}, also the
+   * other metadata blocks to find the first frame (else framesStart is -1).
+   */
+  static StreamInfo streamInfo(byte[] d, int start, String subject, boolean walk) {
     FlacBits in = new FlacBits(d, start + 4, d.length);
     try {
       int first = in.uint(8);
@@ -42,15 +45,16 @@ final class FlacDecoder {
       int channels = in.uint(3) + 1;
       int bps = in.uint(5) + 1;
       long total = in.bits(32) << 4 | in.bits(4);
+      if (rate == 0) throw new SpectrolensException(subject, "corrupt FLAC: STREAMINFO sample rate is 0");
       int pos = start + 8 + len;
       boolean last = (first & 0x80) != 0;
+      if (!walk) return new StreamInfo(rate, channels, bps, total, -1);
       while (!last) {
         if (pos + 4 > d.length) throw new FlacBits.EndOfData();
         last = (d[pos] & 0x80) != 0;
         pos += 4 + ((d[pos + 1] & 0xFF) << 16 | (d[pos + 2] & 0xFF) << 8 | (d[pos + 3] & 0xFF));
       }
       if (pos > d.length) throw new FlacBits.EndOfData();
-      if (rate == 0) throw new SpectrolensException(subject, "corrupt FLAC: STREAMINFO sample rate is 0");
       return new StreamInfo(rate, channels, bps, total, pos);
     } catch (FlacBits.EndOfData e) {
       throw new SpectrolensException(subject, "truncated: the file ends inside the FLAC metadata");

@@ -46,9 +46,15 @@ public final class Resampler {
     final int half;
     final double cutoff;
     final double beta;
+    private final double i0Beta;
     private final float[][] phases;
 
     Kernel(int source, int target) {
+      this(source, target, true);
+    }
+
+    /** @param table whether to precompute the phases (done when they fit in 16 MiB) */
+    Kernel(int source, int target, boolean table) {
       int g = gcd(source, target);
       up = target / g;
       down = source / g;
@@ -59,26 +65,27 @@ public final class Resampler {
       beta = 0.1102 * (STOP_DB - 8.7); // Kaiser's formula for attenuation above 50 dB
       double taps = (STOP_DB - 7.95) / (2.285 * 2 * Math.PI * transition);
       half = (int) Math.ceil(taps / 2) + 1;
-      phases = (long) up * 2 * half <= MAX_TABLE ? new float[up][] : null;
+      i0Beta = besselI0(beta);
+      phases = table && (long) up * 2 * half <= MAX_TABLE ? new float[up][] : null;
       if (phases != null) for (int p = 0; p < up; p++) phases[p] = taps(p, new float[2 * half]);
     }
 
     /** Taps for output phase p (input time i + p/up), tap j at input sample i - half + 1 + j. */
     float[] taps(int p, float[] h) {
       double frac = p / (double) up;
-      double i0Beta = besselI0(beta);
       double sum = 0;
-      double[] v = new double[h.length];
       for (int j = 0; j < h.length; j++) {
         double d = j - half + 1 - frac;
         double x = d / half;
         double w = Math.abs(x) >= 1 ? 0 : besselI0(beta * Math.sqrt(1 - x * x)) / i0Beta;
         double arg = 2 * cutoff * d;
         double sinc = arg == 0 ? 1 : Math.sin(Math.PI * arg) / (Math.PI * arg);
-        v[j] = 2 * cutoff * sinc * w;
-        sum += v[j];
+        double v = 2 * cutoff * sinc * w;
+        h[j] = (float) v;
+        sum += v;
       }
-      for (int j = 0; j < h.length; j++) h[j] = (float) (v[j] / sum); // unit gain at DC in every phase
+      float norm = (float) (1 / sum); // unit gain at DC in every phase
+      for (int j = 0; j < h.length; j++) h[j] *= norm;
       return h;
     }
 

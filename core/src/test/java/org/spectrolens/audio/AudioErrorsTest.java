@@ -111,6 +111,9 @@ class AudioErrorsTest {
     id3[9] = 10; // a 10-byte tag, then the frame
     System.arraycopy(frame, 0, id3, 20, frame.length);
     assertEquals(AudioFile.MP3_UNSUPPORTED, problem("tagged.bin", id3));
+    byte[] rifx = WavBytes.wav(1, 1, 8000, 16, new byte[2]);
+    rifx[3] = 'X';
+    assertTrue(problem("be.wav", rifx).contains("RIFX"));
     assertTrue(problem("x.ogg", "OggS\0\2\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1)).contains("Ogg"));
   }
 

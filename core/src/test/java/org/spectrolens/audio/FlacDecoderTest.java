@@ -91,14 +91,23 @@ class FlacDecoderTest {
 
   /** STREAMINFO for mono 16-bit 8000 Hz, then a VERBATIM frame of 4 samples and a CONSTANT frame of 3. */
   static byte[] handMadeFlac() {
+    return handMadeFlac(-1);
+  }
+
+  /** With {@code padding >= 0}, a PADDING block of that many bytes follows STREAMINFO. */
+  static byte[] handMadeFlac(int padding) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {'f', 'L', 'a', 'C', (byte) 0x80, 0, 0, 34});
+    out.writeBytes(new byte[] {'f', 'L', 'a', 'C', (byte) (padding >= 0 ? 0x00 : 0x80), 0, 0, 34});
     ByteBuffer si = ByteBuffer.allocate(34);
     si.putShort((short) 3).putShort((short) 4).put(new byte[6]);
     // 20 bits rate 8000, 3 bits channels-1 = 0, 5 bits bps-1 = 15, 36 bits total = 7
     long packed = (8000L << 44) | (0L << 41) | (15L << 36) | 7L;
     si.putLong(packed).put(new byte[16]);
     out.writeBytes(si.array());
+    if (padding >= 0) {
+      out.writeBytes(new byte[] {(byte) 0x81, (byte) (padding >> 16), (byte) (padding >> 8), (byte) padding});
+      out.writeBytes(new byte[padding]);
+    }
     // frame 0: block size code 6 (8-bit size-1 follows), rate from STREAMINFO, mono, 16-bit
     out.writeBytes(frame(new byte[] {(byte) 0xFF, (byte) 0xF8, 0x60, 0x08, 0x00, 0x03},
         new byte[] {0x02, 0x40, 0x00, (byte) 0xC0, 0x00, 0x00, 0x01, 0x7F, (byte) 0xFF}));
@@ -144,6 +153,23 @@ class FlacDecoderTest {
         AudioFile.read(f).samples());
     assertEquals(new AudioInfo(8000, 1, "FLAC 16-bit", 7), AudioFile.probe(f));
     assertArrayEquals(new float[] {32767f / 32768, -2f / 32768}, AudioFile.read(f, 3 / 8000.0, 5 / 8000.0).samples());
+  }
+
+  @Test
+  void metadataBlocksAndAnId3TagAreSkipped() throws IOException {
+    byte[] flac = handMadeFlac(200_000);
+    byte[] tagged = new byte[10 + 100 + flac.length];
+    tagged[0] = 'I';
+    tagged[1] = 'D';
+    tagged[2] = '3';
+    tagged[3] = 4;
+    tagged[9] = 100; // syncsafe size 100
+    System.arraycopy(flac, 0, tagged, 110, flac.length);
+    Path f = dir.resolve("tagged.flac");
+    Files.write(f, tagged);
+    assertEquals(new AudioInfo(8000, 1, "FLAC 16-bit", 7), AudioFile.probe(f));
+    assertEquals(7, AudioFile.read(f).samples().length);
+    assertEquals(0.5f, AudioFile.read(f).samples()[0]);
   }
 
   @Test

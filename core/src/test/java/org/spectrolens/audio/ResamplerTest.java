@@ -1,5 +1,6 @@
 package org.spectrolens.audio;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +79,22 @@ class ResamplerTest {
     assertEquals("a.wav", r.source());
     assertEquals(1.5, r.offsetSeconds());
     assertEquals(8000, r.sampleRate());
+  }
+
+  @Test
+  void phasesComputedOnTheFlyEqualTheTable() {
+    float[] x = tone(440, 22050, 0.05).samples();
+    float[] table = new Resampler.Kernel(22050, 16000, true).apply(x);
+    float[] onTheFly = new Resampler.Kernel(22050, 16000, false).apply(x);
+    assertArrayEquals(table, onTheFly);
+  }
+
+  @Test
+  void emptyAndTinyClips() {
+    assertEquals(0, Resampler.resample(new Clip(new float[0], 22050), 16000).samples().length);
+    float[] one = Resampler.resample(new Clip(new float[] {1f}, 16000), 48000).samples();
+    assertEquals(3, one.length);
+    assertTrue(one[0] > 0.9f && one[0] < 1.1f, "the sample itself lands on output 0: " + one[0]);
   }
 
   @Test
