@@ -8,8 +8,10 @@ package org.spectrolens.acoustics;
 record AnalysisFrames(int count, double firstTime, double step) {
 
   static AnalysisFrames centred(int sampleCount, int sampleRate, double windowDuration, double step) {
-    double duration = sampleCount / (double) sampleRate;
-    int n = (int) Math.floor((duration - windowDuration) / step + 1e-9) + 1;
+    // Computed as Praat does (count x sample period, no tolerance), so that frame counts agree
+    // with Praat's even where the quotient lands a rounding error below an integer.
+    double duration = sampleCount * (1.0 / sampleRate);
+    int n = (int) Math.floor((duration - windowDuration) / step) + 1;
     if (n < 1) return new AnalysisFrames(0, Double.NaN, step);
     double t1 = 0.5 * duration - 0.5 * (n - 1) * step;
     return new AnalysisFrames(n, t1, step);

@@ -35,11 +35,11 @@ class FormantTrackerTest {
 
   @Test
   void framesAreCentredAsPraatLaysThemOut() {
-    Clip clip = vowel(new double[][] {{700, 80}, {1200, 90}}, 130, 0.3);
+    Clip clip = vowel(new double[][] {{700, 80}, {1200, 90}}, 130, 0.303);
     FormantTrack track = FormantTracker.praat(5500, RateConverter.requireRate()).track(clip);
-    // 1 + floor((0.3 - 0.05) / 0.00625) = 41 frames centred on 0.15 s
+    // 1 + floor((0.303 - 0.05) / 0.00625) = 41 frames centred on 0.1515 s
     assertEquals(41, track.frameCount());
-    assertEquals(0.15, 0.5 * (track.time(0) + track.time(40)), 1e-12);
+    assertEquals(0.1515, 0.5 * (track.time(0) + track.time(40)), 1e-12);
     assertEquals(0.00625, track.time(1) - track.time(0), 1e-12);
   }
 

@@ -1,0 +1,164 @@
+package org.spectrolens.acoustics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spectrolens.audio.Clip;
+import org.spectrolens.audio.WavWriter;
+
+/**
+ * Our trackers against Praat itself on the same samples (32-bit float WAV). Skipped when praat
+ * is not on the PATH.
+ */
+class PraatComparisonTest {
+  private static final String FORMANT_SCRIPT = """
+      form formants
+        sentence file
+        real ceiling
+      endform
+      Read from file: file$
+      To Formant (burg): 0, 5, ceiling, 0.025, 50
+      n = Get number of frames
+      for i to n
+        t = Get time from frame number: i
+        line$ = fixed$ (t, 6)
+        for k to 3
+          f = Get value at time: k, t, "hertz", "linear"
+          line$ = line$ + " " + fixed$ (f, 3)
+        endfor
+        appendInfoLine: line$
+      endfor
+      """;
+
+  private static final String PITCH_SCRIPT = """
+      form pitch
+        sentence file
+      endform
+      Read from file: file$
+      To Pitch (ac): 0, 75, 15, "no", 0.03, 0.45, 0.01, 0.35, 0.14, 600
+      n = Get number of frames
+      for i to n
+        t = Get time from frame number: i
+        f = Get value in frame: i, "Hertz"
+        appendInfoLine: fixed$ (t, 6), " ", fixed$ (f, 4)
+      endfor
+      """;
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void needsPraat() {
+    assumeTrue(Praat.available(), "praat is not installed");
+  }
+
+  /** Hillenbrand et al. (1995) men's steady-state means, with Klatt-like bandwidths. */
+  private static final double[][][] VOWELS = {
+      {{343, 50}, {2323, 80}, {3001, 120}, {3658, 200}, {4500, 250}}, // i
+      {{591, 60}, {1930, 90}, {2595, 120}, {3642, 200}, {4500, 250}}, // ae
+      {{475, 55}, {1379, 80}, {1711, 100}, {3335, 200}, {4500, 250}}, // er
+      {{756, 70}, {1309, 90}, {2535, 120}, {3684, 200}, {4500, 250}}, // a
+      {{380, 50}, {992, 80}, {2355, 120}, {3378, 200}, {4500, 250}}, // u
+  };
+  private static final String[] NAMES = {"i", "ae", "er", "a", "u"};
+
+  @Test
+  void formantsAgreeWithPraatOnSteadyVowels() throws Exception {
+    int rate = 11000;
+    FormantTracker tracker = FormantTracker.praat(5500, RateConverter.requireRate());
+    double worst = 0;
+    for (int v = 0; v < VOWELS.length; v++) {
+      // Pulses with a slight F0 glide, -12 dB/octave source tilt, a little aspiration noise.
+      double[] pulses = Signals.pulseTrain(rate, 0.4, 115, 125);
+      double[] source = Signals.tilt(Signals.tilt(pulses, rate, 100), rate, 100);
+      double[] noise = Signals.scale(Signals.whiteNoise(rate, 0.4, 11 + v), 0.002);
+      double[] y = Signals.vowel(add(source, noise), rate, VOWELS[v]);
+      Clip clip = new Clip(Signals.normalise(y, 0.5), rate, NAMES[v], 0.0);
+      Path wav = dir.resolve(NAMES[v] + ".wav");
+      WavWriter.writeFloat32(wav, clip);
+      List<String> lines = Praat.run(dir, FORMANT_SCRIPT, wav.toString(), "5500");
+      FormantTrack ours = tracker.track(clip);
+      assertEquals(lines.size(), ours.frameCount(), "frame count");
+      StringBuilder report = new StringBuilder("formants vs Praat, /" + NAMES[v] + "/: median |diff| ");
+      for (int k = 1; k <= 3; k++) {
+        double[] rel = new double[lines.size()];
+        double maxHz = 0;
+        for (int i = 0; i < lines.size(); i++) {
+          String[] tok = lines.get(i).trim().split("\\s+");
+          assertEquals(Double.parseDouble(tok[0]), ours.time(i), 1e-5, "frame time");
+          double praat = Praat.number(tok[k]);
+          rel[i] = Math.abs(ours.frequency(i, k) - praat) / praat;
+          maxHz = Math.max(maxHz, Math.abs(ours.frequency(i, k) - praat));
+          if (Double.isNaN(rel[i])) rel[i] = Double.POSITIVE_INFINITY;
+        }
+        double median = median(rel);
+        worst = Math.max(worst, median);
+        report.append(String.format(" F%d %.5f%% (max %.3f Hz)", k, 100 * median, maxHz));
+      }
+      System.out.println(report);
+    }
+    assertTrue(worst < 0.03, "worst median relative difference " + worst);
+  }
+
+  @Test
+  void pitchAgreesWithPraat() throws Exception {
+    int rate = 16000;
+    double[][] formants = {{600, 60}, {1200, 90}, {2500, 120}, {3500, 200}};
+    // silence, a voiced glide 110->180 Hz, noise, a voiced glide 230->200 Hz, silence; a faint
+    // noise floor throughout.
+    double[] glide1 = Signals.vowel(Signals.tilt(Signals.pulseTrain(rate, 0.5, 110, 180), rate, 100), rate, formants);
+    double[] glide2 = Signals.vowel(Signals.tilt(Signals.pulseTrain(rate, 0.4, 230, 200), rate, 100), rate, formants);
+    double peak = Math.max(max(glide1), max(glide2));
+    double[] x = Signals.concat(new double[rate / 5], glide1,
+        Signals.scale(Signals.whiteNoise(rate, 0.3, 3), 0.1 * peak), glide2, new double[rate / 5]);
+    x = add(x, Signals.scale(Signals.whiteNoise(rate, x.length / (double) rate, 4), 1e-4 * peak));
+    Clip clip = new Clip(Signals.normalise(x, 0.5), rate, "pitch", 0.0);
+    Path wav = dir.resolve("pitch.wav");
+    WavWriter.writeFloat32(wav, clip);
+    List<String> lines = Praat.run(dir, PITCH_SCRIPT, wav.toString());
+    PitchTrack ours = PitchTracker.praat().track(clip);
+    assertEquals(lines.size(), ours.frameCount(), "frame count");
+    int agree = 0, bothVoiced = 0, praatVoiced = 0;
+    double[] rel = new double[lines.size()];
+    for (int i = 0; i < lines.size(); i++) {
+      String[] tok = lines.get(i).trim().split("\\s+");
+      assertEquals(Double.parseDouble(tok[0]), ours.time(i), 1e-5, "frame time");
+      double praat = Praat.number(tok[1]);
+      if (!Double.isNaN(praat)) praatVoiced++;
+      if (Double.isNaN(praat) == !ours.isVoiced(i)) agree++;
+      if (!Double.isNaN(praat) && ours.isVoiced(i)) rel[bothVoiced++] = Math.abs(ours.f0(i) - praat) / praat;
+    }
+    double[] diffs = Arrays.copyOf(rel, bothVoiced);
+    Arrays.sort(diffs);
+    double agreement = agree / (double) lines.size();
+    System.out.printf("pitch vs Praat: %d frames, Praat voiced %d, voicing agrees on %.1f%%, "
+            + "F0 relative difference on %d jointly voiced frames: median %.4f%%, max %.4f%%%n",
+        lines.size(), praatVoiced, 100 * agreement, bothVoiced, 100 * median(diffs), 100 * diffs[bothVoiced - 1]);
+    assertTrue(agreement >= 0.95, "voicing agreement " + agreement);
+    assertTrue(diffs[bothVoiced - 1] < 0.01, "max relative difference " + diffs[bothVoiced - 1]);
+  }
+
+  private static double[] add(double[] a, double[] b) {
+    double[] y = a.clone();
+    for (int i = 0; i < y.length; i++) y[i] += b[i];
+    return y;
+  }
+
+  private static double max(double[] x) {
+    double m = 0;
+    for (double v : x) m = Math.max(m, Math.abs(v));
+    return m;
+  }
+
+  private static double median(double[] x) {
+    double[] s = x.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+  }
+}
