@@ -28,6 +28,38 @@ final class Signals {
   }
 
   /**
+   * Pulses gliding from f0Start to f0End with each period perturbed by a relative jitter
+   * (Gaussian, seeded) and each pulse's amplitude by a relative shimmer.
+   */
+  static double[] jitteredPulses(int rate, double seconds, double f0Start, double f0End,
+      double jitter, double shimmer, long seed) {
+    Random random = new Random(seed);
+    int n = (int) Math.round(rate * seconds);
+    double[] x = new double[n];
+    double t = 0.0;
+    while (true) {
+      double f0 = f0Start + (f0End - f0Start) * t / seconds;
+      t += (1.0 + jitter * random.nextGaussian()) / f0;
+      int i = (int) Math.round(t * rate);
+      if (i >= n) break;
+      x[i] = 1.0 + shimmer * random.nextGaussian();
+    }
+    return x;
+  }
+
+  /** Multiplies by a raised-cosine fade of {@code fade} seconds at both ends. */
+  static double[] fade(double[] x, int rate, double fade) {
+    double[] y = x.clone();
+    int m = (int) Math.round(fade * rate);
+    for (int i = 0; i < m && i < y.length; i++) {
+      double g = 0.5 - 0.5 * Math.cos(Math.PI * i / m);
+      y[i] *= g;
+      y[y.length - 1 - i] *= g;
+    }
+    return y;
+  }
+
+  /**
    * Second-order all-pole resonator (Klatt 1980): y[n] = A x[n] + B y[n-1] + C y[n-2] with
    * C = -exp(-2 pi bw / rate), B = 2 exp(-pi bw / rate) cos(2 pi f / rate), A = 1 - B - C. Its poles
    * sit at radius exp(-pi bw / rate) and angle 2 pi f / rate: formant f, bandwidth bw.
