@@ -1,5 +1,12 @@
 package org.spectrolens.acoustics;
 
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
+
 /**
  * The candidates of one pitch frame: the unvoiced one (its strength from the frame's loudness)
  * and up to max - 1 voiced ones (frequency and autocorrelation strength).
@@ -48,34 +55,19 @@ final class PitchCandidates {
 
   /**
    * Replaces each parabolic estimate by the maximum of the sinc-interpolated autocorrelation
-   * within one lag of the peak (golden-section search); strengths above 1 (possible after the
-   * window division) become their inverse; candidates at or above the ceiling are dropped.
+   * within one lag of the peak (Brent's method); strengths above 1 (possible after the window
+   * division) become their inverse; candidates at or above the ceiling are dropped.
    */
   void refine(double[] r, int rate, double ceiling) {
     int kept = 0;
+    BrentOptimizer brent = new BrentOptimizer(1e-10, 1e-7);
     for (int c = 0; c < voicedCount; c++) {
       int k = peakLag[c];
-      double lo = k - 1.0, hi = k + 1.0;
-      final double g = 0.5 * (Math.sqrt(5.0) - 1.0);
-      double x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
-      double f1 = sinc(r, x1), f2 = sinc(r, x2);
-      while (hi - lo > 1e-5) {
-        if (f1 > f2) {
-          hi = x2;
-          x2 = x1;
-          f2 = f1;
-          x1 = hi - g * (hi - lo);
-          f1 = sinc(r, x1);
-        } else {
-          lo = x1;
-          x1 = x2;
-          f1 = f2;
-          x2 = lo + g * (hi - lo);
-          f2 = sinc(r, x2);
-        }
-      }
-      double lag = 0.5 * (lo + hi);
-      double str = sinc(r, lag);
+      double start = Math.max(k - 0.999, Math.min(k + 0.999, rate / frequency[c]));
+      UnivariatePointValuePair best = brent.optimize(new MaxEval(100), GoalType.MAXIMIZE,
+          new SearchInterval(k - 1.0, k + 1.0, start), new UnivariateObjectiveFunction(x -> sinc(r, x)));
+      double lag = best.getPoint();
+      double str = best.getValue();
       if (str > 1.0) str = 1.0 / str;
       double freq = rate / lag;
       if (freq >= ceiling) continue;
@@ -99,21 +91,28 @@ final class PitchCandidates {
     int last = r.length - 1;
     double sinPiFrac = Math.sin(Math.PI * frac);
     double taper = Math.PI / (SINC_DEPTH + 0.5);
+    // Tapers cos(taper d) by rotation: left terms d = frac + m, right terms d = 1 - frac + m
+    // (in absolute value), both advancing by one lag per step.
+    double stepCos = Math.cos(taper), stepSin = Math.sin(taper);
+    double lc = Math.cos(taper * frac), ls = Math.sin(taper * frac);
+    double rc = Math.cos(taper * (1.0 - frac)), rs = Math.sin(taper * (1.0 - frac));
     double sum = 0.0;
-    // Terms i = left - m (d = frac + m) and i = left + 1 + m (d = frac - 1 - m), m = 0..depth-1.
+    // Terms i = left - m (d = frac + m) and i = left + 1 + m (d = frac - 1 - m), m = 0..depth-1;
+    // sin(pi d) = (-1)^m sin(pi frac) on the left and (-1)^(m+1) sin(pi frac) on the right.
     for (int m = 0; m < SINC_DEPTH; m++) {
       double sign = (m & 1) == 0 ? 1.0 : -1.0;
       int i = left - m;
-      if (Math.abs(i) <= last) {
-        double d = frac + m;
-        sum += r[Math.abs(i)] * sign * sinPiFrac / (Math.PI * d) * (0.5 + 0.5 * Math.cos(taper * d));
-      }
+      if (Math.abs(i) <= last) sum += r[Math.abs(i)] * sign / (frac + m) * (0.5 + 0.5 * lc);
       i = left + 1 + m;
-      if (Math.abs(i) <= last) {
-        double d = frac - 1 - m; // sin(pi d) = sin(pi frac) * (-1)^(m+1)
-        sum += r[Math.abs(i)] * (-sign) * sinPiFrac / (Math.PI * d) * (0.5 + 0.5 * Math.cos(taper * d));
-      }
+      if (Math.abs(i) <= last) sum += r[Math.abs(i)] * sign / (1.0 - frac + m) * (0.5 + 0.5 * rc);
+      double t = lc * stepCos - ls * stepSin;
+      ls = ls * stepCos + lc * stepSin;
+      lc = t;
+      t = rc * stepCos - rs * stepSin;
+      rs = rs * stepCos + rc * stepSin;
+      rc = t;
     }
+    sum *= sinPiFrac / Math.PI;
     return sum;
   }
 }

@@ -123,10 +123,12 @@ public final class PitchTracker {
     private final int minLag;
     private final int maxLag;
     private final int halfPeakSpan;
+    private final double ceiling;
     private final DoubleFFT_1D fft;
 
     FrameAnalysis(int rate, int half, double ceiling) {
       this.rate = rate;
+      this.ceiling = ceiling;
       this.n = 2 * half;
       int size = 1;
       while (size < 1.5 * n) size *= 2; // zero padding by half a window: no circular wrap below n/2
@@ -184,10 +186,10 @@ public final class PitchTracker {
           double dr = 0.5 * (r[k + 1] - r[k - 1]), d2r = 2.0 * r[k] - r[k - 1] - r[k + 1];
           double lag = k + (d2r > 0 ? dr / d2r : 0.0);
           double strength = r[k] + (d2r > 0 ? 0.5 * dr * dr / d2r : 0.0);
-          c.offer(rate / lag, strength, k, octaveCost, ceilingHz);
+          c.offer(rate / lag, strength, k, octaveCost, ceiling);
         }
       }
-      c.refine(r, rate, ceilingHz);
+      c.refine(r, rate, ceiling);
       return c;
     }
 

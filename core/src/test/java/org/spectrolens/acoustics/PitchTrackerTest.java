@@ -84,6 +84,20 @@ class PitchTrackerTest {
   }
 
   @Test
+  void sincInterpolationReproducesABandLimitedCurve() {
+    double[] r = new double[400];
+    for (int i = 0; i < r.length; i++) r[i] = Math.cos(2 * Math.PI * 0.03 * i);
+    double worst = 0;
+    for (double x = 100; x < 300; x += 0.37) {
+      worst = Math.max(worst, Math.abs(PitchCandidates.sinc(r, x) - Math.cos(2 * Math.PI * 0.03 * x)));
+    }
+    assertTrue(worst < 1e-3, "worst " + worst);
+    assertEquals(r[7], PitchCandidates.sinc(r, 7.0), 0.0);
+    // even extension below lag 0: r(-x) = r(x)
+    assertEquals(PitchCandidates.sinc(r, 2.3), PitchCandidates.sinc(r, -2.3), 1e-12);
+  }
+
+  @Test
   void tooShortIsAUserError() {
     assertThrows(SpectrolensException.class, () -> PitchTracker.praat().track(new Clip(new float[300], RATE, "s.wav", 0)));
   }
