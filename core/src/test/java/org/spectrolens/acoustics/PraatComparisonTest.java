@@ -33,6 +33,10 @@ class PraatComparisonTest {
           f = Get value at time: k, t, "hertz", "linear"
           line$ = line$ + " " + fixed$ (f, 3)
         endfor
+        for k to 3
+          b = Get bandwidth at time: k, t, "hertz", "linear"
+          line$ = line$ + " " + fixed$ (b, 3)
+        endfor
         appendInfoLine: line$
       endfor
       """;
@@ -40,9 +44,11 @@ class PraatComparisonTest {
   private static final String PITCH_SCRIPT = """
       form pitch
         sentence file
+        real floor
+        real ceiling
       endform
       Read from file: file$
-      To Pitch (ac): 0, 75, 15, "no", 0.03, 0.45, 0.01, 0.35, 0.14, 600
+      To Pitch (ac): 0, floor, 15, "no", 0.03, 0.45, 0.01, 0.35, 0.14, ceiling
       n = Get number of frames
       for i to n
         t = Get time from frame number: i
@@ -70,8 +76,17 @@ class PraatComparisonTest {
 
   @Test
   void formantsAgreeWithPraatOnSteadyVowels() throws Exception {
-    int rate = 11000;
-    FormantTracker tracker = FormantTracker.praat(5500, RateConverter.requireRate());
+    compareFormants(5500);
+  }
+
+  @Test
+  void formantsAgreeWithPraatAtTheMaleCeiling() throws Exception {
+    compareFormants(5000);
+  }
+
+  private void compareFormants(int ceiling) throws Exception {
+    int rate = 2 * ceiling;
+    FormantTracker tracker = FormantTracker.praat(ceiling, RateConverter.requireRate());
     double worst = 0;
     for (int v = 0; v < VOWELS.length; v++) {
       // Pulses with a slight F0 glide, -12 dB/octave source tilt, a little aspiration noise.
@@ -80,26 +95,27 @@ class PraatComparisonTest {
       double[] noise = Signals.scale(Signals.whiteNoise(rate, 0.4, 11 + v), 0.002);
       double[] y = Signals.vowel(add(source, noise), rate, VOWELS[v]);
       Clip clip = new Clip(Signals.normalise(y, 0.5), rate, NAMES[v], 0.0);
-      Path wav = dir.resolve(NAMES[v] + ".wav");
+      Path wav = dir.resolve(NAMES[v] + ceiling + ".wav");
       WavWriter.writeFloat32(wav, clip);
-      List<String> lines = Praat.run(dir, FORMANT_SCRIPT, wav.toString(), "5500");
+      List<String> lines = Praat.run(dir, FORMANT_SCRIPT, wav.toString(), Integer.toString(ceiling));
       FormantTrack ours = tracker.track(clip);
       assertEquals(lines.size(), ours.frameCount(), "frame count");
-      StringBuilder report = new StringBuilder("formants vs Praat, /" + NAMES[v] + "/: median |diff| ");
-      for (int k = 1; k <= 3; k++) {
+      StringBuilder report = new StringBuilder("formants vs Praat, ceiling " + ceiling + ", /" + NAMES[v] + "/: median |diff| ");
+      for (int k = 1; k <= 6; k++) {
         double[] rel = new double[lines.size()];
         double maxHz = 0;
         for (int i = 0; i < lines.size(); i++) {
           String[] tok = lines.get(i).trim().split("\\s+");
           assertEquals(Double.parseDouble(tok[0]), ours.time(i), 1e-5, "frame time");
           double praat = Praat.number(tok[k]);
-          rel[i] = Math.abs(ours.frequency(i, k) - praat) / praat;
-          maxHz = Math.max(maxHz, Math.abs(ours.frequency(i, k) - praat));
+          double mine = k <= 3 ? ours.frequency(i, k) : ours.bandwidth(i, k - 3);
+          rel[i] = Math.abs(mine - praat) / praat;
+          maxHz = Math.max(maxHz, Math.abs(mine - praat));
           if (Double.isNaN(rel[i])) rel[i] = Double.POSITIVE_INFINITY;
         }
         double median = median(rel);
-        worst = Math.max(worst, median);
-        report.append(String.format(" F%d %.5f%% (max %.3f Hz)", k, 100 * median, maxHz));
+        if (k <= 3) worst = Math.max(worst, median);
+        report.append(String.format(" %s%d %.5f%% (max %.3f Hz)", k <= 3 ? "F" : "B", k <= 3 ? k : k - 3, 100 * median, maxHz));
       }
       System.out.println(report);
     }
@@ -118,7 +134,7 @@ class PraatComparisonTest {
     double[] x = Signals.concat(new double[rate / 5], glide1,
         Signals.scale(Signals.whiteNoise(rate, 0.3, 3), 0.1 * peak), glide2, new double[rate / 5]);
     x = add(x, Signals.scale(Signals.whiteNoise(rate, x.length / (double) rate, 4), 1e-4 * peak));
-    comparePitch("clean glides", new Clip(Signals.normalise(x, 0.5), rate, "pitch", 0.0));
+    comparePitch("clean glides", new Clip(Signals.normalise(x, 0.5), rate, "pitch", 0.0), 75, 600);
   }
 
   @Test
@@ -134,7 +150,10 @@ class PraatComparisonTest {
     double[] x = Signals.concat(new double[rate / 10], parts1, new double[rate / 8], parts2,
         Signals.scale(Signals.whiteNoise(rate, 0.15, 5), 0.05 * peak), parts3, new double[rate / 10]);
     x = add(x, Signals.scale(Signals.whiteNoise(rate, x.length / (double) rate, 6), 0.002 * peak));
-    comparePitch("rough voices", new Clip(Signals.normalise(x, 0.5), rate, "rough", 0.0));
+    Clip clip = new Clip(Signals.normalise(x, 0.5), rate, "rough", 0.0);
+    comparePitch("rough voices", clip, 75, 600);
+    // Another floor and ceiling: a 0.0075 s step, so the path costs are rescaled.
+    comparePitch("rough voices, 100-500 Hz", clip, 100, 500);
   }
 
   private static double[] voice(int rate, double seconds, double f0a, double f0b, long seed, double[][] formants) {
@@ -145,11 +164,11 @@ class PraatComparisonTest {
     return Signals.fade(add(v, noise), rate, 0.08);
   }
 
-  private void comparePitch(String name, Clip clip) throws Exception {
+  private void comparePitch(String name, Clip clip, double floor, double ceiling) throws Exception {
     Path wav = dir.resolve(clip.source() + ".wav");
     WavWriter.writeFloat32(wav, clip);
-    List<String> lines = Praat.run(dir, PITCH_SCRIPT, wav.toString());
-    PitchTrack ours = PitchTracker.praat().track(clip);
+    List<String> lines = Praat.run(dir, PITCH_SCRIPT, wav.toString(), Double.toString(floor), Double.toString(ceiling));
+    PitchTrack ours = PitchTracker.praat(floor, ceiling).track(clip);
     assertEquals(lines.size(), ours.frameCount(), "frame count");
     int agree = 0, bothVoiced = 0, praatVoiced = 0;
     double[] rel = new double[lines.size()];
