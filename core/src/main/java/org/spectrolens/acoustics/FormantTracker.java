@@ -28,7 +28,9 @@ public final class FormantTracker {
    * @param ceilingHz formant ceiling; the analysis runs at a sample rate of twice this
    * @param windowLength effective window length in seconds (the Gaussian is twice as long)
    * @param preEmphasisFromHz +6 dB/octave above this frequency
-   * @param rateConverter brings clips to 2 x ceiling (e.g. {@code Resampler::resample})
+   * @param rateConverter brings clips to 2 x ceiling: {@code SpectralResampler::resample} (as
+   *     Praat), {@code org.spectrolens.audio.Resampler::resample}, or
+   *     {@link RateConverter#requireRate()} to refuse other rates
    */
   public FormantTracker(double timeStep, double maxFormants, double ceilingHz, double windowLength,
       double preEmphasisFromHz, RateConverter rateConverter) {
@@ -50,6 +52,11 @@ public final class FormantTracker {
   /** Praat's defaults (auto step, 5 formants, 0.025 s, pre-emphasis from 50 Hz) at a ceiling. */
   public static FormantTracker praat(double ceilingHz, RateConverter rateConverter) {
     return new FormantTracker(0.0, 5.0, ceilingHz, 0.025, 50.0, rateConverter);
+  }
+
+  /** Praat's defaults at a ceiling, resampling as Praat does ({@link SpectralResampler}). */
+  public static FormantTracker praat(double ceilingHz) {
+    return praat(ceilingHz, SpectralResampler::resample);
   }
 
   public double ceilingHz() {

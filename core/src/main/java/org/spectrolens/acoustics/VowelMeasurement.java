@@ -16,12 +16,14 @@ public final class VowelMeasurement {
   /** Context analysed either side of the interval, in seconds (a formant window and a bit). */
   static final double CONTEXT = 0.06;
 
+  private static final VowelMeasurement DEFAULT = new VowelMeasurement();
+
   private final RateConverter rateConverter;
   private final PitchTracker pitchTracker;
 
   /**
    * @param rateConverter brings excerpts to the formant analysis rate (twice the ceiling), e.g.
-   *     {@code Resampler::resample}
+   *     {@code SpectralResampler::resample} or {@code org.spectrolens.audio.Resampler::resample}
    * @param pitchTracker the F0 analysis (e.g. {@link PitchTracker#praat()})
    */
   public VowelMeasurement(RateConverter rateConverter, PitchTracker pitchTracker) {
@@ -34,12 +36,17 @@ public final class VowelMeasurement {
     this(rateConverter, PitchTracker.praat());
   }
 
+  /** Praat's default formant and pitch settings, resampling as Praat does. */
+  public VowelMeasurement() {
+    this(SpectralResampler::resample);
+  }
+
   /**
-   * Measures with Praat's defaults; the clip must already be at twice the ceiling (11000 Hz for
-   * 5500 Hz): use an instance with a resampler for any other rate.
+   * Median F1-F3 and F0 over the middle third of [from, to] with Praat's defaults (formants at
+   * twice the ceiling after resampling, pitch 75-600 Hz at the clip's own rate).
    */
   public static Result measure(Clip clip, double from, double to, double ceilingHz) {
-    return new VowelMeasurement(RateConverter.requireRate()).measureInterval(clip, from, to, ceilingHz);
+    return DEFAULT.measureInterval(clip, from, to, ceilingHz);
   }
 
   /** Median formants and F0 of one vowel; NaN where a value is missing (e.g. unvoiced). */

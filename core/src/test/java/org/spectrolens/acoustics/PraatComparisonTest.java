@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectrolens.audio.Clip;
+import org.spectrolens.audio.Resampler;
 import org.spectrolens.audio.WavWriter;
 
 /**
@@ -110,9 +111,29 @@ class PraatComparisonTest {
     assertEquals(p, o, 0.001 * p);
   }
 
+  /** Other rates: Praat resamples itself; we with SpectralResampler (the default). */
+  @Test
+  void formantsAgreeWithPraatAfterResamplingFrom22050() throws Exception {
+    compareFormants(5500, 22050, FormantTracker.praat(5500), "spectral");
+  }
+
+  @Test
+  void formantsAgreeWithPraatAfterResamplingFrom16000() throws Exception {
+    compareFormants(5000, 16000, FormantTracker.praat(5000), "spectral");
+  }
+
+  /** The same with audio.Resampler (gentler anti-alias filter). */
+  @Test
+  void formantsAgreeWithPraatAfterPolyphaseResampling() throws Exception {
+    compareFormants(5500, 22050, FormantTracker.praat(5500, Resampler::resample), "polyphase");
+    compareFormants(5000, 16000, FormantTracker.praat(5000, Resampler::resample), "polyphase");
+  }
+
   private void compareFormants(int ceiling) throws Exception {
-    int rate = 2 * ceiling;
-    FormantTracker tracker = FormantTracker.praat(ceiling, RateConverter.requireRate());
+    compareFormants(ceiling, 2 * ceiling, FormantTracker.praat(ceiling, RateConverter.requireRate()), "none");
+  }
+
+  private void compareFormants(int ceiling, int rate, FormantTracker tracker, String resampling) throws Exception {
     double worst = 0;
     for (int v = 0; v < VOWELS.length; v++) {
       // Pulses with a slight F0 glide, -12 dB/octave source tilt, a little aspiration noise.
@@ -121,12 +142,13 @@ class PraatComparisonTest {
       double[] noise = Signals.scale(Signals.whiteNoise(rate, 0.4, 11 + v), 0.002);
       double[] y = Signals.vowel(add(source, noise), rate, VOWELS[v]);
       Clip clip = new Clip(Signals.normalise(y, 0.5), rate, NAMES[v], 0.0);
-      Path wav = dir.resolve(NAMES[v] + ceiling + ".wav");
+      Path wav = dir.resolve(NAMES[v] + ceiling + "_" + rate + ".wav");
       WavWriter.writeFloat32(wav, clip);
       List<String> lines = Praat.run(dir, FORMANT_SCRIPT, wav.toString(), Integer.toString(ceiling));
       FormantTrack ours = tracker.track(clip);
       assertEquals(lines.size(), ours.frameCount(), "frame count");
-      StringBuilder report = new StringBuilder("formants vs Praat, ceiling " + ceiling + ", /" + NAMES[v] + "/: median |diff| ");
+      StringBuilder report = new StringBuilder("formants vs Praat, " + rate + " Hz, ceiling " + ceiling
+          + ", resampling " + resampling + ", /" + NAMES[v] + "/: median |diff| ");
       for (int k = 1; k <= 6; k++) {
         double[] rel = new double[lines.size()];
         double maxHz = 0;
@@ -145,6 +167,8 @@ class PraatComparisonTest {
       }
       System.out.println(report);
     }
+    System.out.printf("formants vs Praat, %d Hz, ceiling %d, resampling %s: worst median F1-F3 difference %.4f%%%n",
+        rate, ceiling, resampling, 100 * worst);
     assertTrue(worst < 0.03, "worst median relative difference " + worst);
   }
 

@@ -57,8 +57,23 @@ class VowelMeasurementTest {
   }
 
   @Test
-  void otherRatesNeedAResampler() {
+  void otherRatesAreResampled() {
+    int rate = 22050;
+    double[] source = Signals.tilt(Signals.pulseTrain(rate, 0.25, 120), rate, 50.0);
+    double[] vowel = Signals.vowel(source, rate, AH);
+    double[] x = Signals.concat(new double[rate / 5], vowel, new double[rate / 5]);
+    Clip clip = new Clip(Signals.normalise(x, 0.5), rate, "wide.wav", 0.0);
+    VowelMeasurement.Result r = VowelMeasurement.measure(clip, 0.2, 0.45, 5500);
+    System.out.printf("vowel /a/ at 22050 Hz, resampled: %.1f %.1f %.1f Hz, F0 %.2f Hz%n", r.f1(), r.f2(), r.f3(), r.f0());
+    assertEquals(756, r.f1(), 0.03 * 756);
+    assertEquals(1309, r.f2(), 0.03 * 1309);
+    assertEquals(120, r.f0(), 1.2);
+  }
+
+  @Test
+  void refusesOtherRatesWithoutAConverter() {
     Clip clip = new Clip(new float[16000], 16000, "x.wav", 0.0);
-    assertThrows(SpectrolensException.class, () -> VowelMeasurement.measure(clip, 0.3, 0.6, 5500));
+    VowelMeasurement strict = new VowelMeasurement(RateConverter.requireRate());
+    assertThrows(SpectrolensException.class, () -> strict.measureInterval(clip, 0.3, 0.6, 5500));
   }
 }
