@@ -29,7 +29,7 @@ final class Plot {
   }
 
   /** Tick values and labels chosen for one plot size. */
-  private record Axes(double[] y, String[] yLabels, double[] x, String[] xLabels, double[] bar, String[] barLabels) {}
+  private record Axes(boolean kHz, double[] y, String[] yLabels, double[] x, String[] xLabels, double[] bar, String[] barLabels) {}
 
   private record Margins(int left, int right, int top, int bottom) {}
 
@@ -57,8 +57,6 @@ final class Plot {
     final int gap;
     final int barGap;
     final int barWidth;
-    final boolean kHz;
-    final String yTitle;
     final String xTitle = "Time (s)";
 
     Drawing(SpectrogramImage style, FrequencyAxis f, TimeAxis t, boolean indexRows, Bar bar) {
@@ -82,8 +80,6 @@ final class Plot {
       gap = Math.round(fs * 0.5f);
       barGap = Math.round(fs * 1.0f);
       barWidth = Math.round(fs * 1.2f);
-      kHz = !indexRows && f.hz(n - 0.5) >= 2000;
-      yTitle = indexRows ? "Coefficient" : kHz ? "Frequency (kHz)" : "Frequency (Hz)";
     }
 
     Figure draw(Painter painter) {
@@ -137,6 +133,7 @@ final class Plot {
       double xTitleW = Canvas.width(tickFont, xTitle);
       Canvas.text(g, xTitle, plot.x + pw / 2.0 - xTitleW / 2,
           xTickTop + tickLen + pad + line + gap + fm.getAscent());
+      String yTitle = indexRows ? "Coefficient" : axes.kHz ? "Frequency (kHz)" : "Frequency (Hz)";
       Canvas.upwards(g, tickFont, yTitle, outer + line / 2.0, plot.y + ph / 2.0);
 
       List<Tick> barTicks = new ArrayList<>();
@@ -207,10 +204,13 @@ final class Plot {
 
     private Axes axes(int pw, int ph) {
       double pxPerRow = (double) ph / n;
-      double minGapY = Math.max(2.0 * line, ph / 12.0);
+      double minGapY = Math.max(1.6 * line, ph / 12.0);
       Ticks.Choice yc = indexRows
           ? Ticks.linear(0, n - 1, pxPerRow, minGapY, true)
           : Ticks.frequency(f, pxPerRow, minGapY);
+      // kHz once the axis reaches 2 kHz, unless a tick would need three decimals (125 Hz)
+      boolean kHz = !indexRows && f.hz(n - 0.5) >= 2000;
+      for (double v : yc.values()) kHz &= Ticks.decimals(v / 1000) <= 2;
       String[] yl = Ticks.labels(yc.values(), kHz ? 1000.0 : 1.0, yc.uniformDecimals());
 
       double t0 = t.seconds(-0.5);
@@ -220,7 +220,7 @@ final class Plot {
       Ticks.Choice xc = Ticks.Choice.NONE;
       String[] xl = new String[0];
       for (int pass = 0; pass < 2; pass++) {
-        double minGapX = Math.max(labelW + 1.5 * style.fontSize(), pw / 10.0);
+        double minGapX = Math.max(labelW + 0.8 * style.fontSize(), pw / 10.0);
         xc = Ticks.linear(Math.min(t0, t1), Math.max(t0, t1), pxPerSecond, minGapX, false);
         xl = Ticks.labels(xc.values(), 1.0, true);
         double widest = 0;
@@ -239,7 +239,7 @@ final class Plot {
         bv = bc.values();
         bl = Ticks.labels(bv, 1.0, true);
       }
-      return new Axes(yc.values(), yl, xc.values(), xl, bv, bl);
+      return new Axes(kHz, yc.values(), yl, xc.values(), xl, bv, bl);
     }
 
     private Margins margins(Axes axes) {

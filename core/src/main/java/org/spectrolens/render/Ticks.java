@@ -75,6 +75,7 @@ final class Ticks {
     if (linearScale) families.add(lin);
     families.add(greedy(axis, pxPerRow, minGap, geometric(hiHz, new double[] {1}, 2.0)));
     families.add(greedy(axis, pxPerRow, minGap, geometric(hiHz, new double[] {1, 2, 5}, 10.0)));
+    families.add(greedy(axis, pxPerRow, minGap, geometric(hiHz, new double[] {1}, 4.0)));
     families.add(greedy(axis, pxPerRow, minGap, geometric(hiHz, new double[] {1}, 10.0)));
     if (!linearScale) families.add(lin);
     Choice best = Choice.NONE;
@@ -98,12 +99,17 @@ final class Ticks {
     return Choice.NONE;
   }
 
-  /** 0 and mantissa * base^k Hz (k from 10 Hz up to above hiHz), ascending. */
+  /**
+   * 0 and mantissa * 1000 * base^k Hz up to above hiHz, ascending; from 10 Hz, or from 125 Hz for
+   * octaves and double octaves (62.5 Hz is not a label anyone wants to read).
+   */
   private static double[] geometric(double hiHz, double[] mantissas, double base) {
     List<Double> out = new ArrayList<>();
     out.add(0.0);
-    double start = base == 2.0 ? 1000.0 / 128 : 10.0;
-    for (double p = start; p <= Math.max(hiHz, 0) * base; p *= base) {
+    double lowest = base < 10 ? 125 : 10;
+    for (int k = -12; k <= 12; k++) {
+      double p = 1000.0 * Math.pow(base, k);
+      if (p < lowest * (1 - 1e-9) || p > Math.max(hiHz, 0) * base) continue;
       for (double m : mantissas) out.add(m * p);
     }
     return out.stream().mapToDouble(Double::doubleValue).sorted().toArray();
