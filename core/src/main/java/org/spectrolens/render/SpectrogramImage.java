@@ -133,7 +133,8 @@ public record SpectrogramImage(
 
   /**
    * The colour scale {vmin, vmax} used for {@code s}: given values, else the finite data range,
-   * with the dynamic range applied below the maximum. A grid with no finite value gets {0, 1}.
+   * with the dynamic range applied below the maximum. A grid with no finite value gets {0, 1}; an
+   * empty scale (constant data) becomes {v, v + 1}.
    */
   public double[] range(Spectrogram s) {
     double lo = Double.POSITIVE_INFINITY;
@@ -152,6 +153,8 @@ public record SpectrogramImage(
     }
     double top = Double.isNaN(vmax) ? hi : vmax;
     double bottom = !Double.isNaN(vmin) ? vmin : !Double.isNaN(dynamicRange) ? top - dynamicRange : Math.min(lo, top);
+    // constant data: draw it in the low colour on a unit-wide scale, so the bar still has ticks
+    if (bottom == top) top = bottom + 1;
     return new double[] {bottom, top};
   }
 

@@ -167,6 +167,7 @@ class SpectrogramImageTest {
     assertArrayEquals(new double[] {-120, 0}, SpectrogramImage.defaults().range(s));
     assertArrayEquals(new double[] {-80, 0}, SpectrogramImage.defaults().withDynamicRange(80).range(s));
     assertArrayEquals(new double[] {-30, -10}, SpectrogramImage.defaults().withRange(-30, -10).range(s));
+    assertArrayEquals(new double[] {-3, -2}, SpectrogramImage.defaults().range(linear(grid(9, 4, -3, -3))));
     Figure fig = SpectrogramImage.defaults().withDynamicRange(80).withCellPixels(2).render(s);
     // -120 dB is below the range: drawn in the low colour
     assertEquals(ColorMap.MAGMA.rgb(0.0), rgb(fig.image(), fig.plot().x, fig.plot().y));
