@@ -3,7 +3,9 @@ package org.spectrolens.render;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import org.spectrolens.spectrogram.FrequencyAxis;
 import org.spectrolens.spectrogram.Spectrogram;
+import org.spectrolens.spectrogram.TimeAxis;
 
 /**
  * An explanation map drawn over its spectrogram: the spectrogram in {@code base}'s colour map
@@ -101,6 +103,52 @@ public record OverlayImage(
           }
           return out;
         });
+  }
+
+  /**
+   * Draws a map that has its own axes over the spectrogram, each map cell as the block of the
+   * spectrogram it covers in Hz and seconds (nearest cell, no smoothing): a raw 7x7 CAM keeps its
+   * native cells, which is what to show beside an upsampled one. The map's frequency scale must be
+   * the spectrogram's; pixels outside the map's extent stay uncovered.
+   */
+  public Figure render(Spectrogram spectrogram, Spectrogram map) {
+    FrequencyAxis mf = map.frequencies();
+    TimeAxis mt = map.times();
+    FrequencyAxis sf = spectrogram.frequencies();
+    TimeAxis st = spectrogram.times();
+    if (mf.scale() != sf.scale()) {
+      throw new IllegalArgumentException("the map's frequency scale is " + mf.scale().id()
+          + " but the spectrogram's is " + sf.scale().id());
+    }
+    double[] r = base.range(spectrogram);
+    Plot.Bar bar = base.colorBar() ? new Plot.Bar(mapColors, mapMin, mapMax, mapLabel) : null;
+    return Plot.draw(base, sf, st, SpectrogramImage.indexRows(spectrogram), bar, (w, h) -> {
+      float[] sv = new Sampler(spectrogram.rows(), spectrogram.columns(), w, h).sample(spectrogram.values());
+      int[] mapCol = new int[w];
+      for (int x = 0; x < w; x++) {
+        double col = (x + 0.5) * st.length() / w - 0.5;
+        mapCol[x] = cell(mt.column(st.seconds(col)), mt.length());
+      }
+      int[] out = new int[sv.length];
+      for (int y = 0; y < h; y++) {
+        double row = (h - y - 0.5) * sf.length() / h - 0.5;
+        int mapRow = cell(mf.row(sf.hz(row)), mf.length());
+        for (int x = 0; x < w; x++) {
+          int i = y * w + x;
+          int b = onWhite(base.colorMap().rgb(sv[i], r[0], r[1]));
+          boolean inside = mapRow >= 0 && mapCol[x] >= 0;
+          int m = inside ? mapColors.rgb(map.value(mapRow, mapCol[x]), mapMin, mapMax) : ColorMap.NAN_ARGB;
+          out[i] = (m >>> 24) == 0 ? b : blend(b, m, alpha);
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Nearest cell index of a fractional position, or -1 outside the cells' extent. */
+  private static int cell(double position, int length) {
+    if (!(position >= -0.5 && position < length - 0.5)) return -1;
+    return Math.min(length - 1, (int) Math.floor(position + 0.5));
   }
 
   /** Draws and writes a PNG (atomically). */

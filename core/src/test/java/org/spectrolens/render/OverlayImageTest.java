@@ -86,6 +86,42 @@ class OverlayImageTest {
   }
 
   @Test
+  void lowResolutionMapKeepsItsNativeCells() {
+    float[][] v = new float[28][28];
+    Spectrogram s = new Spectrogram(v, FrequencyAxis.of(FrequencyScale.MEL_HTK, 100, 90, 28), TimeAxis.of(0.5, 0.01, 28),
+        null);
+    // a 7x7 map on the axes the model's last block sees: each cell covers 4x4 spectrogram cells
+    Spectrogram coarse = s.resize(7, 7);
+    float[][] m = new float[7][7];
+    for (int i = 0; i < 7; i++) for (int j = 0; j < 7; j++) m[i][j] = (i * 7 + j) / 48f;
+    Spectrogram map = coarse.withValues(m);
+    Figure fig = OverlayImage.defaults().withAlpha(1).withMapColors(ColorMap.VIRIDIS)
+        .withBase(SpectrogramImage.defaults().withCellPixels(4)).render(s, map);
+    int x0 = fig.plot().x;
+    int bottom = fig.plot().y + fig.plot().height;
+    for (int i = 0; i < 7; i++) {
+      for (int j = 0; j < 7; j++) {
+        int expected = ColorMap.VIRIDIS.rgb(m[i][j]);
+        for (int k : new int[] {0, 15}) {
+          for (int l : new int[] {0, 15}) {
+            assertEquals(expected, fig.image().getRGB(x0 + 16 * j + k, bottom - 16 * (i + 1) + l), "cell " + i + "," + j);
+          }
+        }
+      }
+    }
+    // a map over the first half of the frames only leaves the second half uncovered
+    Spectrogram half = s.cropColumns(0, 14).withValues(new float[28][14]);
+    for (float[] r : half.values()) java.util.Arrays.fill(r, 1f);
+    Figure partial = OverlayImage.defaults().withAlpha(1).withBase(SpectrogramImage.defaults().withCellPixels(4))
+        .render(s, half);
+    int y = partial.plot().y + 10;
+    assertEquals(ColorMap.JET.rgb(1.0), partial.image().getRGB(partial.plot().x + 14 * 4 - 1, y));
+    assertEquals(ColorMap.MAGMA.rgb(0.0), partial.image().getRGB(partial.plot().x + 14 * 4, y));
+    assertThrows(IllegalArgumentException.class, () -> OverlayImage.defaults().render(s,
+        new Spectrogram(m, FrequencyAxis.of(FrequencyScale.LINEAR, 0, 100, 7), coarse.times(), null)));
+  }
+
+  @Test
   void titleAndShapeChecks() {
     assertEquals("voiced (p = 0.93)", OverlayImage.predictionTitle("voiced", 0.934));
     assertEquals("voiced (p = 0.93)", OverlayImage.defaults().withPrediction("voiced", 0.934).base().title());
