@@ -56,6 +56,15 @@ public final class SampleFigures {
       panels.add(PanelFigure.Panel.of(o.render(mel, blob(mel, centres[i], 0.2, 0.15, 0.1)), methods[i]));
     }
     PanelFigure.defaults().withTitle("Synthetic /\u0251/, predicted \u0251 (p = 0.93): four methods").write(panels, out.resolve("panels.png"));
+
+    // a raw 7x7 map on its own axes beside the same map upsampled to the input grid
+    Spectrogram coarse = mel.resize(7, 7);
+    Spectrogram cam = coarse.withValues(blob(coarse, 1200, 0.22, 0.2, 0.1));
+    float[][] upsampled = org.spectrolens.spectrogram.GridResize.resize(cam.values(), mel.rows(), mel.columns());
+    OverlayImage o = OverlayImage.defaults().withBase(small.withColorBar(true)).withAlpha(0.45);
+    PanelFigure.defaults().withTitle("Grad-CAM, layer4: native 7x7 and upsampled to 128x18").write(List.of(
+        PanelFigure.Panel.of(o.render(mel, cam), "native 7x7 cells"),
+        PanelFigure.Panel.of(o.render(mel, upsampled), "bilinear to the input grid")), out.resolve("cam-native.png"));
     System.out.println("wrote figures to " + out);
   }
 
