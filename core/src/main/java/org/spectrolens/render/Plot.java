@@ -1,9 +1,14 @@
 package org.spectrolens.render;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +111,7 @@ final class Plot {
       BufferedImage data = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB);
       data.setRGB(0, 0, pw, ph, painter.paint(pw, ph), 0, pw);
       g.drawImage(data, plot.x, plot.y, null);
+      if (!style.tracks().isEmpty()) drawTracks(g, plot);
       g.setColor(Canvas.INK);
       g.drawRect(plot.x - 1, plot.y - 1, pw + 1, ph + 1);
       g.setFont(tickFont);
@@ -141,6 +147,66 @@ final class Plot {
       if (style.title() != null && !style.title().isEmpty()) drawTitle(g, plot, width);
       g.dispose();
       return new Figure(img, plot, f, t, yTicks, xTicks, barTicks);
+    }
+
+    /** Tracks in continuous Java2D coordinates (pixel i spans [i, i + 1)), clipped to the data area. */
+    private void drawTracks(Graphics2D g, Rectangle plot) {
+      Graphics2D t = (Graphics2D) g.create();
+      t.clip(plot);
+      t.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      float w = Math.max(1.5f, style.fontSize() / 8f);
+      Font labelFont = Canvas.font(style.fontSize() * 0.9f, false);
+      FontMetrics lfm = Canvas.metrics(labelFont);
+      t.setFont(labelFont);
+      for (Track track : style.tracks()) {
+        t.setColor(new Color(track.rgb()));
+        t.setStroke(track.dashed()
+            ? new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {4 * w, 3 * w}, 0f)
+            : new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        double[] sec = track.seconds();
+        double[] hz = track.hz();
+        Path2D.Double path = new Path2D.Double();
+        double lastX = Double.NaN;
+        double lastY = Double.NaN;
+        double[] xs = new double[sec.length];
+        double[] ys = new double[sec.length];
+        for (int i = 0; i < sec.length; i++) {
+          xs[i] = plot.x + (this.t.column(sec[i]) + 0.5) * plot.width / m;
+          double row = indexRows ? hz[i] : f.row(hz[i]);
+          ys[i] = plot.y + plot.height - (row + 0.5) * plot.height / n;
+        }
+        for (int i = 0; i < sec.length; i++) {
+          if (!Double.isFinite(xs[i]) || !Double.isFinite(ys[i])) continue;
+          boolean prev = i > 0 && Double.isFinite(xs[i - 1]) && Double.isFinite(ys[i - 1]);
+          boolean next = i + 1 < sec.length && Double.isFinite(xs[i + 1]) && Double.isFinite(ys[i + 1]);
+          if (prev) {
+            path.lineTo(xs[i], ys[i]);
+          } else {
+            path.moveTo(xs[i], ys[i]);
+          }
+          if (!prev && !next) {
+            // a point between gaps (one voiced frame) is a dot, as in Praat's formant display
+            t.fill(new Ellipse2D.Double(xs[i] - w, ys[i] - w, 2 * w, 2 * w));
+          }
+          lastX = xs[i];
+          lastY = ys[i];
+        }
+        t.draw(path);
+        if (!track.label().isEmpty() && !Double.isNaN(lastX)) {
+          double lw = Canvas.width(labelFont, track.label());
+          double lx = Math.min(lastX + 4, plot.x + plot.width - lw - 3);
+          double ly = lastY - 4;
+          if (ly - lfm.getAscent() < plot.y) ly = lastY + lfm.getAscent() + 4;
+          // a dark halo keeps a light label legible on the bright end of the colour map
+          t.setColor(new Color(0, 0, 0, 140));
+          for (int dx = -1; dx <= 1; dx++) {
+            for (int dy = -1; dy <= 1; dy++) if (dx != 0 || dy != 0) Canvas.text(t, track.label(), lx + dx, ly + dy);
+          }
+          t.setColor(new Color(track.rgb()));
+          Canvas.text(t, track.label(), lx, ly);
+        }
+      }
+      t.dispose();
     }
 
     private void drawBar(Graphics2D g, Rectangle plot, Axes axes, List<Tick> out) {

@@ -1,6 +1,7 @@
 package org.spectrolens.render;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramSpec;
@@ -29,6 +30,7 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * @param colorBar draw a colour bar with value ticks on the right
  * @param colorBarLabel the bar's unit label; null: "dB" for a dB spectrogram, otherwise none
  * @param fontSize tick and axis label size in pixels (the title is 1.2 times larger)
+ * @param tracks lines drawn over the data in Hz and seconds (formant or F0 tracks, reference bands)
  */
 public record SpectrogramImage(
     ColorMap colorMap,
@@ -41,7 +43,8 @@ public record SpectrogramImage(
     String title,
     boolean colorBar,
     String colorBarLabel,
-    float fontSize) {
+    float fontSize,
+    List<Track> tracks) {
 
   /** What {@code width} x {@code height} means. */
   public enum Fit {
@@ -57,6 +60,7 @@ public record SpectrogramImage(
     Objects.requireNonNull(colorMap, "colorMap");
     Objects.requireNonNull(fit, "fit");
     if (width <= 0 || height <= 0) throw new IllegalArgumentException("size must be positive: " + width + "x" + height);
+    tracks = List.copyOf(tracks);
     if (!(fontSize > 0)) throw new IllegalArgumentException("font size must be positive: " + fontSize);
     if (!Double.isNaN(dynamicRange) && !(dynamicRange > 0)) {
       throw new IllegalArgumentException("dynamic range must be positive: " + dynamicRange);
@@ -69,42 +73,42 @@ public record SpectrogramImage(
   /** Magma, data range, an 800x400 figure with a colour bar, 13 px text. */
   public static SpectrogramImage defaults() {
     return new SpectrogramImage(ColorMap.MAGMA, Double.NaN, Double.NaN, Double.NaN, Fit.FIGURE, 800, 400, null,
-        true, null, 13f);
+        true, null, 13f, List.of());
   }
 
   public SpectrogramImage withColorMap(ColorMap map) {
     return new SpectrogramImage(map, vmin, vmax, dynamicRange, fit, width, height, title, colorBar, colorBarLabel,
-        fontSize);
+        fontSize, tracks);
   }
 
   /** Fixed colour scale; NaN for either end takes it from the data. */
   public SpectrogramImage withRange(double lo, double hi) {
     return new SpectrogramImage(colorMap, lo, hi, dynamicRange, fit, width, height, title, colorBar, colorBarLabel,
-        fontSize);
+        fontSize, tracks);
   }
 
   /** Shows only the top {@code range} units (e.g. 80 dB) below the maximum; NaN turns it off. */
   public SpectrogramImage withDynamicRange(double range) {
     return new SpectrogramImage(colorMap, vmin, vmax, range, fit, width, height, title, colorBar, colorBarLabel,
-        fontSize);
+        fontSize, tracks);
   }
 
   /** The whole PNG is {@code w x h} pixels. */
   public SpectrogramImage withFigureSize(int w, int h) {
     return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, Fit.FIGURE, w, h, title, colorBar, colorBarLabel,
-        fontSize);
+        fontSize, tracks);
   }
 
   /** The data area is {@code w x h} pixels. */
   public SpectrogramImage withPlotSize(int w, int h) {
     return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, Fit.PLOT, w, h, title, colorBar, colorBarLabel,
-        fontSize);
+        fontSize, tracks);
   }
 
   /** Every cell is {@code perFrame} pixels wide and {@code perRow} pixels high. */
   public SpectrogramImage withCellPixels(int perFrame, int perRow) {
     return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, Fit.CELLS, perFrame, perRow, title, colorBar,
-        colorBarLabel, fontSize);
+        colorBarLabel, fontSize, tracks);
   }
 
   public SpectrogramImage withCellPixels(int pixels) {
@@ -113,22 +117,28 @@ public record SpectrogramImage(
 
   public SpectrogramImage withTitle(String text) {
     return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, fit, width, height, text, colorBar, colorBarLabel,
-        fontSize);
+        fontSize, tracks);
   }
 
   public SpectrogramImage withColorBar(boolean show) {
     return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, fit, width, height, title, show, colorBarLabel,
-        fontSize);
+        fontSize, tracks);
   }
 
   public SpectrogramImage withColorBarLabel(String label) {
     return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, fit, width, height, title, colorBar, label,
-        fontSize);
+        fontSize, tracks);
   }
 
   public SpectrogramImage withFontSize(float px) {
     return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, fit, width, height, title, colorBar,
-        colorBarLabel, px);
+        colorBarLabel, px, tracks);
+  }
+
+  /** Lines to draw over the data (replacing any set before). */
+  public SpectrogramImage withTracks(List<Track> lines) {
+    return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, fit, width, height, title, colorBar,
+        colorBarLabel, fontSize, lines);
   }
 
   /**

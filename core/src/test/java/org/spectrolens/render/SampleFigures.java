@@ -30,6 +30,14 @@ public final class SampleFigures {
     Spectrogram mel = vowelMel(22050, 128, 0.4, 512);
     SpectrogramImage.defaults().withDynamicRange(80).withTitle("Synthetic /\u0251/ (F1 921, F2 1526, F3 2832 Hz), "
         + "Slaney mel").write(mel, out.resolve("vowel-mel.png"));
+    double end = mel.times().seconds(mel.columns() - 1);
+    double[] ts = mel.times().seconds();
+    double[] f0 = new double[ts.length];
+    for (int i = 0; i < ts.length; i++) f0[i] = ts[i] > 0.05 && ts[i] < 0.35 ? 220 - 40 * (ts[i] - 0.05) : Double.NaN;
+    SpectrogramImage.defaults().withDynamicRange(80).withTitle("Tracks: women's mean formants of /\u0251/ and an F0 track")
+        .withTracks(List.of(Track.constant("F1 921", 921, 0, end), Track.constant("F2 1526", 1526, 0, end),
+            Track.constant("F3 2832", 2832, 0, end).withColor(0x7FDBFF), Track.of("F0", ts, f0).withColor(0x39CCCC)))
+        .write(mel, out.resolve("vowel-mel-tracks.png"));
     SpectrogramImage.defaults().withCellPixels(4, 3).withColorMap(ColorMap.JET).withDynamicRange(80)
         .write(mel, out.resolve("vowel-mel-cells-jet.png"));
 

@@ -191,6 +191,28 @@ class SpectrogramImageTest {
   }
 
   @Test
+  void tracksAreDrawnAtTheirFrequency() {
+    FrequencyScale mel = FrequencyScale.MEL_SLANEY;
+    FrequencyAxis axis = FrequencyAxis.of(mel, 1, 0.5, 80);
+    Spectrogram s = new Spectrogram(grid(80, 60, -80, -80), axis, TimeAxis.of(0, 0.01, 60), null);
+    Track f1 = Track.constant("", 921, 0, 0.59).withColor(0x00FF00);
+    Track f0 = new Track("", new double[] {0.1, 0.2, 0.3}, new double[] {220, Double.NaN, 220}, 0xFF0000, false);
+    Figure fig = SpectrogramImage.defaults().withCellPixels(4).withTracks(List.of(f1, f0)).render(s);
+    // the solid segment is broken at NaN: points at 0.1 and 0.3 s are lone dots, 0.2 s has nothing
+    int y220 = (int) Math.floor(fig.yOfHz(220) + 0.5);
+    assertEquals(0xFF0000, fig.image().getRGB((int) Math.floor(fig.xOfSeconds(0.1) + 0.5), y220) & 0xFFFFFF);
+    assertEquals(ColorMap.MAGMA.rgb(0), fig.image().getRGB((int) Math.floor(fig.xOfSeconds(0.2) + 0.5), y220));
+    // the dashed reference line crosses at 921 Hz: green pixels found in that pixel row only near it
+    int y921 = (int) Math.floor(fig.yOfHz(921) + 0.5);
+    int greens = 0;
+    for (int x = fig.plot().x; x < fig.plot().x + fig.plot().width; x++) {
+      if ((fig.image().getRGB(x, y921) & 0xFFFFFF) == 0x00FF00) greens++;
+    }
+    assertTrue(greens > fig.plot().width / 3, "dashes along 921 Hz: " + greens);
+    assertEquals(ColorMap.MAGMA.rgb(0), fig.image().getRGB(fig.plot().x + 5, y921 - 4));
+  }
+
+  @Test
   void labelsAreDrawnWithAntialiasedText() {
     Spectrogram s = linear(grid(65, 80, -80, 0, 3));
     Figure fig = SpectrogramImage.defaults().withTitle("Title").render(s);
