@@ -57,9 +57,9 @@ public record Figure(
     return xOfColumn(times.column(seconds));
   }
 
-  /** The frequency in Hz drawn at pixel row y (inverse of {@link #yOfHz}). */
+  /** The frequency in Hz (a coefficient index on a cepstral axis) drawn at pixel row y (inverse of {@link #yOfHz}). */
   public double hzAt(double y) {
-    return frequencies.hz((plot.y + plot.height - y - 0.5) * frequencies.length() / plot.height - 0.5);
+    return frequencies.value((plot.y + plot.height - y - 0.5) * frequencies.length() / plot.height - 0.5);
   }
 
   /** The time in seconds drawn at pixel column x (inverse of {@link #xOfSeconds}). */

@@ -132,7 +132,7 @@ public record OverlayImage(
       int[] out = new int[sv.length];
       for (int y = 0; y < h; y++) {
         double row = (h - y - 0.5) * sf.length() / h - 0.5;
-        int mapRow = cell(mf.row(sf.hz(row)), mf.length());
+        int mapRow = cell(mf.row(sf.value(row)), mf.length());
         for (int x = 0; x < w; x++) {
           int i = y * w + x;
           int b = onWhite(base.colorMap().rgb(sv[i], r[0], r[1]));

@@ -271,9 +271,10 @@ final class Plot {
     private Axes axes(int pw, int ph) {
       double pxPerRow = (double) ph / n;
       double minGapY = Math.max(1.6 * line, ph / 12.0);
+      double minLinearGapY = Math.max(1.6 * line, ph / 9.0);
       Ticks.Choice yc = indexRows
-          ? Ticks.linear(0, n - 1, pxPerRow, minGapY, true)
-          : Ticks.frequency(f, pxPerRow, minGapY);
+          ? Ticks.linear(0, n - 1, pxPerRow, minLinearGapY, true)
+          : Ticks.frequency(f, pxPerRow, minGapY, minLinearGapY);
       // kHz once the axis reaches 2 kHz, unless a tick would need three decimals (125 Hz)
       boolean kHz = !indexRows && f.hz(n - 0.5) >= 2000;
       for (double v : yc.values()) kHz &= Ticks.decimals(v / 1000) <= 2;

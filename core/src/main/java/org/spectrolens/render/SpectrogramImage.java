@@ -10,7 +10,8 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * How to draw a spectrogram as a picture, and the drawing itself. Low frequencies are at the
  * bottom; frequency ticks sit at round Hz values placed through the spectrogram's own
  * {@code FrequencyAxis} (so a mel or log axis gets non-uniform ticks at the right heights),
- * labelled in Hz, or kHz when the axis reaches 2 kHz; MFCC grids are labelled by coefficient index.
+ * labelled in Hz, or kHz when the axis reaches 2 kHz; cepstral (MFCC) rows are labelled by coefficient
+ * index.
  * Time ticks are in seconds from the {@code TimeAxis} (the clip's offset included).
  *
  * <p>Options are set with the {@code with...} methods, starting from {@link #defaults()}:
@@ -28,7 +29,7 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * @param height pixels (figure or plot height, or vertical pixels per frequency row)
  * @param title text above the plot; null or empty for none
  * @param colorBar draw a colour bar with value ticks on the right
- * @param colorBarLabel the bar's unit label; null: "dB" for a dB spectrogram, otherwise none
+ * @param colorBarLabel the bar's unit label; null: "dB" for a dB spectrogram (not MFCC), otherwise none
  * @param fontSize tick and axis label size in pixels (the title is 1.2 times larger)
  * @param tracks lines drawn over the data in Hz and seconds (formant or F0 tracks, reference bands)
  */
@@ -189,11 +190,13 @@ public record SpectrogramImage(
 
   String barLabel(Spectrogram s) {
     if (colorBarLabel != null) return colorBarLabel;
-    return s.spec() != null && s.spec().db() ? "dB" : "";
+    boolean decibels = s.spec() != null && s.spec().db() && s.spec().kind() != SpectrogramSpec.Kind.MFCC;
+    return decibels ? "dB" : "";
   }
 
-  /** MFCC rows are cepstral coefficients, not frequencies: label them by index. */
+  /** Cepstral rows (MFCC) are coefficients, not frequencies: label them by index. */
   static boolean indexRows(Spectrogram s) {
-    return s.spec() != null && s.spec().kind() == SpectrogramSpec.Kind.MFCC;
+    return !s.frequencies().scale().isFrequency()
+        || (s.spec() != null && s.spec().kind() == SpectrogramSpec.Kind.MFCC);
   }
 }

@@ -62,15 +62,16 @@ final class Ticks {
 
   /**
    * Round Hz values for a frequency axis drawn {@code pxPerRow} pixels per row, at least
-   * {@code minGap} pixels apart.
+   * {@code minGap} pixels apart ({@code minLinearGap} for evenly spaced multiples, which read as
+   * crowded sooner than the uneven octave ticks of a warped axis).
    */
-  static Choice frequency(FrequencyAxis axis, double pxPerRow, double minGap) {
+  static Choice frequency(FrequencyAxis axis, double pxPerRow, double minGap, double minLinearGap) {
     int n = axis.length();
     if (n == 0) return Choice.NONE;
     double loHz = axis.hz(-0.5);
     double hiHz = axis.hz(n - 0.5);
     List<Choice> families = new ArrayList<>();
-    Choice lin = linearOnWarped(axis, pxPerRow, minGap, Math.max(0, loHz), hiHz);
+    Choice lin = linearOnWarped(axis, pxPerRow, minLinearGap, Math.max(0, loHz), hiHz);
     boolean linearScale = axis.scale() == FrequencyScale.LINEAR;
     if (linearScale) families.add(lin);
     families.add(greedy(axis, pxPerRow, minGap, geometric(hiHz, new double[] {1}, 2.0)));

@@ -3,9 +3,10 @@ package org.spectrolens.render;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jtransforms.fft.DoubleFFT_1D;
+import org.spectrolens.audio.Clip;
 import org.spectrolens.spectrogram.FrequencyAxis;
 import org.spectrolens.spectrogram.FrequencyScale;
+import org.spectrolens.spectrogram.FrontEnd;
 import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 import org.spectrolens.spectrogram.TimeAxis;
@@ -13,8 +14,7 @@ import org.spectrolens.spectrogram.TimeAxis;
 /**
  * Writes sample figures for looking at (not a test): a chirp's STFT, a mel spectrogram of a
  * synthetic vowel, an overlay and a panel figure. Usage: {@code SampleFigures OUT_DIR}.
- * The spectrograms are built here from arrays (a plain Hann-window STFT with JTransforms and a
- * formant-envelope mel grid) because the real front end lives elsewhere.
+ * The chirp goes through {@link FrontEnd}; the vowel is an analytic formant-envelope mel grid.
  */
 public final class SampleFigures {
   private SampleFigures() {}
@@ -26,6 +26,15 @@ public final class SampleFigures {
         .write(chirp, out.resolve("chirp-stft.png"));
     SpectrogramImage.defaults().withColorMap(ColorMap.VIRIDIS).withDynamicRange(80).withFigureSize(640, 360)
         .write(chirp.cropFrequency(0, 4000), out.resolve("chirp-stft-4k-viridis.png"));
+
+    Clip c = chirp(22050, 2.0, 100, 8000);
+    SpectrogramSpec lib = SpectrogramSpec.librosa().withDb(true, 80);
+    SpectrogramImage.defaults().withTitle("Chirp, librosa mel (128 Slaney bands)")
+        .write(FrontEnd.compute(c, lib.withKind(SpectrogramSpec.Kind.MEL)), out.resolve("chirp-mel.png"));
+    SpectrogramImage.defaults().withTitle("Chirp, CQT (84 bins from C1)")
+        .write(FrontEnd.compute(c, lib.withKind(SpectrogramSpec.Kind.CQT)), out.resolve("chirp-cqt.png"));
+    SpectrogramImage.defaults().withColorMap(ColorMap.VIRIDIS).withTitle("Chirp, MFCC (20)")
+        .write(FrontEnd.compute(c, lib.withKind(SpectrogramSpec.Kind.MFCC)), out.resolve("chirp-mfcc.png"));
 
     Spectrogram mel = vowelMel(22050, 128, 0.4, 512);
     SpectrogramImage.defaults().withDynamicRange(80).withTitle("Synthetic /\u0251/ (F1 921, F2 1526, F3 2832 Hz), "
@@ -74,49 +83,25 @@ public final class SampleFigures {
         PanelFigure.Panel.of(o.render(mel, cam), "native 7x7 cells"),
         PanelFigure.Panel.of(o.render(mel, upsampled), "bilinear to the input grid")), out.resolve("cam-native.png"));
     System.out.println("wrote figures to " + out);
+    // JTransforms' worker pool has non-daemon threads that would keep the JVM alive for 60 s
+    System.exit(0);
   }
 
-  /** |STFT|^2 in dB of a linear chirp, periodic Hann, centred frames with zero padding. */
+  /** A linear chirp through the project's front end (librosa preset: centred, periodic Hann). */
   static Spectrogram chirpStft(int sr, double seconds, double f0, double f1, int nFft, int hop) {
+    return FrontEnd.compute(chirp(sr, seconds, f0, f1), SpectrogramSpec.librosa().withSampleRate(sr)
+        .withFft(nFft, nFft, hop).withDb(true, 80));
+  }
+
+  static Clip chirp(int sr, double seconds, double f0, double f1) {
     int n = (int) (sr * seconds);
-    double[] x = new double[n];
+    float[] x = new float[n];
     double k = (f1 - f0) / seconds;
     for (int i = 0; i < n; i++) {
       double t = (double) i / sr;
-      x[i] = 0.5 * Math.sin(2 * Math.PI * (f0 * t + 0.5 * k * t * t));
+      x[i] = (float) (0.5 * Math.sin(2 * Math.PI * (f0 * t + 0.5 * k * t * t)));
     }
-    int frames = 1 + n / hop;
-    int bins = nFft / 2 + 1;
-    float[][] v = new float[bins][frames];
-    DoubleFFT_1D fft = new DoubleFFT_1D(nFft);
-    double[] buf = new double[nFft];
-    for (int f = 0; f < frames; f++) {
-      for (int j = 0; j < nFft; j++) {
-        int idx = f * hop - nFft / 2 + j;
-        double w = 0.5 - 0.5 * Math.cos(2 * Math.PI * j / nFft);
-        buf[j] = idx >= 0 && idx < n ? w * x[idx] : 0;
-      }
-      fft.realForward(buf);
-      for (int b = 0; b < bins; b++) {
-        double re;
-        double im;
-        if (b == 0) {
-          re = buf[0];
-          im = 0;
-        } else if (b == nFft / 2) {
-          re = buf[1];
-          im = 0;
-        } else {
-          re = buf[2 * b];
-          im = buf[2 * b + 1];
-        }
-        v[b][f] = (float) (10 * Math.log10(Math.max(1e-10, re * re + im * im)));
-      }
-    }
-    SpectrogramSpec spec = SpectrogramSpec.librosa();
-    spec = new SpectrogramSpec(spec.kind(), sr, nFft, nFft, hop, spec.window(), true, spec.padMode(), 2.0,
-        spec.nMels(), 0, Double.NaN, spec.melScale(), spec.melNorm(), true, 1.0, 1e-10, 80, 20, 0, 12, 84);
-    return new Spectrogram(v, FrequencyAxis.linear(sr, nFft), TimeAxis.frames(sr, hop, nFft, true, frames, 0), spec);
+    return new Clip(x, sr);
   }
 
   /** A vowel-like mel grid: harmonics of 220 Hz shaped by three resonances, with onset and offset. */

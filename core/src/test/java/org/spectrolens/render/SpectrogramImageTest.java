@@ -188,6 +188,11 @@ class SpectrogramImageTest {
       assertEquals(String.valueOf((int) t.value()), t.label());
       assertEquals(fig.yOfRow(t.value()), t.pixel(), 1e-9);
     }
+    // the front end's cepstral axis needs no spec
+    Spectrogram c = new Spectrogram(grid(13, 30, 0, 1, 0), FrequencyAxis.cepstral(13), TimeAxis.of(0, 0.01, 30), null);
+    Figure cf = SpectrogramImage.defaults().withCellPixels(6, 20).render(c);
+    assertEquals(List.of("0", "2", "4", "6", "8", "10", "12"), cf.frequencyTicks().stream().map(Tick::label).toList());
+    assertEquals(3.0, cf.hzAt(cf.yOfRow(3)), 1e-12);
   }
 
   @Test
