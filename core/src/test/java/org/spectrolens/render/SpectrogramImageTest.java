@@ -218,6 +218,34 @@ class SpectrogramImageTest {
   }
 
   @Test
+  void singleFramesAndRowsStillDraw() {
+    // a 60 ms vowel at hop 512 / 22,050 Hz can be a handful of frames, even one
+    Spectrogram oneFrame = new Spectrogram(grid(1025, 1, -40, 0, 40), FrequencyAxis.linear(22050, 2048),
+        TimeAxis.of(3.2, 512 / 22050.0, 1), null);
+    Figure a = SpectrogramImage.defaults().render(oneFrame);
+    assertEquals(800, a.image().getWidth());
+    // 1025 rows shrink to the plot's height by averaging (no aliasing), so the one-bin tone is
+    // dimmed but its brightest pixel is where its frequency is
+    int brightestY = -1;
+    int brightest = -1;
+    for (int y = a.plot().y; y < a.plot().y + a.plot().height; y++) {
+      int v = rgb(a.image(), a.plot().x + 3, y);
+      int lum = ((v >> 16) & 0xFF) + ((v >> 8) & 0xFF) + (v & 0xFF);
+      if (lum > brightest) {
+        brightest = lum;
+        brightestY = y;
+      }
+    }
+    assertEquals(a.yOfHz(40 * 22050 / 2048.0), brightestY, 1.0);
+    Spectrogram oneCell = new Spectrogram(new float[][] {{1f}}, FrequencyAxis.of(FrequencyScale.LINEAR, 500, 100, 1),
+        TimeAxis.of(0, 0.01, 1), null);
+    Figure b = SpectrogramImage.defaults().withCellPixels(50).render(oneCell);
+    assertEquals(new Rectangle(b.plot().x, b.plot().y, 50, 50), b.plot());
+    assertThrows(IllegalArgumentException.class, () -> SpectrogramImage.defaults().render(
+        new Spectrogram(new float[0][], FrequencyAxis.of(FrequencyScale.LINEAR, 0, 1, 0), TimeAxis.of(0, 1, 0), null)));
+  }
+
+  @Test
   void labelsAreDrawnWithAntialiasedText() {
     Spectrogram s = linear(grid(65, 80, -80, 0, 3));
     Figure fig = SpectrogramImage.defaults().withTitle("Title").render(s);
