@@ -20,7 +20,7 @@ public record NoiseShape(double[] frequencies, double[] bandwidths, double[] amp
     return new NoiseShape(f, b, a, bypass);
   }
 
-  /** The same shape with resonances above 2.5 kHz moved up by {@code hz} (women's, children's). */
+  /** The same shape with resonances above 2.5 kHz moved by {@code hz} (talker group). */
   NoiseShape shifted(double hz) {
     double[] f = frequencies.clone();
     for (int i = 0; i < f.length; i++) if (f[i] > 2500) f[i] += hz;

@@ -181,9 +181,10 @@ public final class SynthValidation {
     System.out.println();
     boolean ok = true;
     System.out.println("## Corpus vowels: measured (Praat Burg) vs published (Hillenbrand et al. 1995), Hz");
-    System.out.println("| group | vowel | n | F1 measured | F1 drawn | F1 published | dMean | dSD | F2 measured | F2 drawn | F2 published | dMean | dSD | median abs err vs track F1 / F2 |");
-    System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    System.out.println("| group | vowel | n (gross) | F1 measured | F1 drawn | F1 published | dMean | dSD | F2 measured | F2 drawn | F2 published | dMean | dSD | raw SD F1 / F2 | median abs err vs track F1 / F2 |");
+    System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     int undefined = 0;
+    int grossTotal = 0;
     for (SpeakerGroup g : SpeakerGroup.values()) {
       for (String v : VowelNorms.TARGET_VOWELS) {
         List<Double> m1 = new ArrayList<>();
@@ -206,6 +207,20 @@ public final class SynthValidation {
           e1.add(relError(m[0], truth.get(i)[0]));
           e2.add(relError(m[1], truth.get(i)[1]));
         }
+        double raw1 = meanSd(m1)[1];
+        double raw2 = meanSd(m2)[1];
+        // Gross tracking errors (Hillenbrand et al. corrected theirs by hand): tokens whose log F1
+        // or log F2 lies more than 4 robust SDs (1.4826 MAD) from the cell's median are left out.
+        boolean[] gross = grossErrors(m1, m2);
+        int rejected = 0;
+        for (int i = gross.length - 1; i >= 0; i--) {
+          if (gross[i]) {
+            m1.remove(i);
+            m2.remove(i);
+            rejected++;
+          }
+        }
+        grossTotal += rejected;
         VowelNorms.Stats pub = VowelNorms.of(g, v);
         double[] s1 = meanSd(m1);
         double[] s2 = meanSd(m2);
@@ -216,14 +231,27 @@ public final class SynthValidation {
         boolean cellOk = Math.abs(dm1) <= 0.15 && Math.abs(ds1) <= 0.15 && Math.abs(dm2) <= 0.15 && Math.abs(ds2) <= 0.15;
         ok &= cellOk;
         System.out.printf(Locale.ROOT,
-            "| %s | %s | %d | %.0f ± %.0f | %.0f ± %.0f | %.0f ± %.0f | %+.1f %% | %+.1f %% | %.0f ± %.0f | %.0f ± %.0f | %.0f ± %.0f | %+.1f %% | %+.1f %% | %.1f %% / %.1f %% |%s%n",
-            g.name().toLowerCase(Locale.ROOT), v, m1.size(), s1[0], s1[1], meanSd(t1)[0], meanSd(t1)[1], pub.mean(1), pub.sd(1),
-            100 * dm1, 100 * ds1, s2[0], s2[1], meanSd(t2)[0], meanSd(t2)[1], pub.mean(2), pub.sd(2), 100 * dm2, 100 * ds2, 100 * median(e1), 100 * median(e2),
+            "| %s | %s | %d (%d) | %.0f ± %.0f | %.0f ± %.0f | %.0f ± %.0f | %+.1f %% | %+.1f %% | %.0f ± %.0f | %.0f ± %.0f | %.0f ± %.0f | %+.1f %% | %+.1f %% | %.0f / %.0f | %.1f %% / %.1f %% |%s%n",
+            g.name().toLowerCase(Locale.ROOT), v, m1.size(), rejected, s1[0], s1[1], meanSd(t1)[0], meanSd(t1)[1], pub.mean(1), pub.sd(1),
+            100 * dm1, 100 * ds1, s2[0], s2[1], meanSd(t2)[0], meanSd(t2)[1], pub.mean(2), pub.sd(2), 100 * dm2, 100 * ds2, raw1, raw2, 100 * median(e1), 100 * median(e2),
             cellOk ? "" : " <- outside 15 %");
       }
     }
-    System.out.printf(Locale.ROOT, "%nundefined measurements (left out): %d of %d%n%n", undefined, jobs.size());
+    System.out.printf(Locale.ROOT, "%nundefined measurements: %d; gross errors left out: %d; of %d%n%n", undefined, grossTotal, jobs.size());
     return ok;
+  }
+
+  /** Tokens more than 4 robust SDs from the median in log F1 or log F2. */
+  static boolean[] grossErrors(List<Double> f1, List<Double> f2) {
+    boolean[] out = new boolean[f1.size()];
+    for (List<Double> f : List.of(f1, f2)) {
+      List<Double> logs = f.stream().map(Math::log).toList();
+      double med = median(logs);
+      double mad = median(logs.stream().map(x -> Math.abs(x - med)).toList());
+      double limit = 4 * 1.4826 * mad;
+      for (int i = 0; i < logs.size(); i++) if (Math.abs(logs.get(i) - med) > limit) out[i] = true;
+    }
+    return out;
   }
 
   static double relError(double measured, double target) {
