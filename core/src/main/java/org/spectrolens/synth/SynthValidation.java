@@ -48,18 +48,22 @@ public final class SynthValidation {
     System.exit(ok ? 0 : 1);
   }
 
-  /** Result of measuring isolated vowels: per vowel, median |error| of F1 and F2 (fractions). */
-  public record VowelErrors(String vowel, double f1, double f2, int n) {}
+  /**
+   * Result of measuring isolated vowels: median |relative error| of F1 and F2 for a vowel, in one
+   * group or, with group "all", pooled over the groups.
+   */
+  public record VowelErrors(String group, String vowel, double f1, double f2, int n) {}
 
   /**
    * Synthesises, per group and target vowel, the group-mean token and {@code drawn} tokens of
-   * random talkers as 300 ms steady vowels and measures them with Praat.
+   * random talkers as 300 ms steady vowels and measures them with Praat (group ceilings: 5000 Hz
+   * for men, 5500 Hz for women and children, Praat's defaults). Pooled rows come first.
    */
   public static List<VowelErrors> measureIsolated(Path dir, int drawn) throws Exception {
     Files.createDirectories(dir);
     List<PraatFormants.Job> jobs = new ArrayList<>();
     List<double[]> targets = new ArrayList<>();
-    List<String> vowels = new ArrayList<>();
+    List<String> cells = new ArrayList<>();
     SplittableRandom rng = new SplittableRandom(7);
     for (SpeakerGroup g : SpeakerGroup.values()) {
       for (String v : VowelNorms.TARGET_VOWELS) {
@@ -73,34 +77,38 @@ public final class SynthValidation {
           WavWriter.writePcm16(wav, new org.spectrolens.audio.Clip(s, SynthCorpus.DEFAULT_SAMPLE_RATE));
           jobs.add(new PraatFormants.Job(wav, 0.25, g.formantCeiling));
           targets.add(f);
-          vowels.add(v);
+          cells.add(g.name().toLowerCase(Locale.ROOT) + " " + v);
         }
       }
     }
     List<double[]> measured = PraatFormants.measure(jobs);
     List<VowelErrors> out = new ArrayList<>();
-    for (String v : VowelNorms.TARGET_VOWELS) {
-      List<Double> e1 = new ArrayList<>();
-      List<Double> e2 = new ArrayList<>();
-      for (int i = 0; i < jobs.size(); i++) {
-        if (!vowels.get(i).equals(v)) continue;
-        e1.add(relError(measured.get(i)[0], targets.get(i)[0]));
-        e2.add(relError(measured.get(i)[1], targets.get(i)[1]));
+    List<String> groups = new ArrayList<>(List.of("all"));
+    for (SpeakerGroup g : SpeakerGroup.values()) groups.add(g.name().toLowerCase(Locale.ROOT));
+    for (String group : groups) {
+      for (String v : VowelNorms.TARGET_VOWELS) {
+        List<Double> e1 = new ArrayList<>();
+        List<Double> e2 = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+          if (!cells.get(i).endsWith(" " + v) || !(group.equals("all") || cells.get(i).startsWith(group + " "))) continue;
+          e1.add(relError(measured.get(i)[0], targets.get(i)[0]));
+          e2.add(relError(measured.get(i)[1], targets.get(i)[1]));
+        }
+        out.add(new VowelErrors(group, v, median(e1), median(e2), e1.size()));
       }
-      out.add(new VowelErrors(v, median(e1), median(e2), e1.size()));
     }
     return out;
   }
 
   private static boolean isolatedVowels(Path dir) throws Exception {
     List<VowelErrors> errs = measureIsolated(dir, 4);
-    System.out.println("## Isolated steady vowels (3 groups x (mean token + 4 drawn tokens)), Praat Burg vs targets");
-    System.out.println("| vowel | n | median |F1 error| | median |F2 error| |");
-    System.out.println("| --- | --- | --- | --- |");
+    System.out.println("## Isolated steady vowels (per group: the mean token + 4 drawn tokens), Praat Burg vs targets");
+    System.out.println("| group | vowel | n | median abs F1 error | median abs F2 error |");
+    System.out.println("| --- | --- | --- | --- | --- |");
     boolean ok = true;
     for (VowelErrors e : errs) {
-      System.out.printf(Locale.ROOT, "| %s | %d | %.1f %% | %.1f %% |%n", e.vowel(), e.n(), 100 * e.f1(), 100 * e.f2());
-      ok &= e.f1() <= 0.10 && e.f2() <= 0.10;
+      System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f %% | %.1f %% |%n", e.group(), e.vowel(), e.n(), 100 * e.f1(), 100 * e.f2());
+      if (e.group().equals("all")) ok &= e.f1() <= 0.10 && e.f2() <= 0.10;
     }
     System.out.println();
     return ok;

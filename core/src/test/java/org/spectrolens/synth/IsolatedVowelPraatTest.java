@@ -20,6 +20,7 @@ class IsolatedVowelPraatTest {
     Assumptions.assumeTrue(PraatFormants.available(), "praat is not installed");
     List<SynthValidation.VowelErrors> errors = SynthValidation.measureIsolated(tmp, 2);
     for (SynthValidation.VowelErrors e : errors) {
+      if (!e.group().equals("all")) continue;
       assertTrue(e.n() == 9, e.toString());
       assertTrue(e.f1() <= 0.10, "F1 median error " + e);
       assertTrue(e.f2() <= 0.10, "F2 median error " + e);
