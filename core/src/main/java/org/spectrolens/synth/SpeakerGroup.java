@@ -8,7 +8,7 @@ package org.spectrolens.synth;
 public enum SpeakerGroup {
   MEN("male", "M", 0.030, 129, 0.153, 0.063, 0.32, 5000, 0.58),
   WOMEN("female", "W", 0.041, 219, 0.094, 0.055, 0.39, 5500, 0.66),
-  CHILDREN("child", "C", 0.051, 236, 0.092, 0.054, 0.26, 5500, 0.66);
+  CHILDREN("child", "C", 0.051, 236, 0.092, 0.054, 0.26, 6500, 0.66);
 
   /** The label written to speakers.csv ({@code male}, {@code female}, {@code child}). */
   public final String sex;
@@ -23,7 +23,11 @@ public enum SpeakerGroup {
   public final double withinLogF0Sd;
   /** Correlation between the talker's formant scale and log F0. */
   final double scaleF0Correlation;
-  /** Praat's recommended "To Formant (burg)" ceiling for the group (Hz). */
+  /**
+   * "To Formant (burg)" ceiling for the group (Hz): Praat's 5000 (men) and 5500 (women); for
+   * children higher (Praat's manual: up to 8000 Hz for young children), because with F5 near
+   * 5.5-6 kHz a 5500 Hz ceiling leaves Burg a spare pole that lands between F1 and F2 of /i æ/.
+   */
   public final double formantCeiling;
   /** Open quotient of the glottal pulse (breathier, longer open phase for women and children). */
   final double openQuotient;
