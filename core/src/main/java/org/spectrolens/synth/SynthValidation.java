@@ -42,7 +42,12 @@ public final class SynthValidation {
     Path dir = Path.of(args[0]);
     int n = args.length > 1 ? Integer.parseInt(args[1]) : SynthCorpus.DEFAULT_UTTERANCES;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
-    boolean ok = isolatedVowels(dir.resolve("isolated"));
+    Path isolated = Files.createTempDirectory("spectrolens-isolated-vowels");
+    boolean ok = isolatedVowels(isolated);
+    try (var files = Files.list(isolated)) {
+      for (Path f : files.toList()) Files.delete(f);
+    }
+    Files.delete(isolated);
     ok &= corpus(dir, n, seed);
     System.out.println(ok ? "ALL CHECKS PASS" : "SOME CHECKS FAIL");
     System.exit(ok ? 0 : 1);
