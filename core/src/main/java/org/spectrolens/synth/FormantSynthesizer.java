@@ -24,8 +24,7 @@ public final class FormantSynthesizer {
   public static float[] render(UtterancePlan plan, Tracks tracks, int sampleRate, RandomGenerator rng) {
     int n = (int) Math.round(plan.duration() * sampleRate);
     SpeakerGroup group = plan.speaker().group();
-    double breath = group == SpeakerGroup.MEN ? 0.006 : 0.01;
-    GlottalSource source = new GlottalSource(sampleRate, tracks, group.openQuotient, breath, rng);
+    GlottalSource source = new GlottalSource(sampleRate, tracks, group.openQuotient, group.breathiness, rng);
     Cascade tract = new Cascade(sampleRate, tracks);
     double[] voice = new double[n];
     double prev = 0;

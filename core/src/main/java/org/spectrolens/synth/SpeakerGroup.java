@@ -6,9 +6,9 @@ package org.spectrolens.synth;
  * talker's mean F0 and its spread, and the correlation between formant scale and log F0.
  */
 public enum SpeakerGroup {
-  MEN("male", "M", 0.030, 129, 0.153, 0.063, 0.32, 5000, 0.58),
-  WOMEN("female", "W", 0.041, 219, 0.094, 0.055, 0.39, 5500, 0.66),
-  CHILDREN("child", "C", 0.051, 236, 0.092, 0.054, 0.26, 6500, 0.66);
+  MEN("male", "M", 0.030, 129, 0.153, 0.063, 0.32, 5000, 0.58, 0.015),
+  WOMEN("female", "W", 0.041, 219, 0.094, 0.055, 0.39, 5500, 0.66, 0.025),
+  CHILDREN("child", "C", 0.051, 236, 0.092, 0.054, 0.26, 6500, 0.66, 0.025);
 
   /** The label written to speakers.csv ({@code male}, {@code female}, {@code child}). */
   public final String sex;
@@ -31,9 +31,17 @@ public enum SpeakerGroup {
   public final double formantCeiling;
   /** Open quotient of the glottal pulse (breathier, longer open phase for women and children). */
   final double openQuotient;
+  /**
+   * Aspiration noise in the open phase (SD relative to the pulse peak): sustained synthetic vowels
+   * then measure a Praat harmonicity of about 19 dB (men) and 17 dB (women, children), near the
+   * 20 dB of healthy sustained vowels, women breathier (Klatt &amp; Klatt 1990). Without it the
+   * harmonics stand alone and LPC trackers lock onto them at high F0.
+   */
+  final double breathiness;
 
   SpeakerGroup(String sex, String letter, double talkerScaleSd, double f0Mean, double talkerLogF0Sd,
-      double withinLogF0Sd, double scaleF0Correlation, double formantCeiling, double openQuotient) {
+      double withinLogF0Sd, double scaleF0Correlation, double formantCeiling, double openQuotient,
+      double breathiness) {
     this.sex = sex;
     this.letter = letter;
     this.talkerScaleSd = talkerScaleSd;
@@ -43,6 +51,7 @@ public enum SpeakerGroup {
     this.scaleF0Correlation = scaleF0Correlation;
     this.formantCeiling = formantCeiling;
     this.openQuotient = openQuotient;
+    this.breathiness = breathiness;
   }
 
   /**
