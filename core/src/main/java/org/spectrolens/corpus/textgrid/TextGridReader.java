@@ -71,7 +71,8 @@ public final class TextGridReader {
     return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
-  enum Kind { NUMBER, STRING, FLAG }
+  /** WORD: a bare word right after '=' ({@code xmax = abc}); Praat would skip it as comment, but it is always a mistake. */
+  enum Kind { NUMBER, STRING, FLAG, WORD }
 
   record Token(Kind kind, String text, int line) {
     String describe() {
@@ -79,6 +80,7 @@ public final class TextGridReader {
         case NUMBER -> "the number " + text;
         case STRING -> "the string \"" + abbreviate(text) + "\"";
         case FLAG -> "the flag <" + text + ">";
+        case WORD -> "'" + abbreviate(text) + "'";
       };
     }
 
@@ -104,17 +106,21 @@ public final class TextGridReader {
     int line = 1;
     int n = text.length();
     int i = 0;
+    boolean afterEquals = false;
     while (i < n) {
       char c = text.charAt(i);
       if (c == '\n' || c == '\r') {
         if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') i++;
         line++;
         i++;
+        afterEquals = false;
       } else if (Character.isWhitespace(c)) {
         i++;
       } else if (c == '!') {
+        afterEquals = false;
         while (i < n && text.charAt(i) != '\n' && text.charAt(i) != '\r') i++;
       } else if (c == '"') {
+        afterEquals = false;
         int startLine = line;
         StringBuilder s = new StringBuilder();
         i++;
@@ -140,6 +146,7 @@ public final class TextGridReader {
         }
         out.add(new Token(Kind.STRING, s.toString().replace("\r\n", "\n"), startLine));
       } else if (c == '<') {
+        afterEquals = false;
         int end = i + 1;
         while (end < n && text.charAt(end) != '>' && !Character.isWhitespace(text.charAt(end))) end++;
         if (end < n && text.charAt(end) == '>') {
@@ -153,7 +160,10 @@ public final class TextGridReader {
         while (end < n && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '"' && text.charAt(end) != '!') end++;
         String word = text.substring(i, end);
         if (NUMBER.matcher(word).matches()) out.add(new Token(Kind.NUMBER, word, line));
+        else if (afterEquals) out.add(new Token(Kind.WORD, word, line));
+        afterEquals = word.equals("=") || word.endsWith("=");
         i = end;
+        continue;
       }
     }
     return out;
@@ -280,6 +290,7 @@ public final class TextGridReader {
         case NUMBER -> "a number";
         case STRING -> "a string";
         case FLAG -> "a flag";
+        case WORD -> "a word";
       };
       if (pos >= tokens.size()) {
         int line = tokens.isEmpty() ? 1 : tokens.get(tokens.size() - 1).line();
