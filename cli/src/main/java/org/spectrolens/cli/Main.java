@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Train neural networks on audio spectrograms and explain, in hertz and seconds, what they hear.",
     subcommands = {
+      DatasetCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
