@@ -12,14 +12,12 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.spectrolens.SpectrolensException;
-import org.spectrolens.audio.AudioFile;
 import org.spectrolens.corpus.Split;
 import org.spectrolens.corpus.Task;
 import org.spectrolens.dataset.DatasetBuilder;
 import org.spectrolens.dataset.DatasetInfo;
 import org.spectrolens.dataset.DatasetRecipe;
 import org.spectrolens.dataset.InputFormat;
-import org.spectrolens.dataset.SpectrogramFeaturiser;
 import org.spectrolens.io.Json;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 import picocli.CommandLine;
@@ -145,8 +143,7 @@ public final class DatasetCommand implements Callable<Integer> {
     Split split = new Split(groupBy != null, testFraction, seed, folds, fold);
     DatasetRecipe recipe = new DatasetRecipe(corpus, alignments, tier, t, labels, speakers, padding, minDuration, maxPerClass,
         chunk, hop, chunkLast.equals("pad"), split, format);
-    DatasetBuilder builder = new DatasetBuilder(new SpectrogramFeaturiser(format, recipe.minClipSeconds()), format)
-        .strict(strict).threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+    DatasetBuilder builder = recipe.builder().strict(strict).threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     ProgressBar[] bar = new ProgressBar[1];
     if (!noProgress) {
       builder.progress((done, total) -> {
@@ -161,7 +158,7 @@ public final class DatasetCommand implements Callable<Integer> {
     }
     DatasetBuilder.Result r;
     try {
-      r = recipe.build(out, builder, f -> AudioFile.probe(f).durationSeconds());
+      r = recipe.build(out, builder);
     } finally {
       synchronized (bar) {
         if (bar[0] != null) bar[0].close();

@@ -10,4 +10,9 @@ import java.nio.file.Path;
 public interface DurationProbe {
   /** @throws org.spectrolens.SpectrolensException when the file cannot be read or decoded */
   double seconds(Path file);
+
+  /** Durations from the file headers ({@link org.spectrolens.audio.AudioFile#probe}); WAV and FLAC. */
+  static DurationProbe headers() {
+    return f -> org.spectrolens.audio.AudioFile.probe(f).durationSeconds();
+  }
 }

@@ -68,7 +68,17 @@ public record DatasetRecipe(
     return task == Task.CHUNKS && padLastChunk ? chunk : 0;
   }
 
-  /** Builds the dataset into {@code out} with the given featuriser and duration probe. */
+  /** Builds the dataset into {@code out}, durations read from the audio headers. */
+  public DatasetBuilder.Result build(Path out, DatasetBuilder builder) {
+    return build(out, builder, DurationProbe.headers());
+  }
+
+  /** The builder for this recipe's front end ({@link SpectrogramFeaturiser}); set threads, strict, progress on it. */
+  public DatasetBuilder builder() {
+    return new DatasetBuilder(new SpectrogramFeaturiser(format, minClipSeconds()), format);
+  }
+
+  /** Builds the dataset into {@code out} with the given builder (featuriser) and duration probe. */
   public DatasetBuilder.Result build(Path out, DatasetBuilder builder, DurationProbe probe) {
     Corpus c = segments(probe);
     return builder.build(out, task.id(), classes(), split, split.assign(c.segments()), c);

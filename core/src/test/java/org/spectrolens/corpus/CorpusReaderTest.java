@@ -22,7 +22,7 @@ class CorpusReaderTest {
   @TempDir Path root;
 
   private static Corpus read(Path root, Task task, Speakers speakers) {
-    return CorpusReader.read(root, new CorpusReader.Options(LabelMap.of(task), null, null, speakers, TestWavs::seconds));
+    return CorpusReader.read(root, new CorpusReader.Options(LabelMap.of(task), null, null, speakers, DurationProbe.headers()));
   }
 
   /** Phone tiers as MFA writes them: contiguous intervals, silence as "". */
@@ -91,6 +91,16 @@ class CorpusReaderTest {
   }
 
   @Test
+  void undecodableAudioAndMalformedAlignmentsAreCounted() throws IOException {
+    Files.writeString(root.resolve("wavs/LJ001-0002.wav"), "not audio at all");
+    Files.writeString(root.resolve("TextGrid/LJ001-0004.TextGrid"), "File type = \"ooTextFile\"\nObject class = \"TextGrid\"\n\nxmin = 0\n");
+    Corpus c = read(root, Task.VOWELS, Speakers.none());
+    assertEquals(Map.of(Skips.MISSING_WAV, 1, Skips.MISSING_ALIGNMENT, 1, Skips.DECODE_ERROR, 1, "malformed alignment", 1), c.skipped().counts());
+    assertTrue(c.skipped().example("malformed alignment").contains("LJ001-0004.TextGrid: line 4: expected a number"), c.skipped().example("malformed alignment"));
+    assertEquals(2, c.segments().size()); // LJ001-0001's i and ae
+  }
+
+  @Test
   void tierSelectionAndMissingTier() throws IOException {
     Path alt = root.resolve("maus");
     Files.createDirectories(alt);
@@ -98,13 +108,13 @@ class CorpusReaderTest {
         new TextGrid.Interval(0, 0.2, "<p:>"), new TextGrid.Interval(0.2, 0.35, "{"), new TextGrid.Interval(0.35, 0.5, "tS"),
         new TextGrid.Interval(0.5, 0.6, "3`"), new TextGrid.Interval(0.6, 1.0, "<p:>")))));
     for (String id : List.of("LJ001-0001", "LJ001-0002", "LJ001-0004", "LJ001-0005")) TextGridWriter.write(alt.resolve(id + ".TextGrid"), maus);
-    Corpus c = CorpusReader.read(root, new CorpusReader.Options(LabelMap.of(Task.VOWELS), alt, null, Speakers.none(), TestWavs::seconds));
+    Corpus c = CorpusReader.read(root, new CorpusReader.Options(LabelMap.of(Task.VOWELS), alt, null, Speakers.none(), DurationProbe.headers()));
     // 0001 (1.0 s) and 0002 (0.8 s) give ae + er; 0004 (0.5 s) ae only, er outside; 0005 (0.5 s) likewise
     assertEquals(Map.of("ae", 4, "er", 2), Segments.counts(c.segments()));
     assertEquals(Map.of(Skips.MISSING_WAV, 1, Skips.OUTSIDE_FILE, 2), c.skipped().counts());
 
     SpectrolensException e = assertThrows(SpectrolensException.class, () -> CorpusReader.read(root,
-        new CorpusReader.Options(LabelMap.of(Task.VOWELS), null, "segments", Speakers.none(), TestWavs::seconds)));
+        new CorpusReader.Options(LabelMap.of(Task.VOWELS), null, "segments", Speakers.none(), DurationProbe.headers())));
     assertTrue(e.problem().contains("no tier 'segments' (tiers: words, phones)"), e.getMessage());
   }
 
