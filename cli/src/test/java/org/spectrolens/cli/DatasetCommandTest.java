@@ -120,6 +120,58 @@ class DatasetCommandTest {
   }
 
   @Test
+  void speakerGroupingWithASpeakersFile() throws IOException {
+    Path root = corpus();
+    Path speakers = tmp.resolve("who.csv");
+    Files.writeString(speakers, "speaker,id\nA,LJ002-0001\nB,LJ002-0002\n");
+    Path ds = tmp.resolve("ds");
+    Run r = run("dataset", "--corpus", root.toString(), "--task", "vowels", "--out", ds.toString(), "--group-by", "speaker",
+        "--speakers", speakers.toString(), "--no-progress", "--size", "8x8");
+    assertEquals(0, r.code(), r.err());
+    CachedDataset d = CachedDataset.open(ds);
+    assertEquals("speaker", d.info().split());
+    Map<String, java.util.Set<String>> sides = new java.util.HashMap<>();
+    d.items().forEach(i -> sides.computeIfAbsent(i.speaker(), k -> new java.util.HashSet<>()).add(i.split()));
+    assertEquals(java.util.Set.of("A", "B"), sides.keySet());
+    sides.values().forEach(s -> assertEquals(1, s.size()));
+  }
+
+  @Test
+  void chunksOfAFolderPerClassCorpus() throws IOException {
+    Path root = tmp.resolve("folders");
+    for (String cls : List.of("hum", "hiss")) {
+      Files.createDirectories(root.resolve(cls));
+      float[] x = new float[(int) (0.6 * SR)];
+      java.util.Random rnd = new java.util.Random(1);
+      for (int i = 0; i < x.length; i++) x[i] = cls.equals("hum") ? (float) (0.3 * Math.sin(2 * Math.PI * 120 * i / SR)) : (float) (0.1 * rnd.nextGaussian());
+      WavWriter.writePcm16(root.resolve(cls + "/a.wav"), new Clip(x, SR));
+    }
+    Path ds = tmp.resolve("chunks");
+    Run r = run("dataset", "--corpus", root.toString(), "--task", "chunks", "--chunk", "0.25", "--out", ds.toString(),
+        "--size", "16x16", "--no-progress");
+    assertEquals(0, r.code(), r.err());
+    CachedDataset d = CachedDataset.open(ds);
+    assertEquals(List.of("hiss", "hum"), d.classes());
+    // 0.6 s in 0.25 s windows: [0, 0.25], [0.25, 0.5] and the last 0.1 s zero-padded to 0.25 s
+    assertEquals(6, d.items().size());
+    for (var item : d.items()) {
+      var t = d.spectrogram(item).times();
+      double covered = t.seconds(15.5) - t.seconds(-0.5);
+      // centred frames of a 0.25 s clip (n samples), hop 110: 1 + floor(n / 110) frames of 110 samples each
+      long n = Math.round(0.25 * SR);
+      assertEquals((1 + n / 110) * 110.0 / SR, covered, 2e-5, item.id()); // manifest times have 6 decimals
+      if (item.id().endsWith("_c002")) {
+        assertEquals(0.5, item.start(), 1e-6);
+        assertEquals(0.6, item.end(), 1e-6);
+      }
+    }
+    Run drop = run("dataset", "--corpus", root.toString(), "--task", "chunks", "--chunk", "0.25", "--chunk-last", "drop",
+        "--out", tmp.resolve("dropped").toString(), "--size", "16x16", "--no-progress");
+    assertEquals(0, drop.code(), drop.err());
+    assertEquals(4, CachedDataset.open(tmp.resolve("dropped")).items().size());
+  }
+
+  @Test
   void helpShowsTheDatasetDefaultsNotTorchaudios() {
     Run r = run("dataset", "--help");
     assertEquals(0, r.code());
