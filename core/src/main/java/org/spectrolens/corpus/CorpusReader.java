@@ -57,6 +57,7 @@ public final class CorpusReader {
 
   /** Reads {@code root}: a manifest when it is a .csv file, LJSpeech when it has metadata.csv, else folder per class. */
   public static Corpus read(Path root, Options options) {
+    root = root.toAbsolutePath().normalize(); // manifests record absolute sources, usable from any directory
     CorpusReader r = new CorpusReader(options);
     List<Segment> segments;
     if (Files.isRegularFile(root) && root.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
