@@ -144,7 +144,7 @@ public record Split(boolean bySpeaker, double testFraction, long seed, int folds
         for (int h = 0; h < groups; h++) {
           for (int c = 0; c < classes.size(); c++) {
             double got = (load[h][c] + (h == g ? n[c] : 0)) / (double) total[c];
-            double d = got - share[h] * totalAssigned(load, n, c, g) / total[c];
+            double d = got - share[h] * assignedWith(load, n, c) / total[c];
             cost += d * d;
           }
         }
@@ -163,8 +163,8 @@ public record Split(boolean bySpeaker, double testFraction, long seed, int folds
     return out;
   }
 
-  /** Segments of class c assigned so far, counting the candidate speaker. */
-  private static int totalAssigned(int[][] load, int[] n, int c, int g) {
+  /** Segments of class c assigned so far, counting the candidate speaker's. */
+  private static int assignedWith(int[][] load, int[] n, int c) {
     int t = n[c];
     for (int[] l : load) t += l[c];
     return t;

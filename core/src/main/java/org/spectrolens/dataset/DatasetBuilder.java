@@ -87,6 +87,7 @@ public final class DatasetBuilder {
           + (skipped.isEmpty() ? "" : "; skipped " + skipped.describe()) + (corpus.dropped().isEmpty() ? "" : "; dropped " + corpus.dropped().counts()));
     }
     List<String> classList = classes.isEmpty() ? new ArrayList<>(new TreeSet<>(items.stream().map(a -> a.segment().label()).toList())) : classes;
+    firstAxis.set(null);
     DatasetWriter writer = new DatasetWriter(out);
     try {
       List<DatasetItem> written = featuriseAll(writer, items, skipped);

@@ -101,6 +101,19 @@ class CorpusReaderTest {
   }
 
   @Test
+  void mfaMultiSpeakerTiersGiveTheSpeaker() {
+    TextGrid two = new TextGrid(0, 1.0, List.of(
+        new TextGrid.Tier("anna - words", 0, 1.0, List.of(new TextGrid.Interval(0, 1.0, "see"))),
+        new TextGrid.Tier("anna - phones", 0, 1.0, List.of(new TextGrid.Interval(0, 0.4, "S"), new TextGrid.Interval(0.4, 1.0, "IY1"))),
+        new TextGrid.Tier("bo - phones", 0, 1.0, List.of(new TextGrid.Interval(0, 0.5, "UW1"), new TextGrid.Interval(0.5, 1.0, "")))));
+    TextGridWriter.write(root.resolve("TextGrid/LJ001-0001.TextGrid"), two);
+    Corpus c = read(root, Task.VOWELS, Speakers.none());
+    List<String> first = c.segments().stream().filter(s -> s.source().getFileName().toString().equals("LJ001-0001.wav"))
+        .map(s -> s.id() + " " + s.label() + " " + s.speaker()).toList();
+    assertEquals(List.of("LJ001-0001_anna_0002_i i anna", "LJ001-0001_bo_0001_u u bo"), first);
+  }
+
+  @Test
   void tierSelectionAndMissingTier() throws IOException {
     Path alt = root.resolve("maus");
     Files.createDirectories(alt);

@@ -225,7 +225,7 @@ public final class TextGridReader {
       double previousEnd = xmin;
       for (int k = 1; k <= size; k++) {
         if (points) {
-          Token at = tokenOf(Kind.NUMBER, "the time of point " + k + " of " + where);
+          Token at = expect(Kind.NUMBER, "the time of point " + k + " of " + where);
           double time = parse(at);
           String mark = expect(Kind.STRING, "the mark of point " + k + " of " + where).text();
           if (time < xmin - EPS || time > xmax + EPS) {
@@ -239,7 +239,7 @@ public final class TextGridReader {
           previousEnd = time;
           intervals.add(new TextGrid.Interval(time, time, mark));
         } else {
-          Token start = tokenOf(Kind.NUMBER, "xmin of interval " + k + " of " + where);
+          Token start = expect(Kind.NUMBER, "xmin of interval " + k + " of " + where);
           double a = parse(start);
           double b = number("xmax of interval " + k + " of " + where);
           String text = expect(Kind.STRING, "the text of interval " + k + " of " + where).text();
@@ -263,11 +263,11 @@ public final class TextGridReader {
     }
 
     private double number(String what) {
-      return parse(tokenOf(Kind.NUMBER, what));
+      return parse(expect(Kind.NUMBER, what));
     }
 
     private int count(String what) {
-      Token t = tokenOf(Kind.NUMBER, what);
+      Token t = expect(Kind.NUMBER, what);
       try {
         int v = Integer.parseInt(t.text().startsWith("+") ? t.text().substring(1) : t.text());
         if (v >= 0) return v;
@@ -279,10 +279,6 @@ public final class TextGridReader {
 
     private static double parse(Token t) {
       return Double.parseDouble(t.text());
-    }
-
-    private Token tokenOf(Kind kind, String what) {
-      return expect(kind, what);
     }
 
     private Token expect(Kind kind, String what) {
