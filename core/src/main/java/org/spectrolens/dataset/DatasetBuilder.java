@@ -45,6 +45,8 @@ public final class DatasetBuilder {
   private int threads = Runtime.getRuntime().availableProcessors();
   private boolean strict;
   private Progress progress = (d, t) -> { };
+  /** The frequency axis of the first grid of a build; every other grid must have the same. */
+  private final AtomicReference<FrequencyAxis> firstAxis = new AtomicReference<>();
 
   public DatasetBuilder(Featuriser featuriser, InputFormat format) {
     this.featuriser = featuriser;
@@ -108,8 +110,6 @@ public final class DatasetBuilder {
     }
   }
 
-  private final AtomicReference<FrequencyAxis> firstAxis = new AtomicReference<>();
-
   private List<DatasetItem> featuriseAll(DatasetWriter writer, List<Split.Assigned> items, Skips skipped) {
     List<DatasetItem> written = java.util.Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -165,11 +165,9 @@ public final class DatasetBuilder {
     try {
       g = featuriser.featurise(s);
     } catch (Featuriser.SkipException e) {
-      skipped.add(e.reason(), e.getMessage());
-      return null;
+      return skip(skipped, e.reason(), e.getMessage());
     } catch (SpectrolensException e) {
-      skipped.add(Skips.DECODE_ERROR, e.getMessage());
-      return null;
+      return skip(skipped, Skips.DECODE_ERROR, e.getMessage());
     }
     if (g.rows() != format.height() || g.columns() != format.width()) {
       throw new IllegalStateException("featuriser gave " + g.rows() + "x" + g.columns() + " for " + s.id()
@@ -182,6 +180,13 @@ public final class DatasetBuilder {
     DatasetItem item = new DatasetItem(s.id(), s.source().toString(), s.start(), s.end(), s.label(), s.speaker(),
         a.split(), a.fold(), "", g.times().start(), g.times().step());
     return writer.add(item, g.values());
+  }
+
+  /** Counts a skipped segment; with --strict, stops the build at the first one. */
+  private DatasetItem skip(Skips skipped, String reason, String detail) {
+    if (strict) throw new SpectrolensException("--strict", "skipped a segment (" + reason + "): " + detail);
+    skipped.add(reason, detail);
+    return null;
   }
 
   /** A refusal to replace a directory that is not a dataset cache (it would be deleted). */
