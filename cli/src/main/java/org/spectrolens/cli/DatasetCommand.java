@@ -33,13 +33,15 @@ import picocli.CommandLine.Option;
     name = "dataset",
     mixinStandardHelpOptions = true,
     defaultValueProvider = DatasetCommand.SpeechDefaults.class,
+    resourceBundle = "org.spectrolens.cli.DatasetCommand",
     description = {
-        "Cut a corpus into labelled segments, split them and cache their spectrograms (DS/manifest.csv,",
-        "DS/items/*.npy, DS/dataset.json, DS/summary.json) for training, evaluation and explanation.",
-        "Corpus layouts: LJSpeech (metadata.csv, wavs/, TextGrids from MFA or WebMAUS), a folder per class,",
-        "or a CSV manifest (path,label[,start,end][,speaker]).",
-        "The front end defaults suit 50-200 ms vowels: 22050 Hz, n_fft 1024, 25 ms window (551), 5 ms hop (110),",
-        "zero padding, power in dB with top_db 80, 128x128 inputs."})
+        "Cut a corpus into labelled segments, split them and cache their spectrograms (DS/manifest.csv, "
+            + "DS/items/*.npy, DS/dataset.json, DS/summary.json) for training, evaluation and explanation.",
+        "Corpus layouts: LJSpeech (metadata.csv, wavs/, TextGrids from MFA or WebMAUS), a folder per class "
+            + "(<corpus>/<label>/*.wav), or a CSV manifest (path,label[,start,end][,speaker]).",
+        "The front-end defaults suit 50-200 ms vowels: 22050 Hz, n_fft 1024, 25 ms window (551), 5 ms hop (110), "
+            + "zero padding, power in dB with top_db 80, 128x128 inputs.",
+        ""})
 public final class DatasetCommand implements Callable<Integer> {
   @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Corpus directory, or a CSV manifest.")
   Path corpus;
@@ -119,11 +121,15 @@ public final class DatasetCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandSpec spec;
 
-  /** The dataset command's front-end defaults, which differ from the spectrogram command's (torchaudio's). */
+  /**
+   * The dataset command's front-end defaults, which differ from the spectrogram command's
+   * (torchaudio's). dB is on by default too, but not through here: picocli inverts a negatable
+   * flag whose default is true ({@code --no-db} would set it), so {@link #format} resolves it.
+   */
   public static final class SpeechDefaults implements CommandLine.IDefaultValueProvider {
     static final Map<String, String> DEFAULTS = Map.of(
         "--sr", "22050", "--n-fft", "1024", "--win-length", "551", "--hop", "110",
-        "--pad-mode", "constant", "--db", "true", "--top-db", "80");
+        "--pad-mode", "constant", "--top-db", "80");
 
     @Override
     public String defaultValue(ArgSpec arg) {
@@ -173,6 +179,8 @@ public final class DatasetCommand implements Callable<Integer> {
   /** The front end from the options: spec at --sr, crop to [fmin, fmax] (STFT fmin only), --size. */
   InputFormat format() {
     if (frontEnd.sampleRate <= 0) throw new SpectrolensException("--sr", "a dataset needs one sample rate (Hz), found " + frontEnd.sampleRate);
+    // dB unless --no-db: --db/--no-db parse against the annotation default (false)
+    if (!spec.commandLine().getParseResult().hasMatchedOption("--db")) frontEnd.db = true;
     SpectrogramSpec s = frontEnd.toSpec(frontEnd.sampleRate);
     if (frontEnd.fmax != null && !(frontEnd.fmax > 0 && frontEnd.fmax <= s.sampleRate() / 2.0)) {
       throw new SpectrolensException("--fmax", "must lie in (0, " + s.sampleRate() / 2.0 + "] Hz, found " + frontEnd.fmax);

@@ -100,6 +100,11 @@ class DatasetCommandTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(a.info().sameFrontEnd(CachedDataset.open(second).info()));
 
+    Path linear = tmp.resolve("linear");
+    assertEquals(0, run("dataset", "--corpus", root.toString(), "--task", "vowels", "--out", linear.toString(), "--no-db",
+        "--size", "8x8", "--no-progress").code());
+    assertFalse(CachedDataset.open(linear).info().spec().db());
+
     Run clash = run("dataset", "--corpus", root.toString(), "--task", "vowels", "--out", tmp.resolve("third").toString(),
         "--frontend-from", model.toString(), "--n-fft", "2048", "--size", "8x8");
     assertEquals(2, clash.code());
