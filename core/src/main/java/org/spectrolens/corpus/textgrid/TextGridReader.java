@@ -48,7 +48,8 @@ public final class TextGridReader {
 
   /** Parses TextGrid text; {@code source} names it in error messages. */
   public static TextGrid parse(String text, String source) {
-    return new Parser(tokenize(text, source), source).textGrid();
+    List<Token> tokens = tokenize(text, source);
+    return new Parser(tokens, source, lineCount(text)).textGrid();
   }
 
   /** Decodes by byte-order mark; without one, UTF-16 by zero bytes, else strict UTF-8, else Latin-1. */
@@ -65,6 +66,16 @@ public final class TextGridReader {
     } catch (CharacterCodingException e) {
       return new String(b, StandardCharsets.ISO_8859_1);
     }
+  }
+
+  /** Line breaks + 1: the line on which the end of the text lies (Praat's number in "early end of text (line N)"). */
+  static int lineCount(String text) {
+    int lines = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && !(i + 1 < text.length() && text.charAt(i + 1) == '\n'))) lines++;
+    }
+    return lines;
   }
 
   private static java.nio.charset.CharsetDecoder strict(Charset cs) {
@@ -172,11 +183,13 @@ public final class TextGridReader {
   private static final class Parser {
     private final List<Token> tokens;
     private final String source;
+    private final int endLine;
     private int pos;
 
-    Parser(List<Token> tokens, String source) {
+    Parser(List<Token> tokens, String source, int endLine) {
       this.tokens = tokens;
       this.source = source;
+      this.endLine = endLine;
     }
 
     TextGrid textGrid() {
@@ -289,8 +302,7 @@ public final class TextGridReader {
         case WORD -> "a word";
       };
       if (pos >= tokens.size()) {
-        int line = tokens.isEmpty() ? 1 : tokens.get(tokens.size() - 1).line();
-        throw new SpectrolensException(source, "line " + line + ": expected " + article + " (" + what + "), found the end of the file");
+        throw new SpectrolensException(source, "line " + endLine + ": expected " + article + " (" + what + "), found the end of the file");
       }
       Token t = tokens.get(pos);
       if (t.kind() != kind) {

@@ -150,10 +150,11 @@ class TextGridReaderTest {
   }
 
   @Test
-  void rejectsTruncatedFileAtItsLastLine() throws IOException {
+  void rejectsTruncatedFileAtTheLineOfItsEnd() throws IOException {
     List<String> lines = mfaLines();
     List<String> cut = new ArrayList<>(lines.subList(0, lineOf(lines, "            xmax = 0.41 ", 1)));
-    assertRejected(cut, cut.size(), "expected a string", "text of interval 3 of tier \"phones\"", "end of the file");
+    // the text ends with a line break, so its end lies on the (empty) line after the last one, as Praat counts
+    assertRejected(cut, cut.size() + 1, "expected a string", "text of interval 3 of tier \"phones\"", "end of the file");
   }
 
   @Test
@@ -226,7 +227,7 @@ class TextGridReaderTest {
     Files.writeString(f, "File type = \"ooTextFile\"\nObject class = \"TextGrid\"\n\nxmin = 0 \n");
     SpectrolensException e = assertThrows(SpectrolensException.class, () -> TextGridReader.read(f));
     assertEquals(f.toString(), e.subject());
-    assertEquals("line 4: expected a number (xmax of the TextGrid), found the end of the file", e.problem());
+    assertEquals("line 5: expected a number (xmax of the TextGrid), found the end of the file", e.problem());
     assertThrows(SpectrolensException.class, () -> TextGridReader.read(tmp.resolve("none.TextGrid")));
   }
 
