@@ -96,7 +96,7 @@ class CorpusReaderTest {
     Files.writeString(root.resolve("TextGrid/LJ001-0004.TextGrid"), "File type = \"ooTextFile\"\nObject class = \"TextGrid\"\n\nxmin = 0\n");
     Corpus c = read(root, Task.VOWELS, Speakers.none());
     assertEquals(Map.of(Skips.MISSING_WAV, 1, Skips.MISSING_ALIGNMENT, 1, Skips.DECODE_ERROR, 1, "malformed alignment", 1), c.skipped().counts());
-    assertTrue(c.skipped().example("malformed alignment").contains("LJ001-0004.TextGrid: line 4: expected a number"), c.skipped().example("malformed alignment"));
+    assertTrue(c.skipped().example("malformed alignment").contains("LJ001-0004.TextGrid: line 5: expected a number"), c.skipped().example("malformed alignment"));
     assertEquals(2, c.segments().size()); // LJ001-0001's i and ae
   }
 
