@@ -122,6 +122,10 @@ public final class FrontEndBench {
   }
 
   private static Path findScript() {
+    String home = System.getProperty("spectrolens.home");
+    if (home != null && Files.exists(Path.of(home, "scripts/bench/torchaudio_bench.py"))) {
+      return Path.of(home, "scripts/bench/torchaudio_bench.py");
+    }
     Path d = Path.of("").toAbsolutePath();
     for (int i = 0; i < 4 && d != null; i++, d = d.getParent()) {
       Path s = d.resolve("scripts/bench/torchaudio_bench.py");
