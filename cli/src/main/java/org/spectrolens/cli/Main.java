@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Train neural networks on audio spectrograms and explain, in hertz and seconds, what they hear.",
     subcommands = {
+      SpectrogramCommand.class,
+      DatasetCommand.class,
+      BenchCommand.class,
       SynthCommand.class,
     })
 public final class Main implements Callable<Integer> {

@@ -18,9 +18,9 @@ import org.spectrolens.spectrogram.SpectrogramSpec.Kind;
  * the same parameters (see {@link SpectrogramSpec} for which default follows which tool):
  * <ul>
  *   <li>STFT: {@code |torch.stft|^power} ({@code torchaudio.transforms.Spectrogram}); rows at
- *       k * sr / n_fft. If {@code fmax} is set (not NaN) rows above it are cropped, and rows
- *       below {@code fmin} when fmin &gt; 0, after any dB conversion (so the dB values and the
- *       top_db floor are those of the full spectrogram).
+ *       k * sr / n_fft. If {@code fmax} is set (not NaN) the rows whose centre lies above it are
+ *       cropped (a row exactly at fmax is kept), after any dB conversion, so the dB values and
+ *       the top_db floor are those of the full spectrogram; {@code fmin} does not crop STFT rows.
  *   <li>MEL: the mel filter bank applied to that ({@code MelSpectrogram}, librosa
  *       {@code melspectrogram}); rows at the band centres, uniform in mel.
  *   <li>MFCC: orthonormal DCT-II of the mel spectrogram in dB, always 10 log10 (power_to_db,
@@ -88,8 +88,8 @@ public final class FrontEnd {
     int frameLength = spec.kind() == Kind.CQT ? plan.cqt.nFft() : spec.nFft();
     TimeAxis times = TimeAxis.frames(spec.sampleRate(), spec.hop(), frameLength, centred, frames, clip.offsetSeconds());
     Spectrogram s = new Spectrogram(values, rows, times, spec);
-    if (spec.kind() == Kind.STFT && (!Double.isNaN(spec.fmax()) || spec.fmin() > 0)) {
-      s = s.cropFrequency(spec.fmin(), spec.fmaxHz());
+    if (spec.kind() == Kind.STFT && !Double.isNaN(spec.fmax())) {
+      s = s.cropFrequency(0.0, spec.fmax());
     }
     return s;
   }
@@ -171,6 +171,7 @@ public final class FrontEnd {
       stft = new Stft(spec.nFft(), spec.winLength(), spec.hop(), Window.valueOf(spec.window().name()), spec.center(),
           padding(spec));
       cqt = null;
+      if (spec.fmax() < 0) throw new IllegalArgumentException("fmax must be non-negative: " + spec.fmax());
       if (spec.kind() == Kind.MEL || spec.kind() == Kind.MFCC) {
         if (spec.fmaxHz() > spec.sampleRate() / 2.0 + 1e-9) {
           throw new IllegalArgumentException("fmax " + spec.fmaxHz() + " Hz exceeds the Nyquist frequency " + spec.sampleRate() / 2.0 + " Hz");

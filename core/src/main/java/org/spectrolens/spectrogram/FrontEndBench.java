@@ -1,8 +1,6 @@
 package org.spectrolens.spectrogram;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.spectrolens.audio.AudioFile;
 import org.spectrolens.audio.Clip;
 import org.spectrolens.audio.WavWriter;
 
@@ -29,8 +28,7 @@ import org.spectrolens.audio.WavWriter;
  * </pre>
  * The folder is filled with {@code --files} seeded noisy harmonic WAVs (16-bit PCM) if absent.
  * Each side runs one untimed warm-up round, then the best of {@code --rounds} timed rounds is
- * reported. Until {@code audio.AudioFile} lands, WAVs are read by a minimal reader here
- * (16-bit PCM and 32-bit float, mono).
+ * reported. Files are read with {@link AudioFile#read}.
  */
 public final class FrontEndBench {
   private FrontEndBench() {}
@@ -99,7 +97,7 @@ public final class FrontEndBench {
     List<Future<Double>> results = new ArrayList<>();
     for (Path w : wavs) {
       results.add(pool.submit(() -> {
-        Spectrogram s = FrontEnd.compute(readWav(w), spec);
+        Spectrogram s = FrontEnd.compute(AudioFile.read(w), spec);
         return (double) s.value(10, 10);
       }));
     }
@@ -123,39 +121,11 @@ public final class FrontEndBench {
     }
   }
 
-  /** Minimal mono WAV reader (16-bit PCM or 32-bit float), enough for the bench's own files. */
-  static Clip readWav(Path file) throws IOException {
-    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-    int format = 0;
-    int bits = 0;
-    int rate = 0;
-    int pos = 12;
-    while (pos + 8 <= b.limit()) {
-      String id = new String(b.array(), pos, 4, StandardCharsets.US_ASCII);
-      int size = b.getInt(pos + 4);
-      if (id.equals("fmt ")) {
-        format = b.getShort(pos + 8);
-        rate = b.getInt(pos + 12);
-        bits = b.getShort(pos + 22);
-      } else if (id.equals("data")) {
-        int n = size / (bits / 8);
-        float[] x = new float[n];
-        int at = pos + 8;
-        if (format == 1 && bits == 16) {
-          for (int i = 0; i < n; i++) x[i] = b.getShort(at + 2 * i) / 32768f;
-        } else if (format == 3 && bits == 32) {
-          for (int i = 0; i < n; i++) x[i] = b.getFloat(at + 4 * i);
-        } else {
-          throw new IOException(file + ": unsupported WAV format " + format + "/" + bits);
-        }
-        return new Clip(x, rate, file.toString(), 0.0);
-      }
-      pos += 8 + size + (size & 1);
-    }
-    throw new IOException(file + ": no data chunk");
-  }
-
   private static Path findScript() {
+    String home = System.getProperty("spectrolens.home");
+    if (home != null && Files.exists(Path.of(home, "scripts/bench/torchaudio_bench.py"))) {
+      return Path.of(home, "scripts/bench/torchaudio_bench.py");
+    }
     Path d = Path.of("").toAbsolutePath();
     for (int i = 0; i < 4 && d != null; i++, d = d.getParent()) {
       Path s = d.resolve("scripts/bench/torchaudio_bench.py");

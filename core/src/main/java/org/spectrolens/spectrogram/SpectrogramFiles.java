@@ -134,15 +134,15 @@ public final class SpectrogramFiles {
     if (!fa.isObject() || !ta.isObject()) {
       throw new SpectrolensException(axes.toString(), "missing frequency_axis or time_axis");
     }
-    FrequencyScale scale;
+    FrequencyAxis f;
+    TimeAxis t;
     try {
-      scale = FrequencyScale.fromId(fa.path("scale").asText());
+      f = FrequencyAxis.of(FrequencyScale.fromId(fa.path("scale").asText()), fa.path("warped_start").asDouble(),
+          fa.path("warped_step").asDouble(), fa.path("length").asInt());
+      t = TimeAxis.of(ta.path("start_s").asDouble(), ta.path("step_s").asDouble(), ta.path("length").asInt());
     } catch (IllegalArgumentException e) {
-      throw new SpectrolensException(axes.toString(), e.getMessage());
+      throw new SpectrolensException(axes.toString(), "bad axes: " + e.getMessage());
     }
-    FrequencyAxis f = FrequencyAxis.of(scale, fa.path("warped_start").asDouble(), fa.path("warped_step").asDouble(),
-        fa.path("length").asInt());
-    TimeAxis t = TimeAxis.of(ta.path("start_s").asDouble(), ta.path("step_s").asDouble(), ta.path("length").asInt());
     if (values.length != f.length() || (values.length > 0 && values[0].length != t.length())) {
       throw new SpectrolensException(npy.toString(), "shape " + values.length + "x" + (values.length > 0 ? values[0].length : 0)
           + " does not match the axes in " + axes.getFileName() + " (" + f.length() + "x" + t.length() + ")");

@@ -52,6 +52,21 @@ class SpectrogramFilesTest {
   }
 
   @Test
+  void missingOrMismatchedAxesAreReportedWithTheFile() throws Exception {
+    Path npy = dir.resolve("y.npy");
+    org.spectrolens.io.Npy.write(npy, new float[][] {{1, 2, 3}});
+    org.spectrolens.SpectrolensException missing =
+        org.junit.jupiter.api.Assertions.assertThrows(org.spectrolens.SpectrolensException.class, () -> SpectrogramFiles.read(npy));
+    assertEquals(dir.resolve("y.axes.json").toString(), missing.subject());
+    Spectrogram other = new Spectrogram(new float[][] {{1, 2}}, FrequencyAxis.linear(8, 1), TimeAxis.of(0, 1, 2), null);
+    SpectrogramFiles.write(dir.resolve("z.npy"), other);
+    Files.copy(dir.resolve("z.axes.json"), dir.resolve("y.axes.json"));
+    org.spectrolens.SpectrolensException shape =
+        org.junit.jupiter.api.Assertions.assertThrows(org.spectrolens.SpectrolensException.class, () -> SpectrogramFiles.read(npy));
+    assertEquals(npy.toString(), shape.subject());
+  }
+
+  @Test
   void normalisationHelpers() {
     Spectrogram s = new Spectrogram(new float[][] {{1, 2}, {3, 6}}, FrequencyAxis.linear(8, 2), TimeAxis.of(0, 1, 2), null);
     float[][] z = Normalisation.standardise(s).values();
