@@ -69,7 +69,7 @@ public final class ResNet {
     Stage.Fn bn1 = l.batchNorm(p + ".bn1", planes);
     Stage.Fn conv2 = l.conv(p + ".conv2", planes, planes, 3, 3, 1, pad(1), false, ConvInit.KAIMING_FAN_OUT);
     Stage.Fn bn2 = l.batchNorm(p + ".bn2", planes);
-    Stage.Fn down = downsample(l, p, inplanes, planes, stride);
+    Stage.Fn down = downsampleTo(l, p, inplanes, planes, stride);
     Stage.Fn main = Layers.chain(conv1, bn1, Layers.relu(), conv2, bn2);
     return residual(main, down);
   }
@@ -86,10 +86,6 @@ public final class ResNet {
     Stage.Fn down = downsampleTo(l, p, inplanes, out, stride);
     Stage.Fn main = Layers.chain(conv1, bn1, Layers.relu(), conv2, bn2, Layers.relu(), conv3, bn3);
     return residual(main, down);
-  }
-
-  private static Stage.Fn downsample(Layers l, String p, int inplanes, int planes, int stride) {
-    return downsampleTo(l, p, inplanes, planes, stride);
   }
 
   /** {@code downsample.0} (1x1 conv, stride) and {@code downsample.1} (bn) where the shape changes; null otherwise. */
