@@ -100,11 +100,11 @@ public final class ResNet {
     return (x, training) -> {
       NDArray y = main.apply(x, training);
       NDArray identity = down == null ? x : down.apply(x, training);
-      NDArray sum = y.add(identity);
-      y.close();
+      // in place, as torchvision's "out += identity": y is a batch-norm output, which no backward needs
+      y.addi(identity);
       if (identity != x) identity.close();
-      NDArray out = sum.getNDArrayInternal().relu();
-      sum.close();
+      NDArray out = y.getNDArrayInternal().relu();
+      y.close();
       return out;
     };
   }
