@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Train neural networks on audio spectrograms and explain, in hertz and seconds, what they hear.",
     subcommands = {
+      DemoCommand.class,
       SpectrogramCommand.class,
       DatasetCommand.class,
       BenchCommand.class,
