@@ -14,6 +14,8 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Train neural networks on audio spectrograms and explain, in hertz and seconds, what they hear.",
     subcommands = {
+      SpectrogramCommand.class,
+      BenchCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,

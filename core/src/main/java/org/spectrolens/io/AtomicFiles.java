@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.spectrolens.SpectrolensException;
 
 /**
@@ -31,6 +32,7 @@ public final class AtomicFiles {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         content.writeTo(out);
       }
+      makeReadable(tmp);
       moveIntoPlace(tmp, target);
     } catch (IOException e) {
       deleteQuietly(tmp);
@@ -55,6 +57,13 @@ public final class AtomicFiles {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Temporary files are created 0600; outputs are meant to be shared and served, so 0644. */
+  private static void makeReadable(Path p) throws IOException {
+    if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 

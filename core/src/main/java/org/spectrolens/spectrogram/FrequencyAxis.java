@@ -32,9 +32,34 @@ public final class FrequencyAxis {
     return warped.length();
   }
 
-  /** Centre frequency of row {@code row} (fractional rows allowed), in Hz. */
+  /**
+   * Centre frequency of row {@code row} (fractional rows allowed), in Hz.
+   *
+   * @throws IllegalStateException on a {@link FrequencyScale#CEPSTRAL} axis, whose rows are not Hz
+   */
   public double hz(double row) {
+    if (!scale.isFrequency()) {
+      throw new IllegalStateException("rows are cepstral coefficients, not frequencies; use value(row)");
+    }
     return scale.unwarp(warped.value(row));
+  }
+
+  /**
+   * The row's value in the axis's own unit: Hz for frequency scales, the coefficient index for
+   * {@link FrequencyScale#CEPSTRAL}. Use this where any axis may come (labels, JSON).
+   */
+  public double value(double row) {
+    return scale.unwarp(warped.value(row));
+  }
+
+  /** "Hz", or "coefficient" on a cepstral axis. */
+  public String unit() {
+    return scale.isFrequency() ? "Hz" : "coefficient";
+  }
+
+  /** Cepstral axis: rows 0..n-1 are coefficients 0..n-1. */
+  public static FrequencyAxis cepstral(int coefficients) {
+    return of(FrequencyScale.CEPSTRAL, 0.0, 1.0, coefficients);
   }
 
   /** All row centres in Hz. */
@@ -92,6 +117,7 @@ public final class FrequencyAxis {
   @Override
   public String toString() {
     return length() == 0 ? "FrequencyAxis[]"
-        : String.format("FrequencyAxis[%s, %d rows, %.2f..%.2f Hz]", scale.id(), length(), hz(0), hz(length() - 1));
+        : String.format("FrequencyAxis[%s, %d rows, %.2f..%.2f %s]", scale.id(), length(), value(0), value(length() - 1),
+            unit());
   }
 }

@@ -35,7 +35,22 @@ public enum FrequencyScale {
   LOG {
     @Override public double warp(double hz) { return Math.log(hz) / Math.log(2.0); }
     @Override public double unwarp(double w) { return Math.pow(2.0, w); }
+  },
+  /**
+   * Cepstral coefficients (MFCC rows): not a frequency. The identity warp makes "row values"
+   * the coefficient index 0, 1, 2, ...; they are not Hz. Check {@link #isFrequency()} before
+   * reading an axis in Hz: {@link FrequencyAxis#hz} refuses this scale and
+   * {@link FrequencyAxis#value} reads the index instead.
+   */
+  CEPSTRAL {
+    @Override public double warp(double index) { return index; }
+    @Override public double unwarp(double w) { return w; }
   };
+
+  /** False for {@link #CEPSTRAL}, whose rows are coefficient indices, not Hz. */
+  public boolean isFrequency() {
+    return this != CEPSTRAL;
+  }
 
   /** Hz to this scale's own unit (Hz, mel or octaves). */
   public abstract double warp(double hz);
@@ -43,7 +58,7 @@ public enum FrequencyScale {
   /** This scale's unit back to Hz. */
   public abstract double unwarp(double w);
 
-  /** Lower-case id used in JSON and on the command line ("linear", "mel-htk", "mel-slaney", "log"). */
+  /** Lower-case id used in JSON and on the command line ("linear", "mel-htk", "mel-slaney", "log", "cepstral"). */
   public String id() {
     return name().toLowerCase().replace('_', '-');
   }

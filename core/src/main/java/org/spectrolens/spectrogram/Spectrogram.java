@@ -85,7 +85,7 @@ public final class Spectrogram {
 
   /**
    * Keeps the rows whose centre frequency lies in [minHz, maxHz] (a row exactly at the limit is
-   * kept, so {@code --fmax 4000} on 22,050 Hz / n_fft 2048 keeps bin 371 at 3994.9 Hz).
+   * kept, so {@code --fmax 4000} on 22,050 Hz / n_fft 2048 keeps bin 371 at 3994.4 Hz).
    */
   public Spectrogram cropFrequency(double minHz, double maxHz) {
     if (!(maxHz >= minHz)) throw new IllegalArgumentException("fmax " + maxHz + " below fmin " + minHz);

@@ -62,13 +62,28 @@ public record SpectrogramSpec(
 
   public enum MelNorm { SLANEY, NONE }
 
-  /** torchaudio's defaults: n_fft 400, hop 200, reflect padding, power 2, HTK mel, no norm, no top_db. */
+  /**
+   * torchaudio's defaults, each from torchaudio: {@code Spectrogram}/{@code MelSpectrogram}
+   * n_fft 400, win_length n_fft, hop win_length // 2 = 200, periodic Hann, center with reflect
+   * padding, power 2; {@code MelScale} 128 bands, fmin 0, fmax sr // 2, HTK scale, no norm;
+   * {@code AmplitudeToDB} ref 1, amin 1e-10, top_db off; {@code MFCC} 40 coefficients (its
+   * top_db of 80 is applied by {@link FrontEnd} when topDb is NaN), no lifter. The sample rate
+   * 16000 is torchaudio's MelSpectrogram/MFCC default. CQT fields (84 bins, 12 per octave) are
+   * librosa's, torchaudio having no CQT. dB is off, as the transforms are separate there.
+   */
   public static SpectrogramSpec torchaudio() {
     return new SpectrogramSpec(Kind.STFT, 16000, 400, 400, 200, Window.HANN, true, PadMode.REFLECT, 2.0,
         128, 0.0, Double.NaN, MelScale.HTK, MelNorm.NONE, false, 1.0, 1e-10, Double.NaN, 40, 0.0, 12, 84);
   }
 
-  /** librosa's defaults: n_fft 2048, hop 512, zero padding, Slaney mel with area norm, top_db 80. */
+  /**
+   * librosa's defaults, each from librosa (0.10/0.11): {@code stft} n_fft 2048, win_length
+   * n_fft, hop win_length // 4 = 512, periodic Hann, center with zero ("constant") padding;
+   * {@code melspectrogram} power 2, 128 bands, fmin 0, fmax sr/2, Slaney scale with Slaney
+   * area norm; {@code power_to_db} ref 1, amin 1e-10, top_db 80; {@code mfcc} 20 coefficients,
+   * lifter 0; {@code cqt} 84 bins, 12 per octave, fmin 0 here meaning C1 (32.70 Hz); sample
+   * rate 22050. dB is off, as {@code power_to_db} is a separate step there.
+   */
   public static SpectrogramSpec librosa() {
     return new SpectrogramSpec(Kind.STFT, 22050, 2048, 2048, 512, Window.HANN, true, PadMode.CONSTANT, 2.0,
         128, 0.0, Double.NaN, MelScale.SLANEY, MelNorm.SLANEY, false, 1.0, 1e-10, 80.0, 20, 0.0, 12, 84);
@@ -82,5 +97,54 @@ public record SpectrogramSpec(
   public SpectrogramSpec withKind(Kind k) {
     return new SpectrogramSpec(k, sampleRate, nFft, winLength, hop, window, center, padMode, power, nMels, fmin,
         fmax, melScale, melNorm, db, dbRef, amin, topDb, nMfcc, lifter, binsPerOctave, nBins);
+  }
+
+  public SpectrogramSpec withSampleRate(int sr) {
+    return new SpectrogramSpec(kind, sr, nFft, winLength, hop, window, center, padMode, power, nMels, fmin,
+        fmax, melScale, melNorm, db, dbRef, amin, topDb, nMfcc, lifter, binsPerOctave, nBins);
+  }
+
+  /** New FFT size, window length and hop. */
+  public SpectrogramSpec withFft(int newNFft, int newWinLength, int newHop) {
+    return new SpectrogramSpec(kind, sampleRate, newNFft, newWinLength, newHop, window, center, padMode, power, nMels,
+        fmin, fmax, melScale, melNorm, db, dbRef, amin, topDb, nMfcc, lifter, binsPerOctave, nBins);
+  }
+
+  public SpectrogramSpec withWindow(Window w, boolean newCenter, PadMode newPadMode) {
+    return new SpectrogramSpec(kind, sampleRate, nFft, winLength, hop, w, newCenter, newPadMode, power, nMels, fmin,
+        fmax, melScale, melNorm, db, dbRef, amin, topDb, nMfcc, lifter, binsPerOctave, nBins);
+  }
+
+  public SpectrogramSpec withPower(double p) {
+    return new SpectrogramSpec(kind, sampleRate, nFft, winLength, hop, window, center, padMode, p, nMels, fmin,
+        fmax, melScale, melNorm, db, dbRef, amin, topDb, nMfcc, lifter, binsPerOctave, nBins);
+  }
+
+  /** Mel bands, scale and norm. */
+  public SpectrogramSpec withMel(int bands, MelScale scale, MelNorm norm) {
+    return new SpectrogramSpec(kind, sampleRate, nFft, winLength, hop, window, center, padMode, power, bands, fmin,
+        fmax, scale, norm, db, dbRef, amin, topDb, nMfcc, lifter, binsPerOctave, nBins);
+  }
+
+  /** Frequency range (fmax NaN = Nyquist). */
+  public SpectrogramSpec withRange(double newFmin, double newFmax) {
+    return new SpectrogramSpec(kind, sampleRate, nFft, winLength, hop, window, center, padMode, power, nMels, newFmin,
+        newFmax, melScale, melNorm, db, dbRef, amin, topDb, nMfcc, lifter, binsPerOctave, nBins);
+  }
+
+  /** dB on or off, with top_db (NaN = no clipping). */
+  public SpectrogramSpec withDb(boolean on, double newTopDb) {
+    return new SpectrogramSpec(kind, sampleRate, nFft, winLength, hop, window, center, padMode, power, nMels, fmin,
+        fmax, melScale, melNorm, on, dbRef, amin, newTopDb, nMfcc, lifter, binsPerOctave, nBins);
+  }
+
+  public SpectrogramSpec withMfcc(int coefficients, double newLifter) {
+    return new SpectrogramSpec(kind, sampleRate, nFft, winLength, hop, window, center, padMode, power, nMels, fmin,
+        fmax, melScale, melNorm, db, dbRef, amin, topDb, coefficients, newLifter, binsPerOctave, nBins);
+  }
+
+  public SpectrogramSpec withCqt(double newFmin, int newBinsPerOctave, int newBins) {
+    return new SpectrogramSpec(kind, sampleRate, nFft, winLength, hop, window, center, padMode, power, nMels, newFmin,
+        fmax, melScale, melNorm, db, dbRef, amin, topDb, nMfcc, lifter, newBinsPerOctave, newBins);
   }
 }
