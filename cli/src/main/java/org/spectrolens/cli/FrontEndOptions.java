@@ -58,7 +58,7 @@ public final class FrontEndOptions {
   @Option(names = "--mel-norm", defaultValue = "none", description = "slaney (area, librosa) or none (torchaudio) (default: ${DEFAULT-VALUE}).")
   MelNorm melNorm;
 
-  @Option(names = "--db", description = "Convert to decibels (10 log10 for power, 20 log10 for magnitude; ref 1, amin 1e-10).")
+  @Option(names = "--db", negatable = true, description = "Convert to decibels (10 log10 for power, 20 log10 for magnitude; ref 1, amin 1e-10).")
   boolean db;
 
   @Option(names = "--top-db", paramLabel = "X", description = "With --db, clip values more than X dB below the maximum (default: off, torchaudio).")

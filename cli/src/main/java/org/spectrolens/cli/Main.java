@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
     description = "Train neural networks on audio spectrograms and explain, in hertz and seconds, what they hear.",
     subcommands = {
       SpectrogramCommand.class,
+      DatasetCommand.class,
       BenchCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,

@@ -21,9 +21,9 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * @param frequencyScale scale id of the cached grid's rows
  * @param frequencyStart warped value of row 0 of the cached grid
  * @param frequencyStep warped step between rows of the cached grid
- * @param split how train/test were drawn: stratified, speaker or kfold
+ * @param split how train/test were drawn: stratified, speaker, kfold or speaker-kfold (see corpus.Split)
  * @param seed the split's seed
- * @param testFraction fraction of items (or speakers) in test
+ * @param testFraction fraction of each class's items in test (1/k for k-fold)
  */
 public record DatasetInfo(
     int format, String id, String task, List<String> classes, SpectrogramSpec spec,

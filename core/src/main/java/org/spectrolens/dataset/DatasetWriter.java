@@ -76,6 +76,15 @@ public final class DatasetWriter {
     return CachedDataset.open(out);
   }
 
+  /** Removes the partial cache (after a failed or interrupted build); an existing complete cache is untouched. */
+  public void abort() {
+    try {
+      deleteTree(partial);
+    } catch (IOException e) {
+      // the failure that made us abort is the one to report
+    }
+  }
+
   static String num(double v) {
     return String.format(Locale.ROOT, "%.6f", v);
   }

@@ -1,0 +1,232 @@
+package org.spectrolens.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.corpus.Split;
+import org.spectrolens.corpus.Task;
+import org.spectrolens.dataset.DatasetBuilder;
+import org.spectrolens.dataset.DatasetInfo;
+import org.spectrolens.dataset.DatasetRecipe;
+import org.spectrolens.dataset.InputFormat;
+import org.spectrolens.io.Json;
+import org.spectrolens.spectrogram.SpectrogramSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+
+/** {@code spectrolens dataset}: segments a corpus, splits it and caches the model inputs. */
+@Command(
+    name = "dataset",
+    mixinStandardHelpOptions = true,
+    defaultValueProvider = DatasetCommand.SpeechDefaults.class,
+    resourceBundle = "org.spectrolens.cli.DatasetCommand",
+    description = {
+        "Cut a corpus into labelled segments, split them and cache their spectrograms (DS/manifest.csv, "
+            + "DS/items/*.npy, DS/dataset.json, DS/summary.json) for training, evaluation and explanation.",
+        "Corpus layouts: LJSpeech (metadata.csv, wavs/, TextGrids from MFA or WebMAUS), a folder per class "
+            + "(<corpus>/<label>/*.wav), or a CSV manifest (path,label[,start,end][,speaker]).",
+        "The front-end defaults suit 50-200 ms vowels: 22050 Hz, n_fft 1024, 25 ms window (551), 5 ms hop (110), "
+            + "zero padding, power in dB with top_db 80, 128x128 inputs.",
+        ""})
+public final class DatasetCommand implements Callable<Integer> {
+  @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Corpus directory, or a CSV manifest.")
+  Path corpus;
+
+  @Option(names = "--alignments", paramLabel = "DIR", description = "TextGrids <id>.TextGrid (default: <corpus>/TextGrid).")
+  Path alignments;
+
+  @Option(names = "--tier", paramLabel = "NAME", description = "Alignment tier (default: phones (MFA), else MAU (WebMAUS)).")
+  String tier;
+
+  @Option(names = "--task", required = true, paramLabel = "TASK", description = "vowels, voicing or chunks.")
+  String task;
+
+  @Option(names = "--out", required = true, paramLabel = "DS", description = "Dataset directory to write (replaced atomically).")
+  Path out;
+
+  @Option(names = "--labels", paramLabel = "FILE", description = "Label map override: CSV lines label,class.")
+  Path labels;
+
+  @Option(names = "--size", defaultValue = "128x128", paramLabel = "HxW",
+      description = "Model input size, rows x columns (default: ${DEFAULT-VALUE}; 224x224 for the paper's ResNets).")
+  String size;
+
+  @Option(names = "--group-by", paramLabel = "speaker", description = "speaker: no speaker on both sides of the split.")
+  String groupBy;
+
+  @Option(names = "--speakers", paramLabel = "FILE", description = "CSV with id,speaker columns (default: <corpus>/speakers.csv).")
+  Path speakers;
+
+  @Option(names = "--test-fraction", defaultValue = "0.3", paramLabel = "F", description = "Share of each class in test (default: ${DEFAULT-VALUE}).")
+  double testFraction;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Seed of the split, caps and balancing (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--folds", defaultValue = "0", paramLabel = "K", description = "k-fold: K folds (default: a single split).")
+  int folds;
+
+  @Option(names = "--fold", defaultValue = "0", paramLabel = "I", description = "k-fold: the test fold, 0..K-1 (default: ${DEFAULT-VALUE}).")
+  int fold;
+
+  @Option(names = "--padding", defaultValue = "0", paramLabel = "S", description = "Context added on each side of a segment, seconds (default: ${DEFAULT-VALUE}).")
+  double padding;
+
+  @Option(names = "--min-duration", defaultValue = "0.03", paramLabel = "S", description = "Drop shorter segments (default: ${DEFAULT-VALUE} s).")
+  double minDuration;
+
+  @Option(names = "--max-per-class", defaultValue = "0", paramLabel = "N", description = "At most N segments per class, drawn at random (default: no cap).")
+  int maxPerClass;
+
+  @Option(names = "--chunk", defaultValue = "1.0", paramLabel = "S", description = "chunks: window length (default: ${DEFAULT-VALUE} s).")
+  double chunk;
+
+  @Option(names = "--chunk-hop", paramLabel = "S", description = "chunks: hop between windows (default: the window).")
+  Double chunkHop;
+
+  @Option(names = "--chunk-last", defaultValue = "pad", paramLabel = "pad|drop",
+      description = "chunks: zero-pad a last partial window, or drop it (default: ${DEFAULT-VALUE}).")
+  String chunkLast;
+
+  @Option(names = "--strict", description = "Fail on any skipped segment (missing WAV, interval outside the file, label outside the task).")
+  boolean strict;
+
+  @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Worker threads (default: all cores).")
+  int threads;
+
+  @Option(names = "--frontend-from", paramLabel = "MODEL",
+      description = "Use exactly the front end (spec, fmax, input size) MODEL was trained with (MODEL/config.json).")
+  Path frontendFrom;
+
+  @Option(names = "--no-progress", description = "No progress bar.")
+  boolean noProgress;
+
+  @Mixin
+  FrontEndOptions frontEnd;
+
+  @CommandLine.Spec
+  CommandSpec spec;
+
+  /**
+   * The dataset command's front-end defaults, which differ from the spectrogram command's
+   * (torchaudio's). dB is on by default too, but not through here: picocli inverts a negatable
+   * flag whose default is true ({@code --no-db} would set it), so {@link #format} resolves it.
+   */
+  public static final class SpeechDefaults implements CommandLine.IDefaultValueProvider {
+    static final Map<String, String> DEFAULTS = Map.of(
+        "--sr", "22050", "--n-fft", "1024", "--win-length", "551", "--hop", "110",
+        "--pad-mode", "constant", "--top-db", "80");
+
+    @Override
+    public String defaultValue(ArgSpec arg) {
+      return arg instanceof OptionSpec o ? DEFAULTS.get(o.longestName()) : null;
+    }
+  }
+
+  @Override
+  public Integer call() {
+    Task t = Task.fromId(task);
+    InputFormat format = frontendFrom != null ? formatOfModel(frontendFrom) : format();
+    double hop = chunkHop != null ? chunkHop : chunk;
+    if (!chunkLast.equals("pad") && !chunkLast.equals("drop")) throw new SpectrolensException("--chunk-last", "expected pad or drop, found '" + chunkLast + "'");
+    if (t == Task.CHUNKS && !(chunk > 0 && hop > 0)) throw new SpectrolensException("--chunk", "window and hop must be positive");
+    if (groupBy != null && !groupBy.equals("speaker")) throw new SpectrolensException("--group-by", "only 'speaker' is supported, found '" + groupBy + "'");
+    if (folds == 1 || folds < 0) throw new SpectrolensException("--folds", "needs at least 2 folds, found " + folds);
+    Split split = new Split(groupBy != null, testFraction, seed, folds, fold);
+    DatasetRecipe recipe = new DatasetRecipe(corpus, alignments, tier, t, labels, speakers, padding, minDuration, maxPerClass,
+        chunk, hop, chunkLast.equals("pad"), split, format);
+    DatasetBuilder builder = recipe.builder().strict(strict).threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+    ProgressBar[] bar = new ProgressBar[1];
+    if (!noProgress) {
+      builder.progress((done, total) -> {
+        synchronized (bar) {
+          if (bar[0] == null) {
+            bar[0] = new ProgressBarBuilder().setTaskName("dataset").setInitialMax(total).setUpdateIntervalMillis(250)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err, 100)).build();
+          }
+          if (done > bar[0].getCurrent()) bar[0].stepTo(done);
+        }
+      });
+    }
+    DatasetBuilder.Result r;
+    try {
+      r = recipe.build(out, builder);
+    } finally {
+      synchronized (bar) {
+        if (bar[0] != null) bar[0].close();
+      }
+    }
+    spec.commandLine().getOut().print(r.summary().describe());
+    spec.commandLine().getOut().println(Json.toString(r.summary()));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  /** The front end from the options: spec at --sr, crop to [fmin, fmax] (STFT fmin only), --size. */
+  InputFormat format() {
+    if (frontEnd.sampleRate <= 0) throw new SpectrolensException("--sr", "a dataset needs one sample rate (Hz), found " + frontEnd.sampleRate);
+    // dB unless --no-db: --db/--no-db parse against the annotation default (false)
+    if (!spec.commandLine().getParseResult().hasMatchedOption("--db")) frontEnd.db = true;
+    SpectrogramSpec s = frontEnd.toSpec(frontEnd.sampleRate);
+    if (frontEnd.fmax != null && !(frontEnd.fmax > 0 && frontEnd.fmax <= s.sampleRate() / 2.0)) {
+      throw new SpectrolensException("--fmax", "must lie in (0, " + s.sampleRate() / 2.0 + "] Hz, found " + frontEnd.fmax);
+    }
+    int[] hw = parseSize(size);
+    double cropMin = s.kind() == SpectrogramSpec.Kind.STFT ? s.fmin() : 0;
+    double cropMax = frontEnd.fmax == null ? Double.NaN : frontEnd.fmax;
+    return new InputFormat(s, cropMin, cropMax, hw[0], hw[1]);
+  }
+
+  static int[] parseSize(String s) {
+    String[] p = s.toLowerCase(Locale.ROOT).split("x");
+    try {
+      if (p.length == 2) {
+        int h = Integer.parseInt(p[0].trim());
+        int w = Integer.parseInt(p[1].trim());
+        if (h > 0 && w > 0) return new int[] {h, w};
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new SpectrolensException("--size", "expected HxW with positive integers (e.g. 224x224), found '" + s + "'");
+  }
+
+  /** MODEL/config.json's "dataset" object: the front end the model was trained with. */
+  InputFormat formatOfModel(Path model) {
+    List<String> clash = new ArrayList<>();
+    var parse = spec.commandLine().getParseResult();
+    for (OptionSpec o : spec.mixins().get("frontEnd").options()) if (parse.hasMatchedOption(o)) clash.add(o.longestName());
+    if (parse.hasMatchedOption("--size")) clash.add("--size");
+    if (!clash.isEmpty()) {
+      throw new SpectrolensException("--frontend-from", "fixes the front end; drop " + String.join(", ", clash));
+    }
+    Path config = model.resolve("config.json");
+    if (!Files.isRegularFile(config)) throw new SpectrolensException(model.toString(), "not a model directory (no config.json)");
+    JsonNode node = Json.read(config, JsonNode.class).get("dataset");
+    if (node == null || !node.isObject()) throw new SpectrolensException(config.toString(), "no 'dataset' object (the front end the model was trained with)");
+    DatasetInfo info;
+    try {
+      info = Json.MAPPER.treeToValue(node, DatasetInfo.class);
+    } catch (java.io.IOException e) {
+      throw new SpectrolensException(config.toString(), "malformed 'dataset' object: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    if (info.spec() == null || info.height() < 1 || info.width() < 1) {
+      throw new SpectrolensException(config.toString(), "the 'dataset' object lacks spec, height or width");
+    }
+    return InputFormat.of(info);
+  }
+}

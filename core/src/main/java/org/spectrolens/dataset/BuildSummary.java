@@ -1,0 +1,35 @@
+package org.spectrolens.dataset;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a dataset build made and left out; written as {@code summary.json}.
+ *
+ * @param id the dataset's content id
+ * @param task the task
+ * @param split the split mode (stratified, speaker, kfold, speaker-kfold)
+ * @param classes class names in index order
+ * @param counts items per class and split: {class: {train: n, test: n}}
+ * @param skipped problems by reason (missing wav, interval outside file, label outside task,
+ *     decode error, ...); any of them fails a --strict build
+ * @param dropped segments left out by design by reason (silence, other labels, minimum duration,
+ *     per-class cap, balancing)
+ * @param totals items, train, test, skipped, dropped, speakers
+ */
+public record BuildSummary(
+    String id, String task, String split, List<String> classes, Map<String, Map<String, Integer>> counts,
+    Map<String, Integer> skipped, Map<String, Integer> dropped, Map<String, Integer> totals) {
+
+  /** A few lines for the terminal. */
+  public String describe() {
+    StringBuilder s = new StringBuilder();
+    s.append(String.format("dataset %s: %d items (%d train, %d test), task %s, split %s%n", id, totals.get("items"),
+        totals.get("train"), totals.get("test"), task, split));
+    counts.forEach((cls, bySplit) -> s.append(String.format("  %-10s train %6d  test %6d%n", cls,
+        bySplit.getOrDefault("train", 0), bySplit.getOrDefault("test", 0))));
+    if (!skipped.isEmpty()) s.append("  skipped: ").append(skipped).append(System.lineSeparator());
+    if (!dropped.isEmpty()) s.append("  dropped: ").append(dropped).append(System.lineSeparator());
+    return s.toString();
+  }
+}

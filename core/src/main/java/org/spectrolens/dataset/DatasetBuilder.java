@@ -1,0 +1,249 @@
+package org.spectrolens.dataset;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.corpus.Corpus;
+import org.spectrolens.corpus.Segment;
+import org.spectrolens.corpus.Skips;
+import org.spectrolens.corpus.Split;
+import org.spectrolens.io.Json;
+import org.spectrolens.spectrogram.FrequencyAxis;
+import org.spectrolens.spectrogram.Spectrogram;
+
+/**
+ * Builds a dataset cache from split segments: featurises every segment on all cores (at most
+ * two segments per thread in flight, so memory stays bounded whatever the corpus size), writes
+ * each grid as soon as it is computed, and moves the cache into place only when it is complete
+ * ({@link DatasetWriter}); a failure or an interruption removes the partial cache.
+ */
+public final class DatasetBuilder {
+  /** Progress: {@code done} of {@code total} segments processed. Called from worker threads. */
+  @FunctionalInterface
+  public interface Progress {
+    void update(int done, int total);
+  }
+
+  private final Featuriser featuriser;
+  private final InputFormat format;
+  private int threads = Runtime.getRuntime().availableProcessors();
+  private boolean strict;
+  private Progress progress = (d, t) -> { };
+  /** The frequency axis of the first grid of a build; every other grid must have the same. */
+  private final AtomicReference<FrequencyAxis> firstAxis = new AtomicReference<>();
+
+  public DatasetBuilder(Featuriser featuriser, InputFormat format) {
+    this.featuriser = featuriser;
+    this.format = format;
+  }
+
+  public DatasetBuilder threads(int n) {
+    this.threads = Math.max(1, n);
+    return this;
+  }
+
+  /** Fail the build on any skipped segment (missing WAV, interval outside file, ...). */
+  public DatasetBuilder strict(boolean s) {
+    this.strict = s;
+    return this;
+  }
+
+  public DatasetBuilder progress(Progress p) {
+    this.progress = p;
+    return this;
+  }
+
+  /** The cache and its summary. */
+  public record Result(CachedDataset dataset, BuildSummary summary) {}
+
+  /**
+   * @param out the dataset directory (replaced only when the new cache is complete)
+   * @param task the task id recorded in dataset.json
+   * @param classes class names in index order; empty: the sorted labels of the items
+   * @param split how {@code items} were split
+   * @param items the split segments
+   * @param corpus what reading and segmenting skipped and dropped (counts continue here)
+   */
+  public Result build(Path out, String task, List<String> classes, Split split, List<Split.Assigned> items, Corpus corpus) {
+    Skips skipped = corpus.skipped();
+    checkReplaceable(out);
+    if (strict && !skipped.isEmpty()) throw new SpectrolensException("--strict", "skipped " + skipped.describe());
+    if (items.isEmpty()) {
+      throw new SpectrolensException(out.toString(), "no segments for task " + task
+          + (skipped.isEmpty() ? "" : "; skipped " + skipped.describe()) + (corpus.dropped().isEmpty() ? "" : "; dropped " + corpus.dropped().counts()));
+    }
+    List<String> classList = classes.isEmpty() ? new ArrayList<>(new TreeSet<>(items.stream().map(a -> a.segment().label()).toList())) : classes;
+    firstAxis.set(null);
+    DatasetWriter writer = new DatasetWriter(out);
+    try {
+      List<DatasetItem> written = featuriseAll(writer, items, skipped);
+      if (strict && !skipped.isEmpty()) throw new SpectrolensException("--strict", "skipped " + skipped.describe());
+      if (written.isEmpty()) throw new SpectrolensException(out.toString(), "every segment was skipped: " + skipped.describe());
+      FrequencyAxis axis = firstAxis.get();
+      written.sort(Comparator.comparing(DatasetItem::id));
+      String id = contentId(format, task, classList, split, written);
+      DatasetInfo info = new DatasetInfo(DatasetInfo.FORMAT, id, task, classList, format.spec(), format.cropMinHz(),
+          format.cropMaxHz(), format.height(), format.width(), axis.scale().id(), axis.warpedStart(), axis.warpedStep(),
+          split.id(), split.seed(), split.effectiveTestFraction());
+      BuildSummary summary = summary(info, written, skipped, corpus.dropped());
+      CachedDataset ds = writer.finish(info, Map.of("summary.json", summary));
+      return new Result(ds, summary);
+    } catch (RuntimeException | Error e) {
+      writer.abort();
+      throw e;
+    }
+  }
+
+  private List<DatasetItem> featuriseAll(DatasetWriter writer, List<Split.Assigned> items, Skips skipped) {
+    List<DatasetItem> written = java.util.Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "dataset-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    Semaphore inFlight = new Semaphore(2 * threads);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicInteger done = new AtomicInteger();
+    int total = items.size();
+    progress.update(0, total);
+    try {
+      for (Split.Assigned a : items) {
+        inFlight.acquire();
+        if (failure.get() != null) {
+          inFlight.release();
+          break;
+        }
+        pool.execute(() -> {
+          try {
+            DatasetItem item = featurise(writer, a, skipped);
+            if (item != null) written.add(item);
+          } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+          } finally {
+            inFlight.release();
+            progress.update(done.incrementAndGet(), total);
+          }
+        });
+      }
+      pool.shutdown();
+      while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+        // waiting for the last segments
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+      throw new SpectrolensException("dataset", "interrupted; no dataset was written");
+    } finally {
+      pool.shutdownNow();
+    }
+    Throwable f = failure.get();
+    if (f instanceof RuntimeException r) throw r;
+    if (f instanceof Error e) throw e;
+    if (f != null) throw new IllegalStateException(f);
+    return new ArrayList<>(written);
+  }
+
+  private DatasetItem featurise(DatasetWriter writer, Split.Assigned a, Skips skipped) {
+    Segment s = a.segment();
+    Spectrogram g;
+    try {
+      g = featuriser.featurise(s);
+    } catch (Featuriser.SkipException e) {
+      return skip(skipped, e.reason(), e.getMessage());
+    } catch (SpectrolensException e) {
+      return skip(skipped, Skips.DECODE_ERROR, e.getMessage());
+    }
+    if (g.rows() != format.height() || g.columns() != format.width()) {
+      throw new IllegalStateException("featuriser gave " + g.rows() + "x" + g.columns() + " for " + s.id()
+          + ", expected " + format.height() + "x" + format.width());
+    }
+    FrequencyAxis first = firstAxis.updateAndGet(x -> x == null ? g.frequencies() : x);
+    if (!first.equals(g.frequencies())) {
+      throw new IllegalStateException("segment " + s.id() + " has frequency axis " + g.frequencies() + ", others " + first);
+    }
+    DatasetItem item = new DatasetItem(s.id(), s.source().toString(), s.start(), s.end(), s.label(), s.speaker(),
+        a.split(), a.fold(), "", g.times().start(), g.times().step());
+    return writer.add(item, g.values());
+  }
+
+  /** Counts a skipped segment; with --strict, stops the build at the first one. */
+  private DatasetItem skip(Skips skipped, String reason, String detail) {
+    if (strict) throw new SpectrolensException("--strict", "skipped a segment (" + reason + "): " + detail);
+    skipped.add(reason, detail);
+    return null;
+  }
+
+  /** A refusal to replace a directory that is not a dataset cache (it would be deleted). */
+  private static void checkReplaceable(Path out) {
+    if (!Files.exists(out)) return;
+    if (!Files.isDirectory(out)) throw new SpectrolensException(out.toString(), "exists and is not a directory");
+    if (Files.isRegularFile(out.resolve("dataset.json"))) return;
+    try (var s = Files.list(out)) {
+      if (s.findAny().isPresent()) {
+        throw new SpectrolensException(out.toString(), "exists and is not a dataset; refusing to replace it (choose another --out)");
+      }
+    } catch (java.io.IOException e) {
+      throw new SpectrolensException(out.toString(), "cannot list: " + e.getMessage());
+    }
+  }
+
+  /** SHA-256 (first 16 hex digits) of the front end, classes, split and every manifest row. */
+  static String contentId(InputFormat format, String task, List<String> classes, Split split, List<DatasetItem> sortedItems) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(Json.toString(format).getBytes(StandardCharsets.UTF_8));
+      md.update(Json.toString(List.of(task, classes, split.id(), split.seed(), split.effectiveTestFraction())).getBytes(StandardCharsets.UTF_8));
+      for (DatasetItem i : sortedItems) {
+        md.update(String.join("\u001f", i.id(), i.source(), DatasetWriter.num(i.start()), DatasetWriter.num(i.end()), i.label(),
+            i.speaker(), i.split(), Integer.toString(i.fold())).getBytes(StandardCharsets.UTF_8));
+        md.update((byte) '\n');
+      }
+      return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static BuildSummary summary(DatasetInfo info, List<DatasetItem> items, Skips skipped, Skips dropped) {
+    Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+    for (String c : info.classes()) counts.put(c, new LinkedHashMap<>(Map.of(Split.TRAIN, 0, Split.TEST, 0)));
+    int train = 0;
+    TreeSet<String> speakers = new TreeSet<>();
+    for (DatasetItem i : items) {
+      counts.computeIfAbsent(i.label(), k -> new LinkedHashMap<>(Map.of(Split.TRAIN, 0, Split.TEST, 0))).merge(i.split(), 1, Integer::sum);
+      if (i.split().equals(Split.TRAIN)) train++;
+      speakers.add(i.speaker());
+    }
+    for (Map<String, Integer> m : counts.values()) { // train before test in the JSON
+      int tr = m.get(Split.TRAIN);
+      int te = m.get(Split.TEST);
+      m.clear();
+      m.put(Split.TRAIN, tr);
+      m.put(Split.TEST, te);
+    }
+    Map<String, Integer> totals = new LinkedHashMap<>();
+    totals.put("items", items.size());
+    totals.put("train", train);
+    totals.put("test", items.size() - train);
+    totals.put("skipped", skipped.total());
+    totals.put("dropped", dropped.total());
+    totals.put("speakers", speakers.size());
+    return new BuildSummary(info.id(), info.task(), info.split(), info.classes(), counts, skipped.counts(), dropped.counts(), totals);
+  }
+}

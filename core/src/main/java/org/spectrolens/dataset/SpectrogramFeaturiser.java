@@ -1,0 +1,53 @@
+package org.spectrolens.dataset;
+
+import java.util.Arrays;
+import org.spectrolens.audio.AudioFile;
+import org.spectrolens.audio.Clip;
+import org.spectrolens.audio.Resampler;
+import org.spectrolens.corpus.Segment;
+import org.spectrolens.spectrogram.FrontEnd;
+import org.spectrolens.spectrogram.Spectrogram;
+import org.spectrolens.spectrogram.SpectrogramSpec;
+
+/**
+ * The dataset front end: reads a segment's span, resamples it to the spec's rate, computes the
+ * spectrogram, keeps the rows between the crop limits ({@code --fmax}) and resizes to the model
+ * input size. The axes follow every step, so the cached grid still reads in Hz and seconds of
+ * the source file. Thread-safe (FrontEnd shares its plans between threads).
+ */
+public final class SpectrogramFeaturiser implements Featuriser {
+  private final InputFormat format;
+  private final double minSeconds;
+
+  /**
+   * @param minSeconds clips shorter than this are zero-padded at the end to it (padded chunks),
+   *     so that every item covers the same duration; 0 for none
+   */
+  public SpectrogramFeaturiser(InputFormat format, double minSeconds) {
+    this.format = format;
+    this.minSeconds = minSeconds;
+  }
+
+  @Override
+  public Spectrogram featurise(Segment s) {
+    Clip clip = AudioFile.read(s.source(), s.start(), s.end());
+    return featurise(clip);
+  }
+
+  /** The model input of a clip (already cut). */
+  public Spectrogram featurise(Clip clip) {
+    SpectrogramSpec spec = format.spec();
+    if (clip.sampleRate() != spec.sampleRate()) clip = Resampler.resample(clip, spec.sampleRate());
+    int need = (int) Math.round(minSeconds * spec.sampleRate());
+    if (clip.samples().length < need) {
+      clip = new Clip(Arrays.copyOf(clip.samples(), need), clip.sampleRate(), clip.source(), clip.offsetSeconds());
+    }
+    if (clip.samples().length == 0) throw new SkipException("empty segment", clip.source() + " at " + clip.offsetSeconds() + " s");
+    Spectrogram g = FrontEnd.compute(clip, spec);
+    if (format.crops() && spec.kind() != SpectrogramSpec.Kind.MFCC) {
+      double max = Double.isNaN(format.cropMaxHz()) ? Double.POSITIVE_INFINITY : format.cropMaxHz();
+      g = g.cropFrequency(format.cropMinHz(), max);
+    }
+    return g.resize(format.height(), format.width());
+  }
+}
