@@ -115,11 +115,20 @@ final class Layers {
     return (x, training) -> x.reshape(x.getShape().get(0), -1);
   }
 
-  /** Runs functions one after the other. */
+  /**
+   * Runs functions one after the other, releasing each intermediate as soon as the next one is
+   * computed. Autograd keeps its own references to what backward needs, so this only returns
+   * memory early, as Python's reference counting does; without it every intermediate of a step
+   * lives until the step's manager closes, and the allocator keeps faulting in fresh pages.
+   */
   static Stage.Fn chain(Stage.Fn... fns) {
     return (x, training) -> {
       NDArray a = x;
-      for (Stage.Fn f : fns) a = f.apply(a, training);
+      for (Stage.Fn f : fns) {
+        NDArray next = f.apply(a, training);
+        if (a != x && a != next) a.close();
+        a = next;
+      }
       return a;
     };
   }

@@ -123,7 +123,11 @@ public final class Network implements AutoCloseable {
   private NDArray run(NDArray x, int from, int to, boolean training) {
     if (training && from == 0 && to == stages.size()) batchesTracked++;
     NDArray a = x;
-    for (int i = from; i < to; i++) a = stages.get(i).fn().apply(a, training);
+    for (int i = from; i < to; i++) {
+      NDArray next = stages.get(i).fn().apply(a, training);
+      if (a != x && a != next) a.close(); // intermediates go early (see Layers.chain); the caller's input stays
+      a = next;
+    }
     return a;
   }
 

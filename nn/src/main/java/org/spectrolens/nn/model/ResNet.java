@@ -104,7 +104,12 @@ public final class ResNet {
     return (x, training) -> {
       NDArray y = main.apply(x, training);
       NDArray identity = down == null ? x : down.apply(x, training);
-      return y.add(identity).getNDArrayInternal().relu();
+      NDArray sum = y.add(identity);
+      y.close();
+      if (identity != x) identity.close();
+      NDArray out = sum.getNDArrayInternal().relu();
+      sum.close();
+      return out;
     };
   }
 }
