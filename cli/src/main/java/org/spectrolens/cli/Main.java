@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       SpectrogramCommand.class,
       DatasetCommand.class,
+      ExplainCommand.class,
       BenchCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
