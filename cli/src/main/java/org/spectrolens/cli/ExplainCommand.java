@@ -170,6 +170,7 @@ public final class ExplainCommand implements Callable<Integer> {
     json.put("baseline", options.baseline().id());
     json.put("seed", options.seed());
     json.put("axes", axesJson(input.axes()));
+    json.put("layer", r.resolvedLayer());
     Map<String, Object> ms = new LinkedHashMap<>();
     List<PanelFigure.Panel> panels = new ArrayList<>();
     for (String method : methods) {
@@ -213,7 +214,6 @@ public final class ExplainCommand implements Callable<Integer> {
     for (int i = 0; i < p.length; i++) probs.put(classes.get(i), p[i]);
     json.put("probabilities", probs);
     json.put("target", classes.get(e.targets()[0]));
-    json.put("layer", e.layer());
   }
 
   private static List<Map<String, Object>> bands(List<MapAxes.Band> bands) {
