@@ -164,6 +164,9 @@ public final class ExplainCommand implements Callable<Integer> {
     if (end != null) json.put("end", end);
     json.put("model", model.toString());
     json.put("classes", classes);
+    // every map is computed before anything is written: a failing method leaves no partial folder
+    Map<String, Explanation> done = new LinkedHashMap<>();
+    for (String method : methods) done.put(method, Explainers.explain(method, r));
     Npy.write(dir.resolve("input.npy"), new Npy.Array(s, input.tensor()));
     json.put("input_shape", s);
     json.put("compat", options.compat().id());
@@ -174,7 +177,7 @@ public final class ExplainCommand implements Callable<Integer> {
     Map<String, Object> ms = new LinkedHashMap<>();
     List<PanelFigure.Panel> panels = new ArrayList<>();
     for (String method : methods) {
-      Explanation e = Explainers.explain(method, r);
+      Explanation e = done.get(method);
       if (!json.containsKey("predicted")) prediction(json, classes, e);
       float[][] map = e.map(0);
       Npy.write(dir.resolve(method + ".npy"), map);
