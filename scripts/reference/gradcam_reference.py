@@ -5,7 +5,8 @@ PyTorch from the published formulas, compared with spectrolens's maps.
 Usage: /usr/bin/python3 gradcam_reference.py WEIGHTS.safetensors INPUT.npy TARGETS.npy MAPS_DIR COMPAT
 
 INPUT is float32 [N, C, H, W]; TARGETS int/float [N] (the class explained per input); MAPS_DIR
-holds spectrolens's processed maps <method>.npy as float32 [N, H, W]; COMPAT is
+holds spectrolens's processed maps <method>.npy as float32 [N, H, W] (scorecam.npy may hold
+the first inputs only); COMPAT is
 pytorch-grad-cam or tf-keras-vis. The target layer is layer4 and the score the target logit.
 
 pytorch-grad-cam (jacobgil/pytorch-grad-cam 1.5.5, not installed here: its formulas are written
@@ -150,11 +151,14 @@ def main(argv):
     maps_dir, compat = argv[4], argv[5]
     size = x.shape[-2:]
     a, g = activations_and_gradients(model, x, targets)
+    # Score-CAM runs one forward pass per channel: spectrolens may give its maps for the first inputs only
+    sc_path = os.path.join(maps_dir, "scorecam.npy")
+    k = np.load(sc_path).shape[0] if os.path.exists(sc_path) else len(x)
     ref = {
         "gradcam": post(gradcam(a, g), size, compat),
         "gradcam++": post(gradcampp(a, g, compat), size, compat),
         "layercam": post(layercam(a, g), size, compat),
-        "scorecam": post(scorecam(model, x, a, targets, compat), size, compat),
+        "scorecam": post(scorecam(model, x[:k], a[:k], targets[:k], compat), size, compat),
     }
     print("torch", torch.__version__, "compat", compat, "input", list(x.shape), "layer4", list(a.shape[-2:]))
     for name, r in ref.items():
