@@ -79,10 +79,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-torch", description = "Skip the PyTorch side.")
     boolean noTorch;
 
+    @Option(names = "--train", defaultValue = "0", description = "First train each network for this many steps on five synthetic classes (default: ${DEFAULT-VALUE}: random weights).")
+    int train;
+
     @Override
     public Integer call() throws Exception {
       org.spectrolens.explain.bench.ExplainBench.main(new String[] {"models=" + models, "size=" + size, "threads=" + threads,
-          "batch=" + batch, "heavy=" + heavy, "rounds=" + rounds, "methods=" + methods, "torch=" + !noTorch});
+          "batch=" + batch, "heavy=" + heavy, "rounds=" + rounds, "methods=" + methods, "torch=" + !noTorch, "train=" + train});
       return 0;
     }
   }

@@ -29,7 +29,8 @@ import org.spectrolens.nn.model.Network;
  * test: timings depend on the machine.
  *
  * <p>Arguments (key=value): {@code models=smallcnn,resnet18 size=224x224 threads=2 batch=8
- * rounds=2 heavy=2 methods=all torch=true}. Cheap methods time the best of {@code rounds}
+ * rounds=2 heavy=2 methods=all torch=true train=0}; {@code train=STEPS} first trains the networks
+ * on five synthetic classes. Cheap methods time the best of {@code rounds}
  * batches of {@code batch} inputs after a warm-up; the masking methods (Score-CAM, Ablation-CAM,
  * occlusion, Integrated Gradients, SmoothGrad) one batch of {@code heavy} inputs.
  */
@@ -41,6 +42,7 @@ public final class ExplainBench {
   public static void main(String[] args) throws Exception {
     Map<String, String> a = new LinkedHashMap<>(Map.of("models", "smallcnn,resnet18", "size", "224x224", "threads", "2",
         "batch", "8", "rounds", "2", "heavy", "2", "methods", "all", "torch", "true"));
+    a.put("train", "0");
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (eq < 0 || !a.containsKey(arg.substring(0, eq))) throw new SpectrolensException(arg, "expected key=value with key in " + a.keySet());
@@ -53,13 +55,15 @@ public final class ExplainBench {
     int batch = Integer.parseInt(a.get("batch"));
     int rounds = Integer.parseInt(a.get("rounds"));
     int heavy = Integer.parseInt(a.get("heavy"));
+    int train = Integer.parseInt(a.get("train"));
     List<String> methods = a.get("methods").equals("all") ? Explainers.IDS : List.of(a.get("methods").split(","));
     Engines.init(threads);
-    System.out.printf(Locale.ROOT, "explain bench: input 1x%dx%d, %d threads, batch %d (masking methods %d), random weights%n",
-        h, w, Engines.threads(), batch, heavy);
+    System.out.printf(Locale.ROOT, "explain bench: input 1x%dx%d, %d threads, batch %d (masking methods %d), %s%n",
+        h, w, Engines.threads(), batch, heavy, train > 0 ? "trained " + train + " steps on synthetic classes" : "random weights");
     for (String model : a.get("models").split(",")) {
       try (Network net = Models.create(model, new int[] {1, h, w}, 5, 1)) {
         warm(net);
+        if (train > 0) train(net, train, h, w);
         float[] x = inputs(Math.max(batch, heavy), h, w, 11);
         Map<String, Explanation> kept = new LinkedHashMap<>();
         for (String m : methods) {
@@ -136,12 +140,64 @@ public final class ExplainBench {
     }
   }
 
-  /** Spectrogram-like inputs: three bands drifting in time over a noise floor, standardised per input. */
+  /**
+   * Trains the network for {@code steps} Adam steps (batch 8, lr 1e-3) on inputs of five classes
+   * told apart by the positions of their two lowest bands, so that maps come from a network that
+   * has learnt something rather than from random weights.
+   */
+  static void train(Network net, int steps, int h, int w) {
+    ai.djl.engine.Engine engine = Engines.get();
+    org.spectrolens.nn.train.Adam adam = new org.spectrolens.nn.train.Adam(0f);
+    int n = 8;
+    long t0 = System.nanoTime();
+    double loss = Double.NaN;
+    int correct = 0;
+    for (int step = 0; step < steps; step++) {
+      float[] x = inputs(n, h, w, 1000 + step, step * n);
+      float[] onehot = new float[n * 5];
+      for (int i = 0; i < n; i++) onehot[i * 5 + (step * n + i) % 5] = 1;
+      try (ai.djl.ndarray.NDManager m = net.manager().newSubManager()) {
+        NDArray xs = m.create(x, new Shape(n, 1, h, w));
+        NDArray ys = m.create(onehot, new Shape(n, 5));
+        NDArray out;
+        NDArray l;
+        try (ai.djl.training.GradientCollector gc = engine.newGradientCollector()) {
+          out = net.forward(xs, true);
+          l = out.logSoftmax(1).mul(ys).sum().div(-n);
+          gc.backward(l);
+        }
+        loss = l.getFloat();
+        if (step >= steps - 5) {
+          float[] o = out.toFloatArray();
+          for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int c = 1; c < 5; c++) if (o[i * 5 + c] > o[i * 5 + best]) best = c;
+            if (best == (step * n + i) % 5) correct++;
+          }
+        }
+        adam.step(net.trainable(), 1e-3);
+      }
+    }
+    System.out.printf(Locale.ROOT, "trained %s: %d steps in %.1f s, last loss %.3f, training accuracy of the last 5 batches %.2f%n",
+        net.architecture(), steps, (System.nanoTime() - t0) / 1e9, loss, correct / (double) (Math.min(5, steps) * n));
+  }
+
+  /** Spectrogram-like inputs of classes 0, 1, 2, ... in turn (see {@link #inputs(int, int, int, long, int)}). */
   static float[] inputs(int n, int h, int w, long seed) {
+    return inputs(n, h, w, seed, 0);
+  }
+
+  /**
+   * Spectrogram-like inputs: three bands drifting in time over a noise floor, standardised per
+   * input; input i belongs to class {@code (first + i) % 5}, which sets where its two lowest bands lie.
+   */
+  static float[] inputs(int n, int h, int w, long seed, int first) {
     SplittableRandom r = new SplittableRandom(seed);
     float[] x = new float[n * h * w];
     for (int i = 0; i < n; i++) {
-      double[] centre = {h * (0.1 + 0.1 * r.nextDouble()), h * (0.3 + 0.2 * r.nextDouble()), h * (0.6 + 0.2 * r.nextDouble())};
+      int cls = (first + i) % 5;
+      double[] centre = {h * (0.06 + 0.03 * cls + 0.02 * r.nextDouble()), h * (0.25 + 0.07 * cls + 0.03 * r.nextDouble()),
+          h * (0.7 + 0.1 * r.nextDouble())};
       double drift = (r.nextDouble() - 0.5) * 0.2 * h;
       double on = w * 0.2 * r.nextDouble();
       double off = w * (0.6 + 0.4 * r.nextDouble());
