@@ -7,8 +7,11 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 threads="${1:-2}"; items="${2:-512}"; size="${3:-128}"; batch="${4:-32}"; reps="${5:-2}"; models="${6:-smallcnn resnet18}"
-"$here/spectrolens" --version >/dev/null   # builds the jars once if needed
-cp="$here/cli/target/spectrolens-cli.jar:$here/cli/target/lib/*"
+# SPECTROLENS_CLASSPATH: run prebuilt jars (e.g. a copy, so that editing sources meanwhile cannot trigger a rebuild)
+if [ -z "${SPECTROLENS_CLASSPATH:-}" ]; then
+  "$here/spectrolens" --version >/dev/null   # builds the jars once if needed
+fi
+cp="${SPECTROLENS_CLASSPATH:-$here/cli/target/spectrolens-cli.jar:$here/cli/target/lib/*}"
 field() { sed "s/.*$1=\([0-9.]*\).*/\1/"; }
 for model in $models; do
   be=1e9; bs=1e9; pe=1e9; ps=1e9

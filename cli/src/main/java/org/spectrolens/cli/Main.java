@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
       DatasetCommand.class,
       ExplainCommand.class,
       BenchCommand.class,
+      SynthCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.audio.AudioFile;
+import org.spectrolens.audio.Clip;
 import org.spectrolens.io.Json;
 import org.spectrolens.io.Npy;
 import org.spectrolens.nn.Engines;
@@ -19,14 +21,21 @@ import picocli.CommandLine.Parameters;
 /** {@code spectrolens predict}: class probabilities for inputs. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
     description = {"Class probabilities for each input: one line with the top class and every probability.",
-        "IN is a .npy float32 array: [C,H,W] is the model's exact input tensor (already normalised);",
-        "[H,W] is a grid as in a dataset cache (normalised and repeated over channels as in training)."})
+        "IN is an audio file (WAV, ...; optionally only --start..--end), featurised with the model's front end",
+        "exactly as its dataset was, or a .npy float32 array: [C,H,W] is the model's exact input tensor",
+        "(already normalised); [H,W] is a grid as in a dataset cache (normalised and repeated over channels)."})
 public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model directory.")
   Path model;
 
-  @Parameters(arity = "1..*", paramLabel = "IN", description = "Inputs (.npy).")
+  @Parameters(arity = "1..*", paramLabel = "IN", description = "Inputs: audio files or .npy arrays.")
   List<Path> inputs;
+
+  @Option(names = "--start", paramLabel = "S", description = "Audio input: segment start in seconds.")
+  Double start;
+
+  @Option(names = "--end", paramLabel = "S", description = "Audio input: segment end in seconds.")
+  Double end;
 
   @Option(names = "--json", description = "Print, per input, one JSON object with the classes, logits and probabilities.")
   boolean json;
@@ -40,7 +49,7 @@ public final class PredictCommand implements Callable<Integer> {
     try (TrainedModel m = TrainedModel.open(model)) {
       int[] s = m.config().inputShape();
       for (Path in : inputs) {
-        float[] x = input(m, in, s);
+        float[] x = input(m, in, s, start, end);
         float[] logits = m.logits(x, 1)[0];
         double[] p = TrainedModel.softmax(logits);
         List<String> classes = m.config().classes();
@@ -64,11 +73,20 @@ public final class PredictCommand implements Callable<Integer> {
     return 0;
   }
 
-  static float[] input(TrainedModel m, Path in, int[] s) {
+  static float[] input(TrainedModel m, Path in, int[] s, Double start, Double end) {
     String name = in.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!name.endsWith(".npy")) {
-      throw new SpectrolensException(in.toString(), "expected a .npy array ([C,H,W] model input or [H,W] grid)");
+      Clip clip;
+      if (start != null || end != null) {
+        double a = start == null ? 0 : start;
+        double b = end == null ? AudioFile.probe(in).durationSeconds() : end;
+        clip = AudioFile.read(in, a, b);
+      } else {
+        clip = AudioFile.read(in);
+      }
+      return m.input(clip);
     }
+    if (start != null || end != null) throw new SpectrolensException("--start/--end", "apply to audio inputs, not to " + in);
     Npy.Array a = Npy.read(in);
     int[] shape = a.shape();
     if (shape.length == 3) {

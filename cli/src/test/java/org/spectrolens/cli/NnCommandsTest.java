@@ -14,7 +14,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spectrolens.audio.AudioFile;
+import org.spectrolens.audio.Clip;
+import org.spectrolens.audio.WavWriter;
 import org.spectrolens.dataset.DatasetInfo;
+import org.spectrolens.dataset.InputFormat;
+import org.spectrolens.dataset.SpectrogramFeaturiser;
 import org.spectrolens.dataset.DatasetItem;
 import org.spectrolens.dataset.DatasetWriter;
 import org.spectrolens.io.Json;
@@ -94,6 +99,21 @@ class NnCommandsTest {
     JsonNode p = Json.MAPPER.readTree(js.lines().findFirst().orElseThrow());
     assertEquals(2, p.get("logits").size());
     assertEquals(1.0, p.get("probabilities").get(0).asDouble() + p.get("probabilities").get(1).asDouble(), 1e-9);
+
+    // audio input: featurised by the dataset builder's featuriser with the model's front end, so the
+    // WAV and the grid the builder makes from it give the same line
+    float[] samples = new float[16000];
+    for (int i = 0; i < samples.length; i++) samples[i] = (float) (0.3 * Math.sin(2 * Math.PI * 300 * i / 16000.0));
+    Path wav = dir.resolve("tone.wav");
+    WavWriter.writeFloat32(wav, new Clip(samples, 16000));
+    DatasetInfo info = Json.read(ds.resolve("dataset.json"), DatasetInfo.class);
+    Clip part = AudioFile.read(wav, 0.25, 0.75);
+    Path built = dir.resolve("tone-grid.npy");
+    Npy.write(built, new SpectrogramFeaturiser(InputFormat.of(info), 0).featurise(part).values());
+    List<String> audio = run("predict", "--model", model.toString(), "--start", "0.25", "--end", "0.75", wav.toString())
+        .lines().toList();
+    String fromGrid = run("predict", "--model", model.toString(), built.toString()).lines().findFirst().orElseThrow();
+    assertEquals(fromGrid.split("\t", 2)[1], audio.get(0).split("\t", 2)[1]);
 
     Path st = dir.resolve("w.safetensors");
     run("export", "--model", model.toString(), "--out", st.toString());

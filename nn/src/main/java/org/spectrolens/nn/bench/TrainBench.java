@@ -47,6 +47,7 @@ public final class TrainBench {
         steps.add((System.nanoTime() - s0) / 1e9);
       }
       double secs = (System.nanoTime() - t0) / 1e9;
+      if (Boolean.getBoolean("bench.steps")) System.out.println("steps " + steps);
       java.util.Collections.sort(steps);
       System.out.printf(Locale.ROOT, "spectrolens-djl model=%s items=%d input=1x%dx%d batch=%d threads=%d epoch_seconds=%.3f median_step_seconds=%.4f%n",
           model, items, size, size, batch, Engines.threads(), secs, steps.get(steps.size() / 2));

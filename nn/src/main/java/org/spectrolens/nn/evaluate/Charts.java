@@ -25,10 +25,9 @@ public final class Charts {
   public static void curves(Path png, List<EpochLog> log) {
     XYChart loss = new XYChartBuilder().width(600).height(400).title("Loss").xAxisTitle("epoch").yAxisTitle("cross-entropy").build();
     XYChart acc = new XYChartBuilder().width(600).height(400).title("Accuracy").xAxisTitle("epoch").yAxisTitle("accuracy").build();
-    for (XYChart c : List.of(loss, acc)) {
-      c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-      c.getStyler().setChartBackgroundColor(Color.WHITE);
-    }
+    for (XYChart c : List.of(loss, acc)) c.getStyler().setChartBackgroundColor(Color.WHITE);
+    loss.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE); // losses fall, accuracies rise: keep legends off the lines
+    acc.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
     double[] x = log.stream().mapToDouble(EpochLog::epoch).toArray();
     if (x.length == 0) return;
     loss.addSeries("train", x, log.stream().mapToDouble(EpochLog::trainLoss).toArray());

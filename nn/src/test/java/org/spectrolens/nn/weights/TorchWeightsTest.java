@@ -47,7 +47,7 @@ class TorchWeightsTest {
 
   @Test
   void exportThenLoadGivesIdenticalOutputs() {
-    for (String arch : List.of("smallcnn", "resnet18", "resnet50")) {
+    for (String arch : List.of("smallcnn", "resnet18")) {
       int[] shape = {1, 32, 32};
       Path f = dir.resolve(arch + ".safetensors");
       float[] input = random(2 * 32 * 32, 3);

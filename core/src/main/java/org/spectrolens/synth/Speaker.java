@@ -1,0 +1,59 @@
+package org.spectrolens.synth;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * A synthetic talker: a group, a vocal-tract scale shared by all formants, a mean F0 and a
+ * speaking-rate factor. Vowel tokens are drawn around the Hillenbrand means of the group.
+ *
+ * @param id speaker id, e.g. {@code SL007}
+ * @param logScale the talker's log formant scale, N(0, group SD)
+ * @param f0Mean the talker's mean F0 (Hz)
+ * @param rate duration multiplier (1 = average speaking rate)
+ */
+public record Speaker(String id, SpeakerGroup group, double logScale, double f0Mean, double rate) {
+
+  /** Draws a talker of the group: scale and log F0 correlated as in Hillenbrand's data. */
+  public static Speaker draw(String id, SpeakerGroup group, RandomGenerator rng) {
+    double zScale = rng.nextGaussian();
+    double zF0 = group.scaleF0Correlation * zScale
+        + Math.sqrt(1 - group.scaleF0Correlation * group.scaleF0Correlation) * rng.nextGaussian();
+    double logScale = group.talkerScaleSd * zScale;
+    double f0 = group.f0Mean * Math.exp(group.talkerLogF0Sd * zF0);
+    double rate = Math.exp(0.08 * rng.nextGaussian());
+    return new Speaker(id, group, logScale, f0, rate);
+  }
+
+  public double scale() {
+    return Math.exp(logScale);
+  }
+
+  /**
+   * One token of a monophthong: F1-F4 log-normal with the published group mean and SD of the
+   * vowel, the talker's scale taking its share of the variance (SD of log talker scale) and an
+   * independent residual per formant taking the rest. Redrawn until F1 &lt; F2 &lt; F3 &lt; F4
+   * with some separation.
+   */
+  public double[] drawVowel(String vowel, RandomGenerator rng) {
+    VowelNorms.Stats s = VowelNorms.of(group, vowel);
+    double[] f = new double[4];
+    for (int attempt = 0; attempt < 50; attempt++) {
+      for (int k = 0; k < 4; k++) {
+        double cv = s.sd()[k] / s.mean()[k];
+        double total = Math.sqrt(Math.log1p(cv * cv));
+        double mu = Math.log(s.mean()[k]) - total * total / 2;
+        double resid = Math.sqrt(Math.max(total * total - group.talkerScaleSd * group.talkerScaleSd, 1e-4));
+        f[k] = Math.exp(mu + logScale + resid * rng.nextGaussian());
+      }
+      if (f[1] > f[0] + 150 && f[2] > f[1] + 150 && f[3] > f[2] + 250) return f;
+    }
+    // Fallback (practically never): the scaled means, which are always ordered.
+    for (int k = 0; k < 4; k++) f[k] = s.mean()[k] * scale();
+    return f;
+  }
+
+  /** The fifth formant: about 4500 Hz for men, scaled with the group's F4 ratio and the talker. */
+  public double f5() {
+    return 4500 * group.formantRatio(4) * scale();
+  }
+}

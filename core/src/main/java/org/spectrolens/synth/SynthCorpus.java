@@ -1,0 +1,136 @@
+package org.spectrolens.synth;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.audio.WavWriter;
+import org.spectrolens.corpus.textgrid.TextGridWriter;
+import org.spectrolens.io.AtomicFiles;
+
+/**
+ * The built-in synthetic speech corpus. Utterance {@code i} is spoken by speaker
+ * {@code i mod speakers} (groups men, women, children in turn) and depends only on the seed and
+ * {@code i}, so the corpus is the same however many threads make it.
+ *
+ * <p>Written in the LJSpeech layout ({@code metadata.csv}, {@code wavs/}) plus MFA-style
+ * {@code TextGrid/<id>.TextGrid}, {@code speakers.csv} and the ground truth {@code truth/<id>.csv}.
+ */
+public final class SynthCorpus {
+  public static final int DEFAULT_UTTERANCES = 2000;
+  public static final int DEFAULT_SAMPLE_RATE = 22050;
+  private static final SpeakerGroup[] GROUPS = SpeakerGroup.values();
+
+  private final long seed;
+  private final int utterances;
+  private final int sampleRate;
+  private final int speakerCount;
+  private final Speaker[] speakers;
+  private final SentenceMaker sentences = new SentenceMaker(Lexicon.builtIn());
+
+  public SynthCorpus(long seed, int utterances, int sampleRate) {
+    if (utterances < 1) throw new SpectrolensException("--utterances", "must be at least 1, got " + utterances);
+    if (sampleRate < 16000 || sampleRate > 96000) {
+      throw new SpectrolensException("--sr", "must be between 16000 and 96000 Hz (fricatives need energy above 5 kHz), got " + sampleRate);
+    }
+    this.seed = seed;
+    this.utterances = utterances;
+    this.sampleRate = sampleRate;
+    // About 20 utterances per talker, at least one talker per group, at most 999 (3-digit ids).
+    this.speakerCount = Math.max(Math.min(3, utterances), Math.min(999, (utterances + 19) / 20));
+    this.speakers = new Speaker[speakerCount];
+    for (int s = 0; s < speakerCount; s++) {
+      speakers[s] = Speaker.draw(String.format(Locale.ROOT, "SL%03d", s + 1), GROUPS[s % GROUPS.length], random(1, s));
+    }
+  }
+
+  public int utterances() {
+    return utterances;
+  }
+
+  public int sampleRate() {
+    return sampleRate;
+  }
+
+  public int speakerCount() {
+    return speakerCount;
+  }
+
+  public Speaker speakerOf(int index) {
+    return speakers[index % speakerCount];
+  }
+
+  /** The utterance id, e.g. {@code SL007-0003}: speaker, then the speaker's utterance number. */
+  public String id(int index) {
+    return String.format(Locale.ROOT, "%s-%04d", speakerOf(index).id(), index / speakerCount + 1);
+  }
+
+  /** The plan of utterance {@code index} (cheap: no audio). */
+  public UtterancePlan plan(int index) {
+    SplittableRandom rng = random(2, index);
+    var words = sentences.sentence(index, rng);
+    return Planner.plan(speakerOf(index), words, rng);
+  }
+
+  public Utterance synthesize(int index) {
+    UtterancePlan plan = plan(index);
+    Tracks tracks = Tracks.of(plan);
+    float[] samples = FormantSynthesizer.render(plan, tracks, sampleRate, random(3, index));
+    return new Utterance(id(index), SentenceMaker.text(plan.words()), plan, tracks, samples, sampleRate);
+  }
+
+  /** What {@link #write} made. */
+  public record Summary(int utterances, int speakers, double audioSeconds, double wallSeconds) {}
+
+  /**
+   * Writes the corpus into {@code dir} in parallel; {@code progress} gets the number of utterances
+   * done after each one. Each file is written atomically; {@code metadata.csv} and
+   * {@code speakers.csv} last.
+   */
+  public Summary write(Path dir, IntConsumer progress) {
+    long t0 = System.nanoTime();
+    if (Files.exists(dir) && !Files.isDirectory(dir)) throw new SpectrolensException(dir.toString(), "exists and is not a directory");
+    try {
+      Files.createDirectories(dir.resolve("wavs"));
+      Files.createDirectories(dir.resolve("TextGrid"));
+      Files.createDirectories(dir.resolve("truth"));
+    } catch (IOException e) {
+      throw new SpectrolensException(dir.toString(), "cannot create the corpus directories: " + e.getMessage(), e);
+    }
+    String[] meta = new String[utterances];
+    String[] spk = new String[utterances];
+    double[] seconds = new double[utterances];
+    AtomicInteger done = new AtomicInteger();
+    IntStream.range(0, utterances).parallel().forEach(i -> {
+      Utterance u = synthesize(i);
+      WavWriter.writePcm16(dir.resolve("wavs").resolve(u.id() + ".wav"), u.clip());
+      TextGridWriter.write(dir.resolve("TextGrid").resolve(u.id() + ".TextGrid"), u.textGrid());
+      AtomicFiles.writeString(dir.resolve("truth").resolve(u.id() + ".csv"), u.truthCsv());
+      meta[i] = u.id() + "|" + u.text() + "|" + u.text();
+      Speaker s = speakerOf(i);
+      spk[i] = String.format(Locale.ROOT, "%s,%s,%s,%.1f", u.id(), s.id(), s.group().sex, s.f0Mean());
+      seconds[i] = u.duration();
+      progress.accept(done.incrementAndGet());
+    });
+    List<String> metaSorted = java.util.Arrays.stream(meta).sorted().toList();
+    List<String> spkSorted = java.util.Arrays.stream(spk).sorted().toList();
+    AtomicFiles.writeString(dir.resolve("speakers.csv"), "id,speaker,sex,f0_mean\n" + String.join("\n", spkSorted) + "\n");
+    AtomicFiles.writeString(dir.resolve("metadata.csv"), String.join("\n", metaSorted) + "\n");
+    double audio = java.util.Arrays.stream(seconds).sum();
+    return new Summary(utterances, speakerCount, audio, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** A random stream for (purpose, index) under this corpus's seed: SplitMix64-style mixing. */
+  private SplittableRandom random(int purpose, int index) {
+    long z = seed * 0x9E3779B97F4A7C15L + purpose * 0xBF58476D1CE4E5B9L + index * 0x94D049BB133111EBL;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return new SplittableRandom(z ^ (z >>> 31));
+  }
+}
