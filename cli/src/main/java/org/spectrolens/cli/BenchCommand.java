@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks against the reference tools, side by side in one run.",
-    subcommands = {BenchCommand.Spectrogram.class})
+    subcommands = {BenchCommand.Spectrogram.class, BenchCommand.Explain.class})
 final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
@@ -46,6 +46,46 @@ final class BenchCommand implements Callable<Integer> {
       if (dir != null) args.addAll(List.of("--dir", dir));
       if (noTorch) args.add("--no-torch");
       FrontEndBench.main(args.toArray(String[]::new));
+      return 0;
+    }
+  }
+
+  @Command(name = "explain", mixinStandardHelpOptions = true,
+      description = {"Maps per second of every explanation method on smallcnn and resnet18 (random weights,",
+          "spectrogram-like inputs), Faster Score-CAM's speed-up and correlation with Score-CAM, and Grad-CAM",
+          "against the same computation in PyTorch (/usr/bin/python3) with the same threads."})
+  static final class Explain implements Callable<Integer> {
+    @Option(names = "--models", defaultValue = "smallcnn,resnet18", description = "Models (default: ${DEFAULT-VALUE}).")
+    String models;
+
+    @Option(names = "--size", defaultValue = "224x224", description = "Input HxW (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Threads on both sides (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--batch", defaultValue = "8", description = "Inputs per timed batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--heavy", defaultValue = "2", description = "Inputs for the masking methods, timed once (default: ${DEFAULT-VALUE}).")
+    int heavy;
+
+    @Option(names = "--rounds", defaultValue = "2", description = "Timed rounds after one warm-up; the best counts (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--methods", defaultValue = "all", description = "Comma-separated method ids, or all (default: ${DEFAULT-VALUE}).")
+    String methods;
+
+    @Option(names = "--no-torch", description = "Skip the PyTorch side.")
+    boolean noTorch;
+
+    @Option(names = "--train", defaultValue = "0", description = "First train each network for this many steps on five synthetic classes (default: ${DEFAULT-VALUE}: random weights).")
+    int train;
+
+    @Override
+    public Integer call() throws Exception {
+      org.spectrolens.explain.bench.ExplainBench.main(new String[] {"models=" + models, "size=" + size, "threads=" + threads,
+          "batch=" + batch, "heavy=" + heavy, "rounds=" + rounds, "methods=" + methods, "torch=" + !noTorch, "train=" + train});
       return 0;
     }
   }

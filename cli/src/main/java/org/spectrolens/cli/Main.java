@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
       DemoCommand.class,
       SpectrogramCommand.class,
       DatasetCommand.class,
+      ExplainCommand.class,
       BenchCommand.class,
       SynthCommand.class,
       TrainCommand.class,

@@ -1,0 +1,27 @@
+package org.spectrolens.explain;
+
+/** Grad-CAM (Selvaraju et al. 2017): {@code w_k = mean_ij g_ij^k}, map {@code sum_k w_k A^k}. */
+public final class GradCam extends LayerMethod {
+  @Override
+  public String id() {
+    return "gradcam";
+  }
+
+  @Override
+  boolean needsGradients() {
+    return true;
+  }
+
+  @Override
+  float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
+    int hw = a.plane();
+    double[] w = new double[a.k()];
+    for (int k = 0; k < a.k(); k++) {
+      int o = (i * a.k() + k) * hw;
+      double s = 0;
+      for (int p = 0; p < hw; p++) s += a.gradients()[o + p];
+      w[k] = s / hw;
+    }
+    return weighted(a, i, w);
+  }
+}

@@ -1,0 +1,31 @@
+package org.spectrolens.explain;
+
+/** XGrad-CAM (Fu et al. 2020): {@code w_k = sum_ij(g * A) / (sum_ij A + 1e-7)}, as pytorch-grad-cam. */
+public final class XGradCam extends LayerMethod {
+  @Override
+  public String id() {
+    return "xgradcam";
+  }
+
+  @Override
+  boolean needsGradients() {
+    return true;
+  }
+
+  @Override
+  float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
+    int hw = a.plane();
+    double[] w = new double[a.k()];
+    for (int k = 0; k < a.k(); k++) {
+      int o = (i * a.k() + k) * hw;
+      double ga = 0;
+      double sa = 0;
+      for (int p = 0; p < hw; p++) {
+        ga += (double) a.gradients()[o + p] * a.activations()[o + p];
+        sa += a.activations()[o + p];
+      }
+      w[k] = ga / (sa + 1e-7);
+    }
+    return weighted(a, i, w);
+  }
+}
