@@ -186,7 +186,7 @@ public final class ExplainCommand implements Callable<Integer> {
       int target = e.targets()[0];
       OverlayImage overlay = OverlayImage.defaults().withTitle(method + ": " + OverlayImage.predictionTitle(classes.get(target), p[target]));
       Spectrogram display = input.display();
-      panels.add(PanelFigure.Panel.of(overlay.write(display, map, dir.resolve(method + ".png")), method));
+      panels.add(PanelFigure.Panel.of(overlay.write(display, map, dir.resolve(method + ".png")), "")); // the overlay title names the method
       Map<String, Object> mj = new LinkedHashMap<>();
       mj.put("layer", e.layer());
       mj.put("target", classes.get(target));
