@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
  * one test segment per class with several methods, read back in Hz.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Run the seed study end to end on built-in synthetic speech:",
-        "synth -> dataset (vowels full band, vowels 0-4000 Hz, voicing 0-4000 Hz) -> train -> explain."})
+    description = {"Run the seed study end to end on built-in synthetic speech.",
+        "synth -> dataset (vowels full band, vowels 0-4000 Hz, voicing 0-4000 Hz) -> train -> explain;",
+        "each step is printed as the command that reproduces it."})
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "demo-out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
