@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.acoustics.Praat;
 
 /**
  * F1 and F2 measured by Praat's "To Formant (burg)" (5 formants, the given ceiling, 25 ms window,
@@ -23,16 +23,7 @@ public final class PraatFormants {
   private PraatFormants() {}
 
   public static boolean available() {
-    try {
-      Process p = new ProcessBuilder("praat", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return Praat.available();
   }
 
   /** {F1, F2} per job, in order (NaN where Praat found none). */
@@ -52,10 +43,8 @@ public final class PraatFormants {
         Path jobFile = dir.resolve("jobs.txt");
         Path out = dir.resolve("out.txt");
         Files.writeString(jobFile, s, StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder("praat", "--run", script.toString(), jobFile.toString(), out.toString())
-            .redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) throw new SpectrolensException("praat", "measurement failed: " + log.strip());
+        Praat.Output o = Praat.run(script, 3600, jobFile.toString(), out.toString());
+        if (o.exitCode() != 0) throw new SpectrolensException("praat", "measurement failed: " + o.text().strip());
         List<double[]> result = new ArrayList<>();
         for (String line : Files.readAllLines(out)) {
           if (line.isBlank()) continue;

@@ -98,7 +98,7 @@ class PraatComparisonTest {
     Clip clip = new Clip(Signals.normalise(y, 0.5), rate, "plain", 0.0);
     Path wav = dir.resolve("plain.wav");
     WavWriter.writeFloat32(wav, clip);
-    List<String> lines = Praat.run(dir, FORMANT_SCRIPT, wav.toString(), "5500");
+    List<String> lines = Praat.runText(dir, FORMANT_SCRIPT, wav.toString(), "5500");
     FormantTrack ours = FormantTracker.praat(5500, RateConverter.requireRate()).track(clip);
     assertEquals(lines.size(), ours.frameCount(), "frame count");
     double[] praatF1 = new double[lines.size()], oursF1 = new double[lines.size()];
@@ -144,7 +144,7 @@ class PraatComparisonTest {
       Clip clip = new Clip(Signals.normalise(y, 0.5), rate, NAMES[v], 0.0);
       Path wav = dir.resolve(NAMES[v] + ceiling + "_" + rate + ".wav");
       WavWriter.writeFloat32(wav, clip);
-      List<String> lines = Praat.run(dir, FORMANT_SCRIPT, wav.toString(), Integer.toString(ceiling));
+      List<String> lines = Praat.runText(dir, FORMANT_SCRIPT, wav.toString(), Integer.toString(ceiling));
       FormantTrack ours = tracker.track(clip);
       assertEquals(lines.size(), ours.frameCount(), "frame count");
       StringBuilder report = new StringBuilder("formants vs Praat, " + rate + " Hz, ceiling " + ceiling
@@ -217,7 +217,7 @@ class PraatComparisonTest {
   private void comparePitch(String name, Clip clip, double floor, double ceiling) throws Exception {
     Path wav = dir.resolve(clip.source() + ".wav");
     WavWriter.writeFloat32(wav, clip);
-    List<String> lines = Praat.run(dir, PITCH_SCRIPT, wav.toString(), Double.toString(floor), Double.toString(ceiling));
+    List<String> lines = Praat.runText(dir, PITCH_SCRIPT, wav.toString(), Double.toString(floor), Double.toString(ceiling));
     PitchTrack ours = PitchTracker.praat(floor, ceiling).track(clip);
     assertEquals(lines.size(), ours.frameCount(), "frame count");
     int agree = 0, bothVoiced = 0, praatVoiced = 0;

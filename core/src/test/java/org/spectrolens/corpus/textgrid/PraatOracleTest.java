@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.acoustics.Praat;
 
 /**
  * Praat itself as the oracle: it reads the fixtures to the same intervals, and for malformed files that Praat also refuses, the line number in
@@ -33,15 +33,8 @@ class PraatOracleTest {
   private static String praatRead(Path file, Path dir) throws IOException, InterruptedException {
     Path script = dir.resolve("read.praat");
     Files.writeString(script, "Read from file: \"" + file.toAbsolutePath() + "\"\n");
-    Process p;
-    try {
-      p = new ProcessBuilder("praat", "--run", script.toString()).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      return null;
-    }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assumeTrue(p.waitFor(30, TimeUnit.SECONDS), "praat did not finish");
-    return out;
+    if (!Praat.available()) return null;
+    return Praat.run(script, 30).text();
   }
 
   @Test
@@ -65,15 +58,9 @@ class PraatOracleTest {
           "  endif",
           "endfor", ""));
       Files.deleteIfExists(tmp.resolve("dump.txt"));
-      Process p;
-      try {
-        p = new ProcessBuilder("praat", "--run", script.toString()).redirectErrorStream(true).start();
-      } catch (IOException e) {
-        assumeTrue(false, "praat not installed");
-        return;
-      }
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertEquals(0, p.waitFor(), out);
+      assumeTrue(Praat.available(), "praat not installed");
+      Praat.Output out = Praat.run(script, 30);
+      assertEquals(0, out.exitCode(), out.text());
       List<String> expected = Files.readAllLines(tmp.resolve("dump.txt"), StandardCharsets.UTF_8);
       List<String> ours = new ArrayList<>();
       TextGrid g = TextGridReader.read(file);
