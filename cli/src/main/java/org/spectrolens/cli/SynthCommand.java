@@ -16,9 +16,11 @@ import picocli.CommandLine.Option;
       "Write a synthetic speech corpus: Klatt-style formant synthesis of English sentences by men, women and",
       "children whose formants and F0 are drawn from Hillenbrand et al. (1995). Layout: LJSpeech (metadata.csv,",
       "wavs/) plus MFA-style TextGrid/<id>.TextGrid, speakers.csv and the ground-truth tracks truth/<id>.csv",
-      "(time,f0,f1,f2,f3,f4,b1,b2,b3,b4 every 10 ms; f0 empty where unvoiced). Same seed, same corpus."})
+      "(time,f0,f1,f2,f3,f4,b1,b2,b3,b4 every 10 ms; f0 empty where unvoiced), and synth.json (seed, utterances,",
+      "rate). Same seed, same corpus. Written into DIR.partial and moved into place when complete."})
 public final class SynthCommand implements Callable<Integer> {
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the corpus into.")
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the corpus into; an earlier synthetic corpus there is replaced"
+          + " when the new one is complete, any other non-empty directory is refused.")
   Path out;
 
   @Option(names = "--utterances", defaultValue = "" + SynthCorpus.DEFAULT_UTTERANCES, paramLabel = "N",

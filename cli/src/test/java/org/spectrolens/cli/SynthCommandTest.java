@@ -34,4 +34,43 @@ class SynthCommandTest {
     assertEquals(2, Main.run("synth", "--out", tmp.resolve("x").toString(), "--sr", "8000"));
     assertTrue(!Files.exists(tmp.resolve("x").resolve("metadata.csv")));
   }
+
+  @Test
+  void aSmallerRunReplacesAnEarlierCorpusWithoutStaleFiles() throws Exception {
+    Path out = tmp.resolve("corpus");
+    assertEquals(0, Main.run("synth", "--out", out.toString(), "--utterances", "6", "--seed", "3"));
+    assertEquals(0, Main.run("synth", "--out", out.toString(), "--utterances", "2", "--seed", "3"));
+    assertEquals(2, Files.readAllLines(out.resolve("metadata.csv")).size());
+    for (String sub : new String[] {"wavs", "TextGrid", "truth"}) {
+      try (var s = Files.list(out.resolve(sub))) {
+        assertEquals(2, s.count(), sub);
+      }
+    }
+    String json = Files.readString(out.resolve("synth.json"));
+    assertTrue(json.contains("\"utterances\" : 2") && json.contains("\"seed\" : 3"), json);
+    try (var s = Files.list(tmp)) {
+      assertEquals(java.util.List.of(out), s.toList(), "no corpus.partial or corpus.old left beside it");
+    }
+  }
+
+  @Test
+  void refusesToReplaceADirectoryThatIsNotASyntheticCorpus() throws Exception {
+    Path out = tmp.resolve("mine");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("notes.txt"), "keep me");
+    CliRun r = CliRun.of("synth", "--out", out.toString(), "--utterances", "2");
+    assertEquals(2, r.exit());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().contains("not a synthetic corpus"), r.err());
+    assertEquals("keep me", Files.readString(out.resolve("notes.txt")));
+    assertTrue(!Files.exists(tmp.resolve("mine.partial")));
+
+    // A synthetic corpus with a file synth did not write is refused too: the file would be lost.
+    Path corpus = tmp.resolve("corpus");
+    assertEquals(0, Main.run("synth", "--out", corpus.toString(), "--utterances", "2"));
+    Files.writeString(corpus.resolve("notes.txt"), "mine");
+    CliRun again = CliRun.of("synth", "--out", corpus.toString(), "--utterances", "2");
+    assertEquals(2, again.exit());
+    assertTrue(again.err().contains("'notes.txt', which synth did not write"), again.err());
+  }
 }

@@ -1,7 +1,6 @@
 package org.spectrolens.dataset;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,9 +8,9 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.AtomicFiles;
+import org.spectrolens.io.Directories;
 import org.spectrolens.io.Json;
 import org.spectrolens.io.Npy;
 
@@ -28,9 +27,9 @@ public final class DatasetWriter {
 
   public DatasetWriter(Path out) {
     this.out = out.toAbsolutePath().normalize();
-    this.partial = this.out.resolveSibling(this.out.getFileName() + ".partial");
+    this.partial = Directories.partialOf(this.out);
     try {
-      deleteTree(partial);
+      Directories.deleteTree(partial);
       Files.createDirectories(partial.resolve("items"));
     } catch (IOException e) {
       throw new SpectrolensException(partial.toString(), "cannot create: " + e.getMessage());
@@ -65,11 +64,7 @@ public final class DatasetWriter {
     extraJson.forEach((name, value) -> Json.write(partial.resolve(name), value));
     Json.write(partial.resolve("dataset.json"), info);
     try {
-      Path old = out.resolveSibling(out.getFileName() + ".old");
-      deleteTree(old);
-      if (Files.exists(out)) Files.move(out, old);
-      Files.move(partial, out);
-      deleteTree(old);
+      Directories.replace(partial, out);
     } catch (IOException e) {
       throw new SpectrolensException(out.toString(), "cannot move the finished cache into place: " + e.getMessage());
     }
@@ -78,29 +73,10 @@ public final class DatasetWriter {
 
   /** Removes the partial cache (after a failed or interrupted build); an existing complete cache is untouched. */
   public void abort() {
-    try {
-      deleteTree(partial);
-    } catch (IOException e) {
-      // the failure that made us abort is the one to report
-    }
+    Directories.deleteTreeQuietly(partial);
   }
 
   static String num(double v) {
     return String.format(Locale.ROOT, "%.6f", v);
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) return;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
   }
 }

@@ -3,16 +3,22 @@ package org.spectrolens.synth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.audio.WavWriter;
 import org.spectrolens.corpus.textgrid.TextGridWriter;
 import org.spectrolens.io.AtomicFiles;
+import org.spectrolens.io.Directories;
+import org.spectrolens.io.Json;
 
 /**
  * The built-in synthetic speech corpus. Utterance {@code i} is spoken by speaker
@@ -20,7 +26,8 @@ import org.spectrolens.io.AtomicFiles;
  * {@code i}, so the corpus is the same however many threads make it.
  *
  * <p>Written in the LJSpeech layout ({@code metadata.csv}, {@code wavs/}) plus MFA-style
- * {@code TextGrid/<id>.TextGrid}, {@code speakers.csv} and the ground truth {@code truth/<id>.csv}.
+ * {@code TextGrid/<id>.TextGrid}, {@code speakers.csv}, the ground truth {@code truth/<id>.csv} and
+ * the provenance {@code synth.json} (seed, utterances, rate).
  */
 public final class SynthCorpus {
   public static final int DEFAULT_UTTERANCES = 2000;
@@ -89,41 +96,111 @@ public final class SynthCorpus {
   public record Summary(int utterances, int speakers, double audioSeconds, double wallSeconds) {}
 
   /**
+   * The provenance file {@code synth.json}, written last: it marks a directory as a complete
+   * synthetic corpus (one {@link #write} may replace) and says how to make it again.
+   */
+  public record Provenance(int format, long seed, int utterances, int sampleRate, int speakers) {
+    public static final String FILE = "synth.json";
+    public static final int FORMAT = 1;
+  }
+
+  /** What a corpus directory holds: anything else in an existing --out is not ours to delete. */
+  private static final Set<String> LAYOUT = Set.of(Provenance.FILE, "metadata.csv", "speakers.csv", "wavs", "TextGrid", "truth");
+
+  /**
    * Writes the corpus into {@code dir} in parallel; {@code progress} gets the number of utterances
-   * done after each one. Each file is written atomically; {@code metadata.csv} and
-   * {@code speakers.csv} last.
+   * done after each one. The corpus is made in {@code <dir>.partial} and moved into place at the
+   * end (an earlier synthetic corpus in {@code dir} is replaced only then, so no stale files of a
+   * larger run survive); an interrupted write leaves no {@code dir} that looks complete.
    */
   public Summary write(Path dir, IntConsumer progress) {
     long t0 = System.nanoTime();
-    if (Files.exists(dir) && !Files.isDirectory(dir)) throw new SpectrolensException(dir.toString(), "exists and is not a directory");
+    Path out = dir.toAbsolutePath().normalize();
+    checkReplaceable(out);
+    Path partial = Directories.partialOf(out);
     try {
-      Files.createDirectories(dir.resolve("wavs"));
-      Files.createDirectories(dir.resolve("TextGrid"));
-      Files.createDirectories(dir.resolve("truth"));
+      Directories.deleteTree(partial);
+      Files.createDirectories(partial.resolve("wavs"));
+      Files.createDirectories(partial.resolve("TextGrid"));
+      Files.createDirectories(partial.resolve("truth"));
     } catch (IOException e) {
-      throw new SpectrolensException(dir.toString(), "cannot create the corpus directories: " + e.getMessage(), e);
+      throw new SpectrolensException(partial.toString(), "cannot create the corpus directories: " + e.getMessage(), e);
     }
+    try {
+      double audio = writeInto(partial, progress);
+      Directories.replace(partial, out);
+      return new Summary(utterances, speakerCount, audio, (System.nanoTime() - t0) / 1e9);
+    } catch (IOException e) {
+      Directories.deleteTreeQuietly(partial);
+      throw new SpectrolensException(out.toString(), "cannot move the finished corpus into place: " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      Directories.deleteTreeQuietly(partial);
+      throw e;
+    }
+  }
+
+  /** Writes every file into {@code dir}; metadata.csv, speakers.csv and synth.json last. Returns the audio seconds. */
+  private double writeInto(Path dir, IntConsumer progress) {
     String[] meta = new String[utterances];
     String[] spk = new String[utterances];
     double[] seconds = new double[utterances];
     AtomicInteger done = new AtomicInteger();
+    // A failure stops new utterances, and is rethrown only once every running one has finished,
+    // so that nothing writes into the partial corpus after it is deleted.
+    AtomicReference<Throwable> failure = new AtomicReference<>();
     IntStream.range(0, utterances).parallel().forEach(i -> {
-      Utterance u = synthesize(i);
-      WavWriter.writePcm16(dir.resolve("wavs").resolve(u.id() + ".wav"), u.clip());
-      TextGridWriter.write(dir.resolve("TextGrid").resolve(u.id() + ".TextGrid"), u.textGrid());
-      AtomicFiles.writeString(dir.resolve("truth").resolve(u.id() + ".csv"), u.truthCsv());
-      meta[i] = u.id() + "|" + u.text() + "|" + u.text();
-      Speaker s = speakerOf(i);
-      spk[i] = String.format(Locale.ROOT, "%s,%s,%s,%.1f", u.id(), s.id(), s.group().sex, s.f0Mean());
-      seconds[i] = u.duration();
-      progress.accept(done.incrementAndGet());
+      if (failure.get() != null) return;
+      try {
+        Utterance u = synthesize(i);
+        WavWriter.writePcm16(dir.resolve("wavs").resolve(u.id() + ".wav"), u.clip());
+        TextGridWriter.write(dir.resolve("TextGrid").resolve(u.id() + ".TextGrid"), u.textGrid());
+        AtomicFiles.writeString(dir.resolve("truth").resolve(u.id() + ".csv"), u.truthCsv());
+        meta[i] = u.id() + "|" + u.text() + "|" + u.text();
+        Speaker s = speakerOf(i);
+        spk[i] = String.format(Locale.ROOT, "%s,%s,%s,%.1f", u.id(), s.id(), s.group().sex, s.f0Mean());
+        seconds[i] = u.duration();
+        progress.accept(done.incrementAndGet());
+      } catch (RuntimeException | Error e) {
+        failure.compareAndSet(null, e);
+      }
     });
-    List<String> metaSorted = java.util.Arrays.stream(meta).sorted().toList();
-    List<String> spkSorted = java.util.Arrays.stream(spk).sorted().toList();
+    Throwable f = failure.get();
+    if (f instanceof RuntimeException r) throw r;
+    if (f instanceof Error e) throw e;
+    List<String> metaSorted = Arrays.stream(meta).sorted().toList();
+    List<String> spkSorted = Arrays.stream(spk).sorted().toList();
     AtomicFiles.writeString(dir.resolve("speakers.csv"), "id,speaker,sex,f0_mean\n" + String.join("\n", spkSorted) + "\n");
     AtomicFiles.writeString(dir.resolve("metadata.csv"), String.join("\n", metaSorted) + "\n");
-    double audio = java.util.Arrays.stream(seconds).sum();
-    return new Summary(utterances, speakerCount, audio, (System.nanoTime() - t0) / 1e9);
+    Json.write(dir.resolve(Provenance.FILE), new Provenance(Provenance.FORMAT, seed, utterances, sampleRate, speakerCount));
+    return Arrays.stream(seconds).sum();
+  }
+
+  /**
+   * Refuses to replace a {@code dir} that is not a synthetic corpus (it would be deleted): it may
+   * be missing, empty, or a corpus from {@code synth} (synth.json, or metadata.csv + speakers.csv +
+   * truth/ from before synth.json) holding nothing else.
+   */
+  static void checkReplaceable(Path dir) {
+    if (!Files.exists(dir)) return;
+    if (!Files.isDirectory(dir)) throw new SpectrolensException(dir.toString(), "exists and is not a directory");
+    List<String> names;
+    try (Stream<Path> s = Files.list(dir)) {
+      names = s.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new SpectrolensException(dir.toString(), "cannot list: " + e.getMessage(), e);
+    }
+    if (names.isEmpty()) return;
+    boolean ours = names.contains(Provenance.FILE)
+        || (names.contains("metadata.csv") && names.contains("speakers.csv") && Files.isDirectory(dir.resolve("truth")));
+    if (!ours) {
+      throw new SpectrolensException(dir.toString(), "exists and is not a synthetic corpus (no " + Provenance.FILE
+          + "); refusing to replace it (choose another --out)");
+    }
+    List<String> foreign = names.stream().filter(n -> !LAYOUT.contains(n)).toList();
+    if (!foreign.isEmpty()) {
+      throw new SpectrolensException(dir.toString(), "holds '" + foreign.get(0) + "', which synth did not write; refusing to replace it"
+          + " (choose another --out or move it away)");
+    }
   }
 
   /** A random stream for (purpose, index) under this corpus's seed: SplitMix64-style mixing. */

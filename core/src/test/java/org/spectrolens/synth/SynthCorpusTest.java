@@ -2,6 +2,7 @@ package org.spectrolens.synth;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -94,6 +95,35 @@ class SynthCorpusTest {
         assertEquals(expected.toLowerCase(), words.toString().toLowerCase());
       }
     }
+  }
+
+  @Test
+  void aFailedWriteLeavesTheEarlierCorpusAndNoPartialOne() throws Exception {
+    Path out = tmp.resolve("corpus");
+    new SynthCorpus(5, 3, 16000).write(out, i -> { });
+    String before = Files.readString(out.resolve("metadata.csv"));
+    RuntimeException stop = new RuntimeException("interrupted");
+    RuntimeException thrown = assertThrows(RuntimeException.class,
+        () -> new SynthCorpus(6, 4, 16000).write(out, done -> {
+          if (done == 2) throw stop;
+        }));
+    assertTrue(thrown == stop, thrown.toString());
+    assertEquals(before, Files.readString(out.resolve("metadata.csv")));
+    assertTrue(Files.readString(out.resolve("synth.json")).contains("\"seed\" : 5"));
+    assertTrue(!Files.exists(tmp.resolve("corpus.partial")), "partial corpus removed");
+  }
+
+  @Test
+  void refusesAFileAndAcceptsACorpusFromBeforeSynthJson() throws Exception {
+    Path file = tmp.resolve("file");
+    Files.writeString(file, "x");
+    assertThrows(org.spectrolens.SpectrolensException.class, () -> new SynthCorpus(1, 1, 16000).write(file, i -> { }));
+    Path legacy = tmp.resolve("legacy");
+    Files.createDirectories(legacy.resolve("truth"));
+    Files.writeString(legacy.resolve("metadata.csv"), "");
+    Files.writeString(legacy.resolve("speakers.csv"), "");
+    new SynthCorpus(1, 1, 16000).write(legacy, i -> { });
+    assertEquals(1, Files.readAllLines(legacy.resolve("metadata.csv")).size());
   }
 
   @Test
