@@ -48,6 +48,10 @@ public final class DatasetBuilder {
   /** The frequency axis of the first grid of a build; every other grid must have the same. */
   private final AtomicReference<FrequencyAxis> firstAxis = new AtomicReference<>();
 
+  /**
+   * @param format recorded in dataset.json; give the featuriser the same one (its
+   *     {@code minClipSeconds} included) so that predict featurises new audio as the cache was
+   */
   public DatasetBuilder(Featuriser featuriser, InputFormat format) {
     this.featuriser = featuriser;
     this.format = format;
@@ -100,7 +104,7 @@ public final class DatasetBuilder {
       String id = contentId(format, task, classList, split, written);
       DatasetInfo info = new DatasetInfo(DatasetInfo.FORMAT, id, task, classList, format.spec(), format.cropMinHz(),
           format.cropMaxHz(), format.height(), format.width(), axis.scale().id(), axis.warpedStart(), axis.warpedStep(),
-          split.id(), split.seed(), split.effectiveTestFraction());
+          split.id(), split.seed(), split.effectiveTestFraction(), format.minClipSeconds());
       BuildSummary summary = summary(info, written, skipped, corpus.dropped());
       CachedDataset ds = writer.finish(info, Map.of("summary.json", summary));
       return new Result(ds, summary);

@@ -24,14 +24,27 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * @param split how train/test were drawn: stratified, speaker, kfold or speaker-kfold (see corpus.Split)
  * @param seed the split's seed
  * @param testFraction fraction of each class's items in test (1/k for k-fold)
+ * @param minClipSeconds clips shorter than this were zero-padded at the end to it (the chunk
+ *     window of a padded-chunks dataset); 0 = none, and in dataset.json files from before the
+ *     field, which are read as they were featurised then
  */
 public record DatasetInfo(
     int format, String id, String task, List<String> classes, SpectrogramSpec spec,
     double cropMinHz, double cropMaxHz, int height, int width,
     String frequencyScale, double frequencyStart, double frequencyStep,
-    String split, long seed, double testFraction) {
+    String split, long seed, double testFraction, double minClipSeconds) {
 
   public static final int FORMAT = 1;
+
+  /** A dataset whose clips were not padded. */
+  public DatasetInfo(
+      int format, String id, String task, List<String> classes, SpectrogramSpec spec,
+      double cropMinHz, double cropMaxHz, int height, int width,
+      String frequencyScale, double frequencyStart, double frequencyStep,
+      String split, long seed, double testFraction) {
+    this(format, id, task, classes, spec, cropMinHz, cropMaxHz, height, width, frequencyScale, frequencyStart,
+        frequencyStep, split, seed, testFraction, 0);
+  }
 
   /** The Hz of every row of the cached grids. */
   public FrequencyAxis frequencyAxis() {

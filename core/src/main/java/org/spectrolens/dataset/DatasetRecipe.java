@@ -73,9 +73,13 @@ public record DatasetRecipe(
     return build(out, builder, DurationProbe.headers());
   }
 
-  /** The builder for this recipe's front end ({@link SpectrogramFeaturiser}); set threads, strict, progress on it. */
+  /**
+   * The builder for this recipe's front end ({@link SpectrogramFeaturiser}), padding as
+   * {@link #minClipSeconds} says (recorded in dataset.json); set threads, strict, progress on it.
+   */
   public DatasetBuilder builder() {
-    return new DatasetBuilder(new SpectrogramFeaturiser(format, minClipSeconds()), format);
+    InputFormat padded = format.withMinClipSeconds(minClipSeconds());
+    return new DatasetBuilder(new SpectrogramFeaturiser(padded), padded);
   }
 
   /** Builds the dataset into {@code out} with the given builder (featuriser) and duration probe. */

@@ -1,5 +1,6 @@
 package org.spectrolens.dataset;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 
 /**
@@ -11,15 +12,31 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * @param cropMaxHz rows above this are cropped before resizing ({@code --fmax}); NaN = none
  * @param height model input rows
  * @param width model input columns
+ * @param minClipSeconds clips shorter than this are zero-padded at the end to it before the
+ *     spectrogram (the window of a padded-chunks dataset, so a short recording is featurised as
+ *     its last chunk was); 0 = none. Left out of the JSON when 0, so the content id of other
+ *     datasets does not change.
  */
-public record InputFormat(SpectrogramSpec spec, double cropMinHz, double cropMaxHz, int height, int width) {
+public record InputFormat(SpectrogramSpec spec, double cropMinHz, double cropMaxHz, int height, int width,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) double minClipSeconds) {
   public InputFormat {
     if (height < 1 || width < 1) throw new IllegalArgumentException("input size must be positive: " + height + "x" + width);
+    if (!(minClipSeconds >= 0)) throw new IllegalArgumentException("minimum clip length must be >= 0 s: " + minClipSeconds);
   }
 
-  /** The front end a dataset (or a model's training set) was built with. */
+  /** A front end that pads nothing. */
+  public InputFormat(SpectrogramSpec spec, double cropMinHz, double cropMaxHz, int height, int width) {
+    this(spec, cropMinHz, cropMaxHz, height, width, 0);
+  }
+
+  /** The front end a dataset (or a model's training set) was built with, padding included. */
   public static InputFormat of(DatasetInfo info) {
-    return new InputFormat(info.spec(), info.cropMinHz(), info.cropMaxHz(), info.height(), info.width());
+    return new InputFormat(info.spec(), info.cropMinHz(), info.cropMaxHz(), info.height(), info.width(), info.minClipSeconds());
+  }
+
+  /** This front end with clips padded to {@code seconds} (0 for none). */
+  public InputFormat withMinClipSeconds(double seconds) {
+    return new InputFormat(spec, cropMinHz, cropMaxHz, height, width, seconds);
   }
 
   public boolean crops() {

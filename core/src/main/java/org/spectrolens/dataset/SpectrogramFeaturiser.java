@@ -19,13 +19,19 @@ public final class SpectrogramFeaturiser implements Featuriser {
   private final InputFormat format;
   private final double minSeconds;
 
+  /** The front end {@code format}, padding short clips to its {@link InputFormat#minClipSeconds}. */
+  public SpectrogramFeaturiser(InputFormat format) {
+    this(format, 0);
+  }
+
   /**
-   * @param minSeconds clips shorter than this are zero-padded at the end to it (padded chunks),
-   *     so that every item covers the same duration; 0 for none
+   * @param minSeconds clips shorter than this, or than the format's {@code minClipSeconds}, are
+   *     zero-padded at the end to it (padded chunks), so that every item covers the same
+   *     duration; 0 for the format's own
    */
   public SpectrogramFeaturiser(InputFormat format, double minSeconds) {
     this.format = format;
-    this.minSeconds = minSeconds;
+    this.minSeconds = Math.max(minSeconds, format.minClipSeconds());
   }
 
   @Override

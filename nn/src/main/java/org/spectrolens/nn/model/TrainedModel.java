@@ -84,12 +84,12 @@ public final class TrainedModel implements AutoCloseable {
   /**
    * The network input for a clip of audio, featurised exactly as the training dataset's items
    * were (the dataset builder's {@link SpectrogramFeaturiser} with the dataset's front end:
-   * resample, spectrogram, crop, resize), then normalised as in training.
+   * resample, pad a clip shorter than a padded chunk to the chunk, spectrogram, crop, resize),
+   * then normalised as in training.
    */
   public float[] input(Clip clip) {
     if (config.dataset() == null) throw new SpectrolensException(dir.toString(), "config.json has no dataset front end to featurise audio with");
-    double minSeconds = 0; // chunk datasets pad short clips to the chunk length; a single clip is taken as it is
-    Spectrogram s = new SpectrogramFeaturiser(InputFormat.of(config.dataset()), minSeconds).featurise(clip);
+    Spectrogram s = new SpectrogramFeaturiser(InputFormat.of(config.dataset())).featurise(clip);
     return input(s.values());
   }
 
