@@ -1,6 +1,8 @@
 package org.spectrolens.nn.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -18,6 +20,8 @@ final class Layers {
   /** PyTorch's BatchNorm2d eps and momentum (DJL's momentum is 1 - PyTorch's). */
   static final float BN_EPS = 1e-5f;
   static final float BN_MOMENTUM_DJL = 0.9f;
+  /** Values of the input pooled at once by {@link #shiftedMax} (8 MB of floats). */
+  static final long POOL_CHUNK_VALUES = 1 << 21;
 
   private final Network net;
   private final SplittableRandom random;
@@ -111,6 +115,21 @@ final class Layers {
    * gradient of a maximum splits ties, max_pool2d's does not.
    */
   static NDArray shiftedMax(NDArray x, int kernel, int stride, int padding) {
+    long n = x.getShape().get(0);
+    long chunk = Math.max(1, POOL_CHUNK_VALUES / Math.max(1, x.getShape().size() / n));
+    if (n <= chunk) return shiftedMaxWhole(x, kernel, stride, padding);
+    // a few samples at a time: the temporaries stay small enough to be reused, not freshly mapped
+    try (NDList parts = new NDList()) {
+      for (long i = 0; i < n; i += chunk) {
+        try (NDArray part = x.get(i + ":" + Math.min(n, i + chunk))) {
+          parts.add(shiftedMaxWhole(part, kernel, stride, padding));
+        }
+      }
+      return NDArrays.concat(parts, 0);
+    }
+  }
+
+  private static NDArray shiftedMaxWhole(NDArray x, int kernel, int stride, int padding) {
     NDArray padded = padding == 0 ? x : x.pad(new Shape(padding, padding, padding, padding), Float.NEGATIVE_INFINITY);
     NDArray alongW = maxOfShifts(padded, 3, kernel, stride);
     if (padded != x) padded.close();

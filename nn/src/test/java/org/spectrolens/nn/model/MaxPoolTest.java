@@ -17,7 +17,7 @@ class MaxPoolTest {
   void shiftedMaxEqualsTorchMaxPool() {
     Engines.get();
     int[][] cases = {{3, 2, 1}, {2, 2, 0}, {3, 1, 1}, {3, 3, 0}};
-    int[][] sizes = {{12, 12}, {13, 9}, {7, 8}, {5, 5}};
+    int[][] sizes = {{12, 12}, {13, 9}, {7, 8}, {5, 5}, {1030, 1030}};
     SplittableRandom r = new SplittableRandom(5);
     try (NDManager m = NDManager.newBaseManager()) {
       for (int[] c : cases) {
