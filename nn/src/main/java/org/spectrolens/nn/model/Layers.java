@@ -104,15 +104,16 @@ final class Layers {
     Shape k = new Shape(kernel, kernel);
     Shape s = new Shape(stride, stride);
     Shape p = new Shape(padding, padding);
-    return (x, training) -> x.hasGradient() ? Pool.maxPool2d(x, k, s, p, false) : shiftedMax(x, kernel, stride, padding);
+    return (x, training) -> x.hasGradient() || x.getDevice().isGpu() ? Pool.maxPool2d(x, k, s, p, false)
+        : shiftedMax(x, kernel, stride, padding);
   }
 
   /**
    * Max pooling (floor mode, implicit -inf padding) as the element-wise maximum of the window's
    * strided shifts, first along the width, then along the height. Equal to torch's max_pool2d
-   * value for value (a maximum is exact), but two to three times faster on CPU than its NCHW
-   * kernel, which also computes the argmax indices. Used only where no gradient flows: the
-   * gradient of a maximum splits ties, max_pool2d's does not.
+   * value for value (a maximum is exact), but two to three times faster on the CPU than its NCHW
+   * kernel, which also computes the argmax indices. Used only on the CPU where no gradient flows:
+   * the gradient of a maximum splits ties, max_pool2d's does not.
    */
   static NDArray shiftedMax(NDArray x, int kernel, int stride, int padding) {
     long n = x.getShape().get(0);

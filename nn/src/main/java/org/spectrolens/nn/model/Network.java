@@ -126,11 +126,11 @@ public final class Network implements AutoCloseable {
   }
 
   private NDArray run(NDArray x, int from, int to, boolean training) {
-    if (training || x.hasGradient()) return runWhole(x, from, to, training);
+    if (training || x.hasGradient() || x.getDevice().isGpu()) return runWhole(x, from, to, training);
     // Inference without gradients treats samples independently (running batch-norm statistics),
-    // so a large batch runs a few samples at a time: each intermediate then stays small enough
-    // for the allocator to reuse (a fresh multi-megabyte block costs a page fault per 4 kB) and
-    // for the caches to hold; the outputs are concatenated.
+    // so on the CPU a large batch runs a few samples at a time: each intermediate then stays small
+    // enough for the allocator to reuse (a fresh multi-megabyte block costs a page fault per 4 kB)
+    // and for the caches to hold; the outputs are concatenated. The values are the same.
     long n = x.getShape().get(0);
     long perSample = Math.max(1, x.getShape().size() / Math.max(1, n));
     long most = Math.max(1, INFERENCE_CHUNK_VALUES / perSample);
