@@ -1,6 +1,8 @@
 package org.spectrolens.nn.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -18,6 +20,8 @@ final class Layers {
   /** PyTorch's BatchNorm2d eps and momentum (DJL's momentum is 1 - PyTorch's). */
   static final float BN_EPS = 1e-5f;
   static final float BN_MOMENTUM_DJL = 0.9f;
+  /** Values of the input pooled at once by {@link #shiftedMax} (8 MB of floats). */
+  static final long POOL_CHUNK_VALUES = 1 << 21;
 
   private final Network net;
   private final SplittableRandom random;
@@ -100,7 +104,65 @@ final class Layers {
     Shape k = new Shape(kernel, kernel);
     Shape s = new Shape(stride, stride);
     Shape p = new Shape(padding, padding);
-    return (x, training) -> Pool.maxPool2d(x, k, s, p, false);
+    return (x, training) -> x.hasGradient() || x.getDevice().isGpu() ? Pool.maxPool2d(x, k, s, p, false)
+        : shiftedMax(x, kernel, stride, padding);
+  }
+
+  /**
+   * Max pooling (floor mode, implicit -inf padding) as the element-wise maximum of the window's
+   * strided shifts, first along the width, then along the height. Equal to torch's max_pool2d
+   * value for value (a maximum is exact), but two to three times faster on the CPU than its NCHW
+   * kernel, which also computes the argmax indices. Used only on the CPU where no gradient flows:
+   * the gradient of a maximum splits ties, max_pool2d's does not.
+   */
+  static NDArray shiftedMax(NDArray x, int kernel, int stride, int padding) {
+    long n = x.getShape().get(0);
+    long chunk = Math.max(1, POOL_CHUNK_VALUES / Math.max(1, x.getShape().size() / n));
+    if (n <= chunk) return shiftedMaxWhole(x, kernel, stride, padding);
+    // a few samples at a time: the temporaries stay small enough to be reused, not freshly mapped
+    try (NDList parts = new NDList()) {
+      for (long i = 0; i < n; i += chunk) {
+        try (NDArray part = x.get(i + ":" + Math.min(n, i + chunk))) {
+          parts.add(shiftedMaxWhole(part, kernel, stride, padding));
+        }
+      }
+      return NDArrays.concat(parts, 0);
+    }
+  }
+
+  private static NDArray shiftedMaxWhole(NDArray x, int kernel, int stride, int padding) {
+    NDArray padded = padding == 0 ? x : x.pad(new Shape(padding, padding, padding, padding), Float.NEGATIVE_INFINITY);
+    NDArray alongW = maxOfShifts(padded, 3, kernel, stride);
+    if (padded != x) padded.close();
+    NDArray out = maxOfShifts(alongW, 2, kernel, stride);
+    alongW.close();
+    return out;
+  }
+
+  /** Maximum over {@code kernel} shifts, {@code stride} apart, along dimension {@code dim} of a 4-d array. */
+  private static NDArray maxOfShifts(NDArray x, int dim, int kernel, int stride) {
+    long len = x.getShape().get(dim);
+    long out = (len - kernel) / stride + 1;
+    NDArray m = shift(x, dim, 0, out, stride);
+    if (kernel == 1) {
+      NDArray copy = m.duplicate();
+      m.close();
+      return copy;
+    }
+    for (int j = 1; j < kernel; j++) {
+      try (NDArray s = shift(x, dim, j, out, stride)) {
+        NDArray next = m.maximum(s);
+        m.close();
+        m = next;
+      }
+    }
+    return m;
+  }
+
+  /** The view of {@code out} elements {@code stride} apart from {@code start} along {@code dim}. */
+  private static NDArray shift(NDArray x, int dim, int start, long out, int stride) {
+    String slice = start + ":" + (start + stride * (out - 1) + 1) + ":" + stride;
+    return x.get(dim == 3 ? ":, :, :, " + slice : ":, :, " + slice);
   }
 
   /** Adaptive average pooling to 1x1, keeping [N, C, 1, 1] as torchvision's avgpool does. */

@@ -1,6 +1,8 @@
 package org.spectrolens.nn.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -29,6 +31,9 @@ import org.spectrolens.nn.weights.Tensor;
 public final class Network implements AutoCloseable {
   /** Kinds of named tensors. */
   public enum Kind { PARAMETER, BUFFER }
+
+  /** Input values per chunk of a gradient-free inference pass (five 1x224x224 inputs). */
+  static final long INFERENCE_CHUNK_VALUES = 1 << 18;
 
   private final String architecture;
   private final int[] inputShape;
@@ -121,6 +126,29 @@ public final class Network implements AutoCloseable {
   }
 
   private NDArray run(NDArray x, int from, int to, boolean training) {
+    if (training || x.hasGradient() || x.getDevice().isGpu()) return runWhole(x, from, to, training);
+    // Inference without gradients treats samples independently (running batch-norm statistics),
+    // so on the CPU a large batch runs a few samples at a time: each intermediate then stays small
+    // enough for the allocator to reuse (a fresh multi-megabyte block costs a page fault per 4 kB)
+    // and for the caches to hold; the outputs are concatenated. The values are the same.
+    long n = x.getShape().get(0);
+    long perSample = Math.max(1, x.getShape().size() / Math.max(1, n));
+    long most = Math.max(1, INFERENCE_CHUNK_VALUES / perSample);
+    if (n <= most) return runWhole(x, from, to, false);
+    long chunks = (n + most - 1) / most;
+    long size = (n + chunks - 1) / chunks;
+    try (NDList parts = new NDList()) {
+      for (long i = 0; i < n; i += size) {
+        try (NDArray part = x.get(i + ":" + Math.min(n, i + size))) {
+          NDArray y = runWhole(part, from, to, false);
+          parts.add(y == part ? y.duplicate() : y);
+        }
+      }
+      return NDArrays.concat(parts, 0);
+    }
+  }
+
+  private NDArray runWhole(NDArray x, int from, int to, boolean training) {
     if (training && from == 0 && to == stages.size()) batchesTracked++;
     NDArray a = x;
     for (int i = from; i < to; i++) {
