@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.dataset.DatasetItem;
+import org.spectrolens.io.Directories;
 import org.spectrolens.io.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,6 +71,7 @@ final class DemoCommand implements Callable<Integer> {
           "--out", ds.toString(), "--group-by", "speaker", "--seed", "" + seed, "--no-progress", "--threads", "" + threads));
       if (e.fmax() != null) dataset.addAll(List.of("--fmax", "" + e.fmax().intValue()));
       step(dataset.toArray(String[]::new));
+      discardEarlierDemoModel(model);
       step("train", "--data", ds.toString(), "--model", "smallcnn", "--out", model.toString(), "--epochs", "" + epochs,
           "--seed", "" + seed, "--threads", "" + threads, "--quiet");
       Map<String, Object> result = new LinkedHashMap<>();
@@ -141,6 +143,16 @@ final class DemoCommand implements Callable<Integer> {
             row.get("strongest_band_hz"));
       }
     });
+  }
+
+  /**
+   * A re-run of the demo replaces the models an earlier run left (train refuses to overwrite a
+   * model directory); only a folder that holds a model is removed.
+   */
+  private static void discardEarlierDemoModel(Path model) throws IOException {
+    if (Files.exists(model.resolve("config.json")) || Files.exists(model.resolve("checkpoint.safetensors"))) {
+      Directories.deleteTree(model);
+    }
   }
 
   /** Prints the equivalent command, runs it in this process, and stops the demo if it fails. */
