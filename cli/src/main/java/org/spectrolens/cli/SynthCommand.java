@@ -37,6 +37,7 @@ public final class SynthCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SynthCorpus corpus = new SynthCorpus(seed, utterances, sampleRate);
+    SynthCorpus.checkReplaceable(out.toAbsolutePath().normalize()); // refuse before any progress is drawn
     SynthCorpus.Summary s;
     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("synth").setInitialMax(utterances)
         .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))

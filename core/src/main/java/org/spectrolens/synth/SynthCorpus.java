@@ -180,7 +180,7 @@ public final class SynthCorpus {
    * be missing, empty, or a corpus from {@code synth} (synth.json, or metadata.csv + speakers.csv +
    * truth/ from before synth.json) holding nothing else.
    */
-  static void checkReplaceable(Path dir) {
+  public static void checkReplaceable(Path dir) {
     if (!Files.exists(dir)) return;
     if (!Files.isDirectory(dir)) throw new SpectrolensException(dir.toString(), "exists and is not a directory");
     List<String> names;
