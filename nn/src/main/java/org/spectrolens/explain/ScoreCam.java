@@ -3,6 +3,7 @@ package org.spectrolens.explain;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.spectrolens.nn.model.TrainedModel;
 
 /**
  * Score-CAM (Wang et al. 2020) and Faster Score-CAM. Each channel's activation map, upsampled to
@@ -125,8 +126,8 @@ public final class ScoreCam extends LayerMethod {
         float[][] logits = Tap.logits(r.network(), count == batch ? masked : Arrays.copyOf(masked, count * size), count, batch);
         for (int q = 0; q < count; q++) {
           score[pending[q]] = switch (o.scoreWeighting()) {
-            case CLASS_PROBABILITY -> softmax(toDouble(logits[q]))[target];
-            case DOUBLE_SOFTMAX -> softmax(softmax(toDouble(logits[q])))[target];
+            case CLASS_PROBABILITY -> TrainedModel.softmax(logits[q])[target];
+            case DOUBLE_SOFTMAX -> TrainedModel.softmax(TrainedModel.softmax(logits[q]))[target];
             case CHANNEL_SOFTMAX -> logits[q][target];
           };
           used[pending[q]] = true;
@@ -140,31 +141,12 @@ public final class ScoreCam extends LayerMethod {
       double[] s = new double[nUsed];
       int q = 0;
       for (int j = 0; j < channels.length; j++) if (used[j]) s[q++] = score[j];
-      s = softmax(s);
+      s = TrainedModel.softmax(s);
       q = 0;
       for (int j = 0; j < channels.length; j++) if (used[j]) score[j] = s[q++];
     }
     double[] w = new double[a.k()];
     for (int j = 0; j < channels.length; j++) if (used[j]) w[channels[j]] = score[j];
     return weighted(a, i, w);
-  }
-
-  static double[] toDouble(float[] v) {
-    double[] d = new double[v.length];
-    for (int i = 0; i < v.length; i++) d[i] = v[i];
-    return d;
-  }
-
-  static double[] softmax(double[] v) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (double d : v) max = Math.max(max, d);
-    double[] p = new double[v.length];
-    double sum = 0;
-    for (int i = 0; i < v.length; i++) {
-      p[i] = Math.exp(v[i] - max);
-      sum += p[i];
-    }
-    for (int i = 0; i < v.length; i++) p[i] /= sum;
-    return p;
   }
 }

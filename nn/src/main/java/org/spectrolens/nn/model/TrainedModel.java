@@ -113,15 +113,22 @@ public final class TrainedModel implements AutoCloseable {
 
   /** Softmax of one logit vector, computed stably in double. */
   public static double[] softmax(float[] logits) {
+    double[] v = new double[logits.length];
+    for (int i = 0; i < v.length; i++) v[i] = logits[i];
+    return softmax(v);
+  }
+
+  /** Softmax of one score vector, computed stably (the maximum is subtracted first). */
+  public static double[] softmax(double[] v) {
     double max = Double.NEGATIVE_INFINITY;
-    for (float v : logits) max = Math.max(max, v);
-    double[] p = new double[logits.length];
+    for (double d : v) max = Math.max(max, d);
+    double[] p = new double[v.length];
     double sum = 0;
-    for (int i = 0; i < p.length; i++) {
-      p[i] = Math.exp(logits[i] - max);
+    for (int i = 0; i < v.length; i++) {
+      p[i] = Math.exp(v[i] - max);
       sum += p[i];
     }
-    for (int i = 0; i < p.length; i++) p[i] /= sum;
+    for (int i = 0; i < v.length; i++) p[i] /= sum;
     return p;
   }
 
