@@ -84,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
     Json.write(out.resolve("summary.json"), summary);
     printSummary(summary);
     System.out.printf(Locale.ROOT, "demo finished in %.0f s; everything is under %s (summary.json, models/*/curves.png, "
-        + "explain/*/*/methods.png)%n", (System.nanoTime() - t0) / 1e9, out);
+        + "explain/*/*/*/methods.png)%n", (System.nanoTime() - t0) / 1e9, out);
     return 0;
   }
 
