@@ -85,34 +85,8 @@ final class PitchCandidates {
    * last element.
    */
   static double sinc(double[] r, double x) {
-    int left = (int) Math.floor(x);
-    double frac = x - left;
-    if (frac == 0.0) return r[Math.abs(left)];
-    int last = r.length - 1;
-    double sinPiFrac = Math.sin(Math.PI * frac);
-    double taper = Math.PI / (SINC_DEPTH + 0.5);
-    // Tapers cos(taper d) by rotation: left terms d = frac + m, right terms d = 1 - frac + m
-    // (in absolute value), both advancing by one lag per step.
-    double stepCos = Math.cos(taper), stepSin = Math.sin(taper);
-    double lc = Math.cos(taper * frac), ls = Math.sin(taper * frac);
-    double rc = Math.cos(taper * (1.0 - frac)), rs = Math.sin(taper * (1.0 - frac));
-    double sum = 0.0;
-    // Terms i = left - m (d = frac + m) and i = left + 1 + m (d = frac - 1 - m), m = 0..depth-1;
-    // sin(pi d) = (-1)^m sin(pi frac) on the left and (-1)^(m+1) sin(pi frac) on the right.
-    for (int m = 0; m < SINC_DEPTH; m++) {
-      double sign = (m & 1) == 0 ? 1.0 : -1.0;
-      int i = left - m;
-      if (Math.abs(i) <= last) sum += r[Math.abs(i)] * sign / (frac + m) * (0.5 + 0.5 * lc);
-      i = left + 1 + m;
-      if (Math.abs(i) <= last) sum += r[Math.abs(i)] * sign / (1.0 - frac + m) * (0.5 + 0.5 * rc);
-      double t = lc * stepCos - ls * stepSin;
-      ls = ls * stepCos + lc * stepSin;
-      lc = t;
-      t = rc * stepCos - rs * stepSin;
-      rs = rs * stepCos + rc * stepSin;
-      rc = t;
-    }
-    sum *= sinPiFrac / Math.PI;
-    return sum;
+    double frac = x - Math.floor(x);
+    if (frac == 0.0) return r[Math.abs((int) x)];
+    return SincInterpolation.at(r, x, SINC_DEPTH, true);
   }
 }

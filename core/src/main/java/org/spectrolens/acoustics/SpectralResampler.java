@@ -56,26 +56,7 @@ public final class SpectralResampler {
    */
   static double interpolate(double[] x, double t) {
     int left = (int) Math.floor(t);
-    double frac = t - left;
-    if (frac < 1e-12) return left >= 0 && left < x.length ? x[left] : 0.0;
-    double taper = Math.PI / (DEPTH + 0.5);
-    double stepCos = Math.cos(taper), stepSin = Math.sin(taper);
-    double lc = Math.cos(taper * frac), ls = Math.sin(taper * frac);
-    double rc = Math.cos(taper * (1.0 - frac)), rs = Math.sin(taper * (1.0 - frac));
-    double sum = 0.0;
-    for (int m = 0; m < DEPTH; m++) {
-      double sign = (m & 1) == 0 ? 1.0 : -1.0;
-      int j = left - m;
-      if (j >= 0 && j < x.length) sum += x[j] * sign / (frac + m) * (0.5 + 0.5 * lc);
-      j = left + 1 + m;
-      if (j >= 0 && j < x.length) sum += x[j] * sign / (1.0 - frac + m) * (0.5 + 0.5 * rc);
-      double c = lc * stepCos - ls * stepSin;
-      ls = ls * stepCos + lc * stepSin;
-      lc = c;
-      c = rc * stepCos - rs * stepSin;
-      rs = rs * stepCos + rc * stepSin;
-      rc = c;
-    }
-    return sum * Math.sin(Math.PI * frac) / Math.PI;
+    if (t - left < 1e-12) return left >= 0 && left < x.length ? x[left] : 0.0;
+    return SincInterpolation.at(x, t, DEPTH, false);
   }
 }
