@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
         "Corpus layouts: LJSpeech (metadata.csv, wavs/, TextGrids from MFA or WebMAUS), a folder per class "
             + "(<corpus>/<label>/*.wav), or a CSV manifest (path,label[,start,end][,speaker]).",
         "The front-end defaults suit 50-200 ms vowels: 22050 Hz, n_fft 1024, 25 ms window (551), 5 ms hop (110), "
-            + "zero padding, power in dB with top_db 80, 64x64 inputs (CPU-practical: smallcnn trains to >99% on the built-in vowels in minutes on 2 cores).",
+            + "zero padding, power in dB with top_db 80, 64x64 inputs (CPU-practical: smallcnn trains to >99%% on the built-in vowels in minutes on 2 cores).",
         ""})
 public final class DatasetCommand implements Callable<Integer> {
   @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Corpus directory, or a CSV manifest.")
@@ -209,7 +209,7 @@ public final class DatasetCommand implements Callable<Integer> {
   InputFormat formatOfModel(Path model) {
     List<String> clash = new ArrayList<>();
     var parse = spec.commandLine().getParseResult();
-    for (OptionSpec o : spec.mixins().get("frontEnd").options()) if (parse.hasMatchedOption(o)) clash.add(o.longestName());
+    for (OptionSpec o : spec.mixins().get("frontEnd").options()) if (parse.hasMatchedOption(o.longestName())) clash.add(o.longestName());
     if (parse.hasMatchedOption("--size")) clash.add("--size");
     if (!clash.isEmpty()) {
       throw new SpectrolensException("--frontend-from", "fixes the front end; drop " + String.join(", ", clash));

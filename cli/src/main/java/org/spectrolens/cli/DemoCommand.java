@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.dataset.DatasetItem;
-import org.spectrolens.io.Directories;
+import org.spectrolens.io.OutputFolder;
 import org.spectrolens.io.Json;
+import org.spectrolens.nn.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -147,12 +148,10 @@ final class DemoCommand implements Callable<Integer> {
 
   /**
    * A re-run of the demo replaces the models an earlier run left (train refuses to overwrite a
-   * model directory); only a folder that holds a model is removed.
+   * model directory); only a folder train wrote, holding nothing else, is removed.
    */
-  private static void discardEarlierDemoModel(Path model) throws IOException {
-    if (Files.exists(model.resolve("config.json")) || Files.exists(model.resolve("checkpoint.safetensors"))) {
-      Directories.deleteTree(model);
-    }
+  private static void discardEarlierDemoModel(Path model) {
+    OutputFolder.delete(model, Trainer.COMMAND);
   }
 
   /** Prints the equivalent command, runs it in this process, and stops the demo if it fails. */
