@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * voiced/unvoiced segments with a speaker-independent split, train smallcnn on each, and explain
  * one test segment per class with several methods, read back in Hz.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo",
     description = {"Run the seed study end to end on built-in synthetic speech.",
         "synth -> dataset (vowels full band, vowels 0-4000 Hz, voicing 0-4000 Hz) -> train -> explain;",
         "each step is printed as the command that reproduces it."})
@@ -35,9 +35,11 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "demo-out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Range(min = 1, max = 1_000_000)
   @Option(names = "--utterances", defaultValue = "600", paramLabel = "N", description = "Synthetic utterances (default: ${DEFAULT-VALUE}).")
   int utterances;
 
+  @Range(min = 1, max = 100_000)
   @Option(names = "--epochs", defaultValue = "3", paramLabel = "N", description = "Training epochs per model (default: ${DEFAULT-VALUE}).")
   int epochs;
 
@@ -48,6 +50,7 @@ final class DemoCommand implements Callable<Integer> {
       paramLabel = "LIST", description = "Explanation methods (default: ${DEFAULT-VALUE}).")
   String methods;
 
+  @Range(min = 1, max = 1024, orZero = true)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 

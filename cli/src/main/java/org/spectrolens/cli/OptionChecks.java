@@ -75,14 +75,19 @@ final class OptionChecks {
     if (r.orZero() && v == 0) return;
     boolean ok = (r.minOpen() ? v > r.min() : v >= r.min()) && (r.maxOpen() ? v < r.max() : v <= r.max());
     if (!ok) {
-      throw new SpectrolensException(option, "must lie in " + describe(r) + ", found " + number(v));
+      throw new SpectrolensException(option, (r.orZero() ? "must be 0 or lie in " : "must lie in ") + interval(r) + ", found " + number(v));
     }
   }
 
-  /** "[1, 65536]", "(0, inf)", "0 or [1000, 768000]". */
+  /** For help: "[1, 65536]", "(0, inf)", "0 or [1000, 768000]". */
   static String describe(Range r) {
-    String s = (r.minOpen() ? "(" : "[") + number(r.min()) + ", " + number(r.max()) + (r.maxOpen() ? ")" : "]");
-    return r.orZero() ? "0 or " + s : s;
+    return r.orZero() ? "0 or " + interval(r) : interval(r);
+  }
+
+  private static String interval(Range r) {
+    boolean openMin = r.minOpen() || Double.isInfinite(r.min());
+    boolean openMax = r.maxOpen() || Double.isInfinite(r.max());
+    return (openMin ? "(" : "[") + number(r.min()) + ", " + number(r.max()) + (openMax ? ")" : "]");
   }
 
   /**

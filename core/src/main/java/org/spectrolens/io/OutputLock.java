@@ -11,19 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 import org.spectrolens.SpectrolensException;
 
 /**
- * One writer per output: a hidden sibling {@code .<name>.lock} holding the writer's pid, with an
- * operating-system lock on it for as long as the run lasts. The OS releases that lock when the
+ * One writer per output: a hidden sibling {@code .<name>.lock} with an operating-system lock on it
+ * for as long as the run lasts, and the writer's pid inside. The OS releases the lock when the
  * process dies (even by kill -9), so a lock file whose lock can be taken is stale and is taken
  * over; a live one makes the second run fail at once with
  * {@code <out>: another spectrolens run (pid N) is writing it}.
  *
- * <p>A lock taken over from a file that the previous owner was deleting at that moment could be on
- * an unlinked file; the owner therefore writes a nonce and reads it back through the path, and
- * retries when it does not see its own.
+ * <p>The lock file is never deleted (it is emptied when the run ends): deleting it would let a
+ * waiting process lock the unlinked file while a third creates a new one. Nor is it ever opened a
+ * second time by its holder: closing any descriptor of a file drops the process's POSIX locks on it.
  */
 public final class OutputLock implements AutoCloseable {
   /** Lock files this process holds: a second channel on one of them would drop its POSIX lock when closed. */
@@ -92,13 +91,10 @@ public final class OutputLock implements AutoCloseable {
           throw new SpectrolensException(abs.toString(), "another spectrolens run (pid " + pid
               + ") is writing it; wait for it to finish or choose another --out");
         }
-        String nonce = ProcessHandle.current().pid() + " " + UUID.randomUUID() + "\n";
         ch.truncate(0);
-        ch.write(ByteBuffer.wrap(nonce.getBytes(StandardCharsets.US_ASCII)), 0);
+        ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
         ch.force(true);
-        if (nonce.equals(readQuietly(file))) return new OutputLock(file, ch, l);
-        l.release(); // the file we locked was unlinked under us: try again with the current one
-        ch.close();
+        return new OutputLock(file, ch, l);
       } catch (NoSuchFileException e) {
         closeQuietly(ch); // deleted between create and open: try again
       } catch (IOException e) {
@@ -106,16 +102,16 @@ public final class OutputLock implements AutoCloseable {
         throw new SpectrolensException(file.toString(), "cannot lock the output: " + reason(e), e);
       }
     }
-    throw new SpectrolensException(abs.toString(), "cannot lock the output (the lock file keeps changing)");
+    throw new SpectrolensException(file.toString(), "cannot lock the output (the lock file keeps disappearing)");
   }
 
-  /** Removes the lock file and releases the lock. Idempotent. */
+  /** Empties the lock file and releases the lock. Idempotent. */
   @Override
   public void close() {
     if (released) return;
     released = true;
     try {
-      Files.deleteIfExists(file); // before releasing, so nobody takes over a file about to vanish unseen
+      channel.truncate(0);
       lock.release();
     } catch (IOException ignored) {
       // the OS drops the lock with the channel anyway
@@ -148,17 +144,7 @@ public final class OutputLock implements AutoCloseable {
     }
   }
 
-  /** An IOException's reason in words (its message alone is often just the path). */
   static String reason(IOException e) {
-    String type = switch (e.getClass().getSimpleName()) {
-      case "AccessDeniedException" -> "permission denied";
-      case "NoSuchFileException" -> "no such file or folder";
-      case "FileAlreadyExistsException" -> "already exists";
-      case "NotDirectoryException" -> "not a folder";
-      case "DirectoryNotEmptyException" -> "folder not empty";
-      case "FileSystemException" -> ((java.nio.file.FileSystemException) e).getReason();
-      default -> e.getMessage();
-    };
-    return type == null ? e.getClass().getSimpleName() : type;
+    return IoErrors.reason(e);
   }
 }
