@@ -95,8 +95,8 @@ public record SpectrogramSpec(
   /**
    * Refuses a spec the front end cannot compute honestly, naming the CLI option of the bad field:
    * rate [1000, 768000] Hz, n_fft [2, 65536], win_length [1, n_fft], hop >= 1, power 1 or 2,
-   * n_mels [1, 2048], 0 <= fmin < fmax <= sr/2, ref and amin positive, top_db positive (or NaN =
-   * off), n_mfcc [1, n_mels], lifter >= 0, CQT: [1, 96] bins per octave, [1, 1000] bins, top bin
+   * n_mels [1, 2048], 0 <= fmin < fmax <= sr/2, ref and amin positive, top_db positive (NaN: the
+   * kind's default, +inf: no clipping), n_mfcc [1, n_mels], lifter >= 0, CQT: [1, 96] bins per octave, [1, 1000] bins, top bin
    * below Nyquist, kernels that fit in a quarter of the heap. Every number must be finite.
    *
    * @return this spec
@@ -116,7 +116,7 @@ public record SpectrogramSpec(
     if (db) {
       require(dbRef > 0 && Double.isFinite(dbRef), "ref", "must be a positive finite number, found " + dbRef);
       require(amin > 0 && Double.isFinite(amin), "amin", "must be a positive finite number, found " + amin);
-      require(Double.isNaN(topDb) || (topDb > 0 && Double.isFinite(topDb)), "--top-db", "must be a positive number of dB, found " + topDb);
+      require(Double.isNaN(topDb) || topDb > 0, "--top-db", "must be a positive number of dB, found " + topDb); // +inf: no clipping
     }
     if (kind == Kind.CQT) {
       require(binsPerOctave >= 1 && binsPerOctave <= 96, "--bins-per-octave", "must lie in [1, 96], found " + binsPerOctave);
