@@ -223,7 +223,12 @@ public final class CorpusReader {
         } catch (NumberFormatException x) {
           throw new SpectrolensException(csv.toString(), "line " + (n + 1) + ": start and end must be numbers (seconds), found '" + f.get(s) + "', '" + f.get(e) + "'");
         }
-        if (!(b > a) || a < 0) throw new SpectrolensException(csv.toString(), "line " + (n + 1) + ": end " + b + " is not after start " + a);
+        if (!Double.isFinite(a) || !Double.isFinite(b)) {
+          throw new SpectrolensException(csv.toString(), "line " + (n + 1) + ": start and end must be finite numbers (seconds), found '"
+              + f.get(s) + "', '" + f.get(e) + "'");
+        }
+        if (a < 0) throw new SpectrolensException(csv.toString(), "line " + (n + 1) + ": start " + a + " is negative");
+        if (!(b > a)) throw new SpectrolensException(csv.toString(), "line " + (n + 1) + ": end " + b + " is not after start " + a);
       }
       String stem = stem(wav);
       String spk = sp >= 0 && !f.get(sp).isEmpty() ? f.get(sp) : options.speakers().of(stem, rel, stripExtension(rel)).orElse("");
