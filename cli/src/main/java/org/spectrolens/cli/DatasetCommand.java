@@ -19,6 +19,8 @@ import org.spectrolens.dataset.DatasetInfo;
 import org.spectrolens.dataset.DatasetRecipe;
 import org.spectrolens.dataset.InputFormat;
 import org.spectrolens.io.Json;
+import org.spectrolens.nn.model.ModelConfig;
+import org.spectrolens.nn.model.TrainedModel;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -250,19 +252,11 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
   }
 
   InputFormat formatOfModel(Path model) {
-    Path config = model.resolve("config.json");
-    if (!Files.isRegularFile(config)) throw new SpectrolensException(model.toString(), "not a model directory (no config.json)");
-    JsonNode node = Json.read(config, JsonNode.class).get("dataset");
-    if (node == null || !node.isObject()) throw new SpectrolensException(config.toString(), "no 'dataset' object (the front end the model was trained with)");
-    DatasetInfo info;
-    try {
-      info = Json.MAPPER.treeToValue(node, DatasetInfo.class);
-    } catch (java.io.IOException e) {
-      throw new SpectrolensException(config.toString(), "malformed 'dataset' object: " + e.getMessage().lines().findFirst().orElse(""));
+    ModelConfig config = TrainedModel.readConfig(model); // checked: spec, sizes, statistics
+    if (config.dataset() == null) {
+      throw new SpectrolensException(model.resolve(ModelConfig.FILE).toString(), "no 'dataset' object (the front end the model was trained with)");
     }
-    if (info.spec() == null || info.height() < 1 || info.width() < 1) {
-      throw new SpectrolensException(config.toString(), "the 'dataset' object lacks spec, height or width");
-    }
-    return InputFormat.of(info);
+    return InputFormat.of(config.dataset());
   }
+
 }

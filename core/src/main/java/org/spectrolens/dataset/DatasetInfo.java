@@ -74,12 +74,12 @@ public record DatasetInfo(
     } catch (IllegalArgumentException e) {
       throw new SpectrolensException(name, e.getMessage());
     }
-    Finite.check(name, "frequency_start", frequencyStart);
-    Finite.check(name, "frequency_step", frequencyStep);
-    Finite.check(name, "crop_min_hz", cropMinHz);
-    if (!Double.isNaN(cropMaxHz)) Finite.check(name, "crop_max_hz", cropMaxHz);
+    Finite.check(name, "frequencyStart", frequencyStart);
+    Finite.check(name, "frequencyStep", frequencyStep);
+    Finite.check(name, "cropMinHz", cropMinHz);
+    if (!Double.isNaN(cropMaxHz)) Finite.check(name, "cropMaxHz", cropMaxHz);
     if (!(minClipSeconds >= 0 && minClipSeconds < Double.POSITIVE_INFINITY)) {
-      throw new SpectrolensException(name, "min_clip_seconds must be a finite number >= 0, found " + minClipSeconds);
+      throw new SpectrolensException(name, "minClipSeconds must be a finite number >= 0, found " + minClipSeconds);
     }
     return this;
   }

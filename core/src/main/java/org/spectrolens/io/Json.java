@@ -30,9 +30,12 @@ public final class Json {
     AtomicFiles.writeString(file, toString(value) + "\n");
   }
 
+  /** {@code file} as a {@code type}; a missing, malformed or empty ({@code null}) file is one clear error. */
   public static <T> T read(Path file, Class<T> type) {
     try {
-      return MAPPER.readValue(file.toFile(), type);
+      T value = MAPPER.readValue(file.toFile(), type);
+      if (value == null) throw new SpectrolensException(file.toString(), "holds JSON null, not an object"); // found by fuzzing
+      return value;
     } catch (NoSuchFileException | java.io.FileNotFoundException e) {
       throw new SpectrolensException(file.toString(), "no such file");
     } catch (IOException e) {

@@ -103,13 +103,25 @@ public record SpectrogramSpec(
    * @throws org.spectrolens.SpectrolensException naming the option, e.g. {@code --fmax}
    */
   public SpectrogramSpec check() {
+    return check(true);
+  }
+
+  /**
+   * {@link #check()} without what depends on the sample rate (limits against Nyquist, CQT kernel
+   * sizes): for options checked before each file's own rate is known.
+   */
+  public SpectrogramSpec checkRateFree() {
+    return check(false);
+  }
+
+  private SpectrogramSpec check(boolean rateKnown) {
     require(sampleRate >= 1000 && sampleRate <= 768_000, "--sr", "must lie in [1000, 768000] Hz, found " + sampleRate);
     double nyquist = sampleRate / 2.0;
     require(Double.isFinite(fmin) && fmin >= 0, "--fmin", "must be a finite number >= 0 Hz, found " + fmin);
-    require(fmin < nyquist, "--fmin", "must be below the Nyquist frequency (" + nyquist + " Hz), found " + fmin);
+    require(fmin < nyquist || !rateKnown, "--fmin", "must be below the Nyquist frequency (" + nyquist + " Hz), found " + fmin);
     if (!Double.isNaN(fmax)) {
       require(Double.isFinite(fmax) && fmax > fmin, "--fmax", "must be above --fmin (" + fmin + " Hz), found " + fmax);
-      require(fmax <= nyquist + 1e-9, "--fmax", "must be at most the Nyquist frequency (" + nyquist + " Hz at " + sampleRate
+      require(fmax <= nyquist + 1e-9 || !rateKnown, "--fmax", "must be at most the Nyquist frequency (" + nyquist + " Hz at " + sampleRate
           + " Hz), found " + fmax);
     }
     require(hop >= 1, "--hop", "must be at least 1 sample, found " + hop);
@@ -121,10 +133,12 @@ public record SpectrogramSpec(
     if (kind == Kind.CQT) {
       require(binsPerOctave >= 1 && binsPerOctave <= 96, "--bins-per-octave", "must lie in [1, 96], found " + binsPerOctave);
       require(nBins >= 1 && nBins <= 1000, "--n-bins", "must lie in [1, 1000], found " + nBins);
+      if (!rateKnown) return this;
       double f0 = fmin > 0 ? fmin : 32.703195662574764;
-      double top = f0 * Math.pow(2.0, (nBins - 1.0) / binsPerOctave);
-      require(top < nyquist, "--n-bins", String.format(java.util.Locale.ROOT,
-          "%d bins from %.2f Hz reach %.1f Hz, above the Nyquist frequency (%.1f Hz); lower --fmin or --n-bins", nBins, f0, top, nyquist));
+      double top = org.spectrolens.dsp.Cqt.topPassbandHz(f0, nBins, binsPerOctave, 1.0);
+      require(top <= nyquist, "--n-bins", String.format(java.util.Locale.ROOT,
+          "%d bins from %.2f Hz reach %.1f Hz (top pass band), above the Nyquist frequency (%.1f Hz); lower --fmin or --n-bins",
+          nBins, f0, top, nyquist));
       double r2 = Math.pow(2.0, 2.0 / binsPerOctave);
       double longest = (r2 + 1) / (r2 - 1) * sampleRate / f0; // samples in the lowest bin's kernel
       double bytes = 16.0 * nBins * Math.pow(2, Math.ceil(Math.log(longest) / Math.log(2)));

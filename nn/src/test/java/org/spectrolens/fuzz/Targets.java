@@ -34,8 +34,20 @@ import org.spectrolens.nn.weights.SafeTensors;
 final class Targets {
   private Targets() {}
 
-  /** Target id, class and seed folder name. */
-  record Target(String id, Class<?> type) {}
+  /** Target id (also its seed folder's name) and class. */
+  record Target(String id, Class<?> type) {
+    void run(byte[] data) {
+      try {
+        type.getMethod("fuzzerTestOneInput", byte[].class).invoke(null, (Object) data);
+      } catch (java.lang.reflect.InvocationTargetException e) {
+        if (e.getCause() instanceof RuntimeException r) throw r;
+        if (e.getCause() instanceof Error err) throw err;
+        throw new IllegalStateException(e.getCause());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
 
   static final List<Target> ALL = List.of(
       new Target("wav", Wav.class), new Target("flac", Flac.class), new Target("raw", Raw.class),
@@ -75,6 +87,18 @@ final class Targets {
       parse.run();
     } catch (SpectrolensException expected) {
       if (expected.getMessage() == null || expected.getMessage().isBlank()) throw new AssertionError("empty message", expected);
+    }
+  }
+
+  /**
+   * Every parser in one process (the short run inside {@code mvn verify}: one JVM start instead of
+   * nine): the first byte picks the parser, the rest is its input. Its seeds are the other targets'
+   * seeds with their index prepended ({@link ParserFuzzTest} builds them).
+   */
+  static final class Any {
+    public static void fuzzerTestOneInput(byte[] data) {
+      if (data.length == 0) return;
+      ALL.get((data[0] & 0xff) % ALL.size()).run(Arrays.copyOfRange(data, 1, data.length));
     }
   }
 
