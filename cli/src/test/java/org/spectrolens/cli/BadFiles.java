@@ -285,6 +285,8 @@ final class BadFiles {
   private static void configs(Path b, String good) throws IOException {
     String[][] cases = {
         {"cfg-not-json", "{ this is not json"},
+        {"cfg-null", "null"},
+        {"cfg-array", "[ 1, 2 ]"},
         {"cfg-format-2", good.replaceFirst("\"format\" : 1", "\"format\" : 2")},
         {"cfg-no-classes", good.replaceFirst("\"classes\" : \\[[^\\]]*\\]", "\"classes\" : null")},
         {"cfg-one-class", good.replaceFirst("\"classes\" : \\[[^\\]]*\\]", "\"classes\" : [ \"aa\" ]")},
@@ -320,6 +322,7 @@ final class BadFiles {
     String row = lines[1];
     String[][] cases = {
         {"ds-not-json", "{ not json", manifest},
+        {"ds-null", "null", manifest},
         {"ds-format-9", json.replaceFirst("\"format\" : 1", "\"format\" : 9"), manifest},
         {"ds-no-classes", json.replaceFirst("\"classes\" : \\[[^\\]]*\\]", "\"classes\" : [ ]"), manifest},
         {"ds-duplicate-class", json.replaceFirst("\"classes\" : \\[", "\"classes\" : [ \"iy\", \"iy\","), manifest},

@@ -38,6 +38,11 @@ public final class Json {
       return value;
     } catch (NoSuchFileException | java.io.FileNotFoundException e) {
       throw new SpectrolensException(file.toString(), "no such file");
+    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      String where = e.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]").reduce((a, b) -> a + "." + b).orElse("");
+      throw new SpectrolensException(file.toString(), "malformed JSON: " + (where.isEmpty() ? "expected an object"
+          : "'" + where + "' has the wrong type"), e);
     } catch (IOException e) {
       throw new SpectrolensException(file.toString(), "malformed JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
     }
