@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
-import org.spectrolens.io.Directories;
 import org.spectrolens.explain.MapStack;
+import org.spectrolens.io.OutputFolder;
 import org.spectrolens.io.Json;
+import org.spectrolens.nn.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
  * voiced/unvoiced segments with a speaker-independent split, train smallcnn on each, and explain
  * one test segment per class with several methods, read back in Hz.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo",
     description = {"Run the seed study end to end on built-in synthetic speech.",
         "synth -> dataset (vowels full band, vowels 0-4000 Hz, voicing 0-4000 Hz) -> train -> explain;",
         "each step is printed as the command that reproduces it."})
@@ -33,9 +34,11 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "demo-out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Range(min = 1, max = 1_000_000)
   @Option(names = "--utterances", defaultValue = "600", paramLabel = "N", description = "Synthetic utterances (default: ${DEFAULT-VALUE}).")
   int utterances;
 
+  @Range(min = 1, max = 100_000)
   @Option(names = "--epochs", defaultValue = "3", paramLabel = "N", description = "Training epochs per model (default: ${DEFAULT-VALUE}).")
   int epochs;
 
@@ -46,6 +49,7 @@ final class DemoCommand implements Callable<Integer> {
       paramLabel = "LIST", description = "Explanation methods (default: ${DEFAULT-VALUE}).")
   String methods;
 
+  @Range(min = 1, max = 1024, orZero = true)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 
@@ -134,12 +138,10 @@ final class DemoCommand implements Callable<Integer> {
 
   /**
    * A re-run of the demo replaces the models an earlier run left (train refuses to overwrite a
-   * model directory); only a folder that holds a model is removed.
+   * model directory); only a folder train wrote, holding nothing else, is removed.
    */
-  private static void discardEarlierDemoModel(Path model) throws IOException {
-    if (Files.exists(model.resolve("config.json")) || Files.exists(model.resolve("checkpoint.safetensors"))) {
-      Directories.deleteTree(model);
-    }
+  private static void discardEarlierDemoModel(Path model) {
+    OutputFolder.delete(model, Trainer.COMMAND);
   }
 
   /** Prints the equivalent command, runs it in this process, and stops the demo if it fails. */

@@ -31,7 +31,7 @@ import org.spectrolens.explain.PostProcess;
 import org.spectrolens.explain.Profile;
 import org.spectrolens.explain.Resize;
 import org.spectrolens.explain.TargetLayers;
-import org.spectrolens.io.Directories;
+import org.spectrolens.io.OutputFolder;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.model.TrainedModel;
 import picocli.CommandLine.ArgGroup;
@@ -49,7 +49,7 @@ import picocli.CommandLine.Option;
         "Inputs: --data DS (a dataset cache made with the model's front end) or --input IN (audio, featurised with",
         "the model's front end, optionally cut with --start/--end; .npy [C,H,W] model tensors or [H,W] dataset grids;",
         "a folder stands for its audio and .npy files). 'explain --list' prints every method and its parameters."})
-public final class ExplainCommand implements Callable<Integer> {
+public final class ExplainCommand implements Callable<Integer>, Checked {
   @Option(names = "--list", description = "Print every method with its parameters and defaults, then exit.")
   boolean list;
 
@@ -70,12 +70,15 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT", description = "--data: train, test or all (default: ${DEFAULT-VALUE}).")
   String split;
 
+  @Range(min = 0, max = 100_000_000)
   @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "--data: at most N items, drawn with --seed (0: all; default: ${DEFAULT-VALUE}).")
   int limit;
 
+  @Range(min = 0, max = 100_000_000)
   @Option(names = "--per-class", defaultValue = "0", paramLabel = "N", description = "--data: at most N items per class, drawn with --seed (0: all).")
   int perClass;
 
+  @Range(min = 0, max = 1e7)
   @Option(names = "--start", paramLabel = "S", description = "Audio inputs: start of the span (s).")
   Double start;
 
@@ -85,6 +88,7 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--time-start", defaultValue = "0", paramLabel = "S", description = ".npy inputs: time of column 0 (s).")
   double timeStart;
 
+  @Range(min = 0, max = 3600)
   @Option(names = "--time-step", defaultValue = "0", paramLabel = "S", description = ".npy inputs: seconds between columns (0: unknown).")
   double timeStep;
 
@@ -117,27 +121,35 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of every random step and of --limit/--per-class draws (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Range(min = 1, max = 4096)
   @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Inputs explained together (default: ${DEFAULT-VALUE}).")
   int batch;
 
+  @Range(min = 1, max = 4096)
   @Option(names = "--batch-size", paramLabel = "N", description = "Masked, noisy or interpolated inputs per forward pass (default: 32; 16 with --compat pytorch-grad-cam).")
   Integer batchSize;
 
   @Option(names = "--png", negatable = true, description = "Write figures (default: only for at most 16 inputs).")
   Boolean png;
 
+  @Range(min = 0, max = 1_000_000, minOpen = true)
   @Option(names = "--band-hz", defaultValue = "500", paramLabel = "HZ", description = "Width of the frequency profile's bands (default: ${DEFAULT-VALUE}).")
   double bandHz;
 
+  @Range(min = 0, max = 3600, minOpen = true)
   @Option(names = "--span-s", defaultValue = "0.05", paramLabel = "S", description = "Width of the time profile's spans (default: ${DEFAULT-VALUE}).")
   double spanSeconds;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
   Path out;
 
+  @Option(names = "--force", description = "Replace an output another command wrote, or write inside an input.")
+  boolean force;
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
+  @Range(min = 0, max = 1024)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 
@@ -150,7 +162,6 @@ public final class ExplainCommand implements Callable<Integer> {
       Explainers.describe().forEach(System.out::println);
       return 0;
     }
-    checkOptions();
     Options options = options();
     Profile profile = options.profile();
     Map<String, Map<String, String>> set = parameters();
@@ -183,29 +194,30 @@ public final class ExplainCommand implements Callable<Integer> {
       run.put("target", target);
       run.put("layer", TargetLayers.resolve(m.network(), layer));
       boolean figures = png != null ? png : inputs.size() <= FIGURES_UP_TO;
-      Path partial = Directories.partialOf(out);
-      Directories.deleteTree(partial);
+      List<Path> read = new ArrayList<>(List.of(model));
+      if (source.data != null) read.add(source.data);
+      else read.addAll(source.inputs);
       BatchExplainer engine = new BatchExplainer(m.network(), chosen, options, layer, t, batch);
-      ProgressBar bar = quiet || inputs.size() <= batch ? null : new ProgressBarBuilder().setTaskName("explain").setInitialMax(inputs.size())
-          .setUnit(" inputs", 1).showSpeed().setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(250).build();
-      try (MapStack.Writer writer = new MapStack.Writer(partial, inputs, classes);
-          Profiles profiles = new Profiles(partial.resolve("profiles.csv"), bandHz, spanSeconds)) {
-        ExplanationFigures pictures = new ExplanationFigures(partial.resolve("figures"), inputs, classes);
-        BatchExplainer.Run r = engine.run(inputs, (from, byMethod) -> {
-          writer.accept(from, byMethod);
-          profiles.accept(from, byMethod);
-          if (figures) pictures.accept(from, byMethod);
-        }, bar == null ? null : bar::stepTo);
-        if (bar != null) bar.close();
+      try (OutputFolder folder = OutputFolder.create(out, "explain", force, read.toArray(Path[]::new));
+          MapStack.Writer writer = new MapStack.Writer(folder.dir(), inputs, classes);
+          Profiles profiles = new Profiles(folder.dir().resolve("profiles.csv"), bandHz, spanSeconds)) {
+        ExplanationFigures pictures = new ExplanationFigures(folder.dir().resolve("figures"), inputs, classes);
+        BatchExplainer.Run r;
+        try (ProgressBar bar = quiet || inputs.size() <= batch ? null : new ProgressBarBuilder().setTaskName("explain")
+            .setInitialMax(inputs.size()).setUnit(" inputs", 1).showSpeed().setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .setUpdateIntervalMillis(250).build()) {
+          r = engine.run(inputs, (from, byMethod) -> {
+            writer.accept(from, byMethod);
+            profiles.accept(from, byMethod);
+            if (figures) pictures.accept(from, byMethod);
+          }, bar == null ? null : bar::stepTo);
+        }
         writer.finish(run, r);
+        profiles.close();
+        folder.commit();
         System.err.printf(java.util.Locale.ROOT, "explained %d inputs with %d methods in %.1f s (%.1f inputs/s)%n", r.inputs(), chosen.size(),
             r.seconds(), r.inputsPerSecond());
-      } catch (RuntimeException e) {
-        if (bar != null) bar.close();
-        Directories.deleteTreeQuietly(partial);
-        throw e;
       }
-      Directories.replace(partial, out);
       System.out.println(out);
     }
     return 0;
@@ -254,7 +266,9 @@ public final class ExplainCommand implements Callable<Integer> {
     }
   }
 
-  private void checkOptions() {
+  @Override
+  public void checkOptions() {
+    if (list) return;
     if (model == null) throw new SpectrolensException("--model", "is required (or --list)");
     if (out == null) throw new SpectrolensException("--out", "is required");
     if (source == null) throw new SpectrolensException("--input/--data", "give the inputs: --input IN... or --data DS");
@@ -262,17 +276,7 @@ public final class ExplainCommand implements Callable<Integer> {
       throw new SpectrolensException("--split/--limit/--per-class", "apply to --data only");
     }
     if (source.data != null && (start != null || end != null)) throw new SpectrolensException("--start/--end", "apply to --input audio only");
-    if (start != null && !(start >= 0)) throw new SpectrolensException("--start", "must be 0 or more, got " + start);
     if (end != null && !(end > (start == null ? 0 : start))) throw new SpectrolensException("--end", "must be after --start, got " + end);
-    if (!(bandHz > 0) || Double.isInfinite(bandHz)) throw new SpectrolensException("--band-hz", "must be a positive number of Hz, got " + bandHz);
-    if (!(spanSeconds > 0) || Double.isInfinite(spanSeconds)) throw new SpectrolensException("--span-s", "must be a positive number of seconds, got " + spanSeconds);
-    if (!(timeStep >= 0) || Double.isInfinite(timeStep)) throw new SpectrolensException("--time-step", "must be 0 (unknown) or a positive number of seconds, got " + timeStep);
-    if (!Double.isFinite(timeStart)) throw new SpectrolensException("--time-start", "must be a finite number, got " + timeStart);
-    if (batch < 1 || batch > 4096) throw new SpectrolensException("--batch", "must be in [1, 4096], got " + batch);
-    if (batchSize != null && (batchSize < 1 || batchSize > 4096)) throw new SpectrolensException("--batch-size", "must be in [1, 4096], got " + batchSize);
-    if (limit < 0) throw new SpectrolensException("--limit", "must be 0 (all) or more, got " + limit);
-    if (perClass < 0) throw new SpectrolensException("--per-class", "must be 0 (all) or more, got " + perClass);
-    if (threads < 0) throw new SpectrolensException("--threads", "must be 0 (all cores) or more, got " + threads);
     if (methods.isEmpty()) throw new SpectrolensException("--methods", "name at least one method");
   }
 

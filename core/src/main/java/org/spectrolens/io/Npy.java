@@ -96,7 +96,7 @@ public final class Npy {
     } catch (NoSuchFileException e) {
       throw new SpectrolensException(file.toString(), "no such file");
     } catch (IOException e) {
-      throw new SpectrolensException(file.toString(), "cannot read: " + e.getMessage(), e);
+      throw new SpectrolensException(file.toString(), "cannot read: " + IoErrors.reason(e), e);
     }
     return decode(file.toString(), bytes);
   }
@@ -130,7 +130,12 @@ public final class Npy {
     }
     int[] shape = parseShape(name, group(name, SHAPE, header, "shape"));
     long count = 1;
-    for (int d : shape) count *= d;
+    for (int d : shape) {
+      count *= d;
+      if (d < 0 || count > Integer.MAX_VALUE) {
+        throw new SpectrolensException(name, "impossible .npy shape " + Arrays.toString(shape));
+      }
+    }
     int width;
     boolean little = descr.startsWith("<") || descr.startsWith("|");
     switch (descr.substring(1)) {
@@ -149,6 +154,7 @@ public final class Npy {
     for (int i = 0; i < values.length; i++) {
       values[i] = width == 4 ? data.getFloat() : (float) data.getDouble();
     }
+    Finite.check(name, "value", shape, values);
     return new Array(shape, values);
   }
 
