@@ -182,6 +182,19 @@ class ExplainCommandTest {
       assertEquals(1, run.err().strip().lines().count(), run.err());
       assertTrue(Files.notExists(out), "nothing written for " + String.join(" ", c));
     }
+    // a dataset made with another front end (8x8 grids) is refused before anything is written
+    DatasetWriter w = new DatasetWriter(dir.resolve("ds8"));
+    for (int j = 0; j < 4; j++) {
+      w.add(new DatasetItem("i" + j, "a.wav", j, j + 0.1, j % 2 == 0 ? "low" : "high", "s" + j, j < 2 ? "train" : "test", -1, "", j, 0.01),
+          new float[8][8]);
+    }
+    w.finish(new DatasetInfo(DatasetInfo.FORMAT, "tiny8", "voicing", List.of("low", "high"), SpectrogramSpec.torchaudio(),
+        0, 4000, 8, 8, "linear", 0, 4000.0 / 7, "speaker", 1, 0.25), Map.of());
+    CliRun other = CliRun.of("explain", "--model", model.toString(), "--data", dir.resolve("ds8").toString(), "--methods", "gradcam",
+        "--out", dir.resolve("bad-ds").toString());
+    assertEquals(2, other.exit(), other.err());
+    assertTrue(other.err().contains("another front end"), other.err());
+    assertTrue(Files.notExists(dir.resolve("bad-ds")));
     CliRun noModel = CliRun.of("explain", "--model", dir.resolve("no-such-model").toString(), "--input", in.toString(), "--out",
         dir.resolve("bad-model").toString());
     assertEquals(2, noModel.exit());

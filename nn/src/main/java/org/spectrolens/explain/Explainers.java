@@ -86,6 +86,31 @@ public final class Explainers {
     return of(name).explain(r);
   }
 
+  /**
+   * The methods table of {@code docs/explain.md}: id, description, cost, and each parameter with
+   * its spectrolens default and, where they differ, the pytorch-grad-cam and tf-keras-vis values.
+   */
+  public static String markdownTable() {
+    StringBuilder b = new StringBuilder("| id | what it computes | cost per batch | parameters: default (pytorch-grad-cam / tf-keras-vis) |\n");
+    b.append("| --- | --- | --- | --- |\n");
+    for (MethodDefinition<?> d : all()) {
+      Map<String, Object> sp = Parameters.values(d.spectrolens());
+      Map<String, Object> pg = Parameters.values(d.pytorchGradCam());
+      Map<String, Object> tk = Parameters.values(d.tfKerasVis());
+      List<String> ps = new ArrayList<>();
+      for (Parameters.Parameter p : d.parameters()) {
+        String v = "`" + p.name() + "` " + sp.get(p.name());
+        if (!pg.get(p.name()).equals(sp.get(p.name())) || !tk.get(p.name()).equals(sp.get(p.name()))) {
+          v += " (" + pg.get(p.name()) + " / " + tk.get(p.name()) + ")";
+        }
+        ps.add(v);
+      }
+      b.append("| `").append(d.id()).append("` | ").append(d.description()).append(" | ").append(d.cost()).append(" | ")
+          .append(String.join("; ", ps)).append(" |\n");
+    }
+    return b.toString();
+  }
+
   /** One line per method and parameter, as {@code explain --list} prints them. */
   public static List<String> describe() {
     List<String> out = new ArrayList<>();

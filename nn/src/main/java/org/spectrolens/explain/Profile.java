@@ -14,7 +14,4 @@ public enum Profile {
     return Parameters.id(this);
   }
 
-  public static Profile fromId(String id) {
-    return Parameters.choice(Profile.class, id, "compat");
-  }
 }
