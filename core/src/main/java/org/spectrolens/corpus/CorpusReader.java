@@ -18,7 +18,7 @@ import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.IoErrors;
 import org.spectrolens.corpus.textgrid.TextGrid;
 import org.spectrolens.corpus.textgrid.TextGridReader;
-import org.spectrolens.dataset.Csv;
+import org.spectrolens.io.Csv;
 
 /**
  * Finds the labelled segments of a corpus in one of three layouts:

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.io.Csv;
 import org.spectrolens.io.IoErrors;
-import org.spectrolens.dataset.Csv;
 
 /**
  * Maps alignment labels (ARPAbet from MFA, SAMPA/X-SAMPA from WebMAUS, IPA from MFA's

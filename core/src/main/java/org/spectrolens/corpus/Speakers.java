@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.io.Csv;
 import org.spectrolens.io.IoErrors;
-import org.spectrolens.dataset.Csv;
 
 /**
  * Who speaks each recording: a {@code speakers.csv} whose header names at least an {@code id}
