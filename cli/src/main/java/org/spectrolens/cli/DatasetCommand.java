@@ -20,7 +20,6 @@ import org.spectrolens.dataset.DatasetRecipe;
 import org.spectrolens.dataset.InputFormat;
 import org.spectrolens.io.Json;
 import org.spectrolens.nn.model.ModelConfig;
-import org.spectrolens.nn.model.TrainedModel;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -251,12 +250,21 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
     }
   }
 
+  /** MODEL/config.json's "dataset" object (the front end the model was trained with), checked as dataset.json is. */
   InputFormat formatOfModel(Path model) {
-    ModelConfig config = TrainedModel.readConfig(model); // checked: spec, sizes, statistics
-    if (config.dataset() == null) {
-      throw new SpectrolensException(model.resolve(ModelConfig.FILE).toString(), "no 'dataset' object (the front end the model was trained with)");
+    Path config = model.resolve(ModelConfig.FILE);
+    if (!Files.isRegularFile(config)) throw new SpectrolensException(model.toString(), "not a model directory (no config.json)");
+    JsonNode node = Json.read(config, JsonNode.class).get("dataset");
+    if (node == null || !node.isObject()) {
+      throw new SpectrolensException(config.toString(), "no 'dataset' object (the front end the model was trained with)");
     }
-    return InputFormat.of(config.dataset());
+    DatasetInfo info;
+    try {
+      info = Json.MAPPER.treeToValue(node, DatasetInfo.class);
+    } catch (java.io.IOException e) {
+      throw new SpectrolensException(config.toString(), "malformed 'dataset' object: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    return InputFormat.of(info.check(config + " (dataset)"));
   }
 
 }
