@@ -42,7 +42,9 @@ final class OptionChecks {
       String[] desc = d.length == 0 ? new String[] {"Range: " + describe(r) + "."} : Arrays.copyOf(d, d.length);
       if (d.length > 0) desc[d.length - 1] = d[d.length - 1] + " Range: " + describe(r) + ".";
       spec.remove(o);
-      spec.addOption(OptionSpec.builder(o).description(desc).descriptionKey("range-decorated." + o.longestName()).build());
+      OptionSpec decorated = OptionSpec.builder(o).description(desc).build();
+      spec.addOption(decorated);
+      decorated.messages(null); // desc already holds the resource bundle's text, if any; the bundle would replace it again
     }
     cl.getSubcommands().values().forEach(OptionChecks::decorate);
   }

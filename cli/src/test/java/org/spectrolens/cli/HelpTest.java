@@ -38,5 +38,8 @@ class HelpTest {
     String out = CliRun.of("spectrogram", "--help").out().replaceAll("\\s+", " ");
     assertTrue(out.contains("FFT size (default: 400, torchaudio). Range: [2, 65536]."), out);
     assertTrue(CliRun.of("train", "--help").out().replaceAll("\\s+", " ").contains("Range: (0, 10]."));
+    // an option whose text comes from a resource bundle keeps it, with the range
+    assertTrue(CliRun.of("dataset", "--help").out().replaceAll("\\s+", " ")
+        .contains("FFT size (default: 1024: 21.5 Hz bins at 22050 Hz). Range: [2, 65536]."));
   }
 }
