@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       EvaluateCommand.class,
       PredictCommand.class,
       ExportCommand.class,
+      ReportCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
