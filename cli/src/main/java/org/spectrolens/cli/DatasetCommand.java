@@ -19,6 +19,7 @@ import org.spectrolens.dataset.DatasetInfo;
 import org.spectrolens.dataset.DatasetRecipe;
 import org.spectrolens.dataset.InputFormat;
 import org.spectrolens.io.Json;
+import org.spectrolens.nn.model.ModelConfig;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -249,20 +250,21 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
     }
   }
 
+  /** MODEL/config.json's "dataset" object (the front end the model was trained with), checked as dataset.json is. */
   InputFormat formatOfModel(Path model) {
-    Path config = model.resolve("config.json");
+    Path config = model.resolve(ModelConfig.FILE);
     if (!Files.isRegularFile(config)) throw new SpectrolensException(model.toString(), "not a model directory (no config.json)");
     JsonNode node = Json.read(config, JsonNode.class).get("dataset");
-    if (node == null || !node.isObject()) throw new SpectrolensException(config.toString(), "no 'dataset' object (the front end the model was trained with)");
+    if (node == null || !node.isObject()) {
+      throw new SpectrolensException(config.toString(), "no 'dataset' object (the front end the model was trained with)");
+    }
     DatasetInfo info;
     try {
       info = Json.MAPPER.treeToValue(node, DatasetInfo.class);
     } catch (java.io.IOException e) {
       throw new SpectrolensException(config.toString(), "malformed 'dataset' object: " + e.getMessage().lines().findFirst().orElse(""));
     }
-    if (info.spec() == null || info.height() < 1 || info.width() < 1) {
-      throw new SpectrolensException(config.toString(), "the 'dataset' object lacks spec, height or width");
-    }
-    return InputFormat.of(info);
+    return InputFormat.of(info.check(config + " (dataset)"));
   }
+
 }

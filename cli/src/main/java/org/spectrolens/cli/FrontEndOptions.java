@@ -96,7 +96,8 @@ public final class FrontEndOptions implements Checked {
    */
   @Override
   public void checkOptions() {
-    toSpec(sampleRate > 0 ? sampleRate : 768_000).check();
+    if (sampleRate > 0) toSpec(sampleRate).check();
+    else toSpec(48_000).checkRateFree();
   }
 
   /** The spec for audio at {@code fileRate} Hz (used when --sr is 0). */

@@ -88,6 +88,8 @@ public final class Main implements Callable<Integer> {
     } else if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       String arg = u.getUnmatched().get(0);
       msg = arg + ": " + (arg.startsWith("-") ? "unknown option" : "unexpected argument") + help;
+    } else if (ex instanceof CommandLine.OverwrittenOptionException o && o.getOverwritten() instanceof CommandLine.Model.OptionSpec os) {
+      msg = os.longestName() + ": given more than once";
     } else if (ex.getCause() instanceof CommandLine.TypeConversionException t && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
       msg = o.longestName() + ": " + t.getMessage();
     } else if (ex.getCause() instanceof SpectrolensException s) {

@@ -86,4 +86,24 @@ class SpectrogramCommandTest {
     assertEquals(2, bad.exit());
     assertTrue(bad.err().startsWith("spectrolens: "), bad.err());
   }
+
+  @Test
+  void folderRunMirrorsSubFoldersKeepsClashingExtensionsAndCountsFilesOnDisk() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in/sub"));
+    Files.move(tone("x.wav", 500, 16000, 0.3), in.resolveSibling("x.wav"));
+    Files.move(tone("x2.wav", 600, 16000, 0.3), in.resolve("x.wav"));
+    try (var flac = getClass().getResourceAsStream("/bad-inputs/good.flac")) {
+      Files.write(in.resolveSibling("x.flac"), flac.readAllBytes());
+    }
+    Path out = dir.resolve("specs");
+    CliRun r = CliRun.of("spectrogram", in.getParent().toString(), "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(Files.exists(out.resolve("x.wav.npy")) && Files.exists(out.resolve("x.flac.npy")) && Files.exists(out.resolve("sub/x.npy")));
+    assertTrue(r.out().startsWith("3 written, 0 failed"), r.out());
+    CliRun two = CliRun.of("spectrogram", in.resolveSibling("x.wav").toString(), in.resolve("x.wav").toString(), "--out",
+        dir.resolve("y.npy").toString());
+    assertEquals(2, two.exit());
+    assertEquals("spectrolens: --out: names one .npy file, but the input is 2 paths; give a folder", two.err().strip());
+    assertFalse(Files.exists(dir.resolve("y.npy")));
+  }
 }

@@ -90,8 +90,8 @@ public final class CorpusReader {
       if (line.isBlank()) continue;
       String id = line.split("\\|", -1)[0].trim();
       if (id.isEmpty()) throw new SpectrolensException(metadata.toString(), "line " + (n + 1) + ": expected 'id|transcription|normalized transcription', found no id");
-      Path wav = root.resolve("wavs").resolve(id + ".wav");
-      Path grid = alignDir.resolve(id + ".TextGrid");
+      Path wav = resolve(root.resolve("wavs"), id + ".wav", metadata, n);
+      Path grid = resolve(alignDir, id + ".TextGrid", metadata, n);
       if (!Files.isRegularFile(wav)) {
         skipped.add(Skips.MISSING_WAV, root.relativize(wav).toString());
         continue;
@@ -201,7 +201,7 @@ public final class CorpusReader {
       int need = Math.max(Math.max(path, label), Math.max(Math.max(s, e), sp));
       if (f.size() <= need) throw new SpectrolensException(csv.toString(), "line " + (n + 1) + ": expected at least " + (need + 1) + " fields, found " + f.size());
       String rel = f.get(path);
-      Path wav = base.resolve(rel).normalize();
+      Path wav = resolve(base, rel, csv, n);
       String where = csv.getFileName() + " line " + (n + 1);
       if (!Files.isRegularFile(wav)) {
         skipped.add(Skips.MISSING_WAV, rel);
@@ -223,7 +223,12 @@ public final class CorpusReader {
         } catch (NumberFormatException x) {
           throw new SpectrolensException(csv.toString(), "line " + (n + 1) + ": start and end must be numbers (seconds), found '" + f.get(s) + "', '" + f.get(e) + "'");
         }
-        if (!(b > a) || a < 0) throw new SpectrolensException(csv.toString(), "line " + (n + 1) + ": end " + b + " is not after start " + a);
+        if (!Double.isFinite(a) || !Double.isFinite(b)) {
+          throw new SpectrolensException(csv.toString(), "line " + (n + 1) + ": start and end must be finite numbers (seconds), found '"
+              + f.get(s) + "', '" + f.get(e) + "'");
+        }
+        if (a < 0) throw new SpectrolensException(csv.toString(), "line " + (n + 1) + ": start " + a + " is negative");
+        if (!(b > a)) throw new SpectrolensException(csv.toString(), "line " + (n + 1) + ": end " + b + " is not after start " + a);
       }
       String stem = stem(wav);
       String spk = sp >= 0 && !f.get(sp).isEmpty() ? f.get(sp) : options.speakers().of(stem, rel, stripExtension(rel)).orElse("");
@@ -231,6 +236,16 @@ public final class CorpusReader {
       inside(new Segment(id, wav, a, b, cls.get(), spk), duration).ifPresent(out::add);
     }
     return out;
+  }
+
+  /** {@code dir/name}, refusing a name no file can have (a NUL character) with the list's line. */
+  private static Path resolve(Path dir, String name, Path list, int n) {
+    try {
+      return dir.resolve(name).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new SpectrolensException(list.toString(), "line " + (n + 1) + ": '" + name.replace("\0", "\\0")
+          + "' is not a file name (" + e.getReason() + ")");
+    }
   }
 
   // ---- folder per class

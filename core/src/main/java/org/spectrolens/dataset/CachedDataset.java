@@ -41,7 +41,37 @@ public final class CachedDataset {
     if (info.format() != DatasetInfo.FORMAT) {
       throw new SpectrolensException(json.toString(), "dataset format " + info.format() + ", expected " + DatasetInfo.FORMAT);
     }
-    return new CachedDataset(dir, info, readManifest(dir.resolve("manifest.csv")));
+    info.check(json.toString());
+    return new CachedDataset(dir, info, checked(info, readManifest(dir.resolve("manifest.csv")), dir.resolve("manifest.csv")));
+  }
+
+  /** Every item's label is a class, its split train or test, its grid a file inside the dataset, its times finite. */
+  private static List<DatasetItem> checked(DatasetInfo info, List<DatasetItem> items, Path csv) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int n = 0; n < items.size(); n++) {
+      DatasetItem i = items.get(n);
+      String where = "item " + (i.id().isEmpty() ? "#" + (n + 1) : "'" + i.id() + "'");
+      if (!ids.add(i.id())) throw new SpectrolensException(csv.toString(), where + " is listed twice");
+      if (!info.classes().contains(i.label())) {
+        throw new SpectrolensException(csv.toString(), where + " has label '" + i.label() + "', which is not a class of dataset.json");
+      }
+      if (!i.split().equals("train") && !i.split().equals("test")) {
+        throw new SpectrolensException(csv.toString(), where + " has split '" + i.split() + "'; expected train or test");
+      }
+      Path f;
+      try {
+        f = Path.of(i.file()).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        f = Path.of("..");
+      }
+      if (i.file().isEmpty() || f.isAbsolute() || f.startsWith("..")) {
+        throw new SpectrolensException(csv.toString(), where + ": file '" + i.file() + "' is not a path inside the dataset");
+      }
+      for (double v : new double[] {i.start(), i.end(), i.timeStart(), i.timeStep()}) {
+        if (!Double.isFinite(v)) throw new SpectrolensException(csv.toString(), where + ": times must be finite numbers, found " + v);
+      }
+    }
+    return items;
   }
 
   public Path dir() {

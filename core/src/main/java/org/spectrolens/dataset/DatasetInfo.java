@@ -1,5 +1,7 @@
 package org.spectrolens.dataset;
 
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.io.Finite;
 import java.util.List;
 import org.spectrolens.spectrogram.FrequencyAxis;
 import org.spectrolens.spectrogram.FrequencyScale;
@@ -44,6 +46,42 @@ public record DatasetInfo(
       String split, long seed, double testFraction) {
     this(format, id, task, classes, spec, cropMinHz, cropMaxHz, height, width, frequencyScale, frequencyStart,
         frequencyStep, split, seed, testFraction, 0);
+  }
+
+  /**
+   * Refuses a dataset.json (or a model's copy of it) that would fail later or give wrong numbers:
+   * classes present and distinct, a front end that {@link SpectrogramSpec#check passes its
+   * checks}, a grid of [1, 4096] x [1, 4096], a known frequency scale and finite axis numbers.
+   *
+   * @param name the file, subject of the error
+   * @return this
+   */
+  public DatasetInfo check(String name) {
+    if (classes == null || classes.isEmpty()) throw new SpectrolensException(name, "no classes");
+    if (classes.stream().anyMatch(c -> c == null || c.isEmpty())) throw new SpectrolensException(name, "an empty class name");
+    if (new java.util.HashSet<>(classes).size() != classes.size()) throw new SpectrolensException(name, "a class is listed twice: " + classes);
+    if (spec == null) throw new SpectrolensException(name, "no spectrogram spec");
+    try {
+      spec.check();
+    } catch (SpectrolensException e) {
+      throw new SpectrolensException(name, "spec: " + e.getMessage());
+    }
+    if (height < 1 || height > 4096 || width < 1 || width > 4096) {
+      throw new SpectrolensException(name, "grid size must be [1, 4096] x [1, 4096], found " + height + "x" + width);
+    }
+    try {
+      FrequencyScale.fromId(String.valueOf(frequencyScale));
+    } catch (IllegalArgumentException e) {
+      throw new SpectrolensException(name, e.getMessage());
+    }
+    Finite.check(name, "frequencyStart", frequencyStart);
+    Finite.check(name, "frequencyStep", frequencyStep);
+    Finite.check(name, "cropMinHz", cropMinHz);
+    if (!Double.isNaN(cropMaxHz)) Finite.check(name, "cropMaxHz", cropMaxHz);
+    if (!(minClipSeconds >= 0 && minClipSeconds < Double.POSITIVE_INFINITY)) {
+      throw new SpectrolensException(name, "minClipSeconds must be a finite number >= 0, found " + minClipSeconds);
+    }
+    return this;
   }
 
   /** The Hz of every row of the cached grids. */

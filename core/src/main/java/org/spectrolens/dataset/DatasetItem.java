@@ -20,5 +20,5 @@ public record DatasetItem(
     String id, String source, double start, double end, String label, String speaker,
     String split, int fold, String file, double timeStart, double timeStep) {
 
-  static final String HEADER = "id,source,start,end,label,speaker,split,fold,file,time_start,time_step";
+  public static final String HEADER = "id,source,start,end,label,speaker,split,fold,file,time_start,time_step";
 }

@@ -42,6 +42,16 @@ public final class Cqt {
   private final ThreadLocal<Worker> workers;
 
   /**
+   * The upper edge of the top bin's pass band (Hz), which must stay below Nyquist: the centre
+   * {@code fmin 2^((nBins-1)/binsPerOctave)} widened by half the Hann window's bandwidth over Q.
+   */
+  public static double topPassbandHz(double fmin, int nBins, int binsPerOctave, double filterScale) {
+    double r2 = Math.pow(2.0, 2.0 / binsPerOctave);
+    double q = filterScale / ((r2 - 1.0) / (r2 + 1.0));
+    return fmin * Math.pow(2.0, (double) (nBins - 1) / binsPerOctave) * (1.0 + 0.5 * HANN_BANDWIDTH / q);
+  }
+
+  /**
    * @param filterScale librosa's filter_scale (1 by default): longer kernels for larger values
    */
   public Cqt(double sampleRate, int hop, double fmin, int nBins, int binsPerOctave, double filterScale) {

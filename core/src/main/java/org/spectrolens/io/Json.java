@@ -30,11 +30,19 @@ public final class Json {
     AtomicFiles.writeString(file, toString(value) + "\n");
   }
 
+  /** {@code file} as a {@code type}; a missing, malformed or empty ({@code null}) file is one clear error. */
   public static <T> T read(Path file, Class<T> type) {
     try {
-      return MAPPER.readValue(file.toFile(), type);
+      T value = MAPPER.readValue(file.toFile(), type);
+      if (value == null) throw new SpectrolensException(file.toString(), "holds JSON null, not an object"); // found by fuzzing
+      return value;
     } catch (NoSuchFileException | java.io.FileNotFoundException e) {
       throw new SpectrolensException(file.toString(), "no such file");
+    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      String where = e.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]").reduce((a, b) -> a + "." + b).orElse("");
+      throw new SpectrolensException(file.toString(), "malformed JSON: " + (where.isEmpty() ? "expected an object"
+          : "'" + where + "' has the wrong type"), e);
     } catch (IOException e) {
       throw new SpectrolensException(file.toString(), "malformed JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
     }

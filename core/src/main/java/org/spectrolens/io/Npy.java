@@ -120,11 +120,12 @@ public final class Npy {
     } else {
       throw new SpectrolensException(name, "unsupported .npy version " + major);
     }
-    if (headerLen < 0 || offset + headerLen > bytes.length) {
+    if (headerLen < 0 || (long) offset + headerLen > bytes.length) { // long: a 2^31-1 length must not wrap (found by fuzzing)
       throw new SpectrolensException(name, "truncated .npy header");
     }
     String header = new String(bytes, offset, headerLen, StandardCharsets.ISO_8859_1);
     String descr = group(name, DESCR, header, "descr");
+    if (descr.length() < 2) throw new SpectrolensException(name, "unsupported dtype '" + descr + "'; expected float32 ('<f4')");
     if ("True".equals(group(name, ORDER, header, "fortran_order"))) {
       throw new SpectrolensException(name, "Fortran-order arrays are not supported; save with C order");
     }

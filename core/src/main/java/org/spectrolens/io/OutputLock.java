@@ -20,9 +20,10 @@ import org.spectrolens.SpectrolensException;
  * over; a live one makes the second run fail at once with
  * {@code <out>: another spectrolens run (pid N) is writing it}.
  *
- * <p>The lock file is never deleted (it is emptied when the run ends): deleting it would let a
- * waiting process lock the unlinked file while a third creates a new one. Nor is it ever opened a
- * second time by its holder: closing any descriptor of a file drops the process's POSIX locks on it.
+ * <p>The holder deletes the file before releasing it; a process that opened the file just before
+ * could then lock an unlinked inode, so a lock counts only if the path still names the inode it
+ * named before opening (compared by stat, never by opening the file again: closing any
+ * descriptor of a file drops the process's POSIX locks on it).
  */
 public final class OutputLock implements AutoCloseable {
   /** Lock files this process holds: a second channel on one of them would drop its POSIX lock when closed. */
@@ -74,8 +75,10 @@ public final class OutputLock implements AutoCloseable {
     for (int attempt = 0; attempt < 20; attempt++) {
       FileChannel ch = null;
       try {
+        Object before = fileKey(file); // the inode the path names before we open it
         try {
           ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+          before = fileKey(file); // our own new file: nobody else unlinks it
         } catch (FileAlreadyExistsException e) {
           ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         }
@@ -91,6 +94,11 @@ public final class OutputLock implements AutoCloseable {
           throw new SpectrolensException(abs.toString(), "another spectrolens run (pid " + pid
               + ") is writing it; wait for it to finish or choose another --out");
         }
+        if (before == null || !before.equals(fileKey(file))) {
+          l.release(); // the previous holder unlinked the file we locked: lock the one the path names now
+          ch.close();
+          continue;
+        }
         ch.truncate(0);
         ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
         ch.force(true);
@@ -105,19 +113,28 @@ public final class OutputLock implements AutoCloseable {
     throw new SpectrolensException(file.toString(), "cannot lock the output (the lock file keeps disappearing)");
   }
 
-  /** Empties the lock file and releases the lock. Idempotent. */
+  /** Deletes the lock file and releases the lock. Idempotent. */
   @Override
   public void close() {
     if (released) return;
     released = true;
     try {
-      channel.truncate(0);
+      Files.deleteIfExists(file); // before releasing: a process waiting on this inode then sees the path change
       lock.release();
     } catch (IOException ignored) {
       // the OS drops the lock with the channel anyway
     } finally {
       closeQuietly(channel);
       HELD.remove(file);
+    }
+  }
+
+  /** The file's identity (device and inode) from a stat, never an open: null when it does not exist. */
+  private static Object fileKey(Path file) {
+    try {
+      return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      return null;
     }
   }
 

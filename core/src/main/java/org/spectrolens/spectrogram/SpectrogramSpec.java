@@ -94,36 +94,50 @@ public record SpectrogramSpec(
   /**
    * Refuses a spec the front end cannot compute honestly, naming the CLI option of the bad field:
    * rate [1000, 768000] Hz, n_fft [2, 65536], win_length [1, n_fft], hop >= 1, power 1 or 2,
-   * n_mels [1, 2048], 0 <= fmin < fmax <= sr/2, ref and amin positive, top_db positive (or NaN =
-   * off), n_mfcc [1, n_mels], lifter >= 0, CQT: [1, 96] bins per octave, [1, 1000] bins, top bin
+   * n_mels [1, 2048], 0 <= fmin < fmax <= sr/2, ref and amin positive, top_db positive (NaN: the
+   * kind's default, +inf: no clipping), n_mfcc [1, n_mels], lifter >= 0, CQT: [1, 96] bins per octave, [1, 1000] bins, top bin
    * below Nyquist, kernels that fit in a quarter of the heap. Every number must be finite.
    *
    * @return this spec
    * @throws org.spectrolens.SpectrolensException naming the option, e.g. {@code --fmax}
    */
   public SpectrogramSpec check() {
+    return check(true);
+  }
+
+  /**
+   * {@link #check()} without what depends on the sample rate (limits against Nyquist, CQT kernel
+   * sizes): for options checked before each file's own rate is known.
+   */
+  public SpectrogramSpec checkRateFree() {
+    return check(false);
+  }
+
+  private SpectrogramSpec check(boolean rateKnown) {
     require(sampleRate >= 1000 && sampleRate <= 768_000, "--sr", "must lie in [1000, 768000] Hz, found " + sampleRate);
     double nyquist = sampleRate / 2.0;
     require(Double.isFinite(fmin) && fmin >= 0, "--fmin", "must be a finite number >= 0 Hz, found " + fmin);
-    require(fmin < nyquist, "--fmin", "must be below the Nyquist frequency (" + nyquist + " Hz), found " + fmin);
+    require(fmin < nyquist || !rateKnown, "--fmin", "must be below the Nyquist frequency (" + nyquist + " Hz), found " + fmin);
     if (!Double.isNaN(fmax)) {
       require(Double.isFinite(fmax) && fmax > fmin, "--fmax", "must be above --fmin (" + fmin + " Hz), found " + fmax);
-      require(fmax <= nyquist + 1e-9, "--fmax", "must be at most the Nyquist frequency (" + nyquist + " Hz at " + sampleRate
+      require(fmax <= nyquist + 1e-9 || !rateKnown, "--fmax", "must be at most the Nyquist frequency (" + nyquist + " Hz at " + sampleRate
           + " Hz), found " + fmax);
     }
     require(hop >= 1, "--hop", "must be at least 1 sample, found " + hop);
     if (db) {
       require(dbRef > 0 && Double.isFinite(dbRef), "ref", "must be a positive finite number, found " + dbRef);
       require(amin > 0 && Double.isFinite(amin), "amin", "must be a positive finite number, found " + amin);
-      require(Double.isNaN(topDb) || (topDb > 0 && Double.isFinite(topDb)), "--top-db", "must be a positive number of dB, found " + topDb);
+      require(Double.isNaN(topDb) || topDb > 0, "--top-db", "must be a positive number of dB, found " + topDb); // +inf: no clipping
     }
     if (kind == Kind.CQT) {
       require(binsPerOctave >= 1 && binsPerOctave <= 96, "--bins-per-octave", "must lie in [1, 96], found " + binsPerOctave);
       require(nBins >= 1 && nBins <= 1000, "--n-bins", "must lie in [1, 1000], found " + nBins);
+      if (!rateKnown) return this;
       double f0 = fmin > 0 ? fmin : 32.703195662574764;
-      double top = f0 * Math.pow(2.0, (nBins - 1.0) / binsPerOctave);
-      require(top < nyquist, "--n-bins", String.format(java.util.Locale.ROOT,
-          "%d bins from %.2f Hz reach %.1f Hz, above the Nyquist frequency (%.1f Hz); lower --fmin or --n-bins", nBins, f0, top, nyquist));
+      double top = org.spectrolens.dsp.Cqt.topPassbandHz(f0, nBins, binsPerOctave, 1.0);
+      require(top <= nyquist, "--n-bins", String.format(java.util.Locale.ROOT,
+          "%d bins from %.2f Hz reach %.1f Hz (top pass band), above the Nyquist frequency (%.1f Hz); lower --fmin or --n-bins",
+          nBins, f0, top, nyquist));
       double r2 = Math.pow(2.0, 2.0 / binsPerOctave);
       double longest = (r2 + 1) / (r2 - 1) * sampleRate / f0; // samples in the lowest bin's kernel
       double bytes = 16.0 * nBins * Math.pow(2, Math.ceil(Math.log(longest) / Math.log(2)));

@@ -235,7 +235,7 @@ public final class TextGridReader {
       double xmax = number("xmax of " + where);
       if (!(xmax >= xmin)) throw new SpectrolensException(source, "line " + last().line() + ": " + where + " ends (" + xmax + ") before it starts (" + xmin + ")");
       int size = count("the number of " + (points ? "points" : "intervals") + " of " + where);
-      List<TextGrid.Interval> intervals = new ArrayList<>(size);
+      List<TextGrid.Interval> intervals = new ArrayList<>(Math.min(size, 4096)); // the size is a claim of the file
       double previousEnd = xmin;
       for (int k = 1; k <= size; k++) {
         if (points) {
@@ -277,7 +277,12 @@ public final class TextGridReader {
     }
 
     private double number(String what) {
-      return parse(expect(Kind.NUMBER, what));
+      Token t = expect(Kind.NUMBER, what);
+      double v = parse(t);
+      if (!Double.isFinite(v)) {
+        throw new SpectrolensException(source, "line " + t.line() + ": " + what + " " + t.text() + " is not a finite number");
+      }
+      return v;
     }
 
     private int count(String what) {

@@ -30,6 +30,19 @@ public final class TrainedModel implements AutoCloseable {
   }
 
   public static TrainedModel open(Path dir) {
+    ModelConfig config = readConfig(dir);
+    Network net = Models.create(config.model(), config.inputShape(), config.classes().size(), config.seed());
+    try {
+      TorchWeights.load(net, dir.resolve(config.weights()));
+    } catch (RuntimeException e) {
+      net.close();
+      throw e;
+    }
+    return new TrainedModel(dir, config, net);
+  }
+
+  /** A model folder's config.json, read and checked ({@link #checkConfig}); no engine needed. */
+  public static ModelConfig readConfig(Path dir) {
     Path cfg = dir.resolve(ModelConfig.FILE);
     if (!Files.isRegularFile(cfg)) {
       throw new SpectrolensException(dir.toString(), "not a model directory (no config.json; train one with 'spectrolens train')");
@@ -42,14 +55,7 @@ public final class TrainedModel implements AutoCloseable {
       throw new SpectrolensException(cfg.toString(), "needs classes and input_shape [C, H, W]");
     }
     checkConfig(cfg.toString(), config);
-    Network net = Models.create(config.model(), config.inputShape(), config.classes().size(), config.seed());
-    try {
-      TorchWeights.load(net, dir.resolve(config.weights()));
-    } catch (RuntimeException e) {
-      net.close();
-      throw e;
-    }
-    return new TrainedModel(dir, config, net);
+    return config;
   }
 
   /**
@@ -70,6 +76,10 @@ public final class TrainedModel implements AutoCloseable {
       throw new SpectrolensException(name, "input_shape must be [1 or 3, 1..4096, 1..4096], found " + java.util.Arrays.toString(s));
     }
     if (config.classes().size() < 2) throw new SpectrolensException(name, "needs at least two classes, found " + config.classes().size());
+    if (!Models.names().contains(config.model())) {
+      throw new SpectrolensException(name, "unknown model '" + config.model() + "'; expected one of " + String.join(", ", Models.names()));
+    }
+    if (config.dataset() != null) config.dataset().check(name + " (dataset)");
     String w = config.weights();
     if (w == null || w.isEmpty() || w.contains("/") || w.contains("\\") || w.equals("..")) {
       throw new SpectrolensException(name, "'weights' must name a file in the model folder, found '" + w + "'");

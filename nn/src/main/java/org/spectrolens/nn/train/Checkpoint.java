@@ -49,17 +49,25 @@ public final class Checkpoint {
     return Files.isRegularFile(file);
   }
 
-  /** Restores {@code net} and {@code adam} and returns the run's state. */
-  public static State read(Path file, Network net, Adam adam) {
-    SafeTensors.Contents c = SafeTensors.readAll(file);
+  /** The run's state alone (to check a resume against it before building anything). */
+  public static State state(Path file) {
+    return state(file, SafeTensors.readAll(file));
+  }
+
+  private static State state(Path file, SafeTensors.Contents c) {
     String json = c.metadata().get("state");
     if (json == null) throw new SpectrolensException(file.toString(), "not a spectrolens checkpoint (no state)");
-    State state;
     try {
-      state = Json.MAPPER.readValue(json, State.class);
+      return Json.MAPPER.readValue(json, State.class);
     } catch (JsonProcessingException e) {
       throw new SpectrolensException(file.toString(), "malformed checkpoint state: " + e.getOriginalMessage());
     }
+  }
+
+  /** Restores {@code net} and {@code adam} and returns the run's state. */
+  public static State read(Path file, Network net, Adam adam) {
+    SafeTensors.Contents c = SafeTensors.readAll(file);
+    State state = state(file, c);
     Map<String, Tensor> model = new LinkedHashMap<>();
     Map<String, Tensor> moments = new LinkedHashMap<>();
     c.tensors().forEach((n, t) -> {

@@ -104,6 +104,7 @@ public final class Trainer {
     if (!resume && (Files.exists(ckpt) || Files.exists(out.resolve(ModelConfig.FILE)))) {
       throw new SpectrolensException(out.toString(), "already holds a model or a checkpoint; use --resume to continue it or choose another --out");
     }
+    if (resume && Checkpoint.exists(ckpt)) checkResumable(ckpt, Checkpoint.state(ckpt), ds, cfg);
     List<String> classes = ds.classes();
     List<DatasetItem> train = ds.items("train");
     if (train.isEmpty()) throw new SpectrolensException(ds.dir().toString(), "no items in the train split");
@@ -134,15 +135,6 @@ public final class Trainer {
       Adam adam = new Adam((float) cfg.weightDecay());
       if (resume && Checkpoint.exists(ckpt)) {
         state = Checkpoint.read(ckpt, net, adam);
-        TrainConfig was = state.config();
-        if (state.datasetId() != null && !state.datasetId().equals(ds.info().id())) {
-          throw new SpectrolensException(ckpt.toString(), "was trained on dataset " + state.datasetId() + ", but --data "
-              + ds.dir() + " is dataset " + ds.info().id() + "; resume with the same dataset, or train into another --out");
-        }
-        String changed = changedOption(was, cfg);
-        if (changed != null) {
-          throw new SpectrolensException(ckpt.toString(), "was written by a run with " + changed + "; resume with the same options");
-        }
         log.addAll(state.log());
       } else {
         state = new Checkpoint.State(0, 0, Double.POSITIVE_INFINITY, 0, 0, false, cfg, List.of(), ds.info().id());
@@ -202,6 +194,18 @@ public final class Trainer {
     }
     double secs = log.stream().mapToDouble(EpochLog::seconds).sum();
     return new Outcome(mc, metrics, List.copyOf(log), secs);
+  }
+
+  /** Refuses to resume a checkpoint made on another dataset or with other options, before anything is built. */
+  private static void checkResumable(Path ckpt, Checkpoint.State state, CachedDataset ds, TrainConfig cfg) {
+    if (state.datasetId() != null && !state.datasetId().equals(ds.info().id())) {
+      throw new SpectrolensException(ckpt.toString(), "was trained on dataset " + state.datasetId() + ", but --data "
+          + ds.dir() + " is dataset " + ds.info().id() + "; resume with the same dataset, or train into another --out");
+    }
+    String changed = changedOption(state.config(), cfg);
+    if (changed != null) {
+      throw new SpectrolensException(ckpt.toString(), "was written by a run with " + changed + "; resume with the same options");
+    }
   }
 
   /**

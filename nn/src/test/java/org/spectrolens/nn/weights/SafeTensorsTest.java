@@ -54,8 +54,15 @@ class SafeTensorsTest {
     for (int v : new int[] {0x3C00, 0xC000, 0x7BFF, 0x0001, 0x7C00, 0x3F80, 0xC0A0}) d.putShort((short) v);
     Path f = file("{\"h\":{\"dtype\":\"F16\",\"shape\":[5],\"data_offsets\":[0,10]},"
         + "\"b\":{\"dtype\":\"BF16\",\"shape\":[2],\"data_offsets\":[10,14]}}", d.array());
-    Map<String, Tensor> t = SafeTensors.read(f);
-    assertArrayEquals(new float[] {1f, -2f, 65504f, (float) Math.pow(2, -24), Float.POSITIVE_INFINITY}, t.get("h").floats());
+    // the decoder widens infinities faithfully, and the reader refuses them: weights must be finite
+    assertEquals(Float.POSITIVE_INFINITY, SafeTensors.halfToFloat((short) 0x7C00));
+    SpectrolensException inf = assertThrows(SpectrolensException.class, () -> SafeTensors.read(f));
+    assertEquals(f + ": tensor 'h' value [4] is +inf; only finite numbers are accepted", inf.getMessage());
+    d.putShort(8, (short) 0x3C00);
+    Path g = file("{\"h\":{\"dtype\":\"F16\",\"shape\":[5],\"data_offsets\":[0,10]},"
+        + "\"b\":{\"dtype\":\"BF16\",\"shape\":[2],\"data_offsets\":[10,14]}}", d.array());
+    Map<String, Tensor> t = SafeTensors.read(g);
+    assertArrayEquals(new float[] {1f, -2f, 65504f, (float) Math.pow(2, -24), 1f}, t.get("h").floats());
     assertArrayEquals(new float[] {1f, -5f}, t.get("b").floats());
   }
 

@@ -1,0 +1,184 @@
+package org.spectrolens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spectrolens.io.OutputFolder;
+
+/**
+ * Nothing lost, nothing corrupt: a child JVM running {@code synth}, {@code dataset} or
+ * {@code train} is killed with SIGKILL at a random moment, then the same command is run again;
+ * the result must equal an uninterrupted run's, and an older output must stay whole until the new
+ * one replaces it. Two runs into one folder: the second fails at once naming the first.
+ */
+class CrashSafetyTest {
+  @TempDir Path tmp;
+  private final SplittableRandom random = new SplittableRandom(20261130);
+
+  /** {@code spectrolens ARGS} in a child JVM. */
+  private Process child(String... args) throws IOException {
+    return child(Map.of(), args);
+  }
+
+  private Process child(Map<String, String> env, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+        "-Dai.djl.offline=true", "-cp", classPath(), "org.spectrolens.cli.Main"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile());
+    pb.environment().remove("TORCH_CPP_LOG_LEVEL");
+    pb.environment().putAll(env);
+    return pb.start();
+  }
+
+  /** Starts {@code spectrolens ARGS} in a child JVM and kills it (-9) after a random delay in [from, to) ms. */
+  private void killDuring(long from, long to, String... args) throws Exception {
+    Process p = child(args);
+    long delay = from + random.nextLong(to - from);
+    if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) {
+      p.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
+      p.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static String classPath() {
+    String cp = System.getProperty("surefire.test.class.path");
+    return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+  }
+
+  /** Every file under {@code dir} (marker and lock excluded) with its SHA-256. */
+  private static Map<String, String> digest(Path dir) throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        String rel = dir.relativize(p).toString();
+        if (rel.equals(OutputFolder.MARKER)) continue;
+        out.put(rel, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+      }
+    }
+    return out;
+  }
+
+  /** After a kill, the output is either absent, or complete and equal to {@code expected}; no half output looks whole. */
+  private static void absentOrComplete(Path out, Map<String, String> expected) throws Exception {
+    if (!Files.exists(out)) return;
+    assertEquals("complete", OutputFolder.markerOf(out).orElseThrow().state(), "a killed run left a folder that looks whole: " + out);
+    assertEquals(expected, digest(out));
+  }
+
+  private static void ok(String... args) {
+    CliRun r = CliRun.of(args);
+    assertEquals(0, r.exit(), String.join(" ", args) + ": " + r.err());
+  }
+
+  @Test
+  void synthKilledThenRerunGivesTheSameCorpusAndNeverAHalfOne() throws Exception {
+    ok("synth", "--out", tmp.resolve("ref").toString(), "--utterances", "40", "--seed", "5");
+    Map<String, String> ref = digest(tmp.resolve("ref"));
+    Path out = tmp.resolve("corpus");
+    killDuring(300, 2500, "synth", "--out", out.toString(), "--utterances", "40", "--seed", "5");
+    absentOrComplete(out, ref);
+    ok("synth", "--out", out.toString(), "--utterances", "40", "--seed", "5");
+    assertEquals(ref, digest(out));
+    // killed while replacing it: the old corpus stays whole until the new one is complete
+    killDuring(300, 2500, "synth", "--out", out.toString(), "--utterances", "40", "--seed", "6");
+    assertTrue(Files.exists(out), "the old corpus is never removed before the new one is in place");
+    Map<String, String> now = digest(out);
+    if (!now.equals(ref)) absentOrComplete(out, now); // the new run finished before the kill
+    assertFalse(Files.exists(tmp.resolve("corpus.old")) && Files.exists(tmp.resolve("corpus.partial")) && !Files.exists(out));
+  }
+
+  @Test
+  void datasetKilledThenRerunGivesTheSameDataset() throws Exception {
+    ok("synth", "--out", tmp.resolve("corpus").toString(), "--utterances", "20", "--seed", "2");
+    String[] args = {"dataset", "--corpus", tmp.resolve("corpus").toString(), "--task", "vowels", "--size", "16x16", "--no-progress",
+        "--threads", "1", "--out"};
+    ok(concat(args, tmp.resolve("ref").toString()));
+    Map<String, String> ref = digest(tmp.resolve("ref"));
+    Path out = tmp.resolve("ds");
+    killDuring(300, 2500, concat(args, out.toString()));
+    absentOrComplete(out, ref);
+    ok(concat(args, out.toString()));
+    assertEquals(ref, digest(out), "the rerun equals an uninterrupted build, grid for grid");
+  }
+
+  @Test
+  void trainKilledThenResumedGivesTheSameWeights() throws Exception {
+    ok("synth", "--out", tmp.resolve("corpus").toString(), "--utterances", "20", "--seed", "2");
+    ok("dataset", "--corpus", tmp.resolve("corpus").toString(), "--task", "vowels", "--size", "16x16", "--no-progress",
+        "--threads", "1", "--out", tmp.resolve("ds").toString());
+    String[] train = {"train", "--data", tmp.resolve("ds").toString(), "--epochs", "4", "--batch", "8", "--threads", "1",
+        "--patience", "0", "--quiet", "--out"};
+    ok(concat(train, tmp.resolve("ref").toString()));
+    Path out = tmp.resolve("model");
+    killDuring(1500, 6000, concat(train, out.toString()));
+    ok(concat(concat(train, out.toString()), "--resume"));
+    assertEquals(digest(tmp.resolve("ref")).get("model.safetensors"), digest(out).get("model.safetensors"),
+        "resumed weights equal an uninterrupted run's");
+    // libtorch's deprecation warning (native code, straight to fd 2) is silenced; with its own log level set, it shows
+    String[] export = {"export", "--model", out.toString(), "--out", tmp.resolve("w.safetensors").toString(), "--force"};
+    assertEquals(0, child(Map.of("TORCH_CPP_LOG_LEVEL", "WARNING"), export).waitFor());
+    assertTrue(Files.readString(tmp.resolve("child.log")).contains("LegacyTypeDispatch"), "export does trigger the warning");
+    assertEquals(0, child(export).waitFor());
+    assertFalse(Files.readString(tmp.resolve("child.log")).contains("LegacyTypeDispatch"), Files.readString(tmp.resolve("child.log")));
+  }
+
+  @Test
+  void aSecondRunIntoTheSameFolderFailsAtOnceNamingTheFirst() throws Exception {
+    Path out = tmp.resolve("corpus");
+    CountDownLatch started = new CountDownLatch(1);
+    List<CliRun> second = new ArrayList<>();
+    Thread first = new Thread(() -> {
+      try (OutputFolder f = OutputFolder.create(out, "synth", false)) {
+        started.countDown();
+        second.add(CliRun.of("synth", "--out", out.toString(), "--utterances", "2"));
+      }
+    });
+    first.start();
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+    first.join();
+    assertEquals(2, second.get(0).exit());
+    assertEquals("spectrolens: " + out.toAbsolutePath() + ": another spectrolens run (pid " + ProcessHandle.current().pid()
+        + ") is writing it; wait for it to finish or choose another --out", second.get(0).err().strip());
+    // across processes: a child holds the lock while this process tries; once it is killed, its lock is taken over
+    Path big = tmp.resolve("big");
+    Process p = child("synth", "--out", big.toString(), "--utterances", "3000");
+    try {
+      Path lock = tmp.resolve(".big.lock");
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (!(Files.exists(lock) && Files.readString(lock).strip().equals(Long.toString(p.pid())))) {
+        assertTrue(System.nanoTime() < deadline && p.isAlive(), "the child never took the lock");
+        Thread.sleep(50);
+      }
+      CliRun r = CliRun.of("synth", "--out", big.toString(), "--utterances", "2");
+      assertEquals("spectrolens: " + big + ": another spectrolens run (pid " + p.pid()
+          + ") is writing it; wait for it to finish or choose another --out", r.err().strip());
+    } finally {
+      p.destroyForcibly();
+      p.waitFor(30, TimeUnit.SECONDS);
+    }
+    ok("synth", "--out", big.toString(), "--utterances", "2");
+    assertTrue(Files.isDirectory(big) && !Files.exists(tmp.resolve("big.partial")));
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+}
