@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
       SpectrogramCommand.class,
       DatasetCommand.class,
       ExplainCommand.class,
+      FaithfulnessCommand.class,
       BenchCommand.class,
       SynthCommand.class,
       TrainCommand.class,

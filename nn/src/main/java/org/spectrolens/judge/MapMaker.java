@@ -1,5 +1,8 @@
 package org.spectrolens.judge;
 
+import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.Options;
+import org.spectrolens.explain.Request;
 import org.spectrolens.nn.model.Network;
 
 /**
@@ -9,4 +12,10 @@ import org.spectrolens.nn.model.Network;
 @FunctionalInterface
 public interface MapMaker {
   float[][] maps(Network network, float[] inputs, int n, int[] targets);
+
+  /** An explanation method of {@code explain} by id (a one-line error for an unknown id), with its options. */
+  static MapMaker method(String id, Options options) {
+    Explainers.of(id);
+    return (net, x, n, targets) -> Explainers.explain(id, Request.of(net, x, n).withTargets(targets).withOptions(options)).maps();
+  }
 }
