@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
       EvaluateCommand.class,
       PredictCommand.class,
       ExportCommand.class,
+      FormantsCommand.class,
+      PitchCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
