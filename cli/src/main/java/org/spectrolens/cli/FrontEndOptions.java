@@ -3,9 +3,9 @@ package org.spectrolens.cli;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 import org.spectrolens.spectrogram.SpectrogramSpec.Kind;
 import org.spectrolens.spectrogram.SpectrogramSpec.MelNorm;
-import org.spectrolens.spectrogram.SpectrogramSpec.MelScale;
+import org.spectrolens.dsp.MelScale;
 import org.spectrolens.spectrogram.SpectrogramSpec.PadMode;
-import org.spectrolens.spectrogram.SpectrogramSpec.Window;
+import org.spectrolens.dsp.Window;
 import picocli.CommandLine.Option;
 
 /**

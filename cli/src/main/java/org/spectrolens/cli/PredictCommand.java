@@ -53,8 +53,7 @@ public final class PredictCommand implements Callable<Integer> {
         float[] logits = m.logits(x, 1)[0];
         double[] p = TrainedModel.softmax(logits);
         List<String> classes = m.config().classes();
-        int top = 0;
-        for (int i = 1; i < p.length; i++) if (p[i] > p[top]) top = i;
+        int top = TrainedModel.argmax(p);
         if (json) {
           Map<String, Object> o = new LinkedHashMap<>();
           o.put("input", in.toString());

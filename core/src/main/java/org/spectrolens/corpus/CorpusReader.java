@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.corpus.textgrid.TextGrid;
 import org.spectrolens.corpus.textgrid.TextGridReader;
-import org.spectrolens.dataset.Csv;
+import org.spectrolens.io.Csv;
 
 /**
  * Finds the labelled segments of a corpus in one of three layouts:

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.spectrolens.SpectrolensException;
-import org.spectrolens.dataset.Csv;
+import org.spectrolens.io.Csv;
 
 /**
  * Maps alignment labels (ARPAbet from MFA, SAMPA/X-SAMPA from WebMAUS, IPA from MFA's

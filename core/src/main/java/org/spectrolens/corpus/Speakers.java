@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.spectrolens.SpectrolensException;
-import org.spectrolens.dataset.Csv;
+import org.spectrolens.io.Csv;
 
 /**
  * Who speaks each recording: a {@code speakers.csv} whose header names at least an {@code id}

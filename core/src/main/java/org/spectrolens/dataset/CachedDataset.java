@@ -1,5 +1,6 @@
 package org.spectrolens.dataset;
 
+import org.spectrolens.io.Csv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

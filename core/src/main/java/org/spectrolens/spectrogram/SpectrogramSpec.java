@@ -1,5 +1,8 @@
 package org.spectrolens.spectrogram;
 
+import org.spectrolens.dsp.MelScale;
+import org.spectrolens.dsp.Window;
+
 /**
  * Every choice that makes a spectrogram from samples, recorded with each spectrogram (in
  * {@code <name>.axes.json}) and in every model directory. Defaults follow torchaudio
@@ -54,11 +57,7 @@ public record SpectrogramSpec(
 
   public enum Kind { STFT, MEL, MFCC, CQT }
 
-  public enum Window { HANN, HAMMING, BLACKMAN, RECTANGULAR }
-
   public enum PadMode { REFLECT, CONSTANT }
-
-  public enum MelScale { HTK, SLANEY }
 
   public enum MelNorm { SLANEY, NONE }
 

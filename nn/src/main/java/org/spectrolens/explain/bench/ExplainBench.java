@@ -170,9 +170,7 @@ public final class ExplainBench {
         if (step >= steps - 5) {
           float[] o = out.toFloatArray();
           for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int c = 1; c < 5; c++) if (o[i * 5 + c] > o[i * 5 + best]) best = c;
-            if (best == (step * n + i) % 5) correct++;
+            if (org.spectrolens.nn.model.TrainedModel.argmax(o, i * 5, 5) == (step * n + i) % 5) correct++;
           }
         }
         adam.step(net.trainable(), 1e-3);

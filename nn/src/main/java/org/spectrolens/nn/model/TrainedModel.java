@@ -111,6 +111,25 @@ public final class TrainedModel implements AutoCloseable {
     return out;
   }
 
+  /** The index of the largest value (the first of ties): the predicted class of a logit or probability vector. */
+  public static int argmax(float[] v) {
+    return argmax(v, 0, v.length);
+  }
+
+  /** The argmax of {@code v[from .. from+length)}, relative to {@code from} (one row of a flat [n, classes] array). */
+  public static int argmax(float[] v, int from, int length) {
+    int best = 0;
+    for (int i = 1; i < length; i++) if (v[from + i] > v[from + best]) best = i;
+    return best;
+  }
+
+  /** The index of the largest value (the first of ties). */
+  public static int argmax(double[] v) {
+    int best = 0;
+    for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+    return best;
+  }
+
   /** Softmax of one logit vector, computed stably in double. */
   public static double[] softmax(float[] logits) {
     double[] v = new double[logits.length];

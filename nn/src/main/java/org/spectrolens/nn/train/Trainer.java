@@ -231,9 +231,7 @@ public final class Trainer {
         if (!Float.isFinite(loss)) throw new SpectrolensException("--lr", "training diverged (loss " + loss + " in epoch " + (e + 1) + "); try a smaller learning rate");
         lossSum += loss * idx.length;
         for (int i = 0; i < idx.length; i++) {
-          int best = 0;
-          for (int c = 1; c < k; c++) if (logits[i * k + c] > logits[i * k + best]) best = c;
-          if (best == fit.label(idx[i])) correct++;
+          if (TrainedModel.argmax(logits, i * k, k) == fit.label(idx[i])) correct++;
         }
         seen += idx.length;
         if (bar != null) {
