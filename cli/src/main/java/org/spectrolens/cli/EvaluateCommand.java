@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.concurrent.Callable;
 import org.spectrolens.dataset.CachedDataset;
-import org.spectrolens.dataset.Csv;
+import org.spectrolens.io.Csv;
 import org.spectrolens.dataset.DatasetItem;
 import org.spectrolens.io.AtomicFiles;
 import org.spectrolens.io.Json;

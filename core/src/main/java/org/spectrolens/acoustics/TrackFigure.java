@@ -54,8 +54,8 @@ public final class TrackFigure {
     int hop = Math.max(1, (int) Math.round(step * rate));
     int nFft = Integer.highestOneBit(Math.max(2 * win, (int) Math.ceil(rate / 20.0)) - 1) << 1; // bins <= 20 Hz apart
     SpectrogramSpec spec = new SpectrogramSpec(SpectrogramSpec.Kind.STFT, rate, nFft, win, hop,
-        SpectrogramSpec.Window.HANN, true, SpectrogramSpec.PadMode.CONSTANT, 2.0, 128, 0, Double.NaN,
-        SpectrogramSpec.MelScale.HTK, SpectrogramSpec.MelNorm.NONE, true, 1.0, 1e-10, 70.0, 40, 0, 12, 84);
+        org.spectrolens.dsp.Window.HANN, true, SpectrogramSpec.PadMode.CONSTANT, 2.0, 128, 0, Double.NaN,
+        org.spectrolens.dsp.MelScale.HTK, SpectrogramSpec.MelNorm.NONE, true, 1.0, 1e-10, 70.0, 40, 0, 12, 84);
     Spectrogram s = FrontEnd.compute(clip, spec).cropFrequency(0, maxHz);
     SpectrogramImage.defaults().withDynamicRange(70).withTitle(title).withTracks(lines).write(s, png);
   }

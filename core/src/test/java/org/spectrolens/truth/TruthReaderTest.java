@@ -36,8 +36,8 @@ class TruthReaderTest {
   static void build() {
     corpus = tmp.resolve("synth");
     new SynthCorpus(5, 6, SR).write(corpus, i -> { });
-    SpectrogramSpec spec = new SpectrogramSpec(SpectrogramSpec.Kind.STFT, SR, 512, 400, 80, SpectrogramSpec.Window.HANN, true,
-        SpectrogramSpec.PadMode.CONSTANT, 2.0, 128, 0, 4000, SpectrogramSpec.MelScale.HTK, SpectrogramSpec.MelNorm.NONE,
+    SpectrogramSpec spec = new SpectrogramSpec(SpectrogramSpec.Kind.STFT, SR, 512, 400, 80, org.spectrolens.dsp.Window.HANN, true,
+        SpectrogramSpec.PadMode.CONSTANT, 2.0, 128, 0, 4000, org.spectrolens.dsp.MelScale.HTK, SpectrogramSpec.MelNorm.NONE,
         true, 1.0, 1e-10, 80.0, 40, 0, 12, 84);
     InputFormat format = new InputFormat(spec, 0, 4000, 32, 16);
     DatasetBuilder builder = new DatasetBuilder(new SpectrogramFeaturiser(format, 0), format).threads(2);

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.corpus.Speakers;
 import org.spectrolens.dataset.CachedDataset;
-import org.spectrolens.dataset.Csv;
+import org.spectrolens.io.Csv;
 import org.spectrolens.dataset.DatasetItem;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.spectrolens.dataset.Csv;
+import org.spectrolens.io.Csv;
 import org.spectrolens.dataset.DatasetItem;
 
 /**
