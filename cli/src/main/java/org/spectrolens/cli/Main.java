@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
       ExportCommand.class,
       FormantsCommand.class,
       PitchCommand.class,
+      AnalyzeCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -37,6 +37,8 @@ import org.spectrolens.truth.TruthReader;
 public final class Analyzer {
   /** Reference map id: the model input itself. */
   public static final String ENERGY = "energy";
+  /** Items explained per call of a method (each method batches its own forward passes within). */
+  static final int ITEMS_PER_REQUEST = 64;
 
   private Analyzer() {}
 
@@ -114,7 +116,7 @@ public final class Analyzer {
     }
     readings.put(ENERGY, energy.finish(confusion, s.permutations(), s.options().seed()));
     int channels = model.network().inputShape()[0];
-    int batch = Math.max(1, s.options().batchSize());
+    int batch = ITEMS_PER_REQUEST;
     for (String method : s.methods()) {
       long m0 = System.nanoTime();
       MethodAccumulator acc = new MethodAccumulator(method, false, classes, h, w, rows, bands, named);

@@ -37,6 +37,7 @@ public final class MethodAccumulator {
   private final double[][] bandSums;
   private final double[][] namedSums;
   private final int[] profileCounts;
+  private int empty;
   private final List<List<double[]>> alignments = new ArrayList<>();
   private final Map<String, double[]> groupSums = new TreeMap<>();
   private final Map<String, Integer> groupCounts = new TreeMap<>();
@@ -79,6 +80,7 @@ public final class MethodAccumulator {
   public void add(int cls, String group, float[][] map, TruthMasks masks) {
     counts[cls]++;
     for (int r = 0; r < map.length; r++) for (int c = 0; c < map[r].length; c++) sums[cls][r][c] += map[r][c];
+    if (!(MapMass.total(map) > 0)) empty++;
     if (MapMass.total(map) > 0) { // a map without mass has no profile
       double[] shares = MapMass.bandShares(map, rows, bands);
       profileCounts[cls]++;
@@ -136,7 +138,7 @@ public final class MethodAccumulator {
       groupClasses.put(g, perClass);
     });
     return new MethodReading(method, reference, means, profile, namedProfile, align,
-        confusionOverlap(means, confusion, permutations, seed), groups, groupClasses);
+        confusionOverlap(means, confusion, permutations, seed), groups, groupClasses, empty);
   }
 
   private ConfusionOverlap confusionOverlap(float[][][] means, double[][] confusion, int permutations, long seed) {

@@ -74,6 +74,7 @@ public final class Readings {
    * @param confusionOverlap pairs of classes
    * @param groupBandProfile per speaker group: mean share per uniform band over all its items
    * @param groupClassBandProfile per speaker group and class
+   * @param emptyMaps items whose map has no mass (all zero after post-processing): no profile or alignment
    */
   public record MethodReading(String method, boolean reference, @JsonIgnore float[][][] classMeans,
       @JsonProperty("band_profile") Map<String, double[]> bandProfile,
@@ -81,7 +82,8 @@ public final class Readings {
       Map<String, Alignment> alignment,
       @JsonProperty("confusion_overlap") ConfusionOverlap confusionOverlap,
       @JsonProperty("group_band_profile") Map<String, double[]> groupBandProfile,
-      @JsonProperty("group_class_band_profile") Map<String, Map<String, double[]>> groupClassBandProfile) {}
+      @JsonProperty("group_class_band_profile") Map<String, Map<String, double[]>> groupClassBandProfile,
+      @JsonProperty("empty_maps") int emptyMaps) {}
 
   /** Median F0 and F1-F3 (Hz) of a class's items, from the truth: the markers of the band-profile figure. */
   public record ClassTruth(int n, double f0, double f1, double f2, double f3) {}
