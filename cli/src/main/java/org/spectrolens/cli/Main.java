@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
       FormantsCommand.class,
       PitchCommand.class,
       AnalyzeCommand.class,
+      AblationCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

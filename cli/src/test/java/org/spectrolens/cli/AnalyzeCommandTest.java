@@ -106,6 +106,36 @@ class AnalyzeCommandTest {
     }
   }
 
+  @Test
+  void ablationTrainsAndReadsOneModelPerCutoff() throws Exception {
+    Path out = dir.resolve("ablation");
+    CliRun r = CliRun.of("ablation", "--corpus", dir.resolve("corpus").toString(), "--fmax", "2000,full", "--size", "16x16",
+        "--epochs", "1", "--methods", "saliency", "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode a = Json.MAPPER.readTree(out.resolve("ablation.json").toFile());
+    assertEquals(2, a.get("cutoffs").size());
+    JsonNode low = a.get("cutoffs").get(0), full = a.get("cutoffs").get(1);
+    assertEquals("2000", low.get("fmax").asText());
+    assertEquals(8, low.get("bands").size()); // 250 Hz bands up to 2000 Hz
+    assertTrue(full.get("top_hz").asDouble() > 10000, full.get("top_hz").toString());
+    for (JsonNode c : a.get("cutoffs")) {
+      double acc = c.get("accuracy").asDouble();
+      JsonNode m = Json.MAPPER.readTree(out.resolve("evaluate/fmax-" + c.get("fmax").asText() + "/metrics.json").toFile());
+      assertEquals(m.get("accuracy").asDouble(), acc, 1e-12);
+      double sum = 0;
+      for (JsonNode v : c.get("band_profile").get("saliency")) sum += v.asDouble();
+      assertEquals(1.0, sum, 1e-6);
+    }
+    List<String> csv = Files.readAllLines(out.resolve("ablation.csv"));
+    assertEquals(1 + 2 * 2, csv.size()); // energy and saliency per cut-off
+    assertTrue(Files.size(out.resolve("ablation.png")) > 1000);
+    assertTrue(r.out().contains("$ ./spectrolens dataset --corpus"), r.out());
+
+    CliRun bad = CliRun.of("ablation", "--corpus", dir.resolve("corpus").toString(), "--fmax", "2000,lots", "--out", out.toString());
+    assertEquals(2, bad.exit());
+    assertEquals("spectrolens: --fmax: expected positive frequencies in Hz or 'full', got 'lots'\n", bad.err());
+  }
+
   private static List<String> names(JsonNode n) {
     List<String> out = new java.util.ArrayList<>();
     n.fieldNames().forEachRemaining(out::add);
