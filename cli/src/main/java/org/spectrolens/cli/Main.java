@@ -25,6 +25,10 @@ import picocli.CommandLine.Option;
       EvaluateCommand.class,
       PredictCommand.class,
       ExportCommand.class,
+      FormantsCommand.class,
+      PitchCommand.class,
+      AnalyzeCommand.class,
+      AblationCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
