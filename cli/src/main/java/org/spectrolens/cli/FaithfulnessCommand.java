@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.explain.Baseline;
-import org.spectrolens.explain.Options;
 import org.spectrolens.io.Json;
 import org.spectrolens.judge.CurveReport;
 import org.spectrolens.judge.Judging;
@@ -21,6 +20,7 @@ import org.spectrolens.judge.Study;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.model.TrainedModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spectrolens faithfulness}: how faithful each method's maps are to the model, beside a random and the energy map. */
@@ -31,18 +31,8 @@ import picocli.CommandLine.Option;
         "metric and seconds; the options), DIR/curves.csv (method,curve,class,fraction,value) and DIR/curves.png.",
         "Masking is x' = b + m (x - b) with the --baseline b."})
 public final class FaithfulnessCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true, paramLabel = "M", description = "Model directory.")
-  Path model;
-
-  @Option(names = "--data", required = true, paramLabel = "DS", description = "Dataset cache directory.")
-  Path data;
-
-  @Option(names = "--split", defaultValue = "test", description = "test, train or all (default: ${DEFAULT-VALUE}).")
-  String split;
-
-  @Option(names = "--methods", split = ",", paramLabel = "LIST", defaultValue = "saliency,smoothgrad,gradcam++,faster-scorecam",
-      description = "Explanation methods (default: the thesis's four, ${DEFAULT-VALUE}).")
-  List<String> methods;
+  @Mixin
+  JudgeOptions common;
 
   @Option(names = "--metrics", split = ",", paramLabel = "LIST", description = "Metrics (default: all listed below).")
   List<String> metrics;
@@ -61,20 +51,8 @@ public final class FaithfulnessCommand implements Callable<Integer> {
   @Option(names = "--step", defaultValue = "0.01", paramLabel = "F", description = "Fraction of units per curve step, in (0, 1] (default: ${DEFAULT-VALUE}).")
   double step;
 
-  @Option(names = "--baseline", defaultValue = "floor", paramLabel = "B", description = "zero, floor, mean, freq-mean or blur (default: ${DEFAULT-VALUE}).")
-  String baseline;
-
-  @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the sample, the random map and every random step (default: ${DEFAULT-VALUE}).")
-  long seed;
-
   @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N", description = "Perturbed inputs per forward pass (default: ${DEFAULT-VALUE}).")
   int batchSize;
-
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-  Path out;
-
-  @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
-  int threads;
 
   @Override
   public Integer call() {
@@ -82,32 +60,24 @@ public final class FaithfulnessCommand implements Callable<Integer> {
         ? MetricRegistry.ids().stream().filter(id -> MetricRegistry.of(id) instanceof MapMetric m
             && (m.category() == Metric.Category.FAITHFULNESS || m.category() == Metric.Category.COMPLEXITY)).toList()
         : metrics, Metric.Category.FAITHFULNESS, Metric.Category.COMPLEXITY);
-    Baseline b = Baseline.fromId(baseline);
-    Options options = Options.defaults().withSeed(seed).withBaseline(b);
-    Map<String, MapMaker> makers = new LinkedHashMap<>();
-    for (String m : methods) makers.put(m, MapMaker.method(m, options));
-    Engines.init(threads);
-    CachedDataset ds = CachedDataset.open(data);
-    try (TrainedModel m = TrainedModel.open(model)) {
+    Baseline b = common.baseline();
+    Map<String, MapMaker> makers = common.makers();
+    Engines.init(common.threads);
+    CachedDataset ds = CachedDataset.open(common.data);
+    try (TrainedModel m = TrainedModel.open(common.model)) {
       int[] s = m.config().inputShape();
-      Samples sample = Samples.load(m, ds, split, samples, seed);
+      Samples sample = Samples.load(m, ds, common.split, samples, common.seed);
       Judging judging = Judging.defaults(RemovalUnits.parse(grid, unit, sample.axes(), s[1], s[2]))
-          .withStep(step).withBaseline(b).withSeed(seed).withBatchSize(batchSize);
+          .withStep(step).withBaseline(b).withSeed(common.seed).withBatchSize(batchSize);
       long t0 = System.nanoTime();
       Study study = Study.run(m.network(), sample, makers, chosen, judging, null);
       double seconds = (System.nanoTime() - t0) / 1e9;
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("methods", entries(study.methods()));
       json.put("baselines", entries(study.baselines()));
-      Map<String, Object> opts = new LinkedHashMap<>();
-      opts.put("model", model.toString());
-      opts.put("data", data.toString());
-      opts.put("split", split);
-      opts.put("samples", sample.n());
-      opts.put("methods", methods);
+      Map<String, Object> opts = common.describe(sample.n());
       opts.putAll(judging.describe());
-      opts.put("explain_options", options.describe("smoothgrad"));
-      opts.put("targets", "predicted class");
+      opts.put("explain_options", common.explainOptions().describe("smoothgrad"));
       json.put("options", opts);
       Map<String, Object> speed = new LinkedHashMap<>();
       speed.put("seconds", seconds);
@@ -117,8 +87,9 @@ public final class FaithfulnessCommand implements Callable<Integer> {
       speed.put("threads", Engines.threads());
       json.put("speed", speed);
       // everything is computed; now the files, each written atomically
+      Path out = common.out;
       CurveReport.writeCsv(out.resolve("curves.csv"), study, m.config().classes());
-      CurveReport.writePng(out.resolve("curves.png"), study, model.getFileName() + " on " + data.getFileName() + " (" + sample.n() + " " + split
+      CurveReport.writePng(out.resolve("curves.png"), study, common.model.getFileName() + " on " + common.data.getFileName() + " (" + sample.n() + " " + common.split
           + " items, " + judging.units().name() + ", baseline " + b.id() + ")");
       Json.write(out.resolve("faithfulness.json"), json);
       System.out.printf(java.util.Locale.ROOT, "%s%n%d forward passes in %.1f s of metrics (%.0f per second); %.1f s in all%n",

@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
       DatasetCommand.class,
       ExplainCommand.class,
       FaithfulnessCommand.class,
+      SanityCommand.class,
+      LocalisationCommand.class,
       BenchCommand.class,
       SynthCommand.class,
       TrainCommand.class,

@@ -58,4 +58,12 @@ public record Samples(float[] inputs, int n, int[] shape, int[] labels, List<Dat
     MapAxes axes = new MapAxes(ds.info().frequencyAxis(), TimeAxis.of(0, items.get(0).timeStep(), shape[2]));
     return new Samples(x, n, shape, labels, List.copyOf(items), axes);
   }
+
+  /** Input {@code i} alone, [C*H*W] (a copy). */
+  public float[] input(int i) {
+    int size = shape[0] * shape[1] * shape[2];
+    float[] x = new float[size];
+    System.arraycopy(inputs, i * size, x, 0, size);
+    return x;
+  }
 }
