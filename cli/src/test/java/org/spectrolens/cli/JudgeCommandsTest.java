@@ -9,16 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spectrolens.dataset.DatasetInfo;
-import org.spectrolens.dataset.DatasetItem;
-import org.spectrolens.dataset.DatasetWriter;
 import org.spectrolens.io.Json;
-import org.spectrolens.spectrogram.SpectrogramSpec;
 
 /** faithfulness, sanity and localisation through the command line: the contract's files and keys, and the one-line errors. */
 class JudgeCommandsTest {
@@ -30,22 +24,7 @@ class JudgeCommandsTest {
   @BeforeAll
   static void train() throws Exception {
     data = dir.resolve("ds");
-    DatasetWriter w = new DatasetWriter(data);
-    SplittableRandom r = new SplittableRandom(3);
-    for (int s = 0; s < 3; s++) {
-      for (String label : List.of("low", "high")) {
-        for (int j = 0; j < 4; j++) {
-          float[][] g = new float[16][16];
-          for (int y = 0; y < 16; y++) {
-            for (int x = 0; x < 16; x++) g[y][x] = (float) (-60 + 3 * r.nextGaussian() + (label.equals("low") == y < 5 ? 25 : 0));
-          }
-          w.add(new DatasetItem("s" + s + "-" + label + j, dir.resolve("s" + s + ".wav").toString(), j, j + 0.1, label, "s" + s,
-              s == 2 ? "test" : "train", -1, "", j, 0.01), g);
-        }
-      }
-    }
-    w.finish(new DatasetInfo(DatasetInfo.FORMAT, "tiny2", "voicing", List.of("low", "high"), SpectrogramSpec.torchaudio(),
-        0, 4000, 16, 16, "linear", 0, 4000.0 / 15, "speaker", 1, 0.25), Map.of());
+    TwoBandDataset.write(data, s -> dir.resolve("s" + s + ".wav").toString());
     model = dir.resolve("model");
     CliRun t = CliRun.of("train", "--data", data.toString(), "--model", "smallcnn", "--out", model.toString(),
         "--epochs", "1", "--batch", "8", "--quiet", "--seed", "2");

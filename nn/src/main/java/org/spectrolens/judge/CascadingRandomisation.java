@@ -1,6 +1,5 @@
 package org.spectrolens.judge;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.spectrolens.nn.model.Network;
@@ -19,16 +18,6 @@ public final class CascadingRandomisation extends Described implements Metric {
 
   /** The steps, top layer first; the network's weights are restored afterwards. */
   public List<LayerStep> run(Network net, MapMaker maker, float[] inputs, int n, int[] targets, float[][] trained, long seed) {
-    int[] s = net.inputShape();
-    List<LayerStep> out = new ArrayList<>();
-    try (ParameterRandomisation r = new ParameterRandomisation(net, seed)) {
-      for (String layer : ParameterRandomisation.layersTopDown(net)) {
-        r.randomise(layer);
-        float[][] maps = maker.maps(net, inputs, n, targets);
-        double[] sim = Similarity.mean(trained, maps, s[1], s[2]);
-        out.add(new LayerStep(layer, sim[0], sim[1], maps[0]));
-      }
-    }
-    return out;
+    return ParameterRandomisation.steps(net, maker, inputs, n, targets, trained, seed, true);
   }
 }

@@ -1,6 +1,5 @@
 package org.spectrolens.judge;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.spectrolens.nn.model.Network;
@@ -18,17 +17,6 @@ public final class IndependentRandomisation extends Described implements Metric 
 
   /** The steps, top layer first; the network's weights are restored after each. */
   public List<LayerStep> run(Network net, MapMaker maker, float[] inputs, int n, int[] targets, float[][] trained, long seed) {
-    int[] s = net.inputShape();
-    List<LayerStep> out = new ArrayList<>();
-    try (ParameterRandomisation r = new ParameterRandomisation(net, seed)) {
-      for (String layer : ParameterRandomisation.layersTopDown(net)) {
-        r.randomise(layer);
-        float[][] maps = maker.maps(net, inputs, n, targets);
-        double[] sim = Similarity.mean(trained, maps, s[1], s[2]);
-        out.add(new LayerStep(layer, sim[0], sim[1], maps[0]));
-        r.restore();
-      }
-    }
-    return out;
+    return ParameterRandomisation.steps(net, maker, inputs, n, targets, trained, seed, false);
   }
 }

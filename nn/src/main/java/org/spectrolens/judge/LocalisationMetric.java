@@ -10,6 +10,13 @@ public interface LocalisationMetric extends MapMetric {
     return Stats.mean(chance(batch));
   }
 
+  /** Each item's truth share of the grid: the chance level of relevance mass and relevance rank. */
+  static double[] truthShares(Judged batch) {
+    double[] out = new double[batch.n()];
+    for (int i = 0; i < out.length; i++) out[i] = share(batch.truth(i));
+    return out;
+  }
+
   /** The share of true cells of a mask; NaN when the mask is empty. */
   static double share(boolean[] mask) {
     int k = 0;

@@ -44,6 +44,27 @@ final class ParameterRandomisation implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Re-initialises the layers from the output down and compares the maps after each step with
+   * {@code trained}: cumulatively (cascading) or restoring each layer before the next
+   * (independent). The trained weights are back afterwards.
+   */
+  static List<LayerStep> steps(Network net, MapMaker maker, float[] inputs, int n, int[] targets, float[][] trained, long seed,
+      boolean cumulative) {
+    int[] s = net.inputShape();
+    List<LayerStep> out = new ArrayList<>();
+    try (ParameterRandomisation r = new ParameterRandomisation(net, seed)) {
+      for (String layer : layersTopDown(net)) {
+        r.randomise(layer);
+        float[][] maps = maker.maps(net, inputs, n, targets);
+        double[] sim = Similarity.mean(trained, maps, s[1], s[2]);
+        out.add(new LayerStep(layer, sim[0], sim[1], maps[0]));
+        if (!cumulative) r.restore();
+      }
+    }
+    return out;
+  }
+
   /** Re-initialises every tensor of {@code stage}. */
   void randomise(String stage) {
     for (String name : tensorsOf(net, stage)) {

@@ -37,8 +37,6 @@ public final class RelevanceMass extends Described implements LocalisationMetric
 
   @Override
   public double[] chance(Judged j) {
-    double[] out = new double[j.n()];
-    for (int i = 0; i < out.length; i++) out[i] = LocalisationMetric.share(j.truth(i));
-    return out;
+    return LocalisationMetric.truthShares(j);
   }
 }
