@@ -59,12 +59,13 @@ final class FormantsCommand implements Callable<Integer> {
     }
     double hz = ceiling != null ? ceiling : speaker != null ? speaker.formantCeilingHz() : SpeakerType.WOMAN.formantCeilingHz();
     FormantTracker tracker = new FormantTracker(step, maxFormants, hz, window, preEmphasis, SpectralResampler::resample);
-    return TrackFiles.run(inputs, out, "formants", png, (Clip clip, Path csv, Path figure) -> {
+    return PerFileOutputs.run(inputs, out, ".csv", ".formants.csv", (Clip clip, Path csv) -> {
       tracker.requireCeilingWithinBand(clip);
       FormantTrack track = tracker.track(clip);
       AtomicFiles.writeString(csv, TrackTables.formants(track));
-      if (figure != null) {
-        TrackFigure.formants(clip, track, hz, Path.of(clip.source()).getFileName() + ": formants (ceiling " + (int) hz + " Hz)", figure);
+      if (png) {
+        TrackFigure.formants(clip, track, hz, Path.of(clip.source()).getFileName() + ": formants (ceiling " + (int) hz + " Hz)",
+            PerFileOutputs.sibling(csv, ".png"));
       }
     });
   }

@@ -40,10 +40,10 @@ final class PitchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PitchTracker tracker = PitchTracker.praat(step, floor, ceiling);
-    return TrackFiles.run(inputs, out, "pitch", png, (Clip clip, Path csv, Path figure) -> {
+    return PerFileOutputs.run(inputs, out, ".csv", ".pitch.csv", (Clip clip, Path csv) -> {
       PitchTrack track = tracker.track(clip);
       AtomicFiles.writeString(csv, TrackTables.pitch(track));
-      if (figure != null) TrackFigure.pitch(clip, track, ceiling, Path.of(clip.source()).getFileName() + ": F0", figure);
+      if (png) TrackFigure.pitch(clip, track, ceiling, Path.of(clip.source()).getFileName() + ": F0", PerFileOutputs.sibling(csv, ".png"));
     });
   }
 }

@@ -1,13 +1,8 @@
 package org.spectrolens.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.spectrolens.SpectrolensException;
-import org.spectrolens.audio.AudioFile;
-import org.spectrolens.audio.AudioFolder;
 import org.spectrolens.audio.Clip;
 import org.spectrolens.audio.Resampler;
 import org.spectrolens.render.ColorMap;
@@ -49,34 +44,7 @@ final class SpectrogramCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ColorMap map = ColorMap.fromId(colorMap);
-    boolean single = inputs.size() == 1 && !Files.isDirectory(inputs.get(0))
-        && out.getFileName().toString().endsWith(".npy");
-    if (single) {
-      Path in = inputs.get(0);
-      write(AudioFile.read(in), out, map);
-      System.out.println("wrote " + out);
-      return 0;
-    }
-    List<Path> files = new ArrayList<>();
-    for (Path in : inputs) {
-      if (Files.isDirectory(in)) files.addAll(AudioFolder.list(in));
-      else files.add(in);
-    }
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new SpectrolensException(out.toString(), "exists and is not a folder (several inputs need an output folder)");
-    }
-    int failed = 0;
-    for (Path file : files) {
-      try {
-        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        write(AudioFile.read(file), out.resolve(name + ".npy"), map);
-      } catch (SpectrolensException e) {
-        failed++;
-        System.err.println("spectrolens: " + Main.oneLine(e));
-      }
-    }
-    System.out.printf("%d written, %d failed -> %s%n", files.size() - failed, failed, out);
-    return failed == 0 ? 0 : 2;
+    return PerFileOutputs.run(inputs, out, ".npy", ".npy", (clip, npy) -> write(clip, npy, map));
   }
 
   private void write(Clip clip, Path npy, ColorMap map) {
@@ -85,8 +53,7 @@ final class SpectrogramCommand implements Callable<Integer> {
     Spectrogram s = FrontEnd.compute(atRate, spec);
     SpectrogramFiles.write(npy, s);
     if (png) {
-      String name = npy.getFileName().toString().replaceFirst("\\.npy$", "");
-      Path pngFile = npy.resolveSibling(name + ".png");
+      Path pngFile = PerFileOutputs.sibling(npy, ".png");
       SpectrogramImage.defaults().withColorMap(map).withDynamicRange(spec.db() ? 80 : Double.NaN)
           .withTitle(Path.of(clip.source()).getFileName().toString()).write(s, pngFile);
     }
