@@ -6,9 +6,11 @@
 # Per held-out group G: OUT/corpus-train-G and OUT/corpus-test-G (metadata.csv and speakers.csv
 # filtered; wavs/, TextGrid/, truth/ linked), a dataset and smallcnn model on the two other
 # groups, the G dataset built with that model's front end, evaluate --by group and analyze on it.
-# Prints one line per held-out group: within-groups test accuracy and held-out accuracy.
+# Prints per held-out group the within-groups test accuracy and the held-out accuracy, and per
+# method how the named-band shares of the maps move from the one to the other (METHODS=LIST).
 set -euo pipefail
 corpus="$(cd "$1" && pwd)"; out="$2"; task="${3:-vowels}"; fmax="${4:-4000}"; epochs="${5:-3}"
+methods="${METHODS:-gradcam,layercam,saliency}"
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 sl="$here/spectrolens"
 mkdir -p "$out"; out="$(cd "$out" && pwd)"
@@ -35,9 +37,22 @@ for held in child female male; do
   "$sl" dataset --corpus "$out/corpus-test-$held" --task "$task" --frontend-from "$out/model-$held" --group-by speaker \
     --seed 1 --no-progress --out "$out/ds-test-$held" > /dev/null
   "$sl" evaluate --model "$out/model-$held" --data "$out/ds-test-$held" --split all --by group --out "$out/eval-$held/metrics.json" > /dev/null
-  "$sl" analyze --model "$out/model-$held" --data "$out/ds-test-$held" --split all --methods gradcam,layercam,saliency \
-    --out "$out/analysis-$held" > /dev/null
-  within=$(python3 -c "import json,sys;print(round(json.load(open(sys.argv[1]))['accuracy'],4))" "$out/model-$held/metrics.json")
-  heldacc=$(python3 -c "import json,sys;print(round(json.load(open(sys.argv[1]))['accuracy'],4))" "$out/eval-$held/metrics.json")
-  printf '%-10s %-22s %s\n' "$held" "$within" "$heldacc" | tee -a "$out/summary.txt"
+  for side in within held-out; do
+    ds="$out/ds-test-$held"; split=all; [ "$side" = within ] && { ds="$out/ds-train-$held"; split=test; }
+    "$sl" analyze --model "$out/model-$held" --data "$ds" --split "$split" --methods "$methods" --permutations 1000 \
+      --out "$out/analysis-$held-$side" > /dev/null
+  done
+  python3 - "$out" "$held" <<'PY' | tee -a "$out/summary.txt"
+import json, sys
+out, held = sys.argv[1], sys.argv[2]
+w = json.load(open(f"{out}/analysis-{held}-within/analysis.json"))
+h = json.load(open(f"{out}/analysis-{held}-held-out/analysis.json"))
+names = [b["name"] for b in w["named_bands"]]
+line = f"{held:<10} {w['accuracy']:<22.4f} {h['accuracy']:.4f}"
+for m in w["methods"]:
+    a = w["methods"][m]["named_band_profile"]["all"]; b = h["methods"][m]["named_band_profile"]["all"]
+    moves = ", ".join(f"{n} {x:.3f}->{y:.3f}" for n, x, y in zip(names, a, b))
+    line += f"\n    {m}: named-band shares within -> held-out: {moves}"
+print(line)
+PY
 done
