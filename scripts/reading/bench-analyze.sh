@@ -8,7 +8,7 @@
 set -euo pipefail
 out="$1"; model="${2:-}"
 here="$(cd "$(dirname "$0")/../.." && pwd)"
-sl="$here/spectrolens"
+sl="${SPECTROLENS:-$here/spectrolens}"  # SPECTROLENS: another launcher
 mkdir -p "$out"
 [ -d "$out/corpus" ] || "$sl" synth --out "$out/corpus" --utterances 2000 --seed 1 > /dev/null 2>&1
 [ -d "$out/ds" ] || "$sl" dataset --corpus "$out/corpus" --task vowels --group-by speaker --seed 1 --no-progress --out "$out/ds" | head -1

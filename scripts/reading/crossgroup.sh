@@ -12,7 +12,7 @@ set -euo pipefail
 corpus="$(cd "$1" && pwd)"; out="$2"; task="${3:-vowels}"; fmax="${4:-4000}"; epochs="${5:-3}"
 methods="${METHODS:-gradcam,layercam,saliency}"
 here="$(cd "$(dirname "$0")/../.." && pwd)"
-sl="$here/spectrolens"
+sl="${SPECTROLENS:-$here/spectrolens}"  # SPECTROLENS: another launcher
 mkdir -p "$out"; out="$(cd "$out" && pwd)"
 subset() { # subset NAME SEX...: a corpus view holding only those speakers' utterances
   local dir="$out/$1"; shift
