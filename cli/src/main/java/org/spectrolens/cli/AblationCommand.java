@@ -7,9 +7,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.AtomicFiles;
-import org.spectrolens.io.Directories;
+import org.spectrolens.io.OutputFolder;
 import org.spectrolens.io.Json;
 import org.spectrolens.nn.evaluate.Metrics;
+import org.spectrolens.nn.train.Trainer;
 import org.spectrolens.reading.Ablation;
 import org.spectrolens.reading.Analysis;
 import picocli.CommandLine.Command;
@@ -84,7 +85,7 @@ final class AblationCommand implements Callable<Integer> {
       if (!groupBy.equals("none")) dataset.addAll(List.of("--group-by", groupBy));
       if (!c.equals("full")) dataset.addAll(List.of("--fmax", c));
       step(dataset.toArray(String[]::new));
-      Directories.deleteTree(m); // train refuses an existing model; a re-run replaces its own
+      OutputFolder.delete(m, Trainer.COMMAND); // train refuses an existing model; a re-run replaces its own
       step("train", "--data", ds.toString(), "--model", model, "--out", m.toString(), "--epochs", "" + epochs, "--seed", "" + seed,
           "--quiet");
       step("evaluate", "--model", m.toString(), "--data", ds.toString(), "--out", eval.toString());

@@ -9,13 +9,13 @@ import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.dataset.DatasetItem;
 import org.spectrolens.explain.Options;
+import org.spectrolens.io.OutputFolder;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.evaluate.ItemGroups;
 import org.spectrolens.nn.model.TrainedModel;
 import org.spectrolens.reading.Analysis;
 import org.spectrolens.reading.AnalysisFiles;
 import org.spectrolens.reading.Analyzer;
-import org.spectrolens.reading.Band;
 import org.spectrolens.reading.Readings.Alignment;
 import org.spectrolens.reading.Readings.MethodReading;
 import org.spectrolens.truth.TruthReader;
@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Read explanation maps acoustically over a dataset split: class-mean maps, band profiles (250 Hz and",
         "named bands), formant and F0 alignment against each item's truth (1 = chance), confusion against map overlap",
-        "(Spearman, permutation p), band profiles per speaker group. Writes DIR/analysis.json, CSVs, class_means/*.npy, PNGs."})
+        "(Spearman, permutation p), band profiles per speaker group. Each item is explained for its predicted class by the",
+        "batch engine; maps are grouped by the true class. Writes DIR/analysis.json, CSVs, class_means/*.npy, PNGs."})
 final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model directory.")
   Path model;
@@ -52,10 +53,6 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "--truth tracker: formant ceiling (default: ${DEFAULT-VALUE}).")
   double ceiling;
 
-  @Option(names = "--target", defaultValue = "label", paramLabel = "WHICH",
-      description = "Class explained: label (each item's true class) or predicted (default: ${DEFAULT-VALUE}).")
-  String target;
-
   @Option(names = "--band-hz", defaultValue = "250", paramLabel = "HZ", description = "Width of the bands (default: ${DEFAULT-VALUE}).")
   double bandHz;
 
@@ -74,6 +71,14 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of every random step (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--batch", defaultValue = "" + Analyzer.DEFAULT_BATCH, paramLabel = "N",
+      description = "Items explained together (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--force", description = "Replace an output another command wrote.")
+  boolean force;
+
+  @Range(min = 1, max = 1024, orZero = true)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 
@@ -82,19 +87,19 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!List.of("label", "predicted").contains(target)) {
-      throw new SpectrolensException("--target", "expected label or predicted, got '" + target + "'");
-    }
     TruthSource source = TruthSource.fromId(truth, "--truth");
     TruthReader reader = source == TruthSource.SYNTH ? TruthReader.synth() : TruthReader.tracker(ceiling);
     CachedDataset ds = CachedDataset.open(data);
     Function<DatasetItem, String> groups = groups(ds);
-    Analyzer.Settings settings = new Analyzer.Settings(methods, split, reader, bandHz, target.equals("label"), groups,
-        Options.defaults().withSeed(seed), permutations);
+    Analyzer.Settings settings = new Analyzer.Settings(methods, split, reader, bandHz, groups,
+        Options.defaults().withSeed(seed), batch, permutations);
     Engines.init(threads);
-    try (TrainedModel m = TrainedModel.open(model)) {
+    try (TrainedModel m = TrainedModel.open(model);
+        OutputFolder folder = OutputFolder.create(out, "analyze", force, model, data)) {
+      reader.check(ds); // a dataset without truth fails before the work
       Analysis a = Analyzer.run(m, ds, settings, line -> System.err.println("analyze: " + line));
-      AnalysisFiles.write(out, a, ds.info().frequencyAxis(), ds.info().spec());
+      AnalysisFiles.write(folder.dir(), a, ds.info().frequencyAxis(), ds.info().spec());
+      folder.commit();
       summary(a);
     }
     return 0;

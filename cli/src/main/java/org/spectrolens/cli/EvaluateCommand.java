@@ -1,15 +1,18 @@
 package org.spectrolens.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
-import org.spectrolens.io.Csv;
 import org.spectrolens.dataset.DatasetItem;
 import org.spectrolens.io.AtomicFiles;
+import org.spectrolens.io.Csv;
 import org.spectrolens.io.Json;
+import org.spectrolens.io.OutputFile;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.evaluate.Charts;
 import org.spectrolens.nn.evaluate.Evaluator;
@@ -21,11 +24,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code spectrolens evaluate}: metrics of a model on a dataset split. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate",
     description = {"Evaluate a model on a dataset cache: accuracy, balanced accuracy, per-class precision/recall/F1",
         "and the confusion matrix (rows = true class), as JSON. The dataset may hold other speakers,",
         "but must have the model's front end."})
-public final class EvaluateCommand implements Callable<Integer> {
+public final class EvaluateCommand implements Callable<Integer>, Checked {
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model directory.")
   Path model;
 
@@ -48,8 +51,37 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "speakers.csv for --by (default: the one beside the dataset's recordings).")
   Path speakers;
 
+  @Range(min = 1, max = 1024, orZero = true)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
+
+  @Option(names = "--force", description = "Overwrite an input or a file of another kind with --out.")
+  boolean force;
+
+  @Override
+  public void checkOptions() {
+    if (!List.of("test", "train", "all").contains(split)) {
+      throw new SpectrolensException("--split", "expected test, train or all, found '" + split + "'");
+    }
+    if (out != null) {
+      OutputFile.check(out, "json", force, model, data);
+      OutputFile.check(pngOf(out), "png", force, model, data);
+      OutputFile.check(out.resolveSibling(PREDICTIONS), "csv", force, model, data);
+    }
+  }
+
+  /** The per-item predictions written beside --out. */
+  static final String PREDICTIONS = "predictions.csv";
+
+  /** FILE.json's confusion-matrix figure: FILE.png. */
+  static Path pngOf(Path json) {
+    return json.resolveSibling(stem(json) + ".png");
+  }
+
+  private static String stem(Path json) {
+    String name = json.getFileName().toString();
+    return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+  }
 
   @Override
   public Integer call() {
@@ -63,22 +95,23 @@ public final class EvaluateCommand implements Callable<Integer> {
       System.out.println(Json.toString(perGroup == null ? metrics : new Breakdown(metrics, by, perGroup)));
       if (out != null) {
         Json.write(out, metrics);
-        String name = out.getFileName().toString();
-        String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-        Charts.confusion(out.resolveSibling(stem + ".png"), metrics);
-        AtomicFiles.writeString(out.resolveSibling("predictions.csv"), predictions.csv());
-        if (perGroup != null) {
-          String base = stem + ".by-" + by;
-          Json.write(out.resolveSibling(base + ".json"), new Breakdown(metrics, by, perGroup));
-          StringBuilder csv = new StringBuilder(Csv.field(by) + ",n,accuracy,balanced_accuracy\n");
-          perGroup.forEach((g, gm) -> csv.append(String.format(Locale.ROOT, "%s,%d,%.6f,%.6f%n", Csv.field(g), gm.n(),
-              gm.accuracy(), gm.balancedAccuracy())));
-          AtomicFiles.writeString(out.resolveSibling(base + ".csv"), csv.toString());
-          perGroup.forEach((g, gm) -> Charts.confusion(out.resolveSibling(base + "." + g.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png"), gm));
-        }
+        Charts.confusion(pngOf(out), metrics);
+        AtomicFiles.writeString(out.resolveSibling(PREDICTIONS), predictions.csv());
+        if (perGroup != null) writeBreakdown(new Breakdown(metrics, by, perGroup));
       }
     }
     return 0;
+  }
+
+  /** FILE.by-COLUMN.json, FILE.by-COLUMN.csv (group, n, accuracy, balanced accuracy) and a confusion PNG per group. */
+  private void writeBreakdown(Breakdown b) {
+    String base = stem(out) + ".by-" + by;
+    Json.write(out.resolveSibling(base + ".json"), b);
+    StringBuilder csv = new StringBuilder(Csv.field(by) + ",n,accuracy,balanced_accuracy\n");
+    b.groups().forEach((g, gm) -> csv.append(String.format(Locale.ROOT, "%s,%d,%.6f,%.6f%n", Csv.field(g), gm.n(),
+        gm.accuracy(), gm.balancedAccuracy())));
+    AtomicFiles.writeString(out.resolveSibling(base + ".csv"), csv.toString());
+    b.groups().forEach((g, gm) -> Charts.confusion(out.resolveSibling(base + "." + g.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png"), gm));
   }
 
   /** Overall metrics and the same per group of {@code by}. */

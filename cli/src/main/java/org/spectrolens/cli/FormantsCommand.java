@@ -3,6 +3,7 @@ package org.spectrolens.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.spectrolens.SpectrolensException;
 import org.spectrolens.acoustics.FormantTrack;
 import org.spectrolens.acoustics.FormantTracker;
 import org.spectrolens.acoustics.SpeakerType;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** {@code spectrolens formants IN... --out OUT}: Burg formant tracks as Praat's To Formant (burg). */
 @Command(name = "formants", mixinStandardHelpOptions = true,
     description = "Track formants (Burg, as Praat's To Formant (burg)): time,f1,...,f5 per frame, empty where undefined.")
-final class FormantsCommand implements Callable<Integer> {
+final class FormantsCommand implements Callable<Integer>, Checked {
   @Parameters(arity = "1..*", paramLabel = "IN", description = "Audio files (WAV, FLAC) or folders of them.")
   List<Path> inputs;
 
@@ -52,19 +53,26 @@ final class FormantsCommand implements Callable<Integer> {
   @Option(names = "--png", description = "Also draw the tracks over a wideband spectrogram (OUT with .png, or <name>.formants.png).")
   boolean png;
 
+  @Option(names = "--force", description = "Overwrite an input or a file of another kind, or replace a folder another command wrote.")
+  boolean force;
+
+  @Override
+  public void checkOptions() {
+    PerFileOutputs.checkOut(inputs, out);
+    if (ceiling != null && speaker != null) throw new SpectrolensException("--speaker", "give --ceiling or --speaker, not both");
+  }
+
   @Override
   public Integer call() {
-    if (ceiling != null && speaker != null) {
-      throw new org.spectrolens.SpectrolensException("--speaker", "give --ceiling or --speaker, not both");
-    }
     double hz = ceiling != null ? ceiling : speaker != null ? speaker.formantCeilingHz() : SpeakerType.WOMAN.formantCeilingHz();
     FormantTracker tracker = new FormantTracker(step, maxFormants, hz, window, preEmphasis, SpectralResampler::resample);
-    return TrackFiles.run(inputs, out, "formants", png, (Clip clip, Path csv, Path figure) -> {
+    return PerFileOutputs.run("formants", inputs, out, ".formants.csv", png, force, (Clip clip, Path csv) -> {
       tracker.requireCeilingWithinBand(clip);
       FormantTrack track = tracker.track(clip);
       AtomicFiles.writeString(csv, TrackTables.formants(track));
-      if (figure != null) {
-        TrackFigure.formants(clip, track, hz, Path.of(clip.source()).getFileName() + ": formants (ceiling " + (int) hz + " Hz)", figure);
+      if (png) {
+        TrackFigure.formants(clip, track, hz, Path.of(clip.source()).getFileName() + ": formants (ceiling " + (int) hz + " Hz)",
+            PerFileOutputs.pngOf(csv));
       }
     });
   }

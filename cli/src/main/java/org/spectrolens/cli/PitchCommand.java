@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code spectrolens pitch IN... --out OUT}: F0 by autocorrelation as Praat's To Pitch (ac). */
 @Command(name = "pitch", mixinStandardHelpOptions = true,
     description = "Track F0 (autocorrelation, as Praat's To Pitch (ac)): time,f0 per frame, empty where unvoiced.")
-final class PitchCommand implements Callable<Integer> {
+final class PitchCommand implements Callable<Integer>, Checked {
   @Parameters(arity = "1..*", paramLabel = "IN", description = "Audio files (WAV, FLAC) or folders of them.")
   List<Path> inputs;
 
@@ -37,13 +37,21 @@ final class PitchCommand implements Callable<Integer> {
   @Option(names = "--png", description = "Also draw F0 over a narrowband spectrogram (OUT with .png, or <name>.pitch.png).")
   boolean png;
 
+  @Option(names = "--force", description = "Overwrite an input or a file of another kind, or replace a folder another command wrote.")
+  boolean force;
+
+  @Override
+  public void checkOptions() {
+    PerFileOutputs.checkOut(inputs, out);
+  }
+
   @Override
   public Integer call() {
     PitchTracker tracker = PitchTracker.praat(step, floor, ceiling);
-    return TrackFiles.run(inputs, out, "pitch", png, (Clip clip, Path csv, Path figure) -> {
+    return PerFileOutputs.run("pitch", inputs, out, ".pitch.csv", png, force, (Clip clip, Path csv) -> {
       PitchTrack track = tracker.track(clip);
       AtomicFiles.writeString(csv, TrackTables.pitch(track));
-      if (figure != null) TrackFigure.pitch(clip, track, ceiling, Path.of(clip.source()).getFileName() + ": F0", figure);
+      if (png) TrackFigure.pitch(clip, track, ceiling, Path.of(clip.source()).getFileName() + ": F0", PerFileOutputs.pngOf(csv));
     });
   }
 }

@@ -144,6 +144,7 @@ public final class FrontEnd {
   private static Plan plan(SpectrogramSpec spec) {
     Plan p = PLANS.get(spec);
     if (p != null) return p;
+    spec.check();
     try {
       p = new Plan(spec);
     } catch (IllegalArgumentException e) {

@@ -1,15 +1,11 @@
 package org.spectrolens.reading;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.AtomicFiles;
 import org.spectrolens.io.Csv;
-import org.spectrolens.io.Directories;
 import org.spectrolens.io.Json;
 import org.spectrolens.io.Npy;
 import org.spectrolens.reading.Readings.Alignment;
@@ -18,8 +14,8 @@ import org.spectrolens.spectrogram.FrequencyAxis;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 
 /**
- * Writes an {@link Analysis} as a folder, made in {@code DIR.partial} and moved into place when
- * complete: {@code analysis.json}; {@code band_profiles.csv}, {@code named_bands.csv},
+ * Writes an {@link Analysis} into a folder (the command's {@code OutputFolder}, which makes the
+ * whole folder appear at once): {@code analysis.json}; {@code band_profiles.csv}, {@code named_bands.csv},
  * {@code alignment.csv}, {@code confusion_overlap.csv}, {@code group_band_profiles.csv};
  * {@code class_means/<method>.npy} (float32 [classes, H, W]); {@code band_profiles.png},
  * {@code class_means.png}, {@code confusion_overlap.png}.
@@ -27,35 +23,24 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
 public final class AnalysisFiles {
   private AnalysisFiles() {}
 
+  /** Writes every file into {@code dir} (which exists). */
   public static void write(Path dir, Analysis a, FrequencyAxis rows, SpectrogramSpec spec) {
-    Path partial = Directories.partialOf(dir);
-    try {
-      Directories.deleteTree(partial);
-      Files.createDirectories(partial.resolve("class_means"));
-      Json.write(partial.resolve("analysis.json"), a);
-      AtomicFiles.writeString(partial.resolve("band_profiles.csv"), profiles(a, false));
-      AtomicFiles.writeString(partial.resolve("named_bands.csv"), profiles(a, true));
-      AtomicFiles.writeString(partial.resolve("alignment.csv"), alignment(a));
-      AtomicFiles.writeString(partial.resolve("confusion_overlap.csv"), overlap(a));
-      AtomicFiles.writeString(partial.resolve("group_band_profiles.csv"), groups(a));
-      for (MethodReading m : a.methods().values()) {
-        float[][][] means = m.classMeans();
-        int k = means.length, h = means[0].length, w = means[0][0].length;
-        float[] flat = new float[k * h * w];
-        for (int c = 0; c < k; c++) for (int r = 0; r < h; r++) System.arraycopy(means[c][r], 0, flat, (c * h + r) * w, w);
-        Npy.write(partial.resolve("class_means").resolve(m.method() + ".npy"), new Npy.Array(new int[] {k, h, w}, flat));
-      }
-      ReadingFigures.bandProfiles(partial.resolve("band_profiles.png"), a);
-      ReadingFigures.classMeans(partial.resolve("class_means.png"), a, rows, spec);
-      ReadingFigures.confusionAndOverlap(partial.resolve("confusion_overlap.png"), a);
-      Directories.replace(partial, dir);
-    } catch (IOException e) {
-      Directories.deleteTreeQuietly(partial);
-      throw new SpectrolensException(dir.toString(), "cannot write: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      Directories.deleteTreeQuietly(partial);
-      throw e;
+    Json.write(dir.resolve("analysis.json"), a);
+    AtomicFiles.writeString(dir.resolve("band_profiles.csv"), profiles(a, false));
+    AtomicFiles.writeString(dir.resolve("named_bands.csv"), profiles(a, true));
+    AtomicFiles.writeString(dir.resolve("alignment.csv"), alignment(a));
+    AtomicFiles.writeString(dir.resolve("confusion_overlap.csv"), overlap(a));
+    AtomicFiles.writeString(dir.resolve("group_band_profiles.csv"), groups(a));
+    for (MethodReading m : a.methods().values()) {
+      float[][][] means = m.classMeans();
+      int k = means.length, h = means[0].length, w = means[0][0].length;
+      float[] flat = new float[k * h * w];
+      for (int c = 0; c < k; c++) for (int r = 0; r < h; r++) System.arraycopy(means[c][r], 0, flat, (c * h + r) * w, w);
+      Npy.write(dir.resolve("class_means").resolve(m.method().replace(':', '_') + ".npy"), new Npy.Array(new int[] {k, h, w}, flat));
     }
+    ReadingFigures.bandProfiles(dir.resolve("band_profiles.png"), a);
+    ReadingFigures.classMeans(dir.resolve("class_means.png"), a, rows, spec);
+    ReadingFigures.confusionAndOverlap(dir.resolve("confusion_overlap.png"), a);
   }
 
   /** method,class,band,from_hz,to_hz,share (class "all" = every item). */

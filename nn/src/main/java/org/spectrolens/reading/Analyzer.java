@@ -1,25 +1,27 @@
 package org.spectrolens.reading;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.dataset.DatasetItem;
+import org.spectrolens.explain.BatchExplainer;
+import org.spectrolens.explain.DatasetInputs;
 import org.spectrolens.explain.Explainers;
-import org.spectrolens.explain.Explanation;
+import org.spectrolens.explain.Method;
 import org.spectrolens.explain.Options;
-import org.spectrolens.explain.Request;
 import org.spectrolens.nn.evaluate.Evaluator;
 import org.spectrolens.nn.evaluate.Metrics;
 import org.spectrolens.nn.evaluate.Predictions;
-import org.spectrolens.nn.model.ModelConfig;
 import org.spectrolens.nn.model.TrainedModel;
-import org.spectrolens.nn.train.Examples;
 import org.spectrolens.reading.Readings.ClassTruth;
 import org.spectrolens.reading.Readings.MethodReading;
 import org.spectrolens.spectrogram.FrequencyAxis;
@@ -29,7 +31,7 @@ import org.spectrolens.truth.TruthReader;
 
 /**
  * Reads a model's explanation maps over a dataset split acoustically (issue 10): explains every
- * item with each method, then per method the class-mean maps, band profiles, formant and F0
+ * item with each method through the batch engine, then per method the class-mean maps, band profiles, formant and F0
  * alignment against each item's truth, confusion against overlap, and band profiles per speaker
  * group; the input's own energy (the grid min-max scaled) is read the same way as the reference
  * a method must beat.
@@ -37,34 +39,37 @@ import org.spectrolens.truth.TruthReader;
 public final class Analyzer {
   /** Reference map id: the model input itself. */
   public static final String ENERGY = "energy";
-  /** Items explained per call of a method (each method batches its own forward passes within). */
-  static final int ITEMS_PER_REQUEST = 64;
+  /** Items explained together by default. */
+  public static final int DEFAULT_BATCH = 32;
 
   private Analyzer() {}
 
   /**
    * What to read.
    *
-   * @param methods method ids ({@link Explainers#IDS})
+   * @param methods method names ({@link Explainers}: an id, or {@code wrapper:id})
    * @param split test, train or all
    * @param truth where formants and F0 come from
    * @param bandHz width of the uniform bands (Hz)
-   * @param explainLabel explain each item's true class (true) or the predicted one (false)
    * @param groups speaker group of each item (null: no group profiles)
-   * @param options explanation options (seed, batch size, ...)
+   * @param options explanation options (profile, seed, batch size of masked inputs, ...)
+   * @param batch items explained together by the batch engine
    * @param permutations permutations of the Spearman test
    */
-  public record Settings(List<String> methods, String split, TruthReader truth, double bandHz, boolean explainLabel,
-      Function<DatasetItem, String> groups, Options options, int permutations) {
+  public record Settings(List<String> methods, String split, TruthReader truth, double bandHz,
+      Function<DatasetItem, String> groups, Options options, int batch, int permutations) {
     public Settings {
       if (methods.isEmpty()) throw new SpectrolensException("--methods", "no method given");
-      methods.forEach(Explainers::of); // unknown ids fail here, before any work
+      methods.forEach(Explainers::of); // unknown names fail here, before any work
       if (!(bandHz > 0)) throw new SpectrolensException("--band-hz", "must be positive, got " + bandHz);
+      if (batch < 1) throw new SpectrolensException("--batch", "must be at least 1, got " + batch);
     }
   }
 
   /**
-   * The whole reading.
+   * The whole reading. Each item is explained for its predicted class (the paper's maps: the
+   * top-1 class) by the batch engine ({@link BatchExplainer} over {@link DatasetInputs}); maps are
+   * grouped by the item's true class.
    *
    * @param progress receives one line per finished step (may be a no-op)
    */
@@ -72,8 +77,10 @@ public final class Analyzer {
     long t0 = System.nanoTime();
     s.truth().check(ds);
     Predictions predictions = Evaluator.predict(model, ds, s.split()); // also checks the front end and the split
+    DatasetInputs inputs = DatasetInputs.of(ds, model, s.split(), 0, 0, s.options().seed());
+    List<DatasetItem> items = inputs.items();
+    if (!items.equals(predictions.items())) throw new IllegalStateException("predictions and inputs list other items");
     Metrics metrics = predictions.metrics();
-    List<DatasetItem> items = predictions.items();
     List<String> classes = predictions.classes();
     FrequencyAxis rows = ds.info().frequencyAxis();
     int h = ds.info().height(), w = ds.info().width();
@@ -83,72 +90,59 @@ public final class Analyzer {
     // Truth per item: masks on the grid and the medians for the figure's markers.
     TruthMasks[] masks = new TruthMasks[items.size()];
     double[][] medians = new double[items.size()][];
-    int[] missing = new int[1];
-    java.util.stream.IntStream.range(0, items.size()).parallel().forEach(i -> {
+    AtomicInteger missing = new AtomicInteger();
+    IntStream.range(0, items.size()).parallel().forEach(i -> {
       try {
         SegmentTruth t = s.truth().forItem(items.get(i));
-        masks[i] = TruthMasks.of(t, rows, org.spectrolens.spectrogram.TimeAxis.of(items.get(i).timeStart(),
-            items.get(i).timeStep(), w));
+        masks[i] = TruthMasks.of(t, rows, inputs.axes(i).times());
         medians[i] = new double[] {t.medianF0(), t.medianFormant(1), t.medianFormant(2), t.medianFormant(3)};
       } catch (SpectrolensException e) {
-        synchronized (missing) {
-          missing[0]++;
-        }
+        missing.incrementAndGet(); // e.g. a segment too short for the tracker's windows
       }
     });
-    progress.accept(String.format(java.util.Locale.ROOT, "truth (%s) for %d items, %d without", s.truth().origin().id(),
-        items.size() - missing[0], missing[0]));
+    progress.accept(String.format(Locale.ROOT, "truth (%s) for %d items, %d without", s.truth().origin().id(),
+        items.size() - missing.get(), missing.get()));
 
     String[] groups = new String[items.size()];
     if (s.groups() != null) for (int i = 0; i < items.size(); i++) groups[i] = s.groups().apply(items.get(i));
+    int[] truth = predictions.truth();
     double[][] confusion = metrics.confusionMatrixNormalized();
-    int[] targets = s.explainLabel() ? predictions.truth() : predictions.predicted();
 
-    ModelConfig cfg = model.config();
-    Examples ex = Examples.load(ds, items, item -> classes.indexOf(item.label()), (float) cfg.normalization().mean(),
-        (float) cfg.normalization().std());
-    Map<String, MethodReading> readings = new LinkedHashMap<>();
-    Map<String, Double> seconds = new LinkedHashMap<>();
-    // The reference first: the input grid itself, min-max scaled.
+    // The reference: the input grid itself, min-max scaled.
     MethodAccumulator energy = new MethodAccumulator(ENERGY, true, classes, h, w, rows, bands, named);
-    for (int i = 0; i < items.size(); i++) {
-      energy.add(predictions.truth()[i], groups[i], minMax(ds.load(items.get(i))), masks[i]);
-    }
+    for (int i = 0; i < items.size(); i++) energy.add(truth[i], groups[i], minMax(ds.load(items.get(i))), masks[i]);
+
+    List<Method> methods = s.methods().stream().map(Explainers::of).toList();
+    Map<String, MethodAccumulator> acc = new LinkedHashMap<>();
+    for (Method m : methods) acc.put(m.id(), new MethodAccumulator(m.id(), false, classes, h, w, rows, bands, named));
+    BatchExplainer engine = new BatchExplainer(model.network(), methods, s.options(), null, null, s.batch());
+    BatchExplainer.Run run = engine.run(inputs, (from, byMethod) -> byMethod.forEach((id, e) -> {
+      for (int j = 0; j < e.targets().length; j++) acc.get(id).add(truth[from + j], groups[from + j], e.map(j), masks[from + j]);
+    }), null);
+    progress.accept(String.format(Locale.ROOT, "explained %d items with %d methods in %.1f s (%s)", run.inputs(), methods.size(),
+        run.seconds(), String.join(", ", run.methodSeconds().entrySet().stream()
+            .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue())).toList())));
+
+    Map<String, MethodReading> readings = new LinkedHashMap<>();
     readings.put(ENERGY, energy.finish(confusion, s.permutations(), s.options().seed()));
-    int channels = model.network().inputShape()[0];
-    int batch = ITEMS_PER_REQUEST;
-    for (String method : s.methods()) {
-      long m0 = System.nanoTime();
-      MethodAccumulator acc = new MethodAccumulator(method, false, classes, h, w, rows, bands, named);
-      for (int from = 0; from < items.size(); from += batch) {
-        int[] idx = new int[Math.min(batch, items.size() - from)];
-        for (int j = 0; j < idx.length; j++) idx[j] = from + j;
-        int[] t = Arrays.stream(idx).map(j -> targets[j]).toArray();
-        Request r = new Request(model.network(), ex.batch(idx, channels, null, 0, 0), idx.length, t, null, s.options(), null);
-        Explanation e = Explainers.of(method).explain(r);
-        for (int j = 0; j < idx.length; j++) acc.add(predictions.truth()[idx[j]], groups[idx[j]], e.map(j), masks[idx[j]]);
-      }
-      readings.put(method, acc.finish(confusion, s.permutations(), s.options().seed()));
-      seconds.put(method, (System.nanoTime() - m0) / 1e9);
-      progress.accept(String.format(java.util.Locale.ROOT, "%s: %d items in %.1f s", method, items.size(), seconds.get(method)));
-    }
+    acc.forEach((id, a) -> readings.put(id, a.finish(confusion, s.permutations(), s.options().seed())));
 
     Map<String, ClassTruth> classTruth = new LinkedHashMap<>();
     for (int c = 0; c < classes.size(); c++) {
       List<double[]> m = new ArrayList<>();
-      for (int i = 0; i < items.size(); i++) if (predictions.truth()[i] == c && medians[i] != null) m.add(medians[i]);
+      for (int i = 0; i < items.size(); i++) if (truth[i] == c && medians[i] != null) m.add(medians[i]);
       classTruth.put(classes.get(c), new ClassTruth(m.size(), median(m, 0), median(m, 1), median(m, 2), median(m, 3)));
     }
-    Map<String, Integer> groupSizes = new java.util.TreeMap<>();
+    Map<String, Integer> groupSizes = new TreeMap<>();
     if (s.groups() != null) for (String g : groups) groupSizes.merge(g, 1, Integer::sum);
     double[] columnSeconds = new double[w];
     for (DatasetItem item : items) {
       for (int c = 0; c < w; c++) columnSeconds[c] += (item.timeStart() + c * item.timeStep() - item.start()) / items.size();
     }
-    return new Analysis(cfg.model(), ds.info().id(), ds.info().task(), s.split(), s.truth().origin().id(),
-        s.explainLabel() ? "label" : "predicted", classes, items.size(), missing[0], metrics.accuracy(),
-        metrics.confusionMatrix(), confusion, bands, named, rows.hz(), columnSeconds, classTruth, groupSizes, readings,
-        s.options().describe(s.methods().get(0)), seconds, (System.nanoTime() - t0) / 1e9);
+    return new Analysis(model.config().model(), ds.info().id(), ds.info().task(), s.split(), s.truth().origin().id(), "predicted",
+        classes, items.size(), missing.get(), metrics.accuracy(), metrics.confusionMatrix(), confusion, bands, named, rows.hz(),
+        columnSeconds, classTruth, groupSizes, readings, s.options().describe(), run.methodSeconds(),
+        (System.nanoTime() - t0) / 1e9);
   }
 
   /** The grid scaled to [0, 1] (all zeros for a constant grid). */
