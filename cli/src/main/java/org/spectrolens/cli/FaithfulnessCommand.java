@@ -5,12 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spectrolens.dataset.CachedDataset;
+import org.spectrolens.explain.DatasetInputs;
+import org.spectrolens.io.OutputFolder;
+import org.spectrolens.judge.MethodMaps;
 import org.spectrolens.explain.Baseline;
 import org.spectrolens.io.Json;
 import org.spectrolens.judge.CurveReport;
 import org.spectrolens.judge.Judging;
-import org.spectrolens.judge.MapMaker;
 import org.spectrolens.judge.MapMetric;
 import org.spectrolens.judge.Metric;
 import org.spectrolens.judge.MetricRegistry;
@@ -37,6 +38,7 @@ public final class FaithfulnessCommand implements Callable<Integer> {
   @Option(names = "--metrics", split = ",", paramLabel = "LIST", description = "Metrics (default: all listed below).")
   List<String> metrics;
 
+  @Range(min = 1, max = 100_000_000)
   @Option(names = "--samples", defaultValue = "200", paramLabel = "N", description = "Items drawn from the split, seeded (default: ${DEFAULT-VALUE}).")
   int samples;
 
@@ -61,23 +63,23 @@ public final class FaithfulnessCommand implements Callable<Integer> {
             && (m.category() == Metric.Category.FAITHFULNESS || m.category() == Metric.Category.COMPLEXITY)).toList()
         : metrics, Metric.Category.FAITHFULNESS, Metric.Category.COMPLEXITY);
     Baseline b = common.baseline();
-    Map<String, MapMaker> makers = common.makers();
+    common.methods();
     Engines.init(common.threads);
-    CachedDataset ds = CachedDataset.open(common.data);
     try (TrainedModel m = TrainedModel.open(common.model)) {
       int[] s = m.config().inputShape();
-      Samples sample = Samples.load(m, ds, common.split, samples, common.seed);
+      DatasetInputs set = common.inputs(m, samples);
+      Samples sample = JudgeOptions.samples(set, m);
       Judging judging = Judging.defaults(RemovalUnits.parse(grid, unit, sample.axes(), s[1], s[2]))
           .withStep(step).withBaseline(b).withSeed(common.seed).withBatchSize(batchSize);
       long t0 = System.nanoTime();
-      Study study = Study.run(m.network(), sample, makers, chosen, judging, null);
+      Study study = Study.run(m.network(), sample, MethodMaps.of(common.engine(m), set), chosen, judging, null);
       double seconds = (System.nanoTime() - t0) / 1e9;
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("methods", entries(study.methods()));
       json.put("baselines", entries(study.baselines()));
       Map<String, Object> opts = common.describe(sample.n());
       opts.putAll(judging.describe());
-      opts.put("explain_options", common.explainOptions().describe("smoothgrad"));
+      opts.put("explain_options", common.explainOptions().describe());
       json.put("options", opts);
       Map<String, Object> speed = new LinkedHashMap<>();
       speed.put("seconds", seconds);
@@ -86,12 +88,15 @@ public final class FaithfulnessCommand implements Callable<Integer> {
       speed.put("forward_passes_per_second", study.forwardPasses() / study.metricSeconds());
       speed.put("threads", Engines.threads());
       json.put("speed", speed);
-      // everything is computed; now the files, each written atomically
-      Path out = common.out;
-      CurveReport.writeCsv(out.resolve("curves.csv"), study, m.config().classes());
-      CurveReport.writePng(out.resolve("curves.png"), study, common.model.getFileName() + " on " + common.data.getFileName() + " (" + sample.n() + " " + common.split
-          + " items, " + judging.units().name() + ", baseline " + b.id() + ")");
-      Json.write(out.resolve("faithfulness.json"), json);
+      // everything is computed; the folder is written whole or not at all
+      try (OutputFolder folder = OutputFolder.create(common.out, "faithfulness", common.force, common.model, common.data)) {
+        Path out = folder.dir();
+        CurveReport.writeCsv(out.resolve("curves.csv"), study, m.config().classes());
+        CurveReport.writePng(out.resolve("curves.png"), study, common.model.getFileName() + " on " + common.data.getFileName() + " ("
+            + sample.n() + " " + common.split + " items, " + judging.units().name() + ", baseline " + b.id() + ")");
+        Json.write(out.resolve("faithfulness.json"), json);
+        folder.commit();
+      }
       System.out.printf(java.util.Locale.ROOT, "%s%n%d forward passes in %.1f s of metrics (%.0f per second); %.1f s in all%n",
           table(study, chosen), study.forwardPasses(), study.metricSeconds(), study.forwardPasses() / study.metricSeconds(), seconds);
     }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.dataset.CachedDataset;
+import org.spectrolens.explain.DatasetInputs;
 import org.spectrolens.io.Json;
+import org.spectrolens.io.OutputFolder;
+import org.spectrolens.judge.MethodMaps;
 import org.spectrolens.judge.Judging;
 import org.spectrolens.judge.MapMetric;
 import org.spectrolens.judge.Metric;
@@ -39,6 +42,7 @@ public final class LocalisationCommand implements Callable<Integer> {
   @Option(names = "--metrics", split = ",", paramLabel = "LIST", description = "Metrics (default: all listed below).")
   List<String> metrics;
 
+  @Range(min = 1, max = 100_000_000)
   @Option(names = "--samples", defaultValue = "200", paramLabel = "N", description = "Items drawn from the split, seeded (default: ${DEFAULT-VALUE}).")
   int samples;
 
@@ -53,16 +57,17 @@ public final class LocalisationCommand implements Callable<Integer> {
     List<MapMetric> chosen = MetricRegistry.mapMetrics(metrics == null ? MetricRegistry.ids(Metric.Category.LOCALISATION) : metrics,
         Metric.Category.LOCALISATION);
     TruthReader reader = TruthReader.of(TruthSource.fromId(truth, "--truth"));
-    var makers = common.makers();
+    common.methods();
     Engines.init(common.threads);
     CachedDataset ds = CachedDataset.open(common.data);
     reader.check(ds);
     try (TrainedModel m = TrainedModel.open(common.model)) {
       int[] s = m.config().inputShape();
-      Samples sample = Samples.load(m, ds, common.split, samples, common.seed);
+      DatasetInputs set = common.inputs(m, samples);
+      Samples sample = JudgeOptions.samples(set, m);
       boolean[][] masks = Truth.masks(reader, ds, sample);
       Judging judging = Judging.defaults(RemovalUnits.full(s[1], s[2])).withSeed(common.seed).withTolerance(toleranceHz, toleranceMs);
-      Study study = Study.run(m.network(), sample, makers, chosen, judging, masks);
+      Study study = Study.run(m.network(), sample, MethodMaps.of(common.engine(m), set), chosen, judging, masks);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("methods", FaithfulnessCommand.entries(study.methods()));
       json.put("baselines", FaithfulnessCommand.entries(study.baselines()));
@@ -79,7 +84,10 @@ public final class LocalisationCommand implements Callable<Integer> {
       opts.put("tolerance_hz", toleranceHz);
       opts.put("tolerance_ms", toleranceMs);
       json.put("options", opts);
-      Json.write(common.out.resolve("localisation.json"), json);
+      try (OutputFolder folder = OutputFolder.create(common.out, "localisation", common.force, common.model, common.data)) {
+        Json.write(folder.dir().resolve("localisation.json"), json);
+        folder.commit();
+      }
       System.out.println(FaithfulnessCommand.table(study, chosen));
       System.out.println("chance           " + json.get("chance"));
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.io.Json;
+import org.spectrolens.io.OutputFolder;
 import org.spectrolens.judge.LayerStep;
 import org.spectrolens.judge.MapMaker;
 import org.spectrolens.judge.Samples;
@@ -33,6 +34,7 @@ public final class SanityCommand implements Callable<Integer> {
   @Mixin
   JudgeOptions common;
 
+  @Range(min = 1, max = 100_000_000)
   @Option(names = "--samples", defaultValue = "50", paramLabel = "N", description = "Items drawn from the split, seeded (default: ${DEFAULT-VALUE}).")
   int samples;
 
@@ -47,7 +49,7 @@ public final class SanityCommand implements Callable<Integer> {
     CachedDataset ds = CachedDataset.open(common.data);
     try (TrainedModel m = TrainedModel.open(common.model);
         TrainedModel shuffled = shuffledModel == null ? null : TrainedModel.open(shuffledModel)) {
-      Samples sample = Samples.load(m, ds, common.split, samples, common.seed);
+      Samples sample = JudgeOptions.samples(common.inputs(m, samples), m);
       float[][] logits = m.logits(sample.inputs(), sample.n());
       int[] targets = new int[sample.n()];
       for (int i = 0; i < targets.length; i++) targets[i] = TrainedModel.argmax(logits[i]);
@@ -86,9 +88,13 @@ public final class SanityCommand implements Callable<Integer> {
       opts.put("shuffled_model", shuffledModel == null ? null : shuffledModel.toString());
       opts.put("reinitialisation", "fresh initialisation of the architecture from seed + 1000003 (parameters and batch-norm statistics)");
       json.put("options", opts);
-      PanelFigure.defaults().withColumns(columns).withFontSize(12f).withTitle("Cascading randomisation, " + sample.items().get(0).id()
-          + " (from the output layer down)").write(panels, common.out.resolve("sanity.png"));
-      Json.write(common.out.resolve("sanity.json"), json);
+      Path[] read = shuffledModel == null ? new Path[] {common.model, common.data} : new Path[] {common.model, common.data, shuffledModel};
+      try (OutputFolder folder = OutputFolder.create(common.out, "sanity", common.force, read)) {
+        PanelFigure.defaults().withColumns(columns).withFontSize(12f).withTitle("Cascading randomisation, " + sample.items().get(0).id()
+            + " (from the output layer down)").write(panels, folder.dir().resolve("sanity.png"));
+        Json.write(folder.dir().resolve("sanity.json"), json);
+        folder.commit();
+      }
     }
     return 0;
   }

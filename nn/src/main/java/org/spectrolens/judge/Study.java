@@ -9,7 +9,7 @@ import org.spectrolens.nn.model.Network;
 /**
  * Every method's maps of one batch judged by a list of per-map metrics, beside the two reference
  * maps ({@link ReferenceMaps}): the faithfulness, complexity and localisation tables. The maps
- * are made for the predicted classes; the unperturbed forward pass is shared by all.
+ * explain the predicted classes; the unperturbed forward pass is shared by all.
  *
  * @param methods one entry per method, in the order asked
  * @param baselines {@code random} and {@code energy}
@@ -24,27 +24,27 @@ public record Study(List<Entry> methods, List<Entry> baselines, long forwardPass
    * @param name method id, or random / energy
    * @param scores by metric id
    * @param chance for localisation metrics, the chance level by id (empty otherwise)
-   * @param seconds wall time of the maps and their metrics
+   * @param seconds wall time of the maps (the engine's) and their metrics
    * @param judged the batch with these maps (curves are remembered in it)
    */
   public record Entry(String name, Map<String, Double> scores, Map<String, Double> chance, double seconds, Judged judged) {}
 
-  /** Runs the study; {@code truth} may be null when no localisation metric is asked. */
-  public static Study run(Network net, Samples s, Map<String, MapMaker> makers, List<MapMetric> metrics, Judging judging,
-      boolean[][] truth) {
+  /**
+   * Runs the study on the maps of each method (made for the predicted classes, e.g. by {@link
+   * MethodMaps}); {@code truth} may be null when no localisation metric is asked.
+   */
+  public static Study run(Network net, Samples s, MethodMaps made, List<MapMetric> metrics, Judging judging, boolean[][] truth) {
     Judged base = Judged.of(net, s.shape(), s.inputs(), s.n(), new float[s.n()][], new int[s.n()], s.labels(), truth, s.axes(), judging);
     int[] targets = new int[s.n()];
     for (int i = 0; i < s.n(); i++) targets[i] = org.spectrolens.nn.model.TrainedModel.argmax(base.logits()[i]);
     base = Judged.of(net, s.shape(), s.inputs(), s.n(), new float[s.n()][], targets, s.labels(), truth, s.axes(), judging);
     double metricNanos = 0;
     List<Entry> methods = new ArrayList<>();
-    for (Map.Entry<String, MapMaker> m : makers.entrySet()) {
+    for (Map.Entry<String, float[][]> m : made.maps().entrySet()) {
       long t0 = System.nanoTime();
-      float[][] maps = m.getValue().maps(net, s.inputs(), s.n(), targets);
-      long t1 = System.nanoTime();
-      Entry e = entry(m.getKey(), base.withMaps(maps), metrics, t0);
-      metricNanos += System.nanoTime() - t1;
-      methods.add(e);
+      Entry e = entry(m.getKey(), base.withMaps(m.getValue()), metrics, t0);
+      metricNanos += System.nanoTime() - t0;
+      methods.add(new Entry(e.name(), e.scores(), e.chance(), e.seconds() + made.seconds().getOrDefault(m.getKey(), 0.0), e.judged()));
     }
     List<Entry> baselines = new ArrayList<>();
     int[] sh = s.shape();
