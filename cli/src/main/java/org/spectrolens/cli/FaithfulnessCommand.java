@@ -65,7 +65,8 @@ public final class FaithfulnessCommand implements Callable<Integer> {
     Baseline b = common.baseline();
     common.methods();
     Engines.init(common.threads);
-    try (TrainedModel m = TrainedModel.open(common.model)) {
+    try (TrainedModel m = TrainedModel.open(common.model);
+        OutputFolder folder = OutputFolder.create(common.out, "faithfulness", common.force, common.model, common.data)) {
       int[] s = m.config().inputShape();
       DatasetInputs set = common.inputs(m, samples);
       Samples sample = JudgeOptions.samples(set, m);
@@ -89,14 +90,12 @@ public final class FaithfulnessCommand implements Callable<Integer> {
       speed.put("threads", Engines.threads());
       json.put("speed", speed);
       // everything is computed; the folder is written whole or not at all
-      try (OutputFolder folder = OutputFolder.create(common.out, "faithfulness", common.force, common.model, common.data)) {
-        Path out = folder.dir();
-        CurveReport.writeCsv(out.resolve("curves.csv"), study, m.config().classes());
-        CurveReport.writePng(out.resolve("curves.png"), study, common.model.getFileName() + " on " + common.data.getFileName() + " ("
-            + sample.n() + " " + common.split + " items, " + judging.units().name() + ", baseline " + b.id() + ")");
-        Json.write(out.resolve("faithfulness.json"), json);
-        folder.commit();
-      }
+      Path out = folder.dir();
+      CurveReport.writeCsv(out.resolve("curves.csv"), study, m.config().classes());
+      CurveReport.writePng(out.resolve("curves.png"), study, common.model.getFileName() + " on " + common.data.getFileName() + " ("
+          + sample.n() + " " + common.split + " items, " + judging.units().name() + ", baseline " + b.id() + ")");
+      Json.write(out.resolve("faithfulness.json"), json);
+      folder.commit();
       System.out.printf(java.util.Locale.ROOT, "%s%n%d forward passes in %.1f s of metrics (%.0f per second); %.1f s in all%n",
           table(study, chosen), study.forwardPasses(), study.metricSeconds(), study.forwardPasses() / study.metricSeconds(), seconds);
     }

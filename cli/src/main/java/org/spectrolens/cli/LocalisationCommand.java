@@ -61,7 +61,8 @@ public final class LocalisationCommand implements Callable<Integer> {
     Engines.init(common.threads);
     CachedDataset ds = CachedDataset.open(common.data);
     reader.check(ds);
-    try (TrainedModel m = TrainedModel.open(common.model)) {
+    try (TrainedModel m = TrainedModel.open(common.model);
+        OutputFolder folder = OutputFolder.create(common.out, "localisation", common.force, common.model, common.data)) {
       int[] s = m.config().inputShape();
       DatasetInputs set = common.inputs(m, samples);
       Samples sample = JudgeOptions.samples(set, m);
@@ -84,10 +85,8 @@ public final class LocalisationCommand implements Callable<Integer> {
       opts.put("tolerance_hz", toleranceHz);
       opts.put("tolerance_ms", toleranceMs);
       json.put("options", opts);
-      try (OutputFolder folder = OutputFolder.create(common.out, "localisation", common.force, common.model, common.data)) {
-        Json.write(folder.dir().resolve("localisation.json"), json);
-        folder.commit();
-      }
+      Json.write(folder.dir().resolve("localisation.json"), json);
+      folder.commit();
       System.out.println(FaithfulnessCommand.table(study, chosen));
       System.out.println("chance           " + json.get("chance"));
     }

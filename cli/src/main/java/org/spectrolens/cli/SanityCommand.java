@@ -47,8 +47,10 @@ public final class SanityCommand implements Callable<Integer> {
     makers.put("energy", org.spectrolens.judge.ReferenceMaps.energyMaker());
     Engines.init(common.threads);
     CachedDataset ds = CachedDataset.open(common.data);
+    Path[] read = shuffledModel == null ? new Path[] {common.model, common.data} : new Path[] {common.model, common.data, shuffledModel};
     try (TrainedModel m = TrainedModel.open(common.model);
-        TrainedModel shuffled = shuffledModel == null ? null : TrainedModel.open(shuffledModel)) {
+        TrainedModel shuffled = shuffledModel == null ? null : TrainedModel.open(shuffledModel);
+        OutputFolder folder = OutputFolder.create(common.out, "sanity", common.force, read)) {
       Samples sample = JudgeOptions.samples(common.inputs(m, samples), m);
       float[][] logits = m.logits(sample.inputs(), sample.n());
       int[] targets = new int[sample.n()];
@@ -88,13 +90,10 @@ public final class SanityCommand implements Callable<Integer> {
       opts.put("shuffled_model", shuffledModel == null ? null : shuffledModel.toString());
       opts.put("reinitialisation", "fresh initialisation of the architecture from seed + 1000003 (parameters and batch-norm statistics)");
       json.put("options", opts);
-      Path[] read = shuffledModel == null ? new Path[] {common.model, common.data} : new Path[] {common.model, common.data, shuffledModel};
-      try (OutputFolder folder = OutputFolder.create(common.out, "sanity", common.force, read)) {
-        PanelFigure.defaults().withColumns(columns).withFontSize(12f).withTitle("Cascading randomisation, " + sample.items().get(0).id()
-            + " (from the output layer down)").write(panels, folder.dir().resolve("sanity.png"));
-        Json.write(folder.dir().resolve("sanity.json"), json);
-        folder.commit();
-      }
+      PanelFigure.defaults().withColumns(columns).withFontSize(12f).withTitle("Cascading randomisation, " + sample.items().get(0).id()
+          + " (from the output layer down)").write(panels, folder.dir().resolve("sanity.png"));
+      Json.write(folder.dir().resolve("sanity.json"), json);
+      folder.commit();
     }
     return 0;
   }
