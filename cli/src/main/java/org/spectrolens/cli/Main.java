@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
       SpectrogramCommand.class,
       DatasetCommand.class,
       ExplainCommand.class,
+      FaithfulnessCommand.class,
+      SanityCommand.class,
+      LocalisationCommand.class,
       BenchCommand.class,
       SynthCommand.class,
       TrainCommand.class,
@@ -25,6 +28,10 @@ import picocli.CommandLine.Option;
       PredictCommand.class,
       ExportCommand.class,
       ReportCommand.class,
+      FormantsCommand.class,
+      PitchCommand.class,
+      AnalyzeCommand.class,
+      AblationCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -87,6 +87,9 @@ public final class TrainCommand implements Callable<Integer>, Checked {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--shuffle-labels", description = "Train on randomly permuted labels (seeded): the model of the data-randomisation sanity check.")
+  boolean shuffleLabels;
+
   @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
   boolean resume;
 
@@ -119,7 +122,7 @@ public final class TrainCommand implements Callable<Integer>, Checked {
     Engines.init(threads);
     CachedDataset ds = CachedDataset.open(data);
     TrainConfig cfg = new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, patience,
-        validation, seed, channels, pretrained == null ? null : pretrained.toString(), freeze, threads);
+        validation, seed, channels, pretrained == null ? null : pretrained.toString(), freeze, threads, shuffleLabels);
     Trainer.Outcome o = Trainer.train(ds, cfg, out, resume, force, !quiet, new Trainer.Listener() {});
     System.out.printf(Locale.ROOT, "trained %s on %s: %d epochs (best %d), %.1f s of training on %d threads%n", model, ds.info().id(),
         o.config().epochsRun(), o.config().bestEpoch(), o.trainSeconds(), Engines.threads());
