@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       ExplainCommand.class,
       BenchCommand.class,
       SynthCommand.class,
+      SynthSceneCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,
