@@ -19,6 +19,7 @@ import org.spectrolens.dataset.DatasetInfo;
 import org.spectrolens.dataset.DatasetRecipe;
 import org.spectrolens.dataset.InputFormat;
 import org.spectrolens.io.Json;
+import org.spectrolens.scene.ThesisRecipe;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -112,6 +113,10 @@ public final class DatasetCommand implements Callable<Integer> {
       description = "Use exactly the front end (spec, fmax, input size) MODEL was trained with (MODEL/config.json).")
   Path frontendFrom;
 
+  @Option(names = "--recipe", paramLabel = "thesis",
+      description = "thesis: the monitoring thesis's log-mel front end for 1 s clips (16 kHz, n_fft 1024, hop 256, 64 Slaney mel bands, dB, 64x64; docs/scene.md).")
+  String recipe;
+
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
 
@@ -140,7 +145,7 @@ public final class DatasetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Task t = Task.fromId(task);
-    InputFormat format = frontendFrom != null ? formatOfModel(frontendFrom) : format();
+    InputFormat format = frontendFrom != null ? formatOfModel(frontendFrom) : recipe != null ? formatOfRecipe(recipe) : format();
     double hop = chunkHop != null ? chunkHop : chunk;
     if (!chunkLast.equals("pad") && !chunkLast.equals("drop")) throw new SpectrolensException("--chunk-last", "expected pad or drop, found '" + chunkLast + "'");
     if (t == Task.CHUNKS && !(chunk > 0 && hop > 0)) throw new SpectrolensException("--chunk", "window and hop must be positive");
@@ -205,15 +210,28 @@ public final class DatasetCommand implements Callable<Integer> {
     throw new SpectrolensException("--size", "expected HxW with positive integers (e.g. 224x224), found '" + s + "'");
   }
 
-  /** MODEL/config.json's "dataset" object: the front end the model was trained with. */
-  InputFormat formatOfModel(Path model) {
+  /** A named front end ({@code thesis}: {@link ThesisRecipe}); it fixes every front-end option. */
+  InputFormat formatOfRecipe(String name) {
+    if (!name.equals(ThesisRecipe.ID)) throw new SpectrolensException("--recipe", "unknown recipe '" + name + "' (expected thesis)");
+    if (frontendFrom != null) throw new SpectrolensException("--recipe", "give --recipe or --frontend-from, not both");
+    refuseFrontEndOptions("--recipe");
+    return ThesisRecipe.format();
+  }
+
+  /** A front end fixed by {@code option} allows no front-end option beside it. */
+  private void refuseFrontEndOptions(String option) {
     List<String> clash = new ArrayList<>();
     var parse = spec.commandLine().getParseResult();
     for (OptionSpec o : spec.mixins().get("frontEnd").options()) if (parse.hasMatchedOption(o)) clash.add(o.longestName());
     if (parse.hasMatchedOption("--size")) clash.add("--size");
     if (!clash.isEmpty()) {
-      throw new SpectrolensException("--frontend-from", "fixes the front end; drop " + String.join(", ", clash));
+      throw new SpectrolensException(option, "fixes the front end; drop " + String.join(", ", clash));
     }
+  }
+
+  /** MODEL/config.json's "dataset" object: the front end the model was trained with. */
+  InputFormat formatOfModel(Path model) {
+    refuseFrontEndOptions("--frontend-from");
     Path config = model.resolve("config.json");
     if (!Files.isRegularFile(config)) throw new SpectrolensException(model.toString(), "not a model directory (no config.json)");
     JsonNode node = Json.read(config, JsonNode.class).get("dataset");

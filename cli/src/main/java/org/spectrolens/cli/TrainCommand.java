@@ -3,11 +3,14 @@ package org.spectrolens.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.evaluate.Metrics;
 import org.spectrolens.nn.train.TrainConfig;
 import org.spectrolens.nn.train.Trainer;
+import org.spectrolens.scene.ThesisRecipe;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -83,8 +86,28 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
+  @Option(names = "--recipe", paramLabel = "thesis",
+      description = "thesis: the monitoring thesis's training (smallcnn, Adam lr 3e-5, batch 32, 12 epochs, no early stop); options given beside it win.")
+  String recipe;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** Applies --recipe to the options the user did not give. */
+  private void applyRecipe() {
+    if (recipe == null) return;
+    if (!recipe.equals(ThesisRecipe.ID)) throw new SpectrolensException("--recipe", "unknown recipe '" + recipe + "' (expected thesis)");
+    var parse = spec.commandLine().getParseResult();
+    if (!parse.hasMatchedOption("--model")) model = ThesisRecipe.MODEL;
+    if (!parse.hasMatchedOption("--lr")) lr = ThesisRecipe.LEARNING_RATE;
+    if (!parse.hasMatchedOption("--epochs")) epochs = ThesisRecipe.EPOCHS;
+    if (!parse.hasMatchedOption("--batch")) batch = ThesisRecipe.BATCH;
+    if (!parse.hasMatchedOption("--patience")) patience = 0;
+  }
+
   @Override
   public Integer call() {
+    applyRecipe();
     Engines.init(threads);
     CachedDataset ds = CachedDataset.open(data);
     TrainConfig cfg = new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, patience,

@@ -28,7 +28,7 @@ import org.spectrolens.io.Json;
  * however many threads make it.
  *
  * <p>Layout: {@code positive/<id>.wav}, {@code negative/<id>.wav} (16-bit PCM), {@code clips.csv}
- * ({@code id,label,kinds,snr_db}), {@code events.csv} ({@code id,kind,onset,offset,f0_min,f0_max}),
+ * ({@code id,label,kinds,snr_db}), {@code manifest.csv} ({@code path,label}: what {@code dataset} reads), {@code events.csv} ({@code id,kind,onset,offset,f0_min,f0_max}),
  * {@code stems/<id>.event.wav} + {@code stems/<id>.rest.wav} (summing exactly to the clip) and the
  * provenance {@code scene.json}. See {@link SceneClip} for what each stem holds.
  */
@@ -177,7 +177,13 @@ public final class SceneCorpus {
     public static final int FORMAT = 1;
   }
 
-  private static final Set<String> LAYOUT = Set.of(Provenance.FILE, "clips.csv", "events.csv", SceneClip.POSITIVE, SceneClip.NEGATIVE, "stems");
+  /**
+   * The corpus manifest ({@code path,label}) that {@code spectrolens dataset} reads before any
+   * class folder, so that {@code stems/} is not taken for a third class.
+   */
+  public static final String MANIFEST = "manifest.csv";
+
+  private static final Set<String> LAYOUT = Set.of(Provenance.FILE, MANIFEST, "clips.csv", "events.csv", SceneClip.POSITIVE, SceneClip.NEGATIVE, "stems");
 
   /**
    * Writes the scene into {@code dir} in parallel; {@code progress} gets the number of clips done.
@@ -211,6 +217,7 @@ public final class SceneCorpus {
   private int writeInto(Path dir, IntConsumer progress) {
     String[] rows = new String[clips];
     String[] eventRows = new String[clips];
+    String[] manifest = new String[clips];
     AtomicInteger done = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     // a failure stops new clips and is rethrown once the running ones have finished
@@ -223,6 +230,7 @@ public final class SceneCorpus {
         WavWriter.writePcm16(dir.resolve("stems").resolve(c.id() + ".rest.wav"), c.restClip());
         rows[i] = c.csvRow();
         eventRows[i] = c.eventRows();
+        manifest[i] = c.label() + "/" + c.id() + ".wav," + c.label();
         progress.accept(done.incrementAndGet());
       } catch (RuntimeException | Error e) {
         failure.compareAndSet(null, e);
@@ -232,6 +240,7 @@ public final class SceneCorpus {
     if (f instanceof RuntimeException r) throw r;
     if (f instanceof Error e) throw e;
     AtomicFiles.writeString(dir.resolve("clips.csv"), "id,label,kinds,snr_db\n" + String.join("\n", rows) + "\n");
+    AtomicFiles.writeString(dir.resolve(MANIFEST), "path,label\n" + String.join("\n", manifest) + "\n");
     AtomicFiles.writeString(dir.resolve("events.csv"), "id,kind,onset,offset,f0_min,f0_max\n" + String.join("", eventRows));
     Json.write(dir.resolve(Provenance.FILE), new Provenance(Provenance.FORMAT, seed, clips, sampleRate, snrMin, snrMax));
     return (clips + 1) / 2;
