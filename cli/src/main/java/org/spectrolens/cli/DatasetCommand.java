@@ -113,6 +113,11 @@ public final class DatasetCommand implements Callable<Integer> {
       description = "Use exactly the front end (spec, fmax, input size) MODEL was trained with (MODEL/config.json).")
   Path frontendFrom;
 
+  @Option(names = "--events", paramLabel = "FILE",
+      description = "chunks: an annotation file,onset,offset,label of the recordings in --corpus; each chunk takes the label of the events"
+          + " covering at least 0.25 s of it (or half a shorter event), 'negative' when none touches it; chunks only grazed are left out (docs/scene.md).")
+  Path events;
+
   @Option(names = "--recipe", paramLabel = "thesis",
       description = "thesis: the monitoring thesis's log-mel front end for 1 s clips (16 kHz, n_fft 1024, hop 256, 64 Slaney mel bands, dB, 64x64; docs/scene.md).")
   String recipe;
@@ -153,7 +158,7 @@ public final class DatasetCommand implements Callable<Integer> {
     if (folds == 1 || folds < 0) throw new SpectrolensException("--folds", "needs at least 2 folds, found " + folds);
     Split split = new Split(groupBy != null, testFraction, seed, folds, fold);
     DatasetRecipe recipe = new DatasetRecipe(corpus, alignments, tier, t, labels, speakers, padding, minDuration, maxPerClass,
-        chunk, hop, chunkLast.equals("pad"), split, format);
+        chunk, hop, chunkLast.equals("pad"), split, format, events);
     DatasetBuilder builder = recipe.builder().strict(strict).threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     ProgressBar[] bar = new ProgressBar[1];
     if (!noProgress) {
