@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
       BenchCommand.class,
       SynthCommand.class,
       SynthSceneCommand.class,
+      DiscriminativityCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,

@@ -1,0 +1,96 @@
+package org.spectrolens.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.dataset.CachedDataset;
+import org.spectrolens.explain.Options;
+import org.spectrolens.io.Directories;
+import org.spectrolens.io.Json;
+import org.spectrolens.monitoring.MixtureStudy;
+import org.spectrolens.nn.Engines;
+import org.spectrolens.nn.model.TrainedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spectrolens discriminativity}: the monitoring thesis's class discriminativity and visual coherence, measured. */
+@Command(name = "discriminativity", mixinStandardHelpOptions = true,
+    description = {
+      "Mix positive and negative test clips of a synth-scene dataset at --snr, explain both classes on each mixture and",
+      "score the share of each class's map on its own source's truth mask (ideal binary mask from the stems) against",
+      "the mask's area (chance); visual coherence (Pearson r of each positive-class map with the event's and with the",
+      "whole clip's energy); the monitor-beep confounder. Writes DIR/discriminativity.json and DIR/pair-NN.png panels",
+      "(Figure 3.11 of the thesis: each source alone, the mixture, and the map for each class). See docs/scene.md."})
+public final class DiscriminativityCommand implements Callable<Integer> {
+  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model directory (classes positive and negative).")
+  Path model;
+
+  @Option(names = "--data", required = true, paramLabel = "DS", description = "Dataset built from a synth-scene folder (its test split is used).")
+  Path data;
+
+  @Option(names = "--pairs", defaultValue = "" + MixtureStudy.Settings.DEFAULT_PAIRS, paramLabel = "N", description = "Mixtures (default: ${DEFAULT-VALUE}).")
+  int pairs;
+
+  @Option(names = "--snr", defaultValue = "0", paramLabel = "DB", description = "Positive clip over negative clip in each mixture, dB (default: ${DEFAULT-VALUE}).")
+  double snr;
+
+  @Option(names = "--methods", defaultValue = "saliency,smoothgrad,gradcam++,faster-scorecam", paramLabel = "LIST",
+      description = "Comma-separated method ids (default: the thesis's four, ${DEFAULT-VALUE}); random and energy maps are always added.")
+  String methods;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the pairing and of random steps (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--figures", defaultValue = "" + MixtureStudy.Settings.DEFAULT_FIGURES, paramLabel = "N", description = "Pairs drawn as panels (default: ${DEFAULT-VALUE}).")
+  int figures;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (written into DIR.partial, then moved into place).")
+  Path out;
+
+  @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Override
+  public Integer call() throws Exception {
+    List<String> ids = Arrays.stream(methods.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    MixtureStudy.Settings settings = new MixtureStudy.Settings(pairs, snr, ids, seed, Options.defaults(), figures);
+    Engines.init(threads);
+    CachedDataset ds = CachedDataset.open(data);
+    Path target = out.toAbsolutePath().normalize();
+    if (Files.exists(target) && !Files.isRegularFile(target.resolve("discriminativity.json"))) {
+      try (var s = Files.list(target)) {
+        if (s.findAny().isPresent()) throw new SpectrolensException(out.toString(), "exists and holds no discriminativity.json; refusing to replace it");
+      }
+    }
+    Path partial = Directories.partialOf(target);
+    MixtureStudy.Report r;
+    try (TrainedModel m = TrainedModel.open(model)) {
+      MixtureStudy study = new MixtureStudy(m, ds, settings);
+      study.sources(); // unknown methods fail before any work
+      Directories.deleteTree(partial);
+      Files.createDirectories(partial);
+      try {
+        r = study.run(partial);
+        Json.write(partial.resolve("discriminativity.json"), r);
+        Directories.replace(partial, target);
+      } catch (RuntimeException | Error e) {
+        Directories.deleteTreeQuietly(partial);
+        throw e;
+      }
+    }
+    System.out.printf(Locale.ROOT, "%-16s %10s %10s %10s %10s %10s%n", "method", "own_pos", "own_neg", "chance", "r_event", "r_clip");
+    for (Map.Entry<String, MixtureStudy.Share> e : r.discriminativity().entrySet()) {
+      MixtureStudy.Coherence c = r.coherence().get(e.getKey());
+      System.out.printf(Locale.ROOT, "%-16s %10.3f %10.3f %10.3f %10.3f %10.3f%n", e.getKey(), e.getValue().ownSharePositive(),
+          e.getValue().ownShareNegative(), e.getValue().chance(), c.eventEnergyR(), c.clipEnergyR());
+    }
+    System.out.printf(Locale.ROOT, "%d mixtures at %.1f dB (%.0f%% predicted positive) in %.1f s -> %s%n", r.pairs(), r.snrDb(),
+        100 * r.mixturesPredictedPositive(), r.seconds(), out.resolve("discriminativity.json"));
+    return 0;
+  }
+}
