@@ -355,6 +355,8 @@ public final class MixtureStudy {
       float[] xp = model.input(gp.values());
       float[] xm = model.input(gm.values());
       double pm = TrainedModel.softmax(model.logits(xm, 1)[0])[pos];
+      boolean[][] truthN = IdealBinaryMask.of(scale(q[i].event(), gains[i]), scale(q[i].rest(), gains[i]), format);
+      boolean[][] truthP = IdealBinaryMask.of(p[i].event(), p[i].rest(), format);
       List<PanelFigure.Panel> panels = new ArrayList<>();
       String[] rowTitles = {
           "negative alone: " + kinds(q[i]), "positive alone: " + kinds(p[i]),
@@ -366,7 +368,7 @@ public final class MixtureStudy {
         for (MapSource s : sources) {
           if (s.id().equals(MapSource.RANDOM) || s.id().equals(MapSource.ENERGY)) continue;
           float[][] map;
-          if (row < 2) map = s.maps(net, row == 0 ? xn : xp, 1, rowTargets[row], new boolean[1][][])[0];
+          if (row < 2) map = s.maps(net, row == 0 ? xn : xp, 1, rowTargets[row], new boolean[][][] {row == 0 ? truthN : truthP})[0];
           else map = mixtureMaps.get(s.id())[row == 2 ? 0 : 1][i];
           String title = s.id() + " -> " + classes.get(rowTargets[row]);
           panels.add(PanelFigure.Panel.of(OverlayImage.defaults().withTitle(title).render(rowGrids[row], map), ""));
