@@ -17,7 +17,10 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  *   <li>model input 64x64 (the 64x63 grid resized by 64/63 in time).</li>
  * </ul>
  * smallcnn on 64x64 has 0.48 M parameters (the thesis's "slightly over 1.5M" corresponds to a
- * 64x192 input, e.g. hop 83; pass {@code --size 64x192 --hop 83} to the dataset for it).
+ * 64x192 input). {@code dataset --recipe thesis} fixes the whole front end; the same with other
+ * sizes is spelled out in flags: {@code --kind mel --sr 16000 --n-fft 1024 --win-length 1024
+ * --hop 256 --pad-mode constant --n-mels 64 --mel-scale slaney --mel-norm slaney --size 64x64}
+ * (dB with top_db 80 is the dataset command's default).
  */
 public final class ThesisRecipe {
   public static final String ID = "thesis";
@@ -36,9 +39,10 @@ public final class ThesisRecipe {
 
   /** The log-mel front end above. */
   public static SpectrogramSpec spec() {
-    return SpectrogramSpec.librosa().withKind(SpectrogramSpec.Kind.MEL).withSampleRate(SAMPLE_RATE)
-        .withFft(N_FFT, N_FFT, HOP).withMel(MEL_BANDS, SpectrogramSpec.MelScale.SLANEY, SpectrogramSpec.MelNorm.SLANEY)
-        .withRange(0, Double.NaN).withDb(true, 80);
+    // the unused MFCC/CQT fields keep the CLI's defaults, so the flags above give an equal spec
+    return new SpectrogramSpec(SpectrogramSpec.Kind.MEL, SAMPLE_RATE, N_FFT, N_FFT, HOP, SpectrogramSpec.Window.HANN, true,
+        SpectrogramSpec.PadMode.CONSTANT, 2.0, MEL_BANDS, 0.0, Double.NaN, SpectrogramSpec.MelScale.SLANEY,
+        SpectrogramSpec.MelNorm.SLANEY, true, 1.0, 1e-10, 80.0, 40, 0.0, 12, 84);
   }
 
   /** The model input: the spec above, no crop, 64x64. */
