@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * {@code spectrolens bench ...}: the benchmarks, each measured side by side with its reference
  * tool in one run (never a timed unit test).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench",
     description = "Benchmarks against the reference tools, side by side in one run.",
     subcommands = {BenchCommand.Spectrogram.class, BenchCommand.Explain.class})
 final class BenchCommand implements Callable<Integer> {
@@ -21,15 +21,18 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  @Command(name = "spectrogram", mixinStandardHelpOptions = true,
+  @Command(name = "spectrogram",
       description = "Log-mel spectrograms of 1-second 22,050 Hz WAVs (reading included) against torchaudio.")
   static final class Spectrogram implements Callable<Integer> {
+    @Range(min = 1, max = 1_000_000)
     @Option(names = "--files", defaultValue = "500", description = "Files to write and read (default: ${DEFAULT-VALUE}).")
     int files;
 
+    @Range(min = 1, max = 1024)
     @Option(names = "--threads", defaultValue = "2", description = "Threads on both sides (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Range(min = 1, max = 1000)
     @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds after one warm-up; the best counts (default: ${DEFAULT-VALUE}).")
     int rounds;
 
@@ -50,26 +53,30 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "explain", mixinStandardHelpOptions = true,
+  @Command(name = "explain",
       description = {"Maps per second of every explanation method on smallcnn and resnet18 (random weights,",
           "spectrogram-like inputs), Faster Score-CAM's speed-up and correlation with Score-CAM, and Grad-CAM",
           "against the same computation in PyTorch (/usr/bin/python3) with the same threads."})
-  static final class Explain implements Callable<Integer> {
+  static final class Explain implements Callable<Integer>, Checked {
     @Option(names = "--models", defaultValue = "smallcnn,resnet18", description = "Models (default: ${DEFAULT-VALUE}).")
     String models;
 
     @Option(names = "--size", defaultValue = "224x224", description = "Input HxW (default: ${DEFAULT-VALUE}).")
     String size;
 
+    @Range(min = 1, max = 1024)
     @Option(names = "--threads", defaultValue = "2", description = "Threads on both sides (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Range(min = 1, max = 4096)
     @Option(names = "--batch", defaultValue = "8", description = "Inputs per timed batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Range(min = 1, max = 4096)
     @Option(names = "--heavy", defaultValue = "2", description = "Inputs for the masking methods, timed once (default: ${DEFAULT-VALUE}).")
     int heavy;
 
+    @Range(min = 1, max = 1000)
     @Option(names = "--rounds", defaultValue = "2", description = "Timed rounds after one warm-up; the best counts (default: ${DEFAULT-VALUE}).")
     int rounds;
 
@@ -79,8 +86,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-torch", description = "Skip the PyTorch side.")
     boolean noTorch;
 
+    @Range(min = 0, max = 1_000_000)
     @Option(names = "--train", defaultValue = "0", description = "First train each network for this many steps on five synthetic classes (default: ${DEFAULT-VALUE}: random weights).")
     int train;
+
+    @Override
+    public void checkOptions() {
+      int[] hw = DatasetCommand.parseSize(size);
+      OptionChecks.fitsInMemory("--size", 4L * hw[0] * hw[1] * batch * 64, "a batch of " + batch + " " + size
+          + " inputs with a 64-channel activation each");
+    }
 
     @Override
     public Integer call() throws Exception {

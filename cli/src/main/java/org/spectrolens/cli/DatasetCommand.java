@@ -32,7 +32,6 @@ import picocli.CommandLine.Option;
 /** {@code spectrolens dataset}: segments a corpus, splits it and caches the model inputs. */
 @Command(
     name = "dataset",
-    mixinStandardHelpOptions = true,
     defaultValueProvider = DatasetCommand.SpeechDefaults.class,
     resourceBundle = "org.spectrolens.cli.DatasetCommand",
     description = {
@@ -41,9 +40,9 @@ import picocli.CommandLine.Option;
         "Corpus layouts: LJSpeech (metadata.csv, wavs/, TextGrids from MFA or WebMAUS), a folder per class "
             + "(<corpus>/<label>/*.wav), or a CSV manifest (path,label[,start,end][,speaker]).",
         "The front-end defaults suit 50-200 ms vowels: 22050 Hz, n_fft 1024, 25 ms window (551), 5 ms hop (110), "
-            + "zero padding, power in dB with top_db 80, 64x64 inputs (CPU-practical: smallcnn trains to >99% on the built-in vowels in minutes on 2 cores).",
+            + "zero padding, power in dB with top_db 80, 64x64 inputs (CPU-practical: smallcnn trains to >99%% on the built-in vowels in minutes on 2 cores).",
         ""})
-public final class DatasetCommand implements Callable<Integer> {
+public final class DatasetCommand implements Callable<Integer>, Checked {
   @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Corpus directory, or a CSV manifest.")
   Path corpus;
 
@@ -72,30 +71,38 @@ public final class DatasetCommand implements Callable<Integer> {
   @Option(names = "--speakers", paramLabel = "FILE", description = "CSV with id,speaker columns (default: <corpus>/speakers.csv).")
   Path speakers;
 
+  @Range(min = 0, max = 1, minOpen = true, maxOpen = true)
   @Option(names = "--test-fraction", defaultValue = "0.3", paramLabel = "F", description = "Share of each class in test (default: ${DEFAULT-VALUE}).")
   double testFraction;
 
   @Option(names = "--seed", defaultValue = "0", description = "Seed of the split, caps and balancing (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Range(min = 2, max = 1000, orZero = true)
   @Option(names = "--folds", defaultValue = "0", paramLabel = "K", description = "k-fold: K folds (default: a single split).")
   int folds;
 
+  @Range(min = 0, max = 999)
   @Option(names = "--fold", defaultValue = "0", paramLabel = "I", description = "k-fold: the test fold, 0..K-1 (default: ${DEFAULT-VALUE}).")
   int fold;
 
+  @Range(min = 0, max = 60)
   @Option(names = "--padding", defaultValue = "0", paramLabel = "S", description = "Context added on each side of a segment, seconds (default: ${DEFAULT-VALUE}).")
   double padding;
 
+  @Range(min = 0, max = 3600)
   @Option(names = "--min-duration", defaultValue = "0.03", paramLabel = "S", description = "Drop shorter segments (default: ${DEFAULT-VALUE} s).")
   double minDuration;
 
-  @Option(names = "--max-per-class", defaultValue = "0", paramLabel = "N", description = "At most N segments per class, drawn at random (default: no cap).")
-  int maxPerClass;
+  @Range(min = 1, max = Integer.MAX_VALUE)
+  @Option(names = "--max-per-class", paramLabel = "N", description = "At most N segments per class, drawn at random (default: no cap).")
+  Integer maxPerClass;
 
+  @Range(min = 0, max = 3600, minOpen = true)
   @Option(names = "--chunk", defaultValue = "1.0", paramLabel = "S", description = "chunks: window length (default: ${DEFAULT-VALUE} s).")
   double chunk;
 
+  @Range(min = 0, max = 3600, minOpen = true)
   @Option(names = "--chunk-hop", paramLabel = "S", description = "chunks: hop between windows (default: the window).")
   Double chunkHop;
 
@@ -106,6 +113,7 @@ public final class DatasetCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Fail on any skipped segment (missing WAV, interval outside the file, label outside the task).")
   boolean strict;
 
+  @Range(min = 1, max = 1024, orZero = true)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Worker threads (default: all cores).")
   int threads;
 
@@ -124,6 +132,9 @@ public final class DatasetCommand implements Callable<Integer> {
 
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
+
+  @Option(names = "--force", description = "Replace a folder another spectrolens command wrote, or write where an input lies.")
+  boolean force;
 
   @Mixin
   FrontEndOptions frontEnd;
@@ -147,19 +158,47 @@ public final class DatasetCommand implements Callable<Integer> {
     }
   }
 
+  /** Worker threads: --threads, or all cores. */
+  private int workers() {
+    return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+  }
+
+  @Override
+  public void checkOptions() {
+    Task.fromId(task);
+    if (!chunkLast.equals("pad") && !chunkLast.equals("drop")) throw new SpectrolensException("--chunk-last", "expected pad or drop, found '" + chunkLast + "'");
+    if (groupBy != null && !groupBy.equals("speaker")) throw new SpectrolensException("--group-by", "only 'speaker' is supported, found '" + groupBy + "'");
+    if (folds > 0 && fold >= folds) throw new SpectrolensException("--fold", "must lie in [0, " + (folds - 1) + "] with --folds " + folds + ", found " + fold);
+    if (folds == 0 && spec.commandLine().getParseResult().hasMatchedOption("--fold")) {
+      throw new SpectrolensException("--fold", "needs --folds K (k-fold splits)");
+    }
+    if (events != null && !Task.fromId(task).equals(Task.CHUNKS)) throw new SpectrolensException("--events", "labels chunks; use it with --task chunks");
+    if (recipe != null) {
+      if (!recipe.equals(ThesisRecipe.ID)) throw new SpectrolensException("--recipe", "unknown recipe '" + recipe + "' (expected thesis)");
+      if (frontendFrom != null) throw new SpectrolensException("--recipe", "give --recipe or --frontend-from, not both");
+      checkNoFrontEndOptions("--recipe");
+      return;
+    }
+    if (frontendFrom != null) {
+      checkNoFrontEndOptions("--frontend-from");
+      return;
+    }
+    if (frontEnd.sampleRate <= 0) throw new SpectrolensException("--sr", "a dataset needs one sample rate (Hz), found " + frontEnd.sampleRate);
+    int[] hw = parseSize(size);
+    // a grid per item in flight on each worker (two), and the spectrogram it is resized from
+    OptionChecks.fitsInMemory("--size", 4L * hw[0] * hw[1] * (2L * workers() + 1), String.format(Locale.ROOT,
+        "%dx%d input grids for %d workers", hw[0], hw[1], workers()));
+  }
+
   @Override
   public Integer call() {
     Task t = Task.fromId(task);
     InputFormat format = frontendFrom != null ? formatOfModel(frontendFrom) : recipe != null ? formatOfRecipe(recipe) : format();
     double hop = chunkHop != null ? chunkHop : chunk;
-    if (!chunkLast.equals("pad") && !chunkLast.equals("drop")) throw new SpectrolensException("--chunk-last", "expected pad or drop, found '" + chunkLast + "'");
-    if (t == Task.CHUNKS && !(chunk > 0 && hop > 0)) throw new SpectrolensException("--chunk", "window and hop must be positive");
-    if (groupBy != null && !groupBy.equals("speaker")) throw new SpectrolensException("--group-by", "only 'speaker' is supported, found '" + groupBy + "'");
-    if (folds == 1 || folds < 0) throw new SpectrolensException("--folds", "needs at least 2 folds, found " + folds);
     Split split = new Split(groupBy != null, testFraction, seed, folds, fold);
-    DatasetRecipe recipe = new DatasetRecipe(corpus, alignments, tier, t, labels, speakers, padding, minDuration, maxPerClass,
-        chunk, hop, chunkLast.equals("pad"), split, format, events);
-    DatasetBuilder builder = recipe.builder().strict(strict).threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+    DatasetRecipe recipe = new DatasetRecipe(corpus, alignments, tier, t, labels, speakers, padding, minDuration,
+        maxPerClass == null ? 0 : maxPerClass, chunk, hop, chunkLast.equals("pad"), split, format, events);
+    DatasetBuilder builder = recipe.builder().strict(strict).force(force).threads(workers());
     ProgressBar[] bar = new ProgressBar[1];
     if (!noProgress) {
       builder.progress((done, total) -> {
@@ -201,33 +240,31 @@ public final class DatasetCommand implements Callable<Integer> {
     return new InputFormat(s, cropMin, cropMax, hw[0], hw[1]);
   }
 
+  /** "HxW" with 1 <= H, W <= 4096 (the largest a model input may be). */
   static int[] parseSize(String s) {
-    String[] p = s.toLowerCase(Locale.ROOT).split("x");
+    String[] p = s.toLowerCase(Locale.ROOT).split("x", -1);
     try {
       if (p.length == 2) {
         int h = Integer.parseInt(p[0].trim());
         int w = Integer.parseInt(p[1].trim());
-        if (h > 0 && w > 0) return new int[] {h, w};
+        if (h > 0 && w > 0 && h <= 4096 && w <= 4096) return new int[] {h, w};
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new SpectrolensException("--size", "expected HxW with positive integers (e.g. 224x224), found '" + s + "'");
+    throw new SpectrolensException("--size", "expected HxW with whole numbers in [1, 4096] (e.g. 224x224), found '" + s + "'");
   }
 
-  /** A named front end ({@code thesis}: {@link ThesisRecipe}); it fixes every front-end option. */
+  /** A named front end ({@code thesis}: {@link ThesisRecipe}; checked in {@link #checkOptions}). */
   InputFormat formatOfRecipe(String name) {
-    if (!name.equals(ThesisRecipe.ID)) throw new SpectrolensException("--recipe", "unknown recipe '" + name + "' (expected thesis)");
-    if (frontendFrom != null) throw new SpectrolensException("--recipe", "give --recipe or --frontend-from, not both");
-    refuseFrontEndOptions("--recipe");
     return ThesisRecipe.format();
   }
 
-  /** A front end fixed by {@code option} allows no front-end option beside it. */
-  private void refuseFrontEndOptions(String option) {
+  /** A front end fixed by {@code option} (--frontend-from, --recipe) allows no front-end option beside it. */
+  private void checkNoFrontEndOptions(String option) {
     List<String> clash = new ArrayList<>();
     var parse = spec.commandLine().getParseResult();
-    for (OptionSpec o : spec.mixins().get("frontEnd").options()) if (parse.hasMatchedOption(o)) clash.add(o.longestName());
+    for (OptionSpec o : spec.mixins().get("frontEnd").options()) if (parse.hasMatchedOption(o.longestName())) clash.add(o.longestName());
     if (parse.hasMatchedOption("--size")) clash.add("--size");
     if (!clash.isEmpty()) {
       throw new SpectrolensException(option, "fixes the front end; drop " + String.join(", ", clash));
@@ -236,7 +273,6 @@ public final class DatasetCommand implements Callable<Integer> {
 
   /** MODEL/config.json's "dataset" object: the front end the model was trained with. */
   InputFormat formatOfModel(Path model) {
-    refuseFrontEndOptions("--frontend-from");
     Path config = model.resolve("config.json");
     if (!Files.isRegularFile(config)) throw new SpectrolensException(model.toString(), "not a model directory (no config.json)");
     JsonNode node = Json.read(config, JsonNode.class).get("dataset");

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
-import org.spectrolens.dataset.DatasetItem;
-import org.spectrolens.io.Directories;
+import org.spectrolens.explain.MapStack;
+import org.spectrolens.io.OutputFolder;
 import org.spectrolens.io.Json;
+import org.spectrolens.nn.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * voiced/unvoiced segments with a speaker-independent split, train smallcnn on each, and explain
  * one test segment per class with several methods, read back in Hz.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo",
     description = {"Run the seed study end to end on built-in synthetic speech.",
         "synth -> dataset (vowels full band, vowels 0-4000 Hz, voicing 0-4000 Hz) -> train -> explain;",
         "each step is printed as the command that reproduces it."})
@@ -34,9 +34,11 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "demo-out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Range(min = 1, max = 1_000_000)
   @Option(names = "--utterances", defaultValue = "600", paramLabel = "N", description = "Synthetic utterances (default: ${DEFAULT-VALUE}).")
   int utterances;
 
+  @Range(min = 1, max = 100_000)
   @Option(names = "--epochs", defaultValue = "3", paramLabel = "N", description = "Training epochs per model (default: ${DEFAULT-VALUE}).")
   int epochs;
 
@@ -47,6 +49,7 @@ final class DemoCommand implements Callable<Integer> {
       paramLabel = "LIST", description = "Explanation methods (default: ${DEFAULT-VALUE}).")
   String methods;
 
+  @Range(min = 1, max = 1024, orZero = true)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 
@@ -84,46 +87,34 @@ final class DemoCommand implements Callable<Integer> {
     Json.write(out.resolve("summary.json"), summary);
     printSummary(summary);
     System.out.printf(Locale.ROOT, "demo finished in %.0f s; everything is under %s (summary.json, models/*/curves.png, "
-        + "explain/*/*/*/methods.png)%n", (System.nanoTime() - t0) / 1e9, out);
+        + "explain/*/figures/*/methods.png)%n", (System.nanoTime() - t0) / 1e9, out);
     return 0;
   }
 
-  /** Explains the first test segment of each class; returns, per segment, each method's strongest 500 Hz band. */
+  /** Explains one test segment of each class (batched); returns, per segment, each method's strongest 500 Hz band. */
   private List<Map<String, Object>> explainOnePerClass(CachedDataset ds, Path model, Path dir) throws IOException {
+    step("explain", "--model", model.toString(), "--data", ds.dir().toString(), "--per-class", "1", "--methods", methods,
+        "--seed", "" + seed, "--png", "--quiet", "--out", dir.toString(), "--threads", "" + threads);
+    List<MapStack.ProfileRow> profiles = MapStack.readProfiles(dir);
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (String label : ds.classes()) {
-      DatasetItem item = ds.items("test").stream().filter(i -> i.label().equals(label)).findFirst().orElse(null);
-      if (item == null) continue;
-      Path itemDir = dir.resolve(label);
-      step("explain", "--model", model.toString(), "--input", item.source(), "--start", "" + item.start(),
-          "--end", "" + item.end(), "--methods", methods, "--seed", "" + seed, "--out", itemDir.toString(),
-          "--threads", "" + threads);
-      JsonNode ex = Json.MAPPER.readTree(findExplainJson(itemDir).toFile());
+    for (MapStack.ItemRow item : MapStack.readItems(dir)) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("label", label);
+      row.put("label", item.label());
       row.put("source", item.source());
       row.put("start", item.start());
       row.put("end", item.end());
-      row.put("predicted", ex.get("predicted").asText());
+      row.put("predicted", item.predicted());
       Map<String, String> peaks = new LinkedHashMap<>();
-      ex.get("methods").fields().forEachRemaining(m -> peaks.put(m.getKey(), strongestBand(m.getValue().get("band_profile_hz"))));
+      for (MapStack.ProfileRow p : profiles) {
+        if (p.row() != item.row() || !p.axis().equals("hz")) continue;
+        MapStack.ProfileRow best = profiles.stream().filter(q -> q.row() == item.row() && q.axis().equals("hz") && q.method().equals(p.method()))
+            .max(java.util.Comparator.comparingDouble(MapStack.ProfileRow::importance)).orElseThrow();
+        peaks.putIfAbsent(p.method(), String.format(Locale.ROOT, "%.0f-%.0f", best.from(), best.to()));
+      }
       row.put("strongest_band_hz", peaks);
       rows.add(row);
     }
     return rows;
-  }
-
-  private static String strongestBand(JsonNode bands) {
-    JsonNode best = null;
-    for (JsonNode b : bands) if (best == null || b.get("importance").asDouble() > best.get("importance").asDouble()) best = b;
-    return best == null ? "" : String.format(Locale.ROOT, "%.0f-%.0f", best.get("from").asDouble(), best.get("to").asDouble());
-  }
-
-  private static Path findExplainJson(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(p -> p.getFileName().toString().equals("explain.json")).findFirst()
-          .orElseThrow(() -> new SpectrolensException(dir.toString(), "explain wrote no explain.json"));
-    }
   }
 
   @SuppressWarnings("unchecked")
@@ -147,12 +138,10 @@ final class DemoCommand implements Callable<Integer> {
 
   /**
    * A re-run of the demo replaces the models an earlier run left (train refuses to overwrite a
-   * model directory); only a folder that holds a model is removed.
+   * model directory); only a folder train wrote, holding nothing else, is removed.
    */
-  private static void discardEarlierDemoModel(Path model) throws IOException {
-    if (Files.exists(model.resolve("config.json")) || Files.exists(model.resolve("checkpoint.safetensors"))) {
-      Directories.deleteTree(model);
-    }
+  private static void discardEarlierDemoModel(Path model) {
+    OutputFolder.delete(model, Trainer.COMMAND);
   }
 
   /** Prints the equivalent command, runs it in this process, and stops the demo if it fails. */

@@ -1,16 +1,14 @@
 package org.spectrolens.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.explain.Options;
-import org.spectrolens.io.Directories;
+import org.spectrolens.io.OutputFolder;
 import org.spectrolens.io.Json;
 import org.spectrolens.monitoring.MixtureStudy;
 import org.spectrolens.nn.Engines;
@@ -49,39 +47,29 @@ public final class DiscriminativityCommand implements Callable<Integer> {
   @Option(names = "--figures", defaultValue = "" + MixtureStudy.Settings.DEFAULT_FIGURES, paramLabel = "N", description = "Pairs drawn as panels (default: ${DEFAULT-VALUE}).")
   int figures;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (written into DIR.partial, then moved into place).")
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (an output folder: written into DIR.partial, then moved into place).")
   Path out;
+
+  @Option(names = "--force", description = "Replace a folder another spectrolens command wrote.")
+  boolean force;
 
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
     List<String> ids = Arrays.stream(methods.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     MixtureStudy.Settings settings = new MixtureStudy.Settings(pairs, snr, ids, seed, Options.defaults(), figures);
     Engines.init(threads);
     CachedDataset ds = CachedDataset.open(data);
-    Path target = out.toAbsolutePath().normalize();
-    if (Files.exists(target) && !Files.isRegularFile(target.resolve("discriminativity.json"))) {
-      try (var s = Files.list(target)) {
-        if (s.findAny().isPresent()) throw new SpectrolensException(out.toString(), "exists and holds no discriminativity.json; refusing to replace it");
-      }
-    }
-    Path partial = Directories.partialOf(target);
     MixtureStudy.Report r;
-    try (TrainedModel m = TrainedModel.open(model)) {
+    try (TrainedModel m = TrainedModel.open(model);
+        OutputFolder folder = OutputFolder.create(out, "discriminativity", force, model, data)) {
       MixtureStudy study = new MixtureStudy(m, ds, settings);
       study.sources(); // unknown methods fail before any work
-      Directories.deleteTree(partial);
-      Files.createDirectories(partial);
-      try {
-        r = study.run(partial);
-        Json.write(partial.resolve("discriminativity.json"), r);
-        Directories.replace(partial, target);
-      } catch (RuntimeException | Error e) {
-        Directories.deleteTreeQuietly(partial);
-        throw e;
-      }
+      r = study.run(folder.dir());
+      Json.write(folder.dir().resolve("discriminativity.json"), r);
+      folder.commit();
     }
     System.out.printf(Locale.ROOT, "%-16s %10s %10s %10s %10s %10s%n", "method", "own_pos", "own_neg", "chance", "r_event", "r_clip");
     for (Map.Entry<String, MixtureStudy.Share> e : r.discriminativity().entrySet()) {

@@ -3,9 +3,9 @@ package org.spectrolens.cli;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 import org.spectrolens.spectrogram.SpectrogramSpec.Kind;
 import org.spectrolens.spectrogram.SpectrogramSpec.MelNorm;
-import org.spectrolens.spectrogram.SpectrogramSpec.MelScale;
+import org.spectrolens.dsp.MelScale;
 import org.spectrolens.spectrogram.SpectrogramSpec.PadMode;
-import org.spectrolens.spectrogram.SpectrogramSpec.Window;
+import org.spectrolens.dsp.Window;
 import picocli.CommandLine.Option;
 
 /**
@@ -13,20 +13,24 @@ import picocli.CommandLine.Option;
  * ({@code spectrogram}, {@code dataset}, ...). Defaults are torchaudio's, except that the sample
  * rate defaults to the file's own and the hop to win_length/2 as torchaudio computes it.
  */
-public final class FrontEndOptions {
+public final class FrontEndOptions implements Checked {
   @Option(names = "--kind", defaultValue = "stft", description = "stft, mel, mfcc or cqt (default: ${DEFAULT-VALUE}).")
   Kind kind;
 
+  @Range(min = 1000, max = 768_000, orZero = true)
   @Option(names = "--sr", defaultValue = "0", paramLabel = "HZ",
       description = "Resample to this rate first; 0 keeps each file's rate (default: ${DEFAULT-VALUE}).")
   int sampleRate;
 
+  @Range(min = 2, max = SpectrogramSpec.MAX_N_FFT)
   @Option(names = "--n-fft", defaultValue = "400", paramLabel = "N", description = "FFT size (default: ${DEFAULT-VALUE}, torchaudio).")
   int nFft;
 
+  @Range(min = 1, max = SpectrogramSpec.MAX_N_FFT)
   @Option(names = "--win-length", paramLabel = "N", description = "Window length in samples (default: n-fft).")
   Integer winLength;
 
+  @Range(min = 1, max = 1 << 24)
   @Option(names = "--hop", paramLabel = "N", description = "Hop in samples (default: win-length/2, torchaudio).")
   Integer hop;
 
@@ -40,15 +44,19 @@ public final class FrontEndOptions {
   @Option(names = "--pad-mode", defaultValue = "reflect", description = "reflect or constant (zeros; librosa >= 0.9) (default: ${DEFAULT-VALUE}).")
   PadMode padMode;
 
-  @Option(names = "--power", defaultValue = "2", paramLabel = "1|2", description = "1 magnitude, 2 power (default: ${DEFAULT-VALUE}).")
+  @Range(min = 1, max = 2)
+  @Option(names = "--power", defaultValue = "2", paramLabel = "1|2", description = "1 magnitude or 2 power, nothing between (default: ${DEFAULT-VALUE}).")
   double power;
 
+  @Range(min = 1, max = 2048)
   @Option(names = "--n-mels", defaultValue = "128", paramLabel = "N", description = "Mel bands (default: ${DEFAULT-VALUE}).")
   int nMels;
 
+  @Range(min = 0)
   @Option(names = "--fmin", defaultValue = "0", paramLabel = "HZ", description = "Lowest mel/CQT frequency (default: ${DEFAULT-VALUE}; CQT: 32.70 Hz).")
   double fmin;
 
+  @Range(min = 0, minOpen = true)
   @Option(names = "--fmax", paramLabel = "HZ", description = "Highest frequency: mel bank limit, and rows above it are cropped (default: sr/2).")
   Double fmax;
 
@@ -61,20 +69,35 @@ public final class FrontEndOptions {
   @Option(names = "--db", negatable = true, description = "Convert to decibels (10 log10 for power, 20 log10 for magnitude; ref 1, amin 1e-10).")
   boolean db;
 
+  @Range(min = 0, minOpen = true)
   @Option(names = "--top-db", paramLabel = "X", description = "With --db, clip values more than X dB below the maximum (default: off, torchaudio).")
   Double topDb;
 
+  @Range(min = 1, max = 2048)
   @Option(names = "--n-mfcc", defaultValue = "40", paramLabel = "N", description = "MFCC coefficients (default: ${DEFAULT-VALUE}, torchaudio).")
   int nMfcc;
 
+  @Range(min = 0)
   @Option(names = "--lifter", defaultValue = "0", paramLabel = "L", description = "MFCC liftering (default: ${DEFAULT-VALUE} = none).")
   double lifter;
 
+  @Range(min = 1, max = 96)
   @Option(names = "--bins-per-octave", defaultValue = "12", paramLabel = "B", description = "CQT bins per octave (default: ${DEFAULT-VALUE}).")
   int binsPerOctave;
 
+  @Range(min = 1, max = 1000)
   @Option(names = "--n-bins", defaultValue = "84", paramLabel = "N", description = "CQT bins (default: ${DEFAULT-VALUE}).")
   int nBins;
+
+  /**
+   * Checks the options together ({@link SpectrogramSpec#check}) before any work: at --sr, or, when
+   * each file keeps its own rate (--sr 0), everything but what depends on the rate (--fmax against
+   * Nyquist), which is checked per file.
+   */
+  @Override
+  public void checkOptions() {
+    toSpec(sampleRate > 0 ? sampleRate : 768_000).check();
+  }
 
   /** The spec for audio at {@code fileRate} Hz (used when --sr is 0). */
   public SpectrogramSpec toSpec(int fileRate) {

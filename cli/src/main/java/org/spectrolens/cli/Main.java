@@ -45,12 +45,23 @@ public final class Main implements Callable<Integer> {
   /** Runs the CLI and returns the exit code (tests call this instead of {@link #main}). */
   public static int run(String... args) {
     CommandLine cli = commandLine();
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) { // picocli passes Errors through; the heap size is what the user can change
+      System.err.printf(java.util.Locale.ROOT, "spectrolens: out of memory: the Java heap (%.1f GiB) is too small for this run;"
+          + " raise it with SPECTROLENS_JAVA_OPTS=-Xmx..., or use smaller inputs%n", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
+      return 1;
+    }
   }
 
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    OptionChecks.install(cli);
+    cli.setExecutionStrategy(parsed -> {
+      OptionChecks.check(parsed); // every option checked before any work
+      return new CommandLine.RunLast().execute(parsed);
+    });
     cli.setExecutionExceptionHandler((ex, line, parse) -> {
       boolean verbose = parse.originalArgs().contains("--verbose");
       PrintWriter err = line.getErr();
@@ -61,12 +72,31 @@ public final class Main implements Callable<Integer> {
     });
     cli.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
-      err.println("spectrolens: " + ex.getMessage());
-      err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+      err.println("spectrolens: " + parameterProblem(ex));
       err.flush();
       return 2;
     });
     return cli;
+  }
+
+  /** A parse error as {@code <option>: <problem>} (picocli's own wording otherwise). */
+  static String parameterProblem(CommandLine.ParameterException ex) {
+    String help = " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')";
+    String msg;
+    if (ex instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+      var a = m.getMissing().get(0);
+      msg = (a instanceof CommandLine.Model.OptionSpec o ? o.longestName() : a.paramLabel()) + ": required" + help;
+    } else if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String arg = u.getUnmatched().get(0);
+      msg = arg + ": " + (arg.startsWith("-") ? "unknown option" : "unexpected argument") + help;
+    } else if (ex.getCause() instanceof CommandLine.TypeConversionException t && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
+      msg = o.longestName() + ": " + t.getMessage();
+    } else if (ex.getCause() instanceof SpectrolensException s) {
+      msg = s.getMessage();
+    } else {
+      msg = ex.getMessage();
+    }
+    return msg.replace('\n', ' ').replace('\r', ' ');
   }
 
   /** The message of an error on one line; unexpected errors name their type. */

@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spectrolens.SpectrolensException;
-import org.spectrolens.audio.AudioFile;
-import org.spectrolens.audio.Clip;
+import org.spectrolens.explain.ModelInput;
 import org.spectrolens.io.Json;
-import org.spectrolens.io.Npy;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.model.TrainedModel;
 import picocli.CommandLine.Command;
@@ -47,14 +44,12 @@ public final class PredictCommand implements Callable<Integer> {
   public Integer call() {
     Engines.init(threads);
     try (TrainedModel m = TrainedModel.open(model)) {
-      int[] s = m.config().inputShape();
       for (Path in : inputs) {
-        float[] x = input(m, in, s, start, end);
+        float[] x = ModelInput.read(m, in, new ModelInput.Span(start, end), ModelInput.Columns.UNKNOWN).tensor();
         float[] logits = m.logits(x, 1)[0];
         double[] p = TrainedModel.softmax(logits);
         List<String> classes = m.config().classes();
-        int top = 0;
-        for (int i = 1; i < p.length; i++) if (p[i] > p[top]) top = i;
+        int top = TrainedModel.argmax(p);
         if (json) {
           Map<String, Object> o = new LinkedHashMap<>();
           o.put("input", in.toString());
@@ -71,37 +66,5 @@ public final class PredictCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  static float[] input(TrainedModel m, Path in, int[] s, Double start, Double end) {
-    String name = in.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (!name.endsWith(".npy")) {
-      Clip clip;
-      if (start != null || end != null) {
-        double a = start == null ? 0 : start;
-        double b = end == null ? AudioFile.probe(in).durationSeconds() : end;
-        clip = AudioFile.read(in, a, b);
-      } else {
-        clip = AudioFile.read(in);
-      }
-      return m.input(clip);
-    }
-    if (start != null || end != null) throw new SpectrolensException("--start/--end", "apply to audio inputs, not to " + in);
-    Npy.Array a = Npy.read(in);
-    int[] shape = a.shape();
-    if (shape.length == 3) {
-      if (shape[0] != s[0] || shape[1] != s[1] || shape[2] != s[2]) {
-        throw new SpectrolensException(in.toString(), "shape " + java.util.Arrays.toString(shape) + ", the model needs ["
-            + s[0] + ", " + s[1] + ", " + s[2] + "]");
-      }
-      return a.data();
-    }
-    if (shape.length == 2) {
-      if (shape[0] != s[1] || shape[1] != s[2]) {
-        throw new SpectrolensException(in.toString(), "grid " + shape[0] + "x" + shape[1] + ", the model needs " + s[1] + "x" + s[2]);
-      }
-      return m.input(a.toMatrix());
-    }
-    throw new SpectrolensException(in.toString(), "expected a [C,H,W] or [H,W] array, got " + shape.length + " dimensions");
   }
 }

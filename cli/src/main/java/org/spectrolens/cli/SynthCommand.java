@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.spectrolens.io.OutputFolder;
 import org.spectrolens.synth.SynthCorpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,10 +20,14 @@ import picocli.CommandLine.Option;
       "(time,f0,f1,f2,f3,f4,b1,b2,b3,b4 every 10 ms; f0 empty where unvoiced), and synth.json (seed, utterances,",
       "rate). Same seed, same corpus. Written into DIR.partial and moved into place when complete."})
 public final class SynthCommand implements Callable<Integer> {
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the corpus into; an earlier synthetic corpus there is replaced"
-          + " when the new one is complete, any other non-empty directory is refused.")
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the corpus into; an earlier corpus written by synth is replaced"
+          + " when the new one is complete, any other non-empty folder is refused.")
   Path out;
 
+  @Option(names = "--force", description = "Replace a folder another spectrolens command wrote.")
+  boolean force;
+
+  @Range(min = 1, max = 1_000_000)
   @Option(names = "--utterances", defaultValue = "" + SynthCorpus.DEFAULT_UTTERANCES, paramLabel = "N",
       description = "Number of utterances (default: ${DEFAULT-VALUE}).")
   int utterances;
@@ -30,6 +35,7 @@ public final class SynthCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Range(min = 16000, max = 96000)
   @Option(names = "--sr", defaultValue = "" + SynthCorpus.DEFAULT_SAMPLE_RATE, paramLabel = "HZ",
       description = "Sample rate in Hz (default: ${DEFAULT-VALUE}, as LJSpeech).")
   int sampleRate;
@@ -37,12 +43,12 @@ public final class SynthCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SynthCorpus corpus = new SynthCorpus(seed, utterances, sampleRate);
-    SynthCorpus.checkReplaceable(out.toAbsolutePath().normalize()); // refuse before any progress is drawn
     SynthCorpus.Summary s;
-    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("synth").setInitialMax(utterances)
+    try (OutputFolder folder = OutputFolder.create(out, SynthCorpus.COMMAND, force); // refused before any progress is drawn
+        ProgressBar bar = new ProgressBarBuilder().setTaskName("synth").setInitialMax(utterances)
         .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
         .continuousUpdate().build()) {
-      s = corpus.write(out, done -> bar.stepTo(Math.max(bar.getCurrent(), done)));
+      s = corpus.write(folder, done -> bar.stepTo(Math.max(bar.getCurrent(), done)));
     }
     System.out.printf(Locale.ROOT, "synth: %d utterances by %d speakers (%.1f min of audio at %d Hz) in %.1f s -> %s%n",
         s.utterances(), s.speakers(), s.audioSeconds() / 60, sampleRate, s.wallSeconds(), out);

@@ -1,12 +1,15 @@
 package org.spectrolens.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.evaluate.Metrics;
+import org.spectrolens.nn.model.Models;
 import org.spectrolens.nn.train.TrainConfig;
 import org.spectrolens.nn.train.Trainer;
 import org.spectrolens.scene.ThesisRecipe;
@@ -15,11 +18,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code spectrolens train}: trains a model on a dataset cache into a model directory. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train",
     description = {"Train a network on a dataset cache (built with 'spectrolens dataset').",
         "Writes MODEL/config.json, model.safetensors (torchvision names), metrics.json (test split),",
         "confusion.png, train_log.csv, curves.png and checkpoint.safetensors (for --resume)."})
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand implements Callable<Integer>, Checked {
   @Option(names = "--data", required = true, paramLabel = "DS", description = "Dataset cache directory.")
   Path data;
 
@@ -30,16 +33,20 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model directory to write.")
   Path out;
 
+  @Range(min = 1, max = 100_000)
   @Option(names = "--epochs", defaultValue = "" + TrainConfig.DEFAULT_EPOCHS, paramLabel = "N",
       description = "Most epochs (default: ${DEFAULT-VALUE}, CPU-practical; the paper trained 20).")
   int epochs;
 
+  @Range(min = 2, max = 65_536)
   @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Batch size (default: ${DEFAULT-VALUE}).")
   int batch;
 
+  @Range(min = 0, max = 10, minOpen = true)
   @Option(names = "--lr", defaultValue = "1e-4", paramLabel = "X", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
   double lr;
 
+  @Range(min = 0, max = 1)
   @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "X", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
   double weightDecay;
 
@@ -47,19 +54,23 @@ public final class TrainCommand implements Callable<Integer> {
       description = "constant, cosine or step (default: ${DEFAULT-VALUE}).")
   String schedule;
 
+  @Range(min = 1, max = 100_000)
   @Option(names = "--lr-step", defaultValue = "10", paramLabel = "N", description = "step schedule: epochs per decay (default: ${DEFAULT-VALUE}).")
   int stepEpochs;
 
+  @Range(min = 0, max = 1, minOpen = true)
   @Option(names = "--lr-gamma", defaultValue = "0.1", paramLabel = "X", description = "step schedule: decay factor (default: ${DEFAULT-VALUE}).")
   double gamma;
 
   @Option(names = "--augment", description = "Time/frequency masking and small time shifts (no frequency shifts).")
   boolean augment;
 
+  @Range(min = 0, max = 100_000)
   @Option(names = "--patience", defaultValue = "5", paramLabel = "N",
       description = "Stop after N epochs without a lower validation loss; 0 never stops early (default: ${DEFAULT-VALUE}).")
   int patience;
 
+  @Range(min = 0, max = 1, maxOpen = true)
   @Option(names = "--validation", defaultValue = "0.1", paramLabel = "F",
       description = "Fraction of training speakers (or items) held out for validation; 0 = none (default: ${DEFAULT-VALUE}).")
   double validation;
@@ -71,6 +82,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--freeze", description = "Keep the convolutional layers fixed; train the classifier only.")
   boolean freeze;
 
+  @Range(min = 1, max = 3)
   @Option(names = "--channels", defaultValue = "1", paramLabel = "C", description = "Input channels, 1 or 3 (default: ${DEFAULT-VALUE}).")
   int channels;
 
@@ -80,6 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
   boolean resume;
 
+  @Range(min = 1, max = 1024, orZero = true)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 
@@ -105,14 +118,31 @@ public final class TrainCommand implements Callable<Integer> {
     if (!parse.hasMatchedOption("--patience")) patience = 0;
   }
 
+  @Option(names = "--force", description = "Write the model where an input lies (e.g. inside the dataset folder).")
+  boolean force;
+
+  @Override
+  public void checkOptions() {
+    applyRecipe();
+    if (!Models.names().contains(model)) {
+      throw new SpectrolensException("--model", "unknown model '" + model + "'; expected one of " + String.join(", ", Models.names()));
+    }
+    if (channels == 2) throw new SpectrolensException("--channels", "must be 1 or 3, found 2");
+    if (!List.of("constant", "cosine", "step").contains(schedule)) {
+      throw new SpectrolensException("--lr-schedule", "unknown schedule '" + schedule + "'; expected constant, cosine or step");
+    }
+    if (pretrained != null && !Files.isRegularFile(pretrained)) {
+      throw new SpectrolensException(pretrained.toString(), Files.exists(pretrained) ? "not a file" : "no such file");
+    }
+  }
+
   @Override
   public Integer call() {
-    applyRecipe();
     Engines.init(threads);
     CachedDataset ds = CachedDataset.open(data);
     TrainConfig cfg = new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, patience,
         validation, seed, channels, pretrained == null ? null : pretrained.toString(), freeze, threads);
-    Trainer.Outcome o = Trainer.train(ds, cfg, out, resume, !quiet, new Trainer.Listener() {});
+    Trainer.Outcome o = Trainer.train(ds, cfg, out, resume, force, !quiet, new Trainer.Listener() {});
     System.out.printf(Locale.ROOT, "trained %s on %s: %d epochs (best %d), %.1f s of training on %d threads%n", model, ds.info().id(),
         o.config().epochsRun(), o.config().bestEpoch(), o.trainSeconds(), Engines.threads());
     Metrics m = o.metrics();

@@ -18,6 +18,7 @@ import org.spectrolens.audio.WavWriter;
 import org.spectrolens.dataset.DatasetInfo;
 import org.spectrolens.dataset.DatasetItem;
 import org.spectrolens.dataset.DatasetWriter;
+import org.spectrolens.explain.MapStack;
 import org.spectrolens.io.Json;
 import org.spectrolens.io.Npy;
 import org.spectrolens.spectrogram.SpectrogramSpec;
@@ -52,42 +53,46 @@ class ExplainCommandTest {
   }
 
   @Test
-  void npyInputGivesMapsPicturesAndJson() throws Exception {
+  void npyInputGivesStackedMapsPicturesAndJson() throws Exception {
     float[] x = new float[16 * 16];
     SplittableRandom r = new SplittableRandom(5);
     for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian() + (i / 16 < 5 ? 1 : 0);
     Path in = dir.resolve("item.npy");
     Npy.write(in, new Npy.Array(new int[] {1, 16, 16}, x));
     Path out = dir.resolve("out1");
-    CliRun run = CliRun.of("explain", "--model", model.toString(), "--input", in.toString(), "--methods",
-        "gradcam,gradcam++,scorecam,faster-scorecam,smoothgrad,occlusion", "--target", "high", "--layer", "conv3",
-        "--smooth-samples", "3", "--occlusion-patch", "4x4", "--time-step", "0.01", "--out", out.toString());
+    List<String> methods = List.of("gradcam", "gradcam++", "scorecam", "faster-scorecam", "smoothgrad", "smoothgrad:gradcam", "occlusion");
+    CliRun run = CliRun.of("explain", "--model", model.toString(), "--input", in.toString(), "--methods", String.join(",", methods),
+        "--target", "high", "--layer", "conv3", "--param", "smoothgrad.samples=3", "--param", "occlusion.height=4",
+        "--param", "occlusion.width=4", "--time-step", "0.01", "--out", out.toString());
     assertEquals(0, run.exit(), run.err());
-    Path d = out.resolve("item");
-    Npy.Array input = Npy.read(d.resolve("input.npy"));
-    assertArrayEquals(new int[] {1, 16, 16}, input.shape());
-    assertArrayEquals(x, input.data(), 0f);
-    JsonNode j = Json.MAPPER.readTree(d.resolve("explain.json").toFile());
-    assertEquals("high", j.get("target").asText());
+    JsonNode j = Json.MAPPER.readTree(out.resolve("explain.json").toFile());
     assertEquals("conv3", j.get("layer").asText());
-    assertEquals("floor", j.get("baseline").asText());
-    assertEquals(1.0, j.get("probabilities").get("low").asDouble() + j.get("probabilities").get("high").asDouble(), 1e-9);
-    for (String m : List.of("gradcam", "gradcam++", "scorecam", "faster-scorecam", "smoothgrad", "occlusion")) {
-      Npy.Array a = Npy.read(d.resolve(m + ".npy"));
-      assertArrayEquals(new int[] {16, 16}, a.shape(), m);
+    assertEquals(1, j.get("count").asInt());
+    assertEquals(0.01, j.get("axes").get("time_step").asDouble(), 1e-12);
+    assertEquals(16, j.get("axes").get("row_hz").size());
+    List<MapStack.ItemRow> items = MapStack.readItems(out);
+    assertEquals(1, items.size());
+    assertEquals("high", items.get(0).target());
+    assertEquals("item", items.get(0).id());
+    for (String m : methods) {
+      String stem = MapStack.fileStem(m);
+      Npy.Array a = Npy.read(out.resolve(stem + ".npy"));
+      assertArrayEquals(new int[] {1, 16, 16}, a.shape(), m);
       for (float v : a.data()) assertTrue(v >= 0 && v <= 1, m + " value " + v);
-      assertTrue(Files.size(d.resolve(m + ".png")) > 1000, m);
+      assertTrue(Files.size(out.resolve("figures/0-item/" + stem + ".png")) > 1000, m);
       JsonNode mj = j.get("methods").get(m);
       assertTrue(mj.get("seconds").asDouble() >= 0, m);
-      JsonNode bands = mj.get("band_profile_hz");
-      assertEquals(0.0, bands.get(0).get("from").asDouble(), 0, m);
-      assertEquals(500.0, bands.get(0).get("to").asDouble(), 0, m);
-      assertTrue(mj.get("time_profile_s").size() >= 3, m);
+      assertEquals("floor", mj.get("options").get("baseline").asText(), m);
     }
     assertEquals(2, j.get("methods").get("gradcam").get("raw_shape").get(0).asInt()); // conv3: 16 / 8
+    assertEquals(2, j.get("methods").get("smoothgrad:gradcam").get("raw_shape").get(0).asInt());
     assertEquals(16, j.get("methods").get("smoothgrad").get("raw_shape").get(0).asInt());
     assertEquals(3, j.get("methods").get("smoothgrad").get("options").get("samples").asInt());
-    assertTrue(Files.size(d.resolve("methods.png")) > 1000);
+    assertEquals(4, j.get("methods").get("occlusion").get("options").get("height").asInt());
+    assertTrue(Files.size(out.resolve("figures/0-item/methods.png")) > 1000);
+    List<MapStack.ProfileRow> profiles = MapStack.readProfiles(out);
+    assertTrue(profiles.stream().anyMatch(p -> p.method().equals("gradcam") && p.axis().equals("hz") && p.from() == 0 && p.to() == 500));
+    assertTrue(profiles.stream().filter(p -> p.method().equals("gradcam") && p.axis().equals("s")).count() >= 3);
   }
 
   @Test
@@ -100,29 +105,114 @@ class ExplainCommandTest {
     CliRun run = CliRun.of("explain", "--model", model.toString(), "--input", wav.toString(), "--start", "0.2", "--end", "0.6",
         "--methods", "gradcam++,faster-scorecam", "--compat", "tf-keras-vis", "--out", out.toString());
     assertEquals(0, run.exit(), run.err());
-    JsonNode j = Json.MAPPER.readTree(out.resolve("tone/explain.json").toFile());
-    assertEquals("wav", j.get("kind").asText());
-    assertEquals("tf-keras-vis", j.get("compat").asText());
-    assertEquals("zero", j.get("baseline").asText());
-    assertEquals("normalised", j.get("methods").get("gradcam++").get("options").get("alpha").asText());
+    JsonNode j = Json.MAPPER.readTree(out.resolve("explain.json").toFile());
+    JsonNode o = j.get("methods").get("gradcam++").get("options");
+    assertEquals("tf-keras-vis", o.get("compat").asText());
+    assertEquals("zero", o.get("baseline").asText());
+    assertEquals("normalised", o.get("alpha").asText());
     assertEquals("batch-union", j.get("methods").get("faster-scorecam").get("options").get("selection").asText());
     // at 16x16 conv4 is 1x1, a map with nothing to show: the default is the last block larger than 1x1
     assertEquals("conv3", j.get("layer").asText());
-    double t0 = j.get("axes").get("time_start").asDouble();
+    double t0 = MapStack.readItems(out).get(0).timeStart();
     assertTrue(t0 >= 0.2 && t0 < 0.3, "time of column 0 in the source: " + t0);
+    // a span past the end of the file is refused in one line, and nothing is written
+    CliRun past = CliRun.of("explain", "--model", model.toString(), "--input", wav.toString(), "--start", "0.5", "--end", "3",
+        "--methods", "gradcam", "--out", dir.resolve("out2b").toString());
+    assertEquals(2, past.exit());
+    assertTrue(past.err().contains("past the end of the file"), past.err());
+    assertTrue(Files.notExists(dir.resolve("out2b")));
   }
 
   @Test
-  void camOnANetworkWithoutGlobalPoolingIsAClearError() {
+  void datasetSplitIsExplainedInBatchesEqualToOneAtATime() throws Exception {
+    Path out = dir.resolve("out5");
+    String methods = "gradcam,layercam,smoothgrad,faster-scorecam";
+    CliRun run = CliRun.of("explain", "--model", model.toString(), "--data", dir.resolve("ds").toString(), "--split", "all",
+        "--methods", methods, "--param", "smoothgrad.samples=2", "--batch", "5", "--quiet", "--out", out.toString());
+    assertEquals(0, run.exit(), run.err());
+    List<MapStack.ItemRow> items = MapStack.readItems(out);
+    assertEquals(24, items.size());
+    assertTrue(Files.notExists(out.resolve("figures")), "figures only for at most 16 inputs unless --png");
+    // the same items one at a time (batch 1) give the same maps
+    Path one = dir.resolve("out6");
+    CliRun single = CliRun.of("explain", "--model", model.toString(), "--data", dir.resolve("ds").toString(), "--split", "all",
+        "--methods", methods, "--param", "smoothgrad.samples=2", "--batch", "1", "--quiet", "--out", one.toString());
+    assertEquals(0, single.exit(), single.err());
+    for (String m : methods.split(",")) {
+      MapStack.Maps a = MapStack.read(out, m, false);
+      MapStack.Maps b = MapStack.read(one, m, false);
+      assertEquals(24, a.maps().length);
+      for (int i = 0; i < 24; i++) assertArrayEquals(b.maps()[i], a.maps()[i], 1e-5f, m + " item " + i);
+    }
+    // per class and limit select with the seed
+    Path some = dir.resolve("out7");
+    CliRun sel = CliRun.of("explain", "--model", model.toString(), "--data", dir.resolve("ds").toString(), "--per-class", "2",
+        "--methods", "gradcam", "--quiet", "--out", some.toString());
+    assertEquals(0, sel.exit(), sel.err());
+    List<MapStack.ItemRow> chosen = MapStack.readItems(some);
+    assertEquals(4, chosen.size());
+    assertEquals(2, chosen.stream().filter(i -> i.label().equals("low")).count());
+  }
+
+  @Test
+  void badInputGetsOneLineAndWritesNothing() throws Exception {
     Path in = dir.resolve("zeros.npy");
     Npy.write(in, new Npy.Array(new int[] {1, 16, 16}, new float[256]));
-    CliRun run = CliRun.of("explain", "--model", model.toString(), "--input", in.toString(), "--methods", "cam",
-        "--out", dir.resolve("out3").toString());
-    assertEquals(2, run.exit());
-    assertTrue(run.err().contains("global average pooling"), run.err());
-    CliRun bad = CliRun.of("explain", "--model", model.toString(), "--input", in.toString(), "--methods", "gradcam",
-        "--target", "nope", "--out", dir.resolve("out4").toString());
-    assertEquals(2, bad.exit());
-    assertTrue(bad.err().contains("--target"), bad.err());
+    String[][] cases = {
+      {"--methods", "cam", "global average pooling"},
+      {"--methods", "nonsense", "unknown method 'nonsense'"},
+      {"--methods", "gradcam:saliency", "wraps no method"},
+      {"--target", "nope", "--target"},
+      {"--band-hz", "0", "--band-hz"},
+      {"--band-hz", "-3", "--band-hz"},
+      {"--param", "smoothgrad.samples=0", "smoothgrad.samples: must be in [1, 100000]"},
+      {"--param", "gradcam++.alpha=odd", "unknown value 'odd'"},
+      {"--param", "gradcam.foo=1", "has no parameter 'foo'"},
+      {"--compat", "captum", "unknown value 'captum'"},
+      {"--batch", "0", "--batch"},
+    };
+    int k = 0;
+    for (String[] c : cases) {
+      Path out = dir.resolve("bad" + k++);
+      String[] args = {"explain", "--model", model.toString(), "--input", in.toString(), "--out", out.toString(), c[0], c[1]};
+      if (!c[0].equals("--methods")) args = concat(args, "--methods", "gradcam,gradcam++,smoothgrad");
+      CliRun run = CliRun.of(args);
+      assertEquals(2, run.exit(), String.join(" ", c) + ": " + run.err());
+      assertTrue(run.err().contains(c[2]), run.err());
+      assertEquals(1, run.err().strip().lines().count(), run.err());
+      assertTrue(Files.notExists(out), "nothing written for " + String.join(" ", c));
+    }
+    // a dataset made with another front end (8x8 grids) is refused before anything is written
+    DatasetWriter w = new DatasetWriter(dir.resolve("ds8"));
+    for (int j = 0; j < 4; j++) {
+      w.add(new DatasetItem("i" + j, "a.wav", j, j + 0.1, j % 2 == 0 ? "low" : "high", "s" + j, j < 2 ? "train" : "test", -1, "", j, 0.01),
+          new float[8][8]);
+    }
+    w.finish(new DatasetInfo(DatasetInfo.FORMAT, "tiny8", "voicing", List.of("low", "high"), SpectrogramSpec.torchaudio(),
+        0, 4000, 8, 8, "linear", 0, 4000.0 / 7, "speaker", 1, 0.25), Map.of());
+    CliRun other = CliRun.of("explain", "--model", model.toString(), "--data", dir.resolve("ds8").toString(), "--methods", "gradcam",
+        "--out", dir.resolve("bad-ds").toString());
+    assertEquals(2, other.exit(), other.err());
+    assertTrue(other.err().contains("another front end"), other.err());
+    assertTrue(Files.notExists(dir.resolve("bad-ds")));
+    CliRun noModel = CliRun.of("explain", "--model", dir.resolve("no-such-model").toString(), "--input", in.toString(), "--out",
+        dir.resolve("bad-model").toString());
+    assertEquals(2, noModel.exit());
+    assertTrue(Files.notExists(dir.resolve("bad-model")));
+  }
+
+  static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
+  void listPrintsEveryMethodWithItsParameters() {
+    CliRun run = CliRun.of("explain", "--list");
+    assertEquals(0, run.exit(), run.err());
+    for (String id : org.spectrolens.explain.Explainers.IDS) assertTrue(run.out().contains(id + "  "), id);
+    assertTrue(run.out().contains("smoothgrad.samples"), run.out());
+    assertTrue(run.out().contains("gradcam++.alpha {unnormalised, normalised, thresholded}"), run.out());
   }
 }

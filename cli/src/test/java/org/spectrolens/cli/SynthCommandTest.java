@@ -61,7 +61,7 @@ class SynthCommandTest {
     CliRun r = CliRun.of("synth", "--out", out.toString(), "--utterances", "2");
     assertEquals(2, r.exit());
     assertEquals(1, r.err().strip().lines().count(), r.err());
-    assertTrue(r.err().contains("not a synthetic corpus"), r.err());
+    assertTrue(r.err().contains("was not written by spectrolens"), r.err());
     assertEquals("keep me", Files.readString(out.resolve("notes.txt")));
     assertTrue(!Files.exists(tmp.resolve("mine.partial")));
 
@@ -71,6 +71,6 @@ class SynthCommandTest {
     Files.writeString(corpus.resolve("notes.txt"), "mine");
     CliRun again = CliRun.of("synth", "--out", corpus.toString(), "--utterances", "2");
     assertEquals(2, again.exit());
-    assertTrue(again.err().contains("'notes.txt', which synth did not write"), again.err());
+    assertTrue(again.err().contains("'notes.txt', which 'spectrolens synth' did not write"), again.err());
   }
 }

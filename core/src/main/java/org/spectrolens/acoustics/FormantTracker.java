@@ -95,7 +95,7 @@ public final class FormantTracker {
           "%.4f s is too short for formant analysis with a %.3f s window", clip.durationSeconds(), physical));
     }
     double[] x = preEmphasise(sound.samples(), rate);
-    double[] window = Windows.gaussian(2 * half);
+    double[] window = org.spectrolens.dsp.Window.praatGaussian(2 * half);
     double[] frame = new double[2 * half];
     double[][] freqs = new double[frames.count()][slots];
     double[][] bands = new double[frames.count()][slots];

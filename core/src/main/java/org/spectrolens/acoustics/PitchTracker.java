@@ -134,7 +134,7 @@ public final class PitchTracker {
       while (size < 1.5 * n) size *= 2; // zero padding by half a window: no circular wrap below n/2
       this.nfft = size;
       this.fft = new DoubleFFT_1D(nfft);
-      this.window = Windows.hanning(n);
+      this.window = org.spectrolens.dsp.Window.praatHanning(n);
       this.buffer = new double[nfft];
       this.r = new double[n / 2 + 1];
       this.minLag = Math.max(2, (int) Math.floor(rate / ceiling));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.io.IoErrors;
 
 /**
  * Reads audio files to mono {@link Clip}s. The format is recognised by content: WAV (RIFF or
@@ -56,7 +57,7 @@ public final class AudioFile {
           h.encoding(), ByteOrder.LITTLE_ENDIAN, h.sampleRate());
       return new Clip(s, h.sampleRate(), subject, a / (double) h.sampleRate());
     } catch (IOException e) {
-      throw new SpectrolensException(subject, "cannot read: " + e.getMessage(), e);
+      throw new SpectrolensException(subject, "cannot read: " + IoErrors.reason(e), e);
     }
   }
 
@@ -73,7 +74,7 @@ public final class AudioFile {
       WavHeader h = WavHeader.parse(ch, subject);
       return new AudioInfo(h.sampleRate(), h.channels(), h.description(), h.frames());
     } catch (IOException e) {
-      throw new SpectrolensException(subject, "cannot read: " + e.getMessage(), e);
+      throw new SpectrolensException(subject, "cannot read: " + IoErrors.reason(e), e);
     }
   }
 
@@ -93,7 +94,7 @@ public final class AudioFile {
           format.channels(), format.encoding(), format.order(), format.sampleRate());
       return new Clip(s, format.sampleRate(), subject, 0.0);
     } catch (IOException e) {
-      throw new SpectrolensException(subject, "cannot read: " + e.getMessage(), e);
+      throw new SpectrolensException(subject, "cannot read: " + IoErrors.reason(e), e);
     }
   }
 

@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.io.IoErrors;
 
 /**
  * The audio files under a folder (recursive, sorted by path), decoded one at a time: iterating
@@ -54,7 +55,7 @@ public final class AudioFolder implements Iterable<AudioFolder.Item> {
           .sorted()
           .toList();
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new SpectrolensException(root.toString(), "cannot list folder: " + e.getMessage(), e);
+      throw new SpectrolensException(root.toString(), "cannot list folder: " + (e instanceof IOException io ? IoErrors.reason(io) : e.getMessage()), e);
     }
   }
 

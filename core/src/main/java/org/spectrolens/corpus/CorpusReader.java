@@ -15,9 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.io.IoErrors;
 import org.spectrolens.corpus.textgrid.TextGrid;
 import org.spectrolens.corpus.textgrid.TextGridReader;
-import org.spectrolens.dataset.Csv;
+import org.spectrolens.io.Csv;
 
 /**
  * Finds the labelled segments of a corpus in one of three layouts:
@@ -239,7 +240,7 @@ public final class CorpusReader {
     try (Stream<Path> s = Files.list(root)) {
       dirs = s.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith(".")).sorted().toList();
     } catch (IOException e) {
-      throw new SpectrolensException(root.toString(), "cannot list: " + e.getMessage());
+      throw new SpectrolensException(root.toString(), "cannot list: " + IoErrors.reason(e));
     }
     List<Segment> out = new ArrayList<>();
     for (Path dir : dirs) {
@@ -247,7 +248,7 @@ public final class CorpusReader {
       try (Stream<Path> s = Files.list(dir)) {
         wavs = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav") && Files.isRegularFile(p)).sorted().toList();
       } catch (IOException e) {
-        throw new SpectrolensException(dir.toString(), "cannot list: " + e.getMessage());
+        throw new SpectrolensException(dir.toString(), "cannot list: " + IoErrors.reason(e));
       }
       String folder = dir.getFileName().toString();
       Optional<String> cls = options.labels().classOf(folder);
@@ -312,7 +313,7 @@ public final class CorpusReader {
     try {
       return Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new SpectrolensException(file.toString(), "cannot read: " + e.getMessage());
+      throw new SpectrolensException(file.toString(), "cannot read: " + IoErrors.reason(e));
     }
   }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.spectrolens.SpectrolensException;
-import org.spectrolens.dataset.Csv;
+import org.spectrolens.io.Csv;
 
 /**
  * Long recordings with an annotation of their events ({@code file,onset,offset,label}, one event a

@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.spectrolens.SpectrolensException;
-import org.spectrolens.dataset.Csv;
+import org.spectrolens.io.Csv;
+import org.spectrolens.io.IoErrors;
 
 /**
  * Maps alignment labels (ARPAbet from MFA, SAMPA/X-SAMPA from WebMAUS, IPA from MFA's
@@ -90,7 +91,7 @@ public final class LabelMap {
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new SpectrolensException(file.toString(), Files.exists(file) ? "cannot read: " + e.getMessage() : "no such file");
+      throw new SpectrolensException(file.toString(), Files.exists(file) ? "cannot read: " + IoErrors.reason(e) : "no such file");
     }
     Map<String, String> t = new LinkedHashMap<>();
     Set<String> classes = new LinkedHashSet<>();

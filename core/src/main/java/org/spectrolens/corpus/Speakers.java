@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.spectrolens.SpectrolensException;
-import org.spectrolens.dataset.Csv;
+import org.spectrolens.io.Csv;
+import org.spectrolens.io.IoErrors;
 
 /**
  * Who speaks each recording: a {@code speakers.csv} whose header names at least an {@code id}
@@ -42,7 +43,7 @@ public final class Speakers {
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new SpectrolensException(file.toString(), Files.exists(file) ? "cannot read: " + e.getMessage() : "no such file");
+      throw new SpectrolensException(file.toString(), Files.exists(file) ? "cannot read: " + IoErrors.reason(e) : "no such file");
     }
     if (lines.isEmpty()) throw new SpectrolensException(file.toString(), "empty; expected a header with 'id' and 'speaker' columns");
     List<String> header = Csv.split(lines.get(0).replace("\uFEFF", "")).stream().map(String::trim).toList();

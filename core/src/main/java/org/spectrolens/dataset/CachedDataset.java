@@ -1,5 +1,6 @@
 package org.spectrolens.dataset;
 
+import org.spectrolens.io.Csv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.io.IoErrors;
 import org.spectrolens.io.Json;
 import org.spectrolens.io.Npy;
 import org.spectrolens.spectrogram.Spectrogram;
@@ -92,7 +94,7 @@ public final class CachedDataset {
     try {
       lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new SpectrolensException(csv.toString(), "cannot read manifest: " + e.getMessage());
+      throw new SpectrolensException(csv.toString(), "cannot read manifest: " + IoErrors.reason(e));
     }
     if (lines.isEmpty() || !lines.get(0).equals(DatasetItem.HEADER)) {
       throw new SpectrolensException(csv.toString(), "line 1: expected header '" + DatasetItem.HEADER + "'");

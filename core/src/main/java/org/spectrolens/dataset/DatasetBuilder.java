@@ -44,6 +44,7 @@ public final class DatasetBuilder {
   private final InputFormat format;
   private int threads = Runtime.getRuntime().availableProcessors();
   private boolean strict;
+  private boolean force;
   private Progress progress = (d, t) -> { };
   /** The frequency axis of the first grid of a build; every other grid must have the same. */
   private final AtomicReference<FrequencyAxis> firstAxis = new AtomicReference<>();
@@ -68,6 +69,16 @@ public final class DatasetBuilder {
     return this;
   }
 
+  /** Replace another command's output folder at {@code out}, or write where an input lies (--force). */
+  public DatasetBuilder force(boolean f) {
+    this.force = f;
+    return this;
+  }
+
+  public boolean force() {
+    return force;
+  }
+
   public DatasetBuilder progress(Progress p) {
     this.progress = p;
     return this;
@@ -85,8 +96,22 @@ public final class DatasetBuilder {
    * @param corpus what reading and segmenting skipped and dropped (counts continue here)
    */
   public Result build(Path out, String task, List<String> classes, Split split, List<Split.Assigned> items, Corpus corpus) {
+    return build(new DatasetWriter(out, force), task, classes, split, items, corpus);
+  }
+
+  /** {@link #build(Path, String, List, Split, List, Corpus)} into a writer opened (and locked) earlier; closes it. */
+  public Result build(DatasetWriter writer, String task, List<String> classes, Split split, List<Split.Assigned> items, Corpus corpus) {
+    try {
+      return buildInto(writer, task, classes, split, items, corpus);
+    } catch (RuntimeException | Error e) {
+      writer.abort();
+      throw e;
+    }
+  }
+
+  private Result buildInto(DatasetWriter writer, String task, List<String> classes, Split split, List<Split.Assigned> items, Corpus corpus) {
+    Path out = writer.target();
     Skips skipped = corpus.skipped();
-    checkReplaceable(out);
     if (strict && !skipped.isEmpty()) throw new SpectrolensException("--strict", "skipped " + skipped.describe());
     if (items.isEmpty()) {
       throw new SpectrolensException(out.toString(), "no segments for task " + task
@@ -94,8 +119,7 @@ public final class DatasetBuilder {
     }
     List<String> classList = classes.isEmpty() ? new ArrayList<>(new TreeSet<>(items.stream().map(a -> a.segment().label()).toList())) : classes;
     firstAxis.set(null);
-    DatasetWriter writer = new DatasetWriter(out);
-    try {
+    {
       List<DatasetItem> written = featuriseAll(writer, items, skipped);
       if (strict && !skipped.isEmpty()) throw new SpectrolensException("--strict", "skipped " + skipped.describe());
       if (written.isEmpty()) throw new SpectrolensException(out.toString(), "every segment was skipped: " + skipped.describe());
@@ -108,9 +132,6 @@ public final class DatasetBuilder {
       BuildSummary summary = summary(info, written, skipped, corpus.dropped());
       CachedDataset ds = writer.finish(info, Map.of("summary.json", summary));
       return new Result(ds, summary);
-    } catch (RuntimeException | Error e) {
-      writer.abort();
-      throw e;
     }
   }
 
@@ -191,20 +212,6 @@ public final class DatasetBuilder {
     if (strict) throw new SpectrolensException("--strict", "skipped a segment (" + reason + "): " + detail);
     skipped.add(reason, detail);
     return null;
-  }
-
-  /** A refusal to replace a directory that is not a dataset cache (it would be deleted). */
-  private static void checkReplaceable(Path out) {
-    if (!Files.exists(out)) return;
-    if (!Files.isDirectory(out)) throw new SpectrolensException(out.toString(), "exists and is not a directory");
-    if (Files.isRegularFile(out.resolve("dataset.json"))) return;
-    try (var s = Files.list(out)) {
-      if (s.findAny().isPresent()) {
-        throw new SpectrolensException(out.toString(), "exists and is not a dataset; refusing to replace it (choose another --out)");
-      }
-    } catch (java.io.IOException e) {
-      throw new SpectrolensException(out.toString(), "cannot list: " + e.getMessage());
-    }
   }
 
   /** SHA-256 (first 16 hex digits) of the front end, classes, split and every manifest row. */

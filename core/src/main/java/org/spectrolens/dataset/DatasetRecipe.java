@@ -107,7 +107,19 @@ public record DatasetRecipe(
 
   /** Builds the dataset into {@code out} with the given builder (featuriser) and duration probe. */
   public DatasetBuilder.Result build(Path out, DatasetBuilder builder, DurationProbe probe) {
-    Corpus c = segments(probe);
-    return builder.build(out, task.id(), classes(), split, split.assign(c.segments()), c);
+    // lock and check the output before reading the corpus: a second run fails at once
+    DatasetWriter writer = new DatasetWriter(out, builder.force(), corpus, alignments, labels, speakers);
+    Corpus c;
+    List<String> classes;
+    List<Split.Assigned> assigned;
+    try {
+      c = segments(probe);
+      classes = classes();
+      assigned = split.assign(c.segments());
+    } catch (RuntimeException | Error e) {
+      writer.abort();
+      throw e;
+    }
+    return builder.build(writer, task.id(), classes, split, assigned, c);
   }
 }

@@ -1,5 +1,6 @@
 package org.spectrolens.dataset;
 
+import org.spectrolens.io.Csv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,30 +11,51 @@ import java.util.List;
 import java.util.Locale;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.AtomicFiles;
-import org.spectrolens.io.Directories;
 import org.spectrolens.io.Json;
 import org.spectrolens.io.Npy;
+import org.spectrolens.io.OutputFolder;
 
 /**
- * Builds a dataset cache so that an interrupted build never looks complete: items are written
- * into {@code <out>.partial} as they are computed (thread-safe, streaming), and {@link #finish}
- * writes the manifest and {@code dataset.json} last and then renames the directory into place
- * (replacing an older cache of the same name only at that moment).
+ * Builds a dataset cache so that an interrupted build never looks complete: an
+ * {@link OutputFolder} (locked, marked {@code dataset}, staged in {@code <out>.partial}) receives
+ * the items as they are computed (thread-safe, streaming), and {@link #finish} writes the manifest
+ * and {@code dataset.json} last and then commits it (replacing an older cache only at that moment).
+ * Either {@link #finish} or {@link #abort} must be called: they release the lock.
  */
 public final class DatasetWriter {
+  /** The command recorded in the output marker. */
+  public static final String COMMAND = "dataset";
+
   private final Path out;
   private final Path partial;
+  private final OutputFolder folder;
   private final List<DatasetItem> items = Collections.synchronizedList(new ArrayList<>());
 
   public DatasetWriter(Path out) {
-    this.out = out.toAbsolutePath().normalize();
-    this.partial = Directories.partialOf(this.out);
+    this(out, false);
+  }
+
+  /**
+   * Locks and checks {@code out} at once (see {@link OutputFolder#create}).
+   *
+   * @param force replace another command's output folder, or write where an input lies
+   * @param inputs the corpus and other files the build reads (null entries ignored)
+   */
+  public DatasetWriter(Path out, boolean force, Path... inputs) {
+    this.folder = OutputFolder.create(out, COMMAND, force, inputs);
+    this.out = folder.target();
+    this.partial = folder.dir();
     try {
-      Directories.deleteTree(partial);
       Files.createDirectories(partial.resolve("items"));
     } catch (IOException e) {
+      folder.close();
       throw new SpectrolensException(partial.toString(), "cannot create: " + e.getMessage());
     }
+  }
+
+  /** The final dataset folder (absolute). */
+  public Path target() {
+    return out;
   }
 
   /** Writes one item's grid [H][W] and records its manifest row ({@code item.file()} is set here). */
@@ -64,16 +86,16 @@ public final class DatasetWriter {
     extraJson.forEach((name, value) -> Json.write(partial.resolve(name), value));
     Json.write(partial.resolve("dataset.json"), info);
     try {
-      Directories.replace(partial, out);
-    } catch (IOException e) {
-      throw new SpectrolensException(out.toString(), "cannot move the finished cache into place: " + e.getMessage());
+      folder.commit();
+    } finally {
+      folder.close();
     }
     return CachedDataset.open(out);
   }
 
   /** Removes the partial cache (after a failed or interrupted build); an existing complete cache is untouched. */
   public void abort() {
-    Directories.deleteTreeQuietly(partial);
+    folder.close();
   }
 
   static String num(double v) {

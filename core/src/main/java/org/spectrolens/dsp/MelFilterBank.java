@@ -13,32 +13,9 @@ package org.spectrolens.dsp;
  * differ between the tools: librosa uses Slaney + area norm, torchaudio HTK + no norm.
  */
 public final class MelFilterBank {
-  /** The mel formula. */
-  public enum Scale {
-    /** m = 2595 log10(1 + f/700) (HTK; torchaudio's default, librosa's {@code htk=True}). */
-    HTK,
-    /** Linear f/(200/3) below 1 kHz, 15 + ln(f/1000)/(ln 6.4/27) above (Slaney; librosa's default). */
-    SLANEY;
-
-    private static final double F_SP = 200.0 / 3.0;
-    private static final double MIN_LOG_HZ = 1000.0;
-    private static final double MIN_LOG_MEL = MIN_LOG_HZ / F_SP;
-    private static final double LOG_STEP = Math.log(6.4) / 27.0;
-
-    public double hzToMel(double hz) {
-      if (this == HTK) return 2595.0 * Math.log10(1.0 + hz / 700.0);
-      return hz >= MIN_LOG_HZ ? MIN_LOG_MEL + Math.log(hz / MIN_LOG_HZ) / LOG_STEP : hz / F_SP;
-    }
-
-    public double melToHz(double mel) {
-      if (this == HTK) return 700.0 * (Math.pow(10.0, mel / 2595.0) - 1.0);
-      return mel >= MIN_LOG_MEL ? MIN_LOG_HZ * Math.exp(LOG_STEP * (mel - MIN_LOG_MEL)) : F_SP * mel;
-    }
-  }
-
   private final int nMels;
   private final int bins;
-  private final Scale scale;
+  private final MelScale scale;
   private final double[] pointsHz;
   private final double[][] weights;
   private final int[] first;
@@ -47,7 +24,7 @@ public final class MelFilterBank {
   /**
    * @param slaneyNorm multiply each band by 2/(width in Hz) so that bands have equal area
    */
-  public MelFilterBank(double sampleRate, int nFft, int nMels, double fmin, double fmax, Scale scale,
+  public MelFilterBank(double sampleRate, int nFft, int nMels, double fmin, double fmax, MelScale scale,
       boolean slaneyNorm) {
     if (nMels < 1) throw new IllegalArgumentException("n_mels must be positive: " + nMels);
     if (!(fmin >= 0 && fmax > fmin)) {
@@ -93,7 +70,7 @@ public final class MelFilterBank {
     return bins;
   }
 
-  public Scale scale() {
+  public MelScale scale() {
     return scale;
   }
 

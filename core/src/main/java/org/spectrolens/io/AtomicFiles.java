@@ -36,7 +36,7 @@ public final class AtomicFiles {
       moveIntoPlace(tmp, target);
     } catch (IOException e) {
       deleteQuietly(tmp);
-      throw new SpectrolensException(target.toString(), "cannot write: " + e.getMessage(), e);
+      throw new SpectrolensException(target.toString(), "cannot write: " + IoErrors.reason(e), e);
     } catch (RuntimeException e) {
       deleteQuietly(tmp);
       throw e;

@@ -64,18 +64,28 @@ public final class Npy {
   }
 
   public static byte[] encode(Array array) {
+    byte[] header = header(array.shape());
+    ByteBuffer buf = ByteBuffer.allocate(header.length + 4 * array.data().length).order(ByteOrder.LITTLE_ENDIAN);
+    buf.put(header);
+    buf.asFloatBuffer().put(array.data());
+    return buf.array();
+  }
+
+  /**
+   * The magic, version and header of a float32 C-order array of this shape, padded to 64 bytes:
+   * what precedes the little-endian values (a writer that streams the values writes this first).
+   */
+  public static byte[] header(int[] shape) {
     StringBuilder dims = new StringBuilder();
-    for (int d : array.shape()) dims.append(d).append(", ");
-    String shape = array.shape().length == 1 ? array.shape()[0] + "," : dims.substring(0, Math.max(0, dims.length() - 2));
-    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + shape + "), }";
+    for (int d : shape) dims.append(d).append(", ");
+    String dimText = shape.length == 1 ? shape[0] + "," : dims.substring(0, Math.max(0, dims.length() - 2));
+    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + dimText + "), }";
     int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1;
     int pad = (64 - unpadded % 64) % 64;
     String header = dict + " ".repeat(pad) + "\n";
-    ByteBuffer buf = ByteBuffer.allocate(MAGIC.length + 4 + header.length() + 4 * array.data().length)
-        .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buf = ByteBuffer.allocate(MAGIC.length + 4 + header.length()).order(ByteOrder.LITTLE_ENDIAN);
     buf.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
     buf.put(header.getBytes(StandardCharsets.US_ASCII));
-    buf.asFloatBuffer().put(array.data());
     return buf.array();
   }
 
@@ -86,7 +96,7 @@ public final class Npy {
     } catch (NoSuchFileException e) {
       throw new SpectrolensException(file.toString(), "no such file");
     } catch (IOException e) {
-      throw new SpectrolensException(file.toString(), "cannot read: " + e.getMessage(), e);
+      throw new SpectrolensException(file.toString(), "cannot read: " + IoErrors.reason(e), e);
     }
     return decode(file.toString(), bytes);
   }
@@ -120,7 +130,12 @@ public final class Npy {
     }
     int[] shape = parseShape(name, group(name, SHAPE, header, "shape"));
     long count = 1;
-    for (int d : shape) count *= d;
+    for (int d : shape) {
+      count *= d;
+      if (d < 0 || count > Integer.MAX_VALUE) {
+        throw new SpectrolensException(name, "impossible .npy shape " + Arrays.toString(shape));
+      }
+    }
     int width;
     boolean little = descr.startsWith("<") || descr.startsWith("|");
     switch (descr.substring(1)) {
@@ -139,6 +154,7 @@ public final class Npy {
     for (int i = 0; i < values.length; i++) {
       values[i] = width == 4 ? data.getFloat() : (float) data.getDouble();
     }
+    Finite.check(name, "value", shape, values);
     return new Array(shape, values);
   }
 

@@ -6,18 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.audio.WavWriter;
 import org.spectrolens.io.AtomicFiles;
-import org.spectrolens.io.Directories;
 import org.spectrolens.io.Json;
+import org.spectrolens.io.OutputFolder;
+import org.spectrolens.synth.SeededParallel;
 
 /**
  * The built-in intensive-care sound scene of the monitoring thesis: 1 s clips, half positive (a
@@ -171,7 +168,7 @@ public final class SceneCorpus {
   /** What {@link #write} made. */
   public record Summary(int clips, int positive, int negative, double wallSeconds) {}
 
-  /** The provenance file {@code scene.json}, written last: it marks a complete scene that {@link #write} may replace. */
+  /** The provenance file {@code scene.json}, written last: how to make the scene again. */
   public record Provenance(int format, long seed, int clips, int sampleRate, double snrMin, double snrMax) {
     public static final String FILE = "scene.json";
     public static final int FORMAT = 1;
@@ -183,35 +180,40 @@ public final class SceneCorpus {
    */
   public static final String MANIFEST = "manifest.csv";
 
-  private static final Set<String> LAYOUT = Set.of(Provenance.FILE, MANIFEST, "clips.csv", "events.csv", SceneClip.POSITIVE, SceneClip.NEGATIVE, "stems");
+  /** The command recorded in the output marker. */
+  public static final String COMMAND = "synth-scene";
 
   /**
    * Writes the scene into {@code dir} in parallel; {@code progress} gets the number of clips done.
-   * Made in {@code <dir>.partial} and moved into place when complete (an earlier scene in
-   * {@code dir} is replaced only then); a failure leaves no {@code dir} that looks complete.
+   * The scene is an {@link OutputFolder}: locked, made in {@code <dir>.partial} and moved into
+   * place when complete (an earlier scene in {@code dir} is replaced only then; anything
+   * spectrolens did not write is refused); a failure leaves no {@code dir} that looks complete.
+   *
+   * @param force replace a folder another spectrolens command wrote
    */
-  public Summary write(Path dir, IntConsumer progress) {
+  public Summary write(Path dir, boolean force, IntConsumer progress) {
+    try (OutputFolder out = OutputFolder.create(dir, COMMAND, force)) {
+      return write(out, progress);
+    }
+  }
+
+  /** Writes the scene into an output folder opened (locked and checked) by the caller, and commits it. */
+  public Summary write(OutputFolder out, IntConsumer progress) {
     long t0 = System.nanoTime();
-    Path out = dir.toAbsolutePath().normalize();
-    checkReplaceable(out);
-    Path partial = Directories.partialOf(out);
+    Path partial = out.dir();
     try {
-      Directories.deleteTree(partial);
       for (String d : List.of(SceneClip.POSITIVE, SceneClip.NEGATIVE, "stems")) Files.createDirectories(partial.resolve(d));
     } catch (IOException e) {
       throw new SpectrolensException(partial.toString(), "cannot create the scene directories: " + e.getMessage(), e);
     }
-    try {
-      int positives = writeInto(partial, progress);
-      Directories.replace(partial, out);
-      return new Summary(clips, positives, clips - positives, (System.nanoTime() - t0) / 1e9);
-    } catch (IOException e) {
-      Directories.deleteTreeQuietly(partial);
-      throw new SpectrolensException(out.toString(), "cannot move the finished scene into place: " + e.getMessage(), e);
-    } catch (RuntimeException | Error e) {
-      Directories.deleteTreeQuietly(partial);
-      throw e;
-    }
+    int positives = writeInto(partial, progress);
+    out.commit();
+    return new Summary(clips, positives, clips - positives, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** {@link #write(Path, boolean, IntConsumer)} without force. */
+  public Summary write(Path dir, IntConsumer progress) {
+    return write(dir, false, progress);
   }
 
   private int writeInto(Path dir, IntConsumer progress) {
@@ -219,52 +221,21 @@ public final class SceneCorpus {
     String[] eventRows = new String[clips];
     String[] manifest = new String[clips];
     AtomicInteger done = new AtomicInteger();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    // a failure stops new clips and is rethrown once the running ones have finished
-    IntStream.range(0, clips).parallel().forEach(i -> {
-      if (failure.get() != null) return;
-      try {
-        SceneClip c = clip(i);
-        WavWriter.writePcm16(dir.resolve(c.label()).resolve(c.id() + ".wav"), c.clip());
-        WavWriter.writePcm16(dir.resolve("stems").resolve(c.id() + ".event.wav"), c.eventClip());
-        WavWriter.writePcm16(dir.resolve("stems").resolve(c.id() + ".rest.wav"), c.restClip());
-        rows[i] = c.csvRow();
-        eventRows[i] = c.eventRows();
-        manifest[i] = c.label() + "/" + c.id() + ".wav," + c.label();
-        progress.accept(done.incrementAndGet());
-      } catch (RuntimeException | Error e) {
-        failure.compareAndSet(null, e);
-      }
+    SeededParallel.forEachIndex(clips, i -> {
+      SceneClip c = clip(i);
+      WavWriter.writePcm16(dir.resolve(c.label()).resolve(c.id() + ".wav"), c.clip());
+      WavWriter.writePcm16(dir.resolve("stems").resolve(c.id() + ".event.wav"), c.eventClip());
+      WavWriter.writePcm16(dir.resolve("stems").resolve(c.id() + ".rest.wav"), c.restClip());
+      rows[i] = c.csvRow();
+      eventRows[i] = c.eventRows();
+      manifest[i] = c.label() + "/" + c.id() + ".wav," + c.label();
+      progress.accept(done.incrementAndGet());
     });
-    Throwable f = failure.get();
-    if (f instanceof RuntimeException r) throw r;
-    if (f instanceof Error e) throw e;
     AtomicFiles.writeString(dir.resolve("clips.csv"), "id,label,kinds,snr_db\n" + String.join("\n", rows) + "\n");
     AtomicFiles.writeString(dir.resolve(MANIFEST), "path,label\n" + String.join("\n", manifest) + "\n");
     AtomicFiles.writeString(dir.resolve("events.csv"), "id,kind,onset,offset,f0_min,f0_max\n" + String.join("", eventRows));
     Json.write(dir.resolve(Provenance.FILE), new Provenance(Provenance.FORMAT, seed, clips, sampleRate, snrMin, snrMax));
     return (clips + 1) / 2;
-  }
-
-  /** Refuses to replace a {@code dir} that is not an earlier scene (it would be deleted): missing, empty, or scene.json and our layout only. */
-  public static void checkReplaceable(Path dir) {
-    if (!Files.exists(dir)) return;
-    if (!Files.isDirectory(dir)) throw new SpectrolensException(dir.toString(), "exists and is not a directory");
-    List<String> names;
-    try (Stream<Path> s = Files.list(dir)) {
-      names = s.map(p -> p.getFileName().toString()).sorted().toList();
-    } catch (IOException e) {
-      throw new SpectrolensException(dir.toString(), "cannot list: " + e.getMessage(), e);
-    }
-    if (names.isEmpty()) return;
-    if (!names.contains(Provenance.FILE)) {
-      throw new SpectrolensException(dir.toString(), "exists and is not a synth-scene output (no " + Provenance.FILE
-          + "); refusing to replace it (choose another --out)");
-    }
-    List<String> foreign = names.stream().filter(n -> !LAYOUT.contains(n)).toList();
-    if (!foreign.isEmpty()) {
-      throw new SpectrolensException(dir.toString(), "holds '" + foreign.get(0) + "', which synth-scene did not write; refusing to replace it");
-    }
   }
 
   /** The event stem of a scene clip file {@code <scene>/<label>/<id>.wav}: {@code <scene>/stems/<id>.event.wav}. */
@@ -290,11 +261,8 @@ public final class SceneCorpus {
     return stem;
   }
 
-  /** A random stream for (purpose, index) under this scene's seed: SplitMix64-style mixing. */
+  /** A random stream for (purpose, index) under this scene's seed. */
   private SplittableRandom random(int purpose, int index) {
-    long z = seed * 0x9E3779B97F4A7C15L + purpose * 0xBF58476D1CE4E5B9L + index * 0x94D049BB133111EBL;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return new SplittableRandom(z ^ (z >>> 31));
+    return SeededParallel.stream(seed, purpose, index);
   }
 }

@@ -1,6 +1,8 @@
 package org.spectrolens.scene;
 
 import org.spectrolens.dataset.InputFormat;
+import org.spectrolens.dsp.MelScale;
+import org.spectrolens.dsp.Window;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 
 /**
@@ -40,8 +42,8 @@ public final class ThesisRecipe {
   /** The log-mel front end above. */
   public static SpectrogramSpec spec() {
     // the unused MFCC/CQT fields keep the CLI's defaults, so the flags above give an equal spec
-    return new SpectrogramSpec(SpectrogramSpec.Kind.MEL, SAMPLE_RATE, N_FFT, N_FFT, HOP, SpectrogramSpec.Window.HANN, true,
-        SpectrogramSpec.PadMode.CONSTANT, 2.0, MEL_BANDS, 0.0, Double.NaN, SpectrogramSpec.MelScale.SLANEY,
+    return new SpectrogramSpec(SpectrogramSpec.Kind.MEL, SAMPLE_RATE, N_FFT, N_FFT, HOP, Window.HANN, true,
+        SpectrogramSpec.PadMode.CONSTANT, 2.0, MEL_BANDS, 0.0, Double.NaN, MelScale.SLANEY,
         SpectrogramSpec.MelNorm.SLANEY, true, 1.0, 1e-10, 80.0, 40, 0.0, 12, 84);
   }
 

@@ -1,5 +1,7 @@
 package org.spectrolens.spectrogram;
 
+import org.spectrolens.dsp.MelScale;
+
 /**
  * How rows are spaced in frequency. Every spectrogram spectrolens makes has rows equally spaced
  * in one of these warped domains (Hz, mel, or octaves), which is what keeps the Hz of every row
@@ -11,25 +13,15 @@ public enum FrequencyScale {
     @Override public double warp(double hz) { return hz; }
     @Override public double unwarp(double w) { return w; }
   },
-  /** HTK mel: m = 2595 log10(1 + f/700) (torchaudio's default). */
+  /** HTK mel ({@link MelScale#HTK}; torchaudio's default). */
   MEL_HTK {
-    @Override public double warp(double hz) { return 2595.0 * Math.log10(1.0 + hz / 700.0); }
-    @Override public double unwarp(double m) { return 700.0 * (Math.pow(10.0, m / 2595.0) - 1.0); }
+    @Override public double warp(double hz) { return MelScale.HTK.hzToMel(hz); }
+    @Override public double unwarp(double m) { return MelScale.HTK.melToHz(m); }
   },
-  /** Slaney mel (Auditory Toolbox): linear below 1 kHz, logarithmic above (librosa's default). */
+  /** Slaney mel ({@link MelScale#SLANEY}: linear below 1 kHz, logarithmic above; librosa's default). */
   MEL_SLANEY {
-    private static final double F_SP = 200.0 / 3.0;
-    private static final double MIN_LOG_HZ = 1000.0;
-    private static final double MIN_LOG_MEL = MIN_LOG_HZ / F_SP;
-    private final double logStep = Math.log(6.4) / 27.0;
-
-    @Override public double warp(double hz) {
-      return hz >= MIN_LOG_HZ ? MIN_LOG_MEL + Math.log(hz / MIN_LOG_HZ) / logStep : hz / F_SP;
-    }
-
-    @Override public double unwarp(double m) {
-      return m >= MIN_LOG_MEL ? MIN_LOG_HZ * Math.exp(logStep * (m - MIN_LOG_MEL)) : F_SP * m;
-    }
+    @Override public double warp(double hz) { return MelScale.SLANEY.hzToMel(hz); }
+    @Override public double unwarp(double m) { return MelScale.SLANEY.melToHz(m); }
   },
   /** Logarithmic frequency in octaves: w = log2(f) (constant-Q bins). */
   LOG {
@@ -57,6 +49,11 @@ public enum FrequencyScale {
 
   /** This scale's unit back to Hz. */
   public abstract double unwarp(double w);
+
+  /** The axis of mel bands made with {@code scale}. */
+  public static FrequencyScale mel(MelScale scale) {
+    return scale == MelScale.HTK ? MEL_HTK : MEL_SLANEY;
+  }
 
   /** Lower-case id used in JSON and on the command line ("linear", "mel-htk", "mel-slaney", "log", "cepstral"). */
   public String id() {

@@ -96,7 +96,7 @@ public final class FrontEnd {
 
   /** The mel axis of a MEL spec: band i centred at mel(fmin) + (i + 1) * step. */
   public static FrequencyAxis melAxis(SpectrogramSpec spec) {
-    FrequencyScale scale = spec.melScale() == SpectrogramSpec.MelScale.HTK ? FrequencyScale.MEL_HTK : FrequencyScale.MEL_SLANEY;
+    FrequencyScale scale = FrequencyScale.mel(spec.melScale());
     double lo = scale.warp(spec.fmin());
     double step = (scale.warp(spec.fmaxHz()) - lo) / (spec.nMels() + 1);
     return FrequencyAxis.of(scale, lo + step, step, spec.nMels());
@@ -105,7 +105,7 @@ public final class FrontEnd {
   /** The filter bank a MEL or MFCC spec uses. */
   public static MelFilterBank melFilterBank(SpectrogramSpec spec) {
     return new MelFilterBank(spec.sampleRate(), spec.nFft(), spec.nMels(), spec.fmin(), spec.fmaxHz(),
-        spec.melScale() == SpectrogramSpec.MelScale.HTK ? MelFilterBank.Scale.HTK : MelFilterBank.Scale.SLANEY,
+        spec.melScale(),
         spec.melNorm() == SpectrogramSpec.MelNorm.SLANEY);
   }
 
@@ -144,6 +144,7 @@ public final class FrontEnd {
   private static Plan plan(SpectrogramSpec spec) {
     Plan p = PLANS.get(spec);
     if (p != null) return p;
+    spec.check();
     try {
       p = new Plan(spec);
     } catch (IllegalArgumentException e) {
@@ -168,7 +169,7 @@ public final class FrontEnd {
         cqt = new Cqt(spec.sampleRate(), spec.hop(), cqtFmin(spec), spec.nBins(), spec.binsPerOctave(), 1.0);
         return;
       }
-      stft = new Stft(spec.nFft(), spec.winLength(), spec.hop(), Window.valueOf(spec.window().name()), spec.center(),
+      stft = new Stft(spec.nFft(), spec.winLength(), spec.hop(), spec.window(), spec.center(),
           padding(spec));
       cqt = null;
       if (spec.fmax() < 0) throw new IllegalArgumentException("fmax must be non-negative: " + spec.fmax());

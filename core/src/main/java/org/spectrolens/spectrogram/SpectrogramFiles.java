@@ -105,10 +105,10 @@ public final class SpectrogramFiles {
     try {
       return new SpectrogramSpec(
           SpectrogramSpec.Kind.valueOf(text(n, "kind", source)), n.path("sample_rate").asInt(), n.path("n_fft").asInt(),
-          n.path("win_length").asInt(), n.path("hop").asInt(), SpectrogramSpec.Window.valueOf(text(n, "window", source)),
+          n.path("win_length").asInt(), n.path("hop").asInt(), org.spectrolens.dsp.Window.valueOf(text(n, "window", source)),
           n.path("center").asBoolean(), SpectrogramSpec.PadMode.valueOf(text(n, "pad_mode", source)),
           real(n, "power"), n.path("n_mels").asInt(), real(n, "fmin"), real(n, "fmax"),
-          SpectrogramSpec.MelScale.valueOf(text(n, "mel_scale", source)),
+          org.spectrolens.dsp.MelScale.valueOf(text(n, "mel_scale", source)),
           SpectrogramSpec.MelNorm.valueOf(text(n, "mel_norm", source)), n.path("db").asBoolean(), real(n, "db_ref"),
           real(n, "amin"), real(n, "top_db"), n.path("n_mfcc").asInt(), real(n, "lifter"),
           n.path("bins_per_octave").asInt(), n.path("n_bins").asInt());

@@ -1,5 +1,8 @@
 package org.spectrolens.spectrogram;
 
+import org.spectrolens.dsp.MelScale;
+import org.spectrolens.dsp.Window;
+
 /**
  * Every choice that makes a spectrogram from samples, recorded with each spectrogram (in
  * {@code <name>.axes.json}) and in every model directory. Defaults follow torchaudio
@@ -54,11 +57,7 @@ public record SpectrogramSpec(
 
   public enum Kind { STFT, MEL, MFCC, CQT }
 
-  public enum Window { HANN, HAMMING, BLACKMAN, RECTANGULAR }
-
   public enum PadMode { REFLECT, CONSTANT }
-
-  public enum MelScale { HTK, SLANEY }
 
   public enum MelNorm { SLANEY, NONE }
 
@@ -87,6 +86,66 @@ public record SpectrogramSpec(
   public static SpectrogramSpec librosa() {
     return new SpectrogramSpec(Kind.STFT, 22050, 2048, 2048, 512, Window.HANN, true, PadMode.CONSTANT, 2.0,
         128, 0.0, Double.NaN, MelScale.SLANEY, MelNorm.SLANEY, false, 1.0, 1e-10, 80.0, 20, 0.0, 12, 84);
+  }
+
+  /** Largest FFT size accepted (about 3 s at 22,050 Hz); larger ones are typing errors, not analyses. */
+  public static final int MAX_N_FFT = 1 << 16;
+
+  /**
+   * Refuses a spec the front end cannot compute honestly, naming the CLI option of the bad field:
+   * rate [1000, 768000] Hz, n_fft [2, 65536], win_length [1, n_fft], hop >= 1, power 1 or 2,
+   * n_mels [1, 2048], 0 <= fmin < fmax <= sr/2, ref and amin positive, top_db positive (or NaN =
+   * off), n_mfcc [1, n_mels], lifter >= 0, CQT: [1, 96] bins per octave, [1, 1000] bins, top bin
+   * below Nyquist, kernels that fit in a quarter of the heap. Every number must be finite.
+   *
+   * @return this spec
+   * @throws org.spectrolens.SpectrolensException naming the option, e.g. {@code --fmax}
+   */
+  public SpectrogramSpec check() {
+    require(sampleRate >= 1000 && sampleRate <= 768_000, "--sr", "must lie in [1000, 768000] Hz, found " + sampleRate);
+    double nyquist = sampleRate / 2.0;
+    require(Double.isFinite(fmin) && fmin >= 0, "--fmin", "must be a finite number >= 0 Hz, found " + fmin);
+    require(fmin < nyquist, "--fmin", "must be below the Nyquist frequency (" + nyquist + " Hz), found " + fmin);
+    if (!Double.isNaN(fmax)) {
+      require(Double.isFinite(fmax) && fmax > fmin, "--fmax", "must be above --fmin (" + fmin + " Hz), found " + fmax);
+      require(fmax <= nyquist + 1e-9, "--fmax", "must be at most the Nyquist frequency (" + nyquist + " Hz at " + sampleRate
+          + " Hz), found " + fmax);
+    }
+    require(hop >= 1, "--hop", "must be at least 1 sample, found " + hop);
+    if (db) {
+      require(dbRef > 0 && Double.isFinite(dbRef), "ref", "must be a positive finite number, found " + dbRef);
+      require(amin > 0 && Double.isFinite(amin), "amin", "must be a positive finite number, found " + amin);
+      require(Double.isNaN(topDb) || (topDb > 0 && Double.isFinite(topDb)), "--top-db", "must be a positive number of dB, found " + topDb);
+    }
+    if (kind == Kind.CQT) {
+      require(binsPerOctave >= 1 && binsPerOctave <= 96, "--bins-per-octave", "must lie in [1, 96], found " + binsPerOctave);
+      require(nBins >= 1 && nBins <= 1000, "--n-bins", "must lie in [1, 1000], found " + nBins);
+      double f0 = fmin > 0 ? fmin : 32.703195662574764;
+      double top = f0 * Math.pow(2.0, (nBins - 1.0) / binsPerOctave);
+      require(top < nyquist, "--n-bins", String.format(java.util.Locale.ROOT,
+          "%d bins from %.2f Hz reach %.1f Hz, above the Nyquist frequency (%.1f Hz); lower --fmin or --n-bins", nBins, f0, top, nyquist));
+      double r2 = Math.pow(2.0, 2.0 / binsPerOctave);
+      double longest = (r2 + 1) / (r2 - 1) * sampleRate / f0; // samples in the lowest bin's kernel
+      double bytes = 16.0 * nBins * Math.pow(2, Math.ceil(Math.log(longest) / Math.log(2)));
+      require(bytes <= Runtime.getRuntime().maxMemory() / 4.0, "--fmin", String.format(java.util.Locale.ROOT,
+          "CQT kernels from %.2f Hz would take %.1f GiB, more than a quarter of the Java heap; raise --fmin", f0, bytes / (1L << 30)));
+      return this;
+    }
+    require(nFft >= 2 && nFft <= MAX_N_FFT, "--n-fft", "must lie in [2, " + MAX_N_FFT + "], found " + nFft);
+    require(winLength >= 1 && winLength <= nFft, "--win-length", "must lie in [1, n-fft = " + nFft + "], found " + winLength);
+    require(power == 1 || power == 2, "--power", "must be 1 (magnitude) or 2 (power), found " + power);
+    if (kind == Kind.MEL || kind == Kind.MFCC) {
+      require(nMels >= 1 && nMels <= 2048, "--n-mels", "must lie in [1, 2048], found " + nMels);
+    }
+    if (kind == Kind.MFCC) {
+      require(nMfcc >= 1 && nMfcc <= nMels, "--n-mfcc", "must lie in [1, n-mels = " + nMels + "], found " + nMfcc);
+      require(lifter >= 0 && Double.isFinite(lifter), "--lifter", "must be a finite number >= 0, found " + lifter);
+    }
+    return this;
+  }
+
+  private static void require(boolean ok, String option, String problem) {
+    if (!ok) throw new org.spectrolens.SpectrolensException(option, problem);
   }
 
   /** The upper mel/band limit in Hz, resolving NaN to the Nyquist frequency. */

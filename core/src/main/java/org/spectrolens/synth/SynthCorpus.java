@@ -6,18 +6,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.audio.WavWriter;
 import org.spectrolens.corpus.textgrid.TextGridWriter;
 import org.spectrolens.io.AtomicFiles;
-import org.spectrolens.io.Directories;
+import org.spectrolens.io.OutputFolder;
 import org.spectrolens.io.Json;
 
 /**
@@ -104,38 +100,45 @@ public final class SynthCorpus {
     public static final int FORMAT = 1;
   }
 
-  /** What a corpus directory holds: anything else in an existing --out is not ours to delete. */
-  private static final Set<String> LAYOUT = Set.of(Provenance.FILE, "metadata.csv", "speakers.csv", "wavs", "TextGrid", "truth");
+  /** The command recorded in the output marker. */
+  public static final String COMMAND = "synth";
+
+  /** {@link #write(Path, boolean, IntConsumer)} without --force. */
+  public Summary write(Path dir, IntConsumer progress) {
+    return write(dir, false, progress);
+  }
 
   /**
    * Writes the corpus into {@code dir} in parallel; {@code progress} gets the number of utterances
-   * done after each one. The corpus is made in {@code <dir>.partial} and moved into place at the
-   * end (an earlier synthetic corpus in {@code dir} is replaced only then, so no stale files of a
-   * larger run survive); an interrupted write leaves no {@code dir} that looks complete.
+   * done after each one. The corpus is an {@link OutputFolder}: locked, made in
+   * {@code <dir>.partial} and moved into place at the end (an earlier synthetic corpus in
+   * {@code dir} is replaced only then, so no stale files of a larger run survive; anything
+   * spectrolens did not write is refused); an interrupted write leaves no {@code dir} that looks
+   * complete.
+   *
+   * @param force replace a folder another spectrolens command wrote
    */
-  public Summary write(Path dir, IntConsumer progress) {
-    long t0 = System.nanoTime();
-    Path out = dir.toAbsolutePath().normalize();
-    checkReplaceable(out);
-    Path partial = Directories.partialOf(out);
-    try {
-      Directories.deleteTree(partial);
-      Files.createDirectories(partial.resolve("wavs"));
-      Files.createDirectories(partial.resolve("TextGrid"));
-      Files.createDirectories(partial.resolve("truth"));
-    } catch (IOException e) {
-      throw new SpectrolensException(partial.toString(), "cannot create the corpus directories: " + e.getMessage(), e);
+  public Summary write(Path dir, boolean force, IntConsumer progress) {
+    try (OutputFolder out = OutputFolder.create(dir, COMMAND, force)) {
+      return write(out, progress);
     }
-    try {
+  }
+
+  /** Writes the corpus into an output folder opened (locked and checked) by the caller, and commits it. */
+  public Summary write(OutputFolder out, IntConsumer progress) {
+    long t0 = System.nanoTime();
+    {
+      Path partial = out.dir();
+      try {
+        Files.createDirectories(partial.resolve("wavs"));
+        Files.createDirectories(partial.resolve("TextGrid"));
+        Files.createDirectories(partial.resolve("truth"));
+      } catch (IOException e) {
+        throw new SpectrolensException(partial.toString(), "cannot create the corpus directories: " + e.getMessage(), e);
+      }
       double audio = writeInto(partial, progress);
-      Directories.replace(partial, out);
+      out.commit();
       return new Summary(utterances, speakerCount, audio, (System.nanoTime() - t0) / 1e9);
-    } catch (IOException e) {
-      Directories.deleteTreeQuietly(partial);
-      throw new SpectrolensException(out.toString(), "cannot move the finished corpus into place: " + e.getMessage(), e);
-    } catch (RuntimeException | Error e) {
-      Directories.deleteTreeQuietly(partial);
-      throw e;
     }
   }
 
@@ -145,28 +148,17 @@ public final class SynthCorpus {
     String[] spk = new String[utterances];
     double[] seconds = new double[utterances];
     AtomicInteger done = new AtomicInteger();
-    // A failure stops new utterances, and is rethrown only once every running one has finished,
-    // so that nothing writes into the partial corpus after it is deleted.
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    IntStream.range(0, utterances).parallel().forEach(i -> {
-      if (failure.get() != null) return;
-      try {
-        Utterance u = synthesize(i);
-        WavWriter.writePcm16(dir.resolve("wavs").resolve(u.id() + ".wav"), u.clip());
-        TextGridWriter.write(dir.resolve("TextGrid").resolve(u.id() + ".TextGrid"), u.textGrid());
-        AtomicFiles.writeString(dir.resolve("truth").resolve(u.id() + ".csv"), u.truthCsv());
-        meta[i] = u.id() + "|" + u.text() + "|" + u.text();
-        Speaker s = speakerOf(i);
-        spk[i] = String.format(Locale.ROOT, "%s,%s,%s,%.1f", u.id(), s.id(), s.group().sex, s.f0Mean());
-        seconds[i] = u.duration();
-        progress.accept(done.incrementAndGet());
-      } catch (RuntimeException | Error e) {
-        failure.compareAndSet(null, e);
-      }
+    SeededParallel.forEachIndex(utterances, i -> {
+      Utterance u = synthesize(i);
+      WavWriter.writePcm16(dir.resolve("wavs").resolve(u.id() + ".wav"), u.clip());
+      TextGridWriter.write(dir.resolve("TextGrid").resolve(u.id() + ".TextGrid"), u.textGrid());
+      AtomicFiles.writeString(dir.resolve("truth").resolve(u.id() + ".csv"), u.truthCsv());
+      meta[i] = u.id() + "|" + u.text() + "|" + u.text();
+      Speaker s = speakerOf(i);
+      spk[i] = String.format(Locale.ROOT, "%s,%s,%s,%.1f", u.id(), s.id(), s.group().sex, s.f0Mean());
+      seconds[i] = u.duration();
+      progress.accept(done.incrementAndGet());
     });
-    Throwable f = failure.get();
-    if (f instanceof RuntimeException r) throw r;
-    if (f instanceof Error e) throw e;
     List<String> metaSorted = Arrays.stream(meta).sorted().toList();
     List<String> spkSorted = Arrays.stream(spk).sorted().toList();
     AtomicFiles.writeString(dir.resolve("speakers.csv"), "id,speaker,sex,f0_mean\n" + String.join("\n", spkSorted) + "\n");
@@ -175,39 +167,8 @@ public final class SynthCorpus {
     return Arrays.stream(seconds).sum();
   }
 
-  /**
-   * Refuses to replace a {@code dir} that is not a synthetic corpus (it would be deleted): it may
-   * be missing, empty, or a corpus from {@code synth} (synth.json, or metadata.csv + speakers.csv +
-   * truth/ from before synth.json) holding nothing else.
-   */
-  public static void checkReplaceable(Path dir) {
-    if (!Files.exists(dir)) return;
-    if (!Files.isDirectory(dir)) throw new SpectrolensException(dir.toString(), "exists and is not a directory");
-    List<String> names;
-    try (Stream<Path> s = Files.list(dir)) {
-      names = s.map(p -> p.getFileName().toString()).sorted().toList();
-    } catch (IOException e) {
-      throw new SpectrolensException(dir.toString(), "cannot list: " + e.getMessage(), e);
-    }
-    if (names.isEmpty()) return;
-    boolean ours = names.contains(Provenance.FILE)
-        || (names.contains("metadata.csv") && names.contains("speakers.csv") && Files.isDirectory(dir.resolve("truth")));
-    if (!ours) {
-      throw new SpectrolensException(dir.toString(), "exists and is not a synthetic corpus (no " + Provenance.FILE
-          + "); refusing to replace it (choose another --out)");
-    }
-    List<String> foreign = names.stream().filter(n -> !LAYOUT.contains(n)).toList();
-    if (!foreign.isEmpty()) {
-      throw new SpectrolensException(dir.toString(), "holds '" + foreign.get(0) + "', which synth did not write; refusing to replace it"
-          + " (choose another --out or move it away)");
-    }
-  }
-
-  /** A random stream for (purpose, index) under this corpus's seed: SplitMix64-style mixing. */
+  /** A random stream for (purpose, index) under this corpus's seed. */
   private SplittableRandom random(int purpose, int index) {
-    long z = seed * 0x9E3779B97F4A7C15L + purpose * 0xBF58476D1CE4E5B9L + index * 0x94D049BB133111EBL;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return new SplittableRandom(z ^ (z >>> 31));
+    return SeededParallel.stream(seed, purpose, index);
   }
 }

@@ -161,7 +161,7 @@ class DatasetBuilderTest {
     Files.createDirectories(mine);
     Files.writeString(mine.resolve("thesis.tex"), "precious");
     SpectrolensException e = assertThrows(SpectrolensException.class, () -> build(mine, corpus(4), TRIVIAL, Split.stratified(0)));
-    assertTrue(e.problem().contains("not a dataset"), e.getMessage());
+    assertTrue(e.problem().contains("was not written by spectrolens"), e.getMessage());
     assertEquals("precious", Files.readString(mine.resolve("thesis.tex")));
   }
 

@@ -1,5 +1,6 @@
 package org.spectrolens.dataset;
 
+import org.spectrolens.io.Csv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -66,8 +66,8 @@ class DatasetEndToEndTest {
 
   @Test
   void vowelGridsShowTheirToneAtTheRightFrequency() throws IOException {
-    SpectrogramSpec spec = new SpectrogramSpec(SpectrogramSpec.Kind.STFT, SR, 1024, 551, 110, SpectrogramSpec.Window.HANN, true,
-        SpectrogramSpec.PadMode.CONSTANT, 2.0, 128, 0, 4000, SpectrogramSpec.MelScale.HTK, SpectrogramSpec.MelNorm.NONE,
+    SpectrogramSpec spec = new SpectrogramSpec(SpectrogramSpec.Kind.STFT, SR, 1024, 551, 110, org.spectrolens.dsp.Window.HANN, true,
+        SpectrogramSpec.PadMode.CONSTANT, 2.0, 128, 0, 4000, org.spectrolens.dsp.MelScale.HTK, SpectrogramSpec.MelNorm.NONE,
         true, 1.0, 1e-10, 80.0, 40, 0, 12, 84);
     InputFormat format = new InputFormat(spec, 0, 4000, 64, 32);
     Path root = corpus();

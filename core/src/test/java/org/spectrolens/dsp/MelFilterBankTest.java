@@ -4,25 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.spectrolens.dsp.MelFilterBank.Scale;
+import org.spectrolens.dsp.MelScale;
 
 class MelFilterBankTest {
   @Test
   void melFormulasGiveTheReferenceValues() {
     // anchors-audio.md 2.3 (computed from the published formulas)
-    assertEquals(999.99, Scale.HTK.hzToMel(1000), 0.005);
-    assertEquals(15.0, Scale.SLANEY.hzToMel(1000), 1e-12);
-    assertEquals(2146.06, Scale.HTK.hzToMel(4000), 0.005);
-    assertEquals(35.164, Scale.SLANEY.hzToMel(4000), 0.0005);
-    assertEquals(3176.32, Scale.HTK.hzToMel(11025), 0.005);
-    assertEquals(49.911, Scale.SLANEY.hzToMel(11025), 0.0005);
-    assertEquals(7.5, Scale.SLANEY.hzToMel(500), 1e-12); // linear part: f / (200/3)
-    for (Scale s : Scale.values()) assertEquals(1234.5, s.melToHz(s.hzToMel(1234.5)), 1e-9);
+    assertEquals(999.99, MelScale.HTK.hzToMel(1000), 0.005);
+    assertEquals(15.0, MelScale.SLANEY.hzToMel(1000), 1e-12);
+    assertEquals(2146.06, MelScale.HTK.hzToMel(4000), 0.005);
+    assertEquals(35.164, MelScale.SLANEY.hzToMel(4000), 0.0005);
+    assertEquals(3176.32, MelScale.HTK.hzToMel(11025), 0.005);
+    assertEquals(49.911, MelScale.SLANEY.hzToMel(11025), 0.0005);
+    assertEquals(7.5, MelScale.SLANEY.hzToMel(500), 1e-12); // linear part: f / (200/3)
+    for (MelScale s : MelScale.values()) assertEquals(1234.5, s.melToHz(s.hzToMel(1234.5)), 1e-9);
   }
 
   @Test
   void trianglesStartPeakAndEndAtTheMelSpacedPoints() {
-    for (Scale scale : Scale.values()) {
+    for (MelScale scale : MelScale.values()) {
       double sr = 22050;
       int nFft = 2048;
       int nMels = 40;
@@ -52,7 +52,7 @@ class MelFilterBankTest {
   @Test
   void htkCentreAt1000HzForAPointOnABin() {
     // one band between 0 and 2000 mel: centre at mel 1000 -> 700 (10^(1000/2595) - 1) Hz
-    MelFilterBank bank = new MelFilterBank(16000, 512, 1, 0, Scale.HTK.melToHz(2000), Scale.HTK, false);
+    MelFilterBank bank = new MelFilterBank(16000, 512, 1, 0, MelScale.HTK.melToHz(2000), MelScale.HTK, false);
     assertEquals(700 * (Math.pow(10, 1000 / 2595.0) - 1), bank.centresHz()[0], 1e-9);
   }
 
@@ -60,14 +60,14 @@ class MelFilterBankTest {
   void slaneyNormGivesEveryBandUnitArea() {
     double sr = 16000;
     int nFft = 16384;
-    MelFilterBank bank = new MelFilterBank(sr, nFft, 20, 0, 8000, Scale.SLANEY, true);
+    MelFilterBank bank = new MelFilterBank(sr, nFft, 20, 0, 8000, MelScale.SLANEY, true);
     double bin = sr / nFft;
     for (double[] band : bank.weights()) {
       double area = 0;
       for (double v : band) area += v * bin;
       assertEquals(1.0, area, 2e-3);
     }
-    MelFilterBank plain = new MelFilterBank(sr, nFft, 20, 0, 8000, Scale.SLANEY, false);
+    MelFilterBank plain = new MelFilterBank(sr, nFft, 20, 0, 8000, MelScale.SLANEY, false);
     for (double[] band : plain.weights()) {
       double max = 0;
       for (double v : band) max = Math.max(max, v);
@@ -77,7 +77,7 @@ class MelFilterBankTest {
 
   @Test
   void applyIsTheMatrixProduct() {
-    MelFilterBank bank = new MelFilterBank(8000, 64, 5, 100, 3500, Scale.HTK, true);
+    MelFilterBank bank = new MelFilterBank(8000, 64, 5, 100, 3500, MelScale.HTK, true);
     float[][] s = new float[33][3];
     for (int k = 0; k < 33; k++) for (int t = 0; t < 3; t++) s[k][t] = (float) (k * 0.1 + t);
     float[][] m = bank.apply(s);

@@ -78,7 +78,7 @@ class IdealBinaryMaskTest {
   /** On a mel grid resized to 64x64 the marked rows are the ones whose band holds 1 kHz. */
   @Test
   void onAResizedMelGridTheRowsHoldTheTone() {
-    SpectrogramSpec s = SpectrogramSpec.torchaudio().withKind(SpectrogramSpec.Kind.MEL).withFft(1024, 1024, 256).withMel(64, SpectrogramSpec.MelScale.HTK, SpectrogramSpec.MelNorm.NONE).withDb(true, 80);
+    SpectrogramSpec s = SpectrogramSpec.torchaudio().withKind(SpectrogramSpec.Kind.MEL).withFft(1024, 1024, 256).withMel(64, org.spectrolens.dsp.MelScale.HTK, SpectrogramSpec.MelNorm.NONE).withDb(true, 80);
     InputFormat f = new InputFormat(s, 0, Double.NaN, 64, 64);
     boolean[][] m = IdealBinaryMask.of(tone(1000, 0.25, 0.75, 0.5), new Clip(new float[SR], SR), f);
     var axis = org.spectrolens.spectrogram.FrontEnd.melAxis(s).resize(64);

@@ -11,9 +11,9 @@ import org.spectrolens.audio.Clip;
 import org.spectrolens.dsp.Mfcc;
 import org.spectrolens.spectrogram.SpectrogramSpec.Kind;
 import org.spectrolens.spectrogram.SpectrogramSpec.MelNorm;
-import org.spectrolens.spectrogram.SpectrogramSpec.MelScale;
+import org.spectrolens.dsp.MelScale;
 import org.spectrolens.spectrogram.SpectrogramSpec.PadMode;
-import org.spectrolens.spectrogram.SpectrogramSpec.Window;
+import org.spectrolens.dsp.Window;
 
 class FrontEndTest {
   private static final int SR = 22050;

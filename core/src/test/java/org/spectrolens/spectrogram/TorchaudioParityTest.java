@@ -22,9 +22,9 @@ import org.spectrolens.audio.WavWriter;
 import org.spectrolens.io.Npy;
 import org.spectrolens.spectrogram.SpectrogramSpec.Kind;
 import org.spectrolens.spectrogram.SpectrogramSpec.MelNorm;
-import org.spectrolens.spectrogram.SpectrogramSpec.MelScale;
+import org.spectrolens.dsp.MelScale;
 import org.spectrolens.spectrogram.SpectrogramSpec.PadMode;
-import org.spectrolens.spectrogram.SpectrogramSpec.Window;
+import org.spectrolens.dsp.Window;
 
 /**
  * FrontEnd against torchaudio 0.13 (scripts/reference/torchaudio_features.py) on a harmonic

@@ -114,7 +114,7 @@ class SynthCorpusTest {
   }
 
   @Test
-  void refusesAFileAndAcceptsACorpusFromBeforeSynthJson() throws Exception {
+  void refusesAFileAndAnUnmarkedCorpus() throws Exception {
     Path file = tmp.resolve("file");
     Files.writeString(file, "x");
     assertThrows(org.spectrolens.SpectrolensException.class, () -> new SynthCorpus(1, 1, 16000).write(file, i -> { }));
@@ -122,8 +122,9 @@ class SynthCorpusTest {
     Files.createDirectories(legacy.resolve("truth"));
     Files.writeString(legacy.resolve("metadata.csv"), "");
     Files.writeString(legacy.resolve("speakers.csv"), "");
-    new SynthCorpus(1, 1, 16000).write(legacy, i -> { });
-    assertEquals(1, Files.readAllLines(legacy.resolve("metadata.csv")).size());
+    // a corpus from before output markers: nothing proves spectrolens wrote all of it, so it stays
+    assertThrows(org.spectrolens.SpectrolensException.class, () -> new SynthCorpus(1, 1, 16000).write(legacy, i -> { }));
+    assertEquals(0, Files.readAllLines(legacy.resolve("metadata.csv")).size());
   }
 
   @Test

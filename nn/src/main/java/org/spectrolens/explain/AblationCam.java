@@ -7,21 +7,27 @@ package org.spectrolens.explain;
  * pytorch-grad-cam does. The K ablated activations run through the rest of the network in
  * batches.
  */
-public final class AblationCam extends LayerMethod {
-  static final float ABLATION = 1e7f;
+public final class AblationCam extends LayerMethod<Parameters.None> {
+  public static final MethodDefinition<Parameters.None> DEFINITION = MethodDefinition.of("ablationcam",
+      "Ablation-CAM: the score drop when each channel is zeroed", "1 forward + K partial forwards", AblationCam::new);
 
-  @Override
-  public String id() {
-    return "ablationcam";
+  public AblationCam() {
+    super(null);
   }
 
   @Override
-  boolean needsGradients() {
+  public MethodDefinition<?> definition() {
+    return DEFINITION;
+  }
+  static final float ABLATION = 1e7f;
+
+  @Override
+  protected boolean needsGradients() {
     return false;
   }
 
   @Override
-  float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
+  protected float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
     int k = a.k();
     int hw = a.plane();
     int size = k * hw;

@@ -30,10 +30,6 @@ public enum Baseline {
     return id;
   }
 
-  public static Baseline fromId(String id) {
-    for (Baseline b : values()) if (b.id.equals(id)) return b;
-    throw new org.spectrolens.SpectrolensException("--baseline", "unknown baseline '" + id + "'; expected zero, floor, mean, freq-mean or blur");
-  }
 
   /** The baseline of one input [c, h, w] (flat). */
   public float[] of(float[] x, int c, int h, int w) {

@@ -14,26 +14,32 @@ import org.spectrolens.nn.model.Stage;
  * follow the layer, the first outputs the spatial mean of each channel, and the last has a
  * weight {@code <stage>.weight} of shape [classes, K] that reproduces the logits.
  */
-public final class Cam extends LayerMethod {
-  @Override
-  public String id() {
-    return "cam";
+public final class Cam extends LayerMethod<Parameters.None> {
+  public static final MethodDefinition<Parameters.None> DEFINITION = MethodDefinition.of("cam",
+      "CAM: channels weighted by the dense layer after global average pooling", "1 forward", Cam::new);
+
+  public Cam() {
+    super(null);
   }
 
   @Override
-  boolean needsGradients() {
+  public MethodDefinition<?> definition() {
+    return DEFINITION;
+  }
+  @Override
+  protected boolean needsGradients() {
     return false;
   }
 
   private float[] weights;
 
   @Override
-  void prepare(Request r, Tap.Layer a, int[] targets, String layer) {
+  protected void prepare(Request r, Tap.Layer a, String layer) {
     weights = denseWeights(r.network(), layer, a);
   }
 
   @Override
-  float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
+  protected float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
     double[] w = new double[a.k()];
     for (int k = 0; k < a.k(); k++) w[k] = weights[target * a.k() + k];
     return weighted(a, i, w);

@@ -6,23 +6,39 @@ package org.spectrolens.explain;
  * pytorch-grad-cam's {@code get_2d_projection}. Class-agnostic: the target does not change it.
  * The projection equals {@code sigma_1 u_1}, the top eigenvector of the smaller Gram matrix
  * found by power iteration. Its sign is arbitrary (LAPACK's in the reference); with
- * {@link Options#eigenSign()} it is turned so that the largest-magnitude value is positive.
+ * {@link Params#fixSign()} it is turned so that the largest-magnitude value is positive.
  */
-public final class EigenCam extends LayerMethod {
-  static final int MAX_ITERATIONS = 1000;
+public final class EigenCam extends LayerMethod<EigenCam.Params> {
+  /** @param fixSign turn the projection so that its largest-magnitude value is positive */
+  public record Params(@Param("turn the projection so its largest-magnitude value is positive (SVD's sign is arbitrary)") boolean fixSign) {}
 
-  @Override
-  public String id() {
-    return "eigencam";
+  public static final MethodDefinition<Params> DEFINITION = MethodDefinition.of("eigencam",
+      "Eigen-CAM: the activations' first principal component (class-agnostic)", "1 forward",
+      new Params(true), new Params(false), new Params(false), EigenCam::new);
+
+  /** @param params null: the request profile's */
+  public EigenCam(Params params) {
+    super(params);
+  }
+
+  public EigenCam() {
+    this(null);
   }
 
   @Override
-  boolean needsGradients() {
+  public MethodDefinition<?> definition() {
+    return DEFINITION;
+  }
+
+  static final int MAX_ITERATIONS = 1000;
+
+  @Override
+  protected boolean needsGradients() {
     return false;
   }
 
   @Override
-  float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
+  protected float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
     int hw = a.plane();
     int k = a.k();
     double[][] x = new double[hw][k];
@@ -38,7 +54,7 @@ public final class EigenCam extends LayerMethod {
       for (int p = 0; p < hw; p++) x[p][c] -= mean;
     }
     double[] proj = firstProjection(x, hw, k);
-    if (r.options().eigenSign()) {
+    if (params(r.options()).fixSign()) {
       int big = 0;
       for (int p = 1; p < hw; p++) if (Math.abs(proj[p]) > Math.abs(proj[big])) big = p;
       if (proj[big] < 0) for (int p = 0; p < hw; p++) proj[p] = -proj[p];

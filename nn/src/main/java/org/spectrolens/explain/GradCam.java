@@ -1,19 +1,25 @@
 package org.spectrolens.explain;
 
 /** Grad-CAM (Selvaraju et al. 2017): {@code w_k = mean_ij g_ij^k}, map {@code sum_k w_k A^k}. */
-public final class GradCam extends LayerMethod {
-  @Override
-  public String id() {
-    return "gradcam";
+public final class GradCam extends LayerMethod<Parameters.None> {
+  public static final MethodDefinition<Parameters.None> DEFINITION = MethodDefinition.of("gradcam",
+      "Grad-CAM: channels weighted by their mean gradient", "1 forward + 1 backward", GradCam::new);
+
+  public GradCam() {
+    super(null);
   }
 
   @Override
-  boolean needsGradients() {
+  public MethodDefinition<?> definition() {
+    return DEFINITION;
+  }
+  @Override
+  protected boolean needsGradients() {
     return true;
   }
 
   @Override
-  float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
+  protected float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
     int hw = a.plane();
     double[] w = new double[a.k()];
     for (int k = 0; k < a.k(); k++) {

@@ -1,19 +1,25 @@
 package org.spectrolens.explain;
 
 /** HiResCAM (Draelos and Carin 2020): {@code sum_k g^k * A^k}, elementwise, gradients unclipped. */
-public final class HiResCam extends LayerMethod {
-  @Override
-  public String id() {
-    return "hirescam";
+public final class HiResCam extends LayerMethod<Parameters.None> {
+  public static final MethodDefinition<Parameters.None> DEFINITION = MethodDefinition.of("hirescam",
+      "HiResCAM: activations times gradients, elementwise", "1 forward + 1 backward", HiResCam::new);
+
+  public HiResCam() {
+    super(null);
   }
 
   @Override
-  boolean needsGradients() {
+  public MethodDefinition<?> definition() {
+    return DEFINITION;
+  }
+  @Override
+  protected boolean needsGradients() {
     return true;
   }
 
   @Override
-  float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
+  protected float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
     return LayerCam.elementwise(a, i, false);
   }
 }

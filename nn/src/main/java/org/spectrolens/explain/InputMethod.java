@@ -1,29 +1,39 @@
 package org.spectrolens.explain;
 
-/** Methods whose raw map lives on the input grid itself: post-processing is ReLU and min-max only. */
-abstract class InputMethod implements Method {
-  /** Raw maps [n][H*W] and the logits of the unperturbed inputs. */
-  abstract float[][] rawMaps(Request r, int[] targets, float[][][] logitsOut);
+/**
+ * The base of methods whose raw map lives on the input grid itself (gradients and perturbations):
+ * the one hook {@link #rawMaps} returns the raw maps; post-processing is the shared one (ReLU and
+ * min-max, no resize) unless the method overrides {@link #postProcess}.
+ */
+public abstract class InputMethod<P extends Record> extends MethodBase<P> {
+  protected InputMethod(P params) {
+    super(params);
+  }
+
+  /**
+   * Raw maps of a batch.
+   *
+   * @param raw [n][H*W], signed
+   * @param logits the network's logits for the unperturbed inputs
+   * @param targets the class explained for each input
+   */
+  public record Maps(float[][] raw, float[][] logits, int[] targets) {}
+
+  /** The raw maps of every input of the request (whose targets may be null: then the predicted classes). */
+  protected abstract Maps rawMaps(Request r);
 
   @Override
   public Explanation explain(Request r) {
     long t0 = System.nanoTime();
-    int[] targets = r.resolvedTargets();
-    float[][][] logits = new float[1][][];
-    float[][] raw = rawMaps(r, targets, logits);
+    Maps m = rawMaps(r);
     float[][] maps = new float[r.n()][];
-    for (int i = 0; i < r.n(); i++) maps[i] = processed(r, raw[i]);
-    double s = (System.nanoTime() - t0) / 1e9;
-    return new Explanation(id(), null, targets, logits[0], raw, r.height(), r.width(), maps, r.height(), r.width(),
-        r.options().describe(id()), s);
-  }
-
-  float[] processed(Request r, float[] raw) {
-    return r.options().post().apply(raw, r.height(), r.width(), r.height(), r.width());
+    for (int i = 0; i < r.n(); i++) maps[i] = postProcess(r.options(), m.raw()[i], r.height(), r.width(), r.height(), r.width());
+    return new Explanation(id(), null, m.targets(), m.logits(), m.raw(), r.height(), r.width(), maps, r.height(), r.width(),
+        describe(r.options()), since(t0), r.axes());
   }
 
   /** Max over channels of |g| for each input: [n][H*W]. */
-  static float[][] maxAbsOverChannels(float[] g, int n, int c, int hw) {
+  protected static float[][] maxAbsOverChannels(float[] g, int n, int c, int hw) {
     float[][] out = new float[n][hw];
     for (int i = 0; i < n; i++) {
       for (int ch = 0; ch < c; ch++) {

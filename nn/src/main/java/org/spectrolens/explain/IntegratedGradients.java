@@ -2,24 +2,42 @@ package org.spectrolens.explain;
 
 /**
  * Integrated Gradients (Sundararajan et al. 2017) along the straight path from the baseline b
- * ({@link Options#baseline()}) to x, by the midpoint rule with {@link Options#igSteps()} steps:
+ * ({@link Options#baseline()}) to x, by the midpoint rule with {@link Params#steps()} steps:
  * {@code (x - b) * mean_s dS/dx(b + (s + 0.5)/m * (x - b))}. The raw map is the signed attribution
  * summed over channels (its total approximates {@code S(x) - S(b)}, the completeness axiom); the
  * processed map is the min-max of its absolute value. Interpolated inputs run in batches.
  */
-public final class IntegratedGradients extends InputMethod {
-  @Override
-  public String id() {
-    return "integrated-gradients";
+public final class IntegratedGradients extends InputMethod<IntegratedGradients.Params> {
+  /** @param steps Riemann steps along the path (midpoint rule) */
+  public record Params(@Param(value = "Riemann steps along the path (midpoint rule)", min = 1, max = 100000) int steps) {}
+
+  public static final MethodDefinition<Params> DEFINITION = MethodDefinition.of("integrated-gradients",
+      "Integrated Gradients: input minus baseline times the mean gradient along the path", "steps x (1 forward + 1 backward)",
+      new Params(50), new Params(50), new Params(50), IntegratedGradients::new);
+
+  /** @param params null: the request profile's */
+  public IntegratedGradients(Params params) {
+    super(params);
+  }
+
+  public IntegratedGradients() {
+    this(null);
   }
 
   @Override
-  float[][] rawMaps(Request r, int[] targets, float[][][] logitsOut) {
+  public MethodDefinition<?> definition() {
+    return DEFINITION;
+  }
+
+  @Override
+  protected Maps rawMaps(Request r) {
     Options o = r.options();
+    float[][] logits = Tap.logits(r.network(), r.inputs(), r.n(), o.batchSize());
+    int[] targets = r.resolvedTargets(logits);
     int c = r.channels();
     int hw = r.height() * r.width();
     int size = c * hw;
-    int steps = Math.max(1, o.igSteps());
+    int steps = params(o).steps();
     int batch = Math.max(1, o.batchSize());
     float[][] out = new float[r.n()][hw];
     for (int i = 0; i < r.n(); i++) {
@@ -45,12 +63,11 @@ public final class IntegratedGradients extends InputMethod {
         }
       }
     }
-    logitsOut[0] = Tap.logits(r.network(), r.inputs(), r.n(), batch);
-    return out;
+    return new Maps(out, logits, targets);
   }
 
   @Override
-  float[] processed(Request r, float[] raw) {
+  public float[] postProcess(Options options, float[] raw, int rawHeight, int rawWidth, int height, int width) {
     float[] m = new float[raw.length];
     for (int p = 0; p < m.length; p++) m[p] = Math.abs(raw[p]);
     PostProcess.minMax(m);

@@ -5,19 +5,25 @@ package org.spectrolens.explain;
  * positive gradient, which keeps the detail of earlier layers. The paper's tanh rescaling for
  * shallow layers is not applied (neither library applies it).
  */
-public final class LayerCam extends LayerMethod {
-  @Override
-  public String id() {
-    return "layercam";
+public final class LayerCam extends LayerMethod<Parameters.None> {
+  public static final MethodDefinition<Parameters.None> DEFINITION = MethodDefinition.of("layercam",
+      "Layer-CAM: activations times positive gradients, elementwise", "1 forward + 1 backward", LayerCam::new);
+
+  public LayerCam() {
+    super(null);
   }
 
   @Override
-  boolean needsGradients() {
+  public MethodDefinition<?> definition() {
+    return DEFINITION;
+  }
+  @Override
+  protected boolean needsGradients() {
     return true;
   }
 
   @Override
-  float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
+  protected float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
     return elementwise(a, i, true);
   }
 

@@ -2,46 +2,63 @@ package org.spectrolens.explain;
 
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.nn.model.Network;
+import org.spectrolens.nn.model.TrainedModel;
 
 /**
  * What to explain: a batch of model inputs (flat [n, C, H, W], exactly what the network sees),
  * the class to explain for each (null: the predicted one), the layer (null: the last
- * convolutional block), the options, and the input grid's axes (needed only by occlusion
- * windows given in Hz and seconds).
+ * convolutional block), the shared options, the input grid's axes (needed only by windows given in
+ * Hz and seconds) and a key per input (the seed of its random streams: the same key gives the same
+ * noise whatever batch the input is in; null: 0..n-1).
  */
-public record Request(Network network, float[] inputs, int n, int[] targets, String layer, Options options, MapAxes axes) {
+public record Request(Network network, float[] inputs, int n, int[] targets, String layer, Options options, MapAxes axes,
+    long[] keys) {
   public Request {
     int[] s = network.inputShape();
-    if (inputs.length != n * s[0] * s[1] * s[2]) {
+    if (inputs.length != (long) n * s[0] * s[1] * s[2]) {
       throw new IllegalArgumentException("inputs hold " + inputs.length + " values, expected " + n + " x " + s[0] + "x" + s[1] + "x" + s[2]);
     }
     if (targets != null) {
       if (targets.length != n) throw new IllegalArgumentException("one target per input expected");
       for (int t : targets) {
-        if (t < 0 || t >= network.numClasses()) throw new SpectrolensException("--target", "class " + t + " out of range 0.." + (network.numClasses() - 1));
+        if (t < 0 || t >= network.numClasses()) throw new SpectrolensException("target", "class " + t + " out of range 0.." + (network.numClasses() - 1));
       }
     }
+    if (keys != null && keys.length != n) throw new IllegalArgumentException("one key per input expected");
     if (options == null) options = Options.defaults();
   }
 
+  public Request(Network network, float[] inputs, int n, int[] targets, String layer, Options options, MapAxes axes) {
+    this(network, inputs, n, targets, layer, options, axes, null);
+  }
+
   public static Request of(Network net, float[] inputs, int n) {
-    return new Request(net, inputs, n, null, null, Options.defaults(), null);
+    return new Request(net, inputs, n, null, null, Options.defaults(), null, null);
   }
 
   public Request withTargets(int... t) {
-    return new Request(network, inputs, n, t, layer, options, axes);
+    return new Request(network, inputs, n, t, layer, options, axes, keys);
   }
 
   public Request withLayer(String l) {
-    return new Request(network, inputs, n, targets, l, options, axes);
+    return new Request(network, inputs, n, targets, l, options, axes, keys);
   }
 
   public Request withOptions(Options o) {
-    return new Request(network, inputs, n, targets, layer, o, axes);
+    return new Request(network, inputs, n, targets, layer, o, axes, keys);
   }
 
   public Request withAxes(MapAxes a) {
-    return new Request(network, inputs, n, targets, layer, options, a);
+    return new Request(network, inputs, n, targets, layer, options, a, keys);
+  }
+
+  public Request withKeys(long... k) {
+    return new Request(network, inputs, n, targets, layer, options, axes, k);
+  }
+
+  /** The same request on other inputs of the same count (a wrapper's noisy copies). */
+  public Request withInputs(float[] x) {
+    return new Request(network, x, n, targets, layer, options, axes, keys);
   }
 
   public int channels() {
@@ -56,7 +73,7 @@ public record Request(Network network, float[] inputs, int n, int[] targets, Str
     return network.inputShape()[2];
   }
 
-  /** Values of one input [C*H*W]. */
+  /** Values of input {@code i} [C*H*W]. */
   public float[] input(int i) {
     int size = channels() * height() * width();
     float[] x = new float[size];
@@ -64,27 +81,30 @@ public record Request(Network network, float[] inputs, int n, int[] targets, Str
     return x;
   }
 
+  /** The key of input {@code i}. */
+  public long key(int i) {
+    return keys == null ? i : keys[i];
+  }
+
   /** The layer to use: the one asked for, else the last convolutional block. */
   public String resolvedLayer() {
-    if (layer != null) {
-      network.indexOf(layer);
-      return layer;
-    }
-    return Layers.lastConvolutional(network);
+    return TargetLayers.resolve(network, layer);
   }
 
   /** The targets asked for, else the predicted classes (one forward pass). */
   public int[] resolvedTargets() {
     if (targets != null) return targets.clone();
-    float[][] logits = Tap.logits(network, inputs, n, options.batchSize());
-    int[] t = new int[n];
-    for (int i = 0; i < n; i++) t[i] = argmax(logits[i]);
-    return t;
+    return predicted(Tap.logits(network, inputs, n, options.batchSize()));
   }
 
-  static int argmax(float[] v) {
-    int best = 0;
-    for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
-    return best;
+  /** The targets asked for, else the classes these logits predict. */
+  public int[] resolvedTargets(float[][] logits) {
+    return targets != null ? targets.clone() : predicted(logits);
+  }
+
+  private static int[] predicted(float[][] logits) {
+    int[] t = new int[logits.length];
+    for (int i = 0; i < t.length; i++) t[i] = TrainedModel.argmax(logits[i]);
+    return t;
   }
 }

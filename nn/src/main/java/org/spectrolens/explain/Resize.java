@@ -27,10 +27,6 @@ public enum Resize {
     return id;
   }
 
-  public static Resize fromId(String id) {
-    for (Resize r : values()) if (r.id.equals(id)) return r;
-    throw new org.spectrolens.SpectrolensException("--resize", "unknown mode '" + id + "'; expected bilinear, bilinear-corners or nearest");
-  }
 
   /** {@code map} [h*w] resized to [H*W]. */
   public float[] apply(float[] map, int h, int w, int outH, int outW) {

@@ -1,16 +1,22 @@
 package org.spectrolens.explain;
 
 /** Vanilla saliency (Simonyan et al. 2014): {@code max_channels |dS/dx|}, min-max scaled (tf-keras-vis). */
-public final class Saliency extends InputMethod {
-  @Override
-  public String id() {
-    return "saliency";
+public final class Saliency extends InputMethod<Parameters.None> {
+  public static final MethodDefinition<Parameters.None> DEFINITION = MethodDefinition.of("saliency",
+      "Vanilla saliency: the largest absolute input gradient over channels", "1 forward + 1 backward", Saliency::new);
+
+  public Saliency() {
+    super(null);
   }
 
   @Override
-  float[][] rawMaps(Request r, int[] targets, float[][][] logitsOut) {
-    Tap.Input g = Tap.input(r.network(), r.inputs(), r.n(), targets);
-    logitsOut[0] = g.logits();
-    return maxAbsOverChannels(g.gradients(), r.n(), r.channels(), r.height() * r.width());
+  public MethodDefinition<?> definition() {
+    return DEFINITION;
+  }
+
+  @Override
+  protected Maps rawMaps(Request r) {
+    Tap.Input g = Tap.input(r.network(), r.inputs(), r.n(), r.targets());
+    return new Maps(maxAbsOverChannels(g.gradients(), r.n(), r.channels(), r.height() * r.width()), g.logits(), g.targets());
   }
 }

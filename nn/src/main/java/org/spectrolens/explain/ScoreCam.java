@@ -7,54 +7,117 @@ import org.spectrolens.nn.model.TrainedModel;
 
 /**
  * Score-CAM (Wang et al. 2020) and Faster Score-CAM. Each channel's activation map, upsampled to
- * the input grid ({@link Options#maskResize()}) and min-max scaled to a mask m, masks the input as
+ * the input grid ({@link Params#maskResize()}) and min-max scaled to a mask m, masks the input as
  * {@code x' = b + m * (x - b)} ({@link Options#baseline()}); the masked inputs run through the
- * network in batches and their scores weight the channels ({@link Options.ScoreWeighting}); the
+ * network in batches and their scores weight the channels ({@link Weighting}); the
  * map is {@code sum_k w_k A^k} at the layer's resolution.
  *
  * <p>Faster Score-CAM (tf-keras-vis {@code max_N}) uses only the N channels of largest spatial
  * standard deviation, per sample by default or their union over the batch as tf-keras-vis does
- * ({@link Options.Selection}); the other channels count as 0.
+ * ({@link Selection}); the other channels count as 0.
  */
-public final class ScoreCam extends LayerMethod {
+public final class ScoreCam extends LayerMethod<ScoreCam.Params> {
+  /** Score-CAM's channel weights from the scores of the masked inputs. */
+  public enum Weighting {
+    /** the target's class probability (softmax over classes) of each masked input: the authors' code, tf-keras-vis >= 0.7 on a logit model. */
+    CLASS_PROBABILITY,
+    /** softmax over channels of the target logits: pytorch-grad-cam; also the paper's, whose baseline score cancels in the softmax. */
+    CHANNEL_SOFTMAX,
+    /** softmax over classes of the class probabilities: tf-keras-vis's documented usage on a model that ends in softmax. */
+    DOUBLE_SOFTMAX
+  }
+
+  /** Faster Score-CAM's channel selection in a batch. */
+  public enum Selection {
+    /** each input's own top channels (a batch gives exactly its items' maps). */
+    PER_SAMPLE,
+    /** the union of the batch's top channels (tf-keras-vis; depends on the batch). */
+    BATCH_UNION
+  }
+
+  /**
+   * @param weighting channel weights from the masked inputs' scores
+   * @param maskResize upsampling of the activation maps to masks
+   * @param maskEpsilon epsilon of the masks' min-max
+   * @param skipConstantChannels a channel with max == min gets weight 0 (the authors' code) instead of a mask of zeros
+   * @param channels channels kept (largest spatial standard deviation first); 0 keeps all (Score-CAM)
+   * @param selection per input or their union over the batch
+   */
+  public record Params(
+      @Param("channel weights from the masked inputs' scores") Weighting weighting,
+      @Param("upsampling of the activation maps to masks") Resize maskResize,
+      @Param(value = "epsilon of the masks' min-max", min = 0) double maskEpsilon,
+      @Param("a constant channel gets weight 0 instead of a mask of zeros") boolean skipConstantChannels,
+      @Param(value = "channels kept, largest spatial standard deviation first; 0 keeps all", min = 0) int channels,
+      @Param("per-sample channels, or their union over the batch") Selection selection) {}
+
+  public static final MethodDefinition<Params> DEFINITION = MethodDefinition.of("scorecam",
+      "Score-CAM: channels weighted by the score of the input masked by each channel", "1 forward + K forwards",
+      params(Weighting.CLASS_PROBABILITY, Resize.BILINEAR, 1e-7, true, 0, Selection.PER_SAMPLE),
+      params(Weighting.CHANNEL_SOFTMAX, Resize.BILINEAR_CORNERS, 1e-8, false, 0, Selection.PER_SAMPLE),
+      params(Weighting.CLASS_PROBABILITY, Resize.BILINEAR_CORNERS, 1e-7, false, 0, Selection.BATCH_UNION), ScoreCam::new);
+
+  /** Faster Score-CAM (tf-keras-vis {@code max_N}; the monitoring thesis used 10 channels). */
+  public static final MethodDefinition<Params> FASTER = MethodDefinition.of("faster-scorecam",
+      "Faster Score-CAM: Score-CAM on the N channels of largest spatial standard deviation", "1 forward + N forwards",
+      params(Weighting.CLASS_PROBABILITY, Resize.BILINEAR, 1e-7, true, 10, Selection.PER_SAMPLE),
+      params(Weighting.CHANNEL_SOFTMAX, Resize.BILINEAR_CORNERS, 1e-8, false, 10, Selection.PER_SAMPLE),
+      params(Weighting.CLASS_PROBABILITY, Resize.BILINEAR_CORNERS, 1e-7, false, 10, Selection.BATCH_UNION), ScoreCam::faster);
+
   private final boolean faster;
   private int[][] selected;
 
-  private ScoreCam(boolean faster) {
+  private ScoreCam(Params params, boolean faster) {
+    super(params);
     this.faster = faster;
   }
 
+  /** Score-CAM; null params: the request profile's. */
+  public ScoreCam(Params params) {
+    this(params, false);
+  }
+
+  /** Faster Score-CAM; null params: the request profile's. */
+  public static ScoreCam faster(Params params) {
+    return new ScoreCam(params, true);
+  }
+
   public static ScoreCam full() {
-    return new ScoreCam(false);
+    return new ScoreCam(null, false);
   }
 
   public static ScoreCam faster() {
-    return new ScoreCam(true);
+    return new ScoreCam(null, true);
+  }
+
+  private static Params params(Weighting w, Resize r, double eps, boolean skip, int channels, Selection s) {
+    return new Params(w, r, eps, skip, channels, s);
   }
 
   @Override
-  public String id() {
-    return faster ? "faster-scorecam" : "scorecam";
+  public MethodDefinition<?> definition() {
+    return faster ? FASTER : DEFINITION;
   }
 
   @Override
-  boolean needsGradients() {
+  protected boolean needsGradients() {
     return false;
   }
 
   @Override
-  void prepare(Request r, Tap.Layer a, int[] targets, String layer) {
+  protected void prepare(Request r, Tap.Layer a, String layer) {
+    Params q = params(r.options());
     selected = new int[a.n()][];
     int k = a.k();
-    if (!faster || r.options().fasterChannels() <= 0 || r.options().fasterChannels() >= k) {
+    if (q.channels() <= 0 || q.channels() >= k) {
       int[] all = new int[k];
       for (int c = 0; c < k; c++) all[c] = c;
       Arrays.fill(selected, all);
       return;
     }
-    int top = r.options().fasterChannels();
+    int top = q.channels();
     for (int i = 0; i < a.n(); i++) selected[i] = topByStd(a, i, top);
-    if (r.options().fasterSelection() == Options.Selection.BATCH_UNION) {
+    if (q.selection() == Selection.BATCH_UNION) {
       Set<Integer> union = new LinkedHashSet<>();
       for (int[] s : selected) for (int c : s) union.add(c);
       int[] u = union.stream().mapToInt(Integer::intValue).toArray();
@@ -87,8 +150,9 @@ public final class ScoreCam extends LayerMethod {
   }
 
   @Override
-  float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
+  protected float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
     Options o = r.options();
+    Params prm = params(o);
     int c = r.channels();
     int hIn = r.height();
     int wIn = r.width();
@@ -108,15 +172,15 @@ public final class ScoreCam extends LayerMethod {
     for (int j = 0; j <= channels.length; j++) {
       if (j < channels.length) {
         int off = (i * a.k() + channels[j]) * hw;
-        float[] m = o.maskResize().apply(Arrays.copyOfRange(a.activations(), off, off + hw), a.h(), a.w(), hIn, wIn);
+        float[] m = prm.maskResize().apply(Arrays.copyOfRange(a.activations(), off, off + hw), a.h(), a.w(), hIn, wIn);
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
         for (float v : m) {
           lo = Math.min(lo, v);
           hi = Math.max(hi, v);
         }
-        if (!(o.skipConstantChannels() && hi == lo)) {
-          float d = hi - lo + o.maskEps();
+        if (!(prm.skipConstantChannels() && hi == lo)) {
+          float d = hi - lo + (float) prm.maskEpsilon();
           for (int p = 0; p < hwIn; p++) m[p] = (m[p] - lo) / d;
           Baseline.mask(x, b, m, c, hwIn, masked, count * size);
           pending[count++] = j;
@@ -125,7 +189,7 @@ public final class ScoreCam extends LayerMethod {
       if (count == batch || (j == channels.length && count > 0)) {
         float[][] logits = Tap.logits(r.network(), count == batch ? masked : Arrays.copyOf(masked, count * size), count, batch);
         for (int q = 0; q < count; q++) {
-          score[pending[q]] = switch (o.scoreWeighting()) {
+          score[pending[q]] = switch (prm.weighting()) {
             case CLASS_PROBABILITY -> TrainedModel.softmax(logits[q])[target];
             case DOUBLE_SOFTMAX -> TrainedModel.softmax(TrainedModel.softmax(logits[q]))[target];
             case CHANNEL_SOFTMAX -> logits[q][target];
@@ -137,7 +201,7 @@ public final class ScoreCam extends LayerMethod {
     }
     int nUsed = 0;
     for (boolean u : used) if (u) nUsed++;
-    if (o.scoreWeighting() == Options.ScoreWeighting.CHANNEL_SOFTMAX && nUsed > 0) {
+    if (prm.weighting() == Weighting.CHANNEL_SOFTMAX && nUsed > 0) {
       double[] s = new double[nUsed];
       int q = 0;
       for (int j = 0; j < channels.length; j++) if (used[j]) s[q++] = score[j];

@@ -23,14 +23,20 @@ import org.spectrolens.nn.model.Network;
 public final class Tap {
   private Tap() {}
 
-  /** Activations [n, k, h, w] of a layer, the target score's gradient with respect to them, and the logits. */
-  public record Layer(int n, int k, int h, int w, float[] activations, float[] gradients, float[][] logits) {
+  /**
+   * Activations [n, k, h, w] of a layer, the target score's gradient with respect to them (null
+   * when not asked for), the logits, and the targets (as given, or the predicted classes).
+   */
+  public record Layer(int n, int k, int h, int w, float[] activations, float[] gradients, float[][] logits, int[] targets) {
     public int plane() {
       return h * w;
     }
   }
 
-  /** Runs {@code x} ([n, C, H, W] flat) to {@code layer}; with gradients of the targets' logits when asked. */
+  /**
+   * Runs {@code x} ([n, C, H, W] flat) to {@code layer}; with gradients of the targets' logits when
+   * asked. Null targets mean the predicted classes, read from the same forward pass.
+   */
   public static Layer layer(Network net, float[] x, int n, String layer, int[] targets, boolean gradients) {
     int[] s = net.inputShape();
     Engine engine = Engines.get();
@@ -50,21 +56,26 @@ public final class Tap {
       if (gradients) {
         a = a.stopGradient();
         a.setRequiresGradient(true);
+        float[][] z;
         try (GradientCollector gc = engine.newGradientCollector()) {
           logits = net.forwardFrom(a, layer, false);
+          z = rows(logits.toFloatArray(), n, net.numClasses());
+          targets = targetsOr(targets, z);
           gc.backward(logits.mul(oneHot(m, targets, net.numClasses())).sum());
         }
         g = a.getGradient().toFloatArray();
-      } else {
-        logits = net.forwardFrom(a, layer, false);
+        return new Layer(n, k, h, w, a.toFloatArray(), g, z, targets);
       }
-      return new Layer(n, k, h, w, a.toFloatArray(), g, rows(logits.toFloatArray(), n, net.numClasses()));
+      logits = net.forwardFrom(a, layer, false);
+      float[][] z = rows(logits.toFloatArray(), n, net.numClasses());
+      return new Layer(n, k, h, w, a.toFloatArray(), null, z, targetsOr(targets, z));
     }
   }
 
-  /** Gradients [n, C, H, W] of the targets' logits with respect to the input, and the logits. */
-  public record Input(float[] gradients, float[][] logits) {}
+  /** Gradients [n, C, H, W] of the targets' logits with respect to the input, the logits, and the targets. */
+  public record Input(float[] gradients, float[][] logits, int[] targets) {}
 
+  /** Input gradients of the targets' logits (null targets: the predicted classes, from the same forward pass). */
   public static Input input(Network net, float[] x, int n, int[] targets) {
     int[] s = net.inputShape();
     Engine engine = Engines.get();
@@ -72,11 +83,14 @@ public final class Tap {
       NDArray in = m.create(x, new Shape(n, s[0], s[1], s[2]));
       in.setRequiresGradient(true);
       NDArray logits;
+      float[][] z;
       try (GradientCollector gc = engine.newGradientCollector()) {
         logits = net.forward(in, false);
+        z = rows(logits.toFloatArray(), n, net.numClasses());
+        targets = targetsOr(targets, z);
         gc.backward(logits.mul(oneHot(m, targets, net.numClasses())).sum());
       }
-      return new Input(in.getGradient().toFloatArray(), rows(logits.toFloatArray(), n, net.numClasses()));
+      return new Input(in.getGradient().toFloatArray(), z, targets);
     }
   }
 
@@ -110,6 +124,13 @@ public final class Tap {
       }
     }
     return out;
+  }
+
+  private static int[] targetsOr(int[] targets, float[][] logits) {
+    if (targets != null) return targets;
+    int[] t = new int[logits.length];
+    for (int i = 0; i < t.length; i++) t[i] = org.spectrolens.nn.model.TrainedModel.argmax(logits[i]);
+    return t;
   }
 
   private static NDArray oneHot(NDManager m, int[] targets, int classes) {

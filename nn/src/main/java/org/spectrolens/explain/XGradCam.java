@@ -1,19 +1,25 @@
 package org.spectrolens.explain;
 
 /** XGrad-CAM (Fu et al. 2020): {@code w_k = sum_ij(g * A) / (sum_ij A + 1e-7)}, as pytorch-grad-cam. */
-public final class XGradCam extends LayerMethod {
-  @Override
-  public String id() {
-    return "xgradcam";
+public final class XGradCam extends LayerMethod<Parameters.None> {
+  public static final MethodDefinition<Parameters.None> DEFINITION = MethodDefinition.of("xgradcam",
+      "XGrad-CAM: channels weighted by activation-weighted gradients", "1 forward + 1 backward", XGradCam::new);
+
+  public XGradCam() {
+    super(null);
   }
 
   @Override
-  boolean needsGradients() {
+  public MethodDefinition<?> definition() {
+    return DEFINITION;
+  }
+  @Override
+  protected boolean needsGradients() {
     return true;
   }
 
   @Override
-  float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
+  protected float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
     int hw = a.plane();
     double[] w = new double[a.k()];
     for (int k = 0; k < a.k(); k++) {

@@ -31,7 +31,39 @@ public final class Engines {
     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     System.setProperty("java.awt.headless", "true");
     engine = Engine.getEngine("PyTorch");
+    quietLibtorchWarnings();
     return engine;
+  }
+
+  /**
+   * Raises libtorch's log threshold to errors, so that its deprecation warning about
+   * {@code AutoNonVariableTypeMode} (printed by native code straight to file descriptor 2 the first
+   * time DJL runs an operator) never precedes spectrolens's own one-line message. DJL never calls
+   * libtorch's {@code initLogging}, so the {@code TORCH_CPP_LOG_LEVEL} variable is not read; the
+   * flag {@code FLAGS_caffe2_log_level} of the loaded {@code libc10.so} is set through JNA instead.
+   * A user who sets {@code TORCH_CPP_LOG_LEVEL} keeps libtorch's warnings. Returns whether it worked.
+   */
+  static boolean quietLibtorchWarnings() {
+    if (System.getenv("TORCH_CPP_LOG_LEVEL") != null) return false;
+    try {
+      String c10 = loadedLibrary("libc10.so");
+      if (c10 == null) return false;
+      com.sun.jna.NativeLibrary lib = com.sun.jna.NativeLibrary.getInstance(c10);
+      lib.getGlobalVariableAddress("FLAGS_caffe2_log_level").setInt(0, 2); // 2 = ERROR
+      return true;
+    } catch (RuntimeException | LinkageError e) {
+      return false; // another platform or build: the warning may show, nothing else changes
+    }
+  }
+
+  /** The path of a shared library this process has loaded (from /proc/self/maps; null elsewhere). */
+  private static String loadedLibrary(String name) {
+    try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/self/maps"))) {
+      return lines.map(l -> l.substring(l.lastIndexOf(' ') + 1))
+          .filter(p -> p.endsWith("/" + name)).findFirst().orElse(null);
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return null;
+    }
   }
 
   /** The engine, initialised with the default thread count if nobody asked for another. */

@@ -19,8 +19,16 @@ class CamWeightingTest {
   static final float[] A = {1, 2};
 
   static float[] raw(String method, Network net, float[] x, Options o) {
+    return raw(Explainers.of(method), net, x, o);
+  }
+
+  static float[] raw(Method method, Network net, float[] x, Options o) {
     Request r = Request.of(net, x, 1).withTargets(0).withOptions(o);
-    return Explainers.explain(method, r).raw()[0];
+    return method.explain(r).raw()[0];
+  }
+
+  static GradCamPlusPlus gradCamPlusPlus(GradCamPlusPlus.Alpha alpha) {
+    return new GradCamPlusPlus(new GradCamPlusPlus.Params(alpha, 0));
   }
 
   static Network quad(float v0, float v1) {
@@ -34,18 +42,18 @@ class CamWeightingTest {
       assertArrayEquals(new float[] {0.45f, 0.9f}, raw("gradcam++", net, A, Options.defaults()), 1e-6f);
       // tf-keras-vis: alpha / sum(alpha) = alpha / 0.325 -> w = 0.45 / 0.325
       float w = 0.45f / 0.325f;
-      assertArrayEquals(new float[] {w, 2 * w}, raw("gradcam++", net, A, Options.defaults().withAlpha(Options.Alpha.NORMALISED)), 1e-5f);
+      assertArrayEquals(new float[] {w, 2 * w}, raw(gradCamPlusPlus(GradCamPlusPlus.Alpha.NORMALISED), net, A, Options.defaults()), 1e-5f);
     }
     try (Network net = quad(1, -1)) {
       // g = [1, -2]: alpha = [1/5, 4/(8 - 24)] = [0.2, -0.25]; relu(g) = [1, 0]
       assertArrayEquals(new float[] {0.2f, 0.4f}, raw("gradcam++", net, A, Options.defaults()), 1e-6f);
       // normalised over all positions: sum = -0.05 -> w = -4
-      assertArrayEquals(new float[] {-4f, -8f}, raw("gradcam++", net, A, Options.defaults().withAlpha(Options.Alpha.NORMALISED)), 1e-4f);
+      assertArrayEquals(new float[] {-4f, -8f}, raw(gradCamPlusPlus(GradCamPlusPlus.Alpha.NORMALISED), net, A, Options.defaults()), 1e-4f);
       // normalised over relu(g) > 0 only (the authors' code): sum = 0.2 -> w = 1
-      assertArrayEquals(new float[] {1f, 2f}, raw("gradcam++", net, A, Options.defaults().withAlpha(Options.Alpha.THRESHOLDED)), 1e-6f);
+      assertArrayEquals(new float[] {1f, 2f}, raw(gradCamPlusPlus(GradCamPlusPlus.Alpha.THRESHOLDED), net, A, Options.defaults()), 1e-6f);
       // pytorch-grad-cam adds 1e-6 to the denominator
       float a0 = (float) (1 / (5 + 1e-6));
-      assertArrayEquals(new float[] {a0, 2 * a0}, raw("gradcam++", net, A, Options.compat(Options.Compat.PYTORCH_GRAD_CAM)), 1e-7f);
+      assertArrayEquals(new float[] {a0, 2 * a0}, raw("gradcam++", net, A, Options.of(Profile.PYTORCH_GRAD_CAM)), 1e-7f);
     }
   }
 

@@ -44,7 +44,7 @@ class InputMethodsTest {
   void smoothGradWithSigmaZeroIsSaliency() {
     try (Network net = quad()) {
       Explanation s = Explainers.explain("saliency", req(net, Options.defaults()));
-      Explanation g = Explainers.explain("smoothgrad", req(net, Options.defaults().withSmoothGrad(5, 0)));
+      Explanation g = new SmoothGrad(new SmoothGrad.Params(5, 0, SmoothGrad.Aggregation.MEAN), null).explain(req(net, Options.defaults()));
       assertArrayEquals(s.raw()[0], g.raw()[0], 1e-6f);
       assertArrayEquals(s.maps()[0], g.maps()[0], 1e-6f);
     }
@@ -63,21 +63,22 @@ class InputMethodsTest {
         hi = Math.max(hi, v);
       }
       double sigma = noise * (hi - lo);
-      SplittableRandom rng = new SplittableRandom(seed);
-      double[] mean = new double[X.length];
+      // input 0's own stream; each sample's saliency is the channel maximum of |V * noisy|, averaged over samples
+      SplittableRandom rng = SmoothGrad.stream(seed, 0);
+      double[] mean = new double[H * W];
+      float[] noisy = new float[X.length];
       for (int t = 0; t < samples; t++) {
-        for (int q = 0; q < X.length; q++) {
-          float noisy = (float) (X[q] + sigma * SmoothGrad.gaussian(rng));
-          mean[q] += Math.abs(V[q] * noisy) / samples;
-        }
+        for (int q = 0; q < X.length; q++) noisy[q] = (float) (X[q] + sigma * SmoothGrad.gaussian(rng));
+        for (int p = 0; p < H * W; p++) mean[p] += Math.max(Math.abs(V[p] * noisy[p]), Math.abs(V[H * W + p] * noisy[H * W + p])) / samples;
       }
       float[] want = new float[H * W];
-      for (int p = 0; p < H * W; p++) want[p] = (float) Math.max(mean[p], mean[H * W + p]);
-      Options o = Options.defaults().withSmoothGrad(samples, noise).withSeed(seed);
-      assertArrayEquals(want, Explainers.explain("smoothgrad", req(net, o)).raw()[0], 1e-5f);
+      for (int p = 0; p < H * W; p++) want[p] = (float) mean[p];
+      Options o = Options.defaults().withSeed(seed);
+      SmoothGrad sg = new SmoothGrad(new SmoothGrad.Params(samples, noise, SmoothGrad.Aggregation.MEAN), null);
+      assertArrayEquals(want, sg.explain(req(net, o)).raw()[0], 1e-5f);
       // same seed, same map; another seed, another map
-      assertArrayEquals(want, Explainers.explain("smoothgrad", req(net, o)).raw()[0], 0f);
-      assertFalse(Arrays.equals(want, Explainers.explain("smoothgrad", req(net, o.withSeed(12))).raw()[0]));
+      assertArrayEquals(want, sg.explain(req(net, o)).raw()[0], 0f);
+      assertFalse(Arrays.equals(want, sg.explain(req(net, o.withSeed(12))).raw()[0]));
     }
   }
 
@@ -86,7 +87,7 @@ class InputMethodsTest {
     // the gradient is linear along the path, so the midpoint rule is exact: the attributions sum to S(x) - S(b)
     try (Network net = quad()) {
       for (Baseline b : Baseline.values()) {
-        Options o = Options.defaults().withBaseline(b).withIgSteps(3).withBatchSize(2);
+        Options o = Options.defaults().withBaseline(b).withBatchSize(2);
         float[] base = b.of(X, C, H, W);
         double sx = 0.1;
         double sb = 0.1;
@@ -94,7 +95,7 @@ class InputMethodsTest {
           sx += V[q] * X[q] * X[q] / 2;
           sb += V[q] * base[q] * base[q] / 2;
         }
-        float[] raw = Explainers.explain("integrated-gradients", req(net, o)).raw()[0];
+        float[] raw = new IntegratedGradients(new IntegratedGradients.Params(3)).explain(req(net, o)).raw()[0];
         double sum = 0;
         for (float v : raw) sum += v;
         assertEquals(sx - sb, sum, 1e-4, b.id());
@@ -116,13 +117,12 @@ class InputMethodsTest {
     // one channel 2x4, gap + linear: occluding a window (baseline 0) drops the score by W0 * sum(window) / 8
     float[] x = {1, 2, 3, 4, 5, 6, 7, 8};
     try (Network net = TinyNets.gap(1, 2, 4, new float[] {2, 1}, new float[] {0, 0})) {
-      Options o = Options.defaults().withBaseline(Baseline.ZERO).withOcclusion(Options.OcclusionWindow.cells(1, 2, 1, 2));
-      float[] got = Explainers.explain("occlusion", Request.of(net, x, 1).withTargets(0).withOptions(o)).raw()[0];
+      Options o = Options.defaults().withBaseline(Baseline.ZERO);
+      float[] got = new Occlusion(new Occlusion.Params(1, 2, 1, 2, 0, 0)).explain(Request.of(net, x, 1).withTargets(0).withOptions(o)).raw()[0];
       float[] want = {2 * 3 / 8f, 2 * 3 / 8f, 2 * 7 / 8f, 2 * 7 / 8f, 2 * 11 / 8f, 2 * 11 / 8f, 2 * 15 / 8f, 2 * 15 / 8f};
       assertArrayEquals(want, got, 1e-6f);
       // overlapping 2x2 windows with stride 1 and a cut-short last window: the middle columns average two or three windows
-      Options o2 = o.withOcclusion(Options.OcclusionWindow.cells(2, 2, 2, 1));
-      float[] got2 = Explainers.explain("occlusion", Request.of(net, x, 1).withTargets(0).withOptions(o2)).raw()[0];
+      float[] got2 = new Occlusion(new Occlusion.Params(2, 2, 2, 1, 0, 0)).explain(Request.of(net, x, 1).withTargets(0).withOptions(o)).raw()[0];
       double w0 = 2 * (1 + 2 + 5 + 6) / 8.0;
       double w1 = 2 * (2 + 3 + 6 + 7) / 8.0;
       double w2 = 2 * (3 + 4 + 7 + 8) / 8.0;

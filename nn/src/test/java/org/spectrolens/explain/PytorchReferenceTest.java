@@ -56,9 +56,9 @@ class PytorchReferenceTest {
       targets[1] = (targets[1] + 1) % 3; // one input explained for a class it did not predict
       float[] t = {targets[0], targets[1]};
       Npy.write(dir.resolve("t.npy"), new Npy.Array(new int[] {n}, t));
-      for (Options.Compat compat : List.of(Options.Compat.PYTORCH_GRAD_CAM, Options.Compat.TF_KERAS_VIS)) {
+      for (Profile compat : List.of(Profile.PYTORCH_GRAD_CAM, Profile.TF_KERAS_VIS)) {
         Path maps = Files.createDirectories(dir.resolve(compat.id()));
-        Request req = base.withTargets(targets).withOptions(Options.compat(compat));
+        Request req = base.withTargets(targets).withOptions(Options.of(compat));
         for (String m : METHODS) {
           // Score-CAM (512 masked forward passes per map, on both sides) on the first input only, to keep the test short
           int k = m.equals("scorecam") ? 1 : n;

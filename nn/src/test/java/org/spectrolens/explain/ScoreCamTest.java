@@ -47,7 +47,17 @@ class ScoreCamTest {
   }
 
   static float[] raw(Network net, int target, Options o) {
-    return Explainers.explain("scorecam", Request.of(net, X, 1).withTargets(target).withOptions(o)).raw()[0];
+    return raw(Explainers.of("scorecam"), net, target, o);
+  }
+
+  static float[] raw(Method m, Network net, int target, Options o) {
+    return m.explain(Request.of(net, X, 1).withTargets(target).withOptions(o)).raw()[0];
+  }
+
+  /** Score-CAM with the spectrolens defaults but these weights and channels. */
+  static ScoreCam.Params params(ScoreCam.Weighting w, int channels, ScoreCam.Selection s) {
+    ScoreCam.Params d = ScoreCam.DEFINITION.spectrolens();
+    return new ScoreCam.Params(w, d.maskResize(), d.maskEpsilon(), d.skipConstantChannels(), channels, s);
   }
 
   @Test
@@ -75,7 +85,7 @@ class ScoreCamTest {
       double s0 = maskedLogits(0, zero, 1e-8)[1];
       double s1 = maskedLogits(1, zero, 1e-8)[1];
       double w0 = Math.exp(s0) / (Math.exp(s0) + Math.exp(s1));
-      assertArrayEquals(combine(w0, 1 - w0), raw(net, 1, Options.compat(Options.Compat.PYTORCH_GRAD_CAM)), 1e-5f);
+      assertArrayEquals(combine(w0, 1 - w0), raw(net, 1, Options.of(Profile.PYTORCH_GRAD_CAM)), 1e-5f);
     }
   }
 
@@ -89,8 +99,10 @@ class ScoreCamTest {
         double[] p = {softmax(z, 0), softmax(z, 1)};
         w[k] = softmax(p, 0);
       }
-      Options o = Options.compat(Options.Compat.TF_KERAS_VIS).withScoreWeighting(Options.ScoreWeighting.DOUBLE_SOFTMAX);
-      assertArrayEquals(combine(w[0], w[1]), raw(net, 0, o), 1e-5f);
+      ScoreCam.Params tk = ScoreCam.DEFINITION.tfKerasVis();
+      ScoreCam doubleSoftmax = new ScoreCam(new ScoreCam.Params(ScoreCam.Weighting.DOUBLE_SOFTMAX, tk.maskResize(), tk.maskEpsilon(),
+          tk.skipConstantChannels(), tk.channels(), tk.selection()));
+      assertArrayEquals(combine(w[0], w[1]), raw(doubleSoftmax, net, 0, Options.of(Profile.TF_KERAS_VIS)), 1e-5f);
     }
   }
 
@@ -98,9 +110,9 @@ class ScoreCamTest {
   void oneChannelGivesThatChannelsMinMaxMap() {
     float[] x = {3, 1, 4, 1, 5, 9};
     try (Network net = TinyNets.gap(1, 2, 3, new float[] {1, -1}, new float[] {0, 0})) {
-      for (Options o : new Options[] {Options.defaults(), Options.compat(Options.Compat.PYTORCH_GRAD_CAM), Options.compat(Options.Compat.TF_KERAS_VIS)}) {
+      for (Options o : new Options[] {Options.defaults(), Options.of(Profile.PYTORCH_GRAD_CAM), Options.of(Profile.TF_KERAS_VIS)}) {
         float[] got = Explainers.explain("scorecam", Request.of(net, x, 1).withTargets(1).withOptions(o)).maps()[0];
-        for (int p = 0; p < 6; p++) assertEquals((x[p] - 1) / 8.0, got[p], 1e-5, o.compat().id());
+        for (int p = 0; p < 6; p++) assertEquals((x[p] - 1) / 8.0, got[p], 1e-5, o.profile().id());
       }
     }
   }
@@ -108,14 +120,13 @@ class ScoreCamTest {
   @Test
   void fasterScoreCamKeepsTheChannelsOfLargestSpread() {
     try (Network net = TinyNets.gap(2, 1, 3, W, B)) {
-      Options all = Options.defaults().withBaseline(Baseline.ZERO).withFaster(2, Options.Selection.PER_SAMPLE);
-      assertArrayEquals(raw(net, 0, all), Explainers.explain("faster-scorecam",
-          Request.of(net, X, 1).withTargets(0).withOptions(all)).raw()[0], 1e-6f);
+      Options all = Options.defaults().withBaseline(Baseline.ZERO);
+      ScoreCam two = ScoreCam.faster(params(ScoreCam.Weighting.CLASS_PROBABILITY, 2, ScoreCam.Selection.PER_SAMPLE));
+      assertArrayEquals(raw(net, 0, all), raw(two, net, 0, all), 1e-6f);
       // channel 1 (4, 0, 8) spreads more than channel 0 (1, 3, 2): only it is kept
-      Options one = all.withFaster(1, Options.Selection.PER_SAMPLE);
+      ScoreCam one = ScoreCam.faster(params(ScoreCam.Weighting.CLASS_PROBABILITY, 1, ScoreCam.Selection.PER_SAMPLE));
       double w1 = softmax(maskedLogits(1, new double[] {0, 0}, 1e-7), 0);
-      assertArrayEquals(combine(0, w1), Explainers.explain("faster-scorecam",
-          Request.of(net, X, 1).withTargets(0).withOptions(one)).raw()[0], 1e-5f);
+      assertArrayEquals(combine(0, w1), raw(one, net, 0, all), 1e-5f);
     }
   }
 
@@ -126,13 +137,14 @@ class ScoreCamTest {
     System.arraycopy(X, 0, both, 0, 6);
     System.arraycopy(other, 0, both, 6, 6);
     try (Network net = TinyNets.gap(2, 1, 3, W, B)) {
-      Options per = Options.defaults().withFaster(1, Options.Selection.PER_SAMPLE);
-      Options union = per.withFaster(1, Options.Selection.BATCH_UNION);
-      float[] alone = Explainers.explain("faster-scorecam", Request.of(net, X, 1).withTargets(0).withOptions(per)).raw()[0];
-      float[] inBatch = Explainers.explain("faster-scorecam", Request.of(net, both, 2).withTargets(0, 0).withOptions(per)).raw()[0];
+      Options o = Options.defaults();
+      ScoreCam per = ScoreCam.faster(params(ScoreCam.Weighting.CLASS_PROBABILITY, 1, ScoreCam.Selection.PER_SAMPLE));
+      ScoreCam union = ScoreCam.faster(params(ScoreCam.Weighting.CLASS_PROBABILITY, 1, ScoreCam.Selection.BATCH_UNION));
+      float[] alone = per.explain(Request.of(net, X, 1).withTargets(0).withOptions(o)).raw()[0];
+      float[] inBatch = per.explain(Request.of(net, both, 2).withTargets(0, 0).withOptions(o)).raw()[0];
       assertArrayEquals(alone, inBatch, 1e-6f);
-      float[] unionBatch = Explainers.explain("faster-scorecam", Request.of(net, both, 2).withTargets(0, 0).withOptions(union)).raw()[0];
-      float[] full = Explainers.explain("scorecam", Request.of(net, X, 1).withTargets(0).withOptions(per)).raw()[0];
+      float[] unionBatch = union.explain(Request.of(net, both, 2).withTargets(0, 0).withOptions(o)).raw()[0];
+      float[] full = Explainers.explain("scorecam", Request.of(net, X, 1).withTargets(0).withOptions(o)).raw()[0];
       assertArrayEquals(full, unionBatch, 1e-6f);
     }
   }

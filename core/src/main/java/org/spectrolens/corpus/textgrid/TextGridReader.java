@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.io.IoErrors;
 
 /**
  * Reads Praat TextGrids in the long and the short text format (Praat, MFA/praatio, WebMAUS).
@@ -41,7 +42,7 @@ public final class TextGridReader {
     } catch (NoSuchFileException e) {
       throw new SpectrolensException(file.toString(), "no such file");
     } catch (IOException e) {
-      throw new SpectrolensException(file.toString(), "cannot read: " + e.getMessage());
+      throw new SpectrolensException(file.toString(), "cannot read: " + IoErrors.reason(e));
     }
     return parse(decode(bytes), file.toString());
   }

@@ -98,7 +98,7 @@ public final class ExplainBench {
             rs.add(String.format(Locale.ROOT, "%.4f", rr));
           }
           System.out.printf(Locale.ROOT, "faster-scorecam %s: speed-up %.1fx over scorecam (N = %d of the layer's channels), pearson per input %s, min %.4f%n",
-              model, full.seconds() / fast.seconds(), Options.defaults().fasterChannels(), rs, min);
+              model, full.seconds() / fast.seconds(), org.spectrolens.explain.ScoreCam.FASTER.spectrolens().channels(), rs, min);
         }
       }
       if (Boolean.parseBoolean(a.get("torch")) && methods.contains("gradcam")) torch(model, h, w, batch, threads, rounds);
@@ -170,9 +170,7 @@ public final class ExplainBench {
         if (step >= steps - 5) {
           float[] o = out.toFloatArray();
           for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int c = 1; c < 5; c++) if (o[i * 5 + c] > o[i * 5 + best]) best = c;
-            if (best == (step * n + i) % 5) correct++;
+            if (org.spectrolens.nn.model.TrainedModel.argmax(o, i * 5, 5) == (step * n + i) % 5) correct++;
           }
         }
         adam.step(net.trainable(), 1e-3);

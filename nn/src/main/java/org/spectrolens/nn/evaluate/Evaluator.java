@@ -58,7 +58,7 @@ public final class Evaluator {
       float[][] logits = TrainedModel.logits(net, ex.batch(idx, channels, null, 0, 0), idx.length);
       for (int i = 0; i < idx.length; i++) {
         int t = ex.label(idx[i]);
-        int p = argmax(logits[i]);
+        int p = TrainedModel.argmax(logits[i]);
         truth[idx[i]] = t;
         predicted[idx[i]] = p;
         loss += crossEntropy(logits[i], t);
@@ -66,12 +66,6 @@ public final class Evaluator {
       }
     }
     return new Result(truth, predicted, n == 0 ? Double.NaN : loss / n, n == 0 ? Double.NaN : (double) correct / n);
-  }
-
-  static int argmax(float[] v) {
-    int best = 0;
-    for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
-    return best;
   }
 
   /** -log softmax(logits)[target], via log-sum-exp. */

@@ -10,6 +10,7 @@ import org.spectrolens.audio.Clip;
 import org.spectrolens.dataset.InputFormat;
 import org.spectrolens.dataset.SpectrogramFeaturiser;
 import org.spectrolens.spectrogram.Spectrogram;
+import org.spectrolens.io.Finite;
 import org.spectrolens.io.Json;
 import org.spectrolens.nn.weights.TorchWeights;
 
@@ -40,6 +41,7 @@ public final class TrainedModel implements AutoCloseable {
     if (config.inputShape() == null || config.inputShape().length != 3 || config.classes() == null) {
       throw new SpectrolensException(cfg.toString(), "needs classes and input_shape [C, H, W]");
     }
+    checkConfig(cfg.toString(), config);
     Network net = Models.create(config.model(), config.inputShape(), config.classes().size(), config.seed());
     try {
       TorchWeights.load(net, dir.resolve(config.weights()));
@@ -48,6 +50,30 @@ public final class TrainedModel implements AutoCloseable {
       throw e;
     }
     return new TrainedModel(dir, config, net);
+  }
+
+  /**
+   * Refuses a config.json that would give wrong numbers or exhaust memory rather than fail: the
+   * normalisation statistics must be finite with std > 0 (std 0 divides every input into NaN),
+   * the input shape [1 or 3, 1..4096, 1..4096], at least two classes, and the weights a file
+   * name inside the model folder.
+   */
+  static void checkConfig(String name, ModelConfig config) {
+    if (config.normalization() == null) throw new SpectrolensException(name, "no 'normalization' {mean, std}");
+    Finite.check(name, "normalization.mean", config.normalization().mean());
+    Finite.check(name, "normalization.std", config.normalization().std());
+    if (!(config.normalization().std() > 0)) {
+      throw new SpectrolensException(name, "normalization.std must be positive, found " + config.normalization().std());
+    }
+    int[] s = config.inputShape();
+    if ((s[0] != 1 && s[0] != 3) || s[1] < 1 || s[1] > 4096 || s[2] < 1 || s[2] > 4096) {
+      throw new SpectrolensException(name, "input_shape must be [1 or 3, 1..4096, 1..4096], found " + java.util.Arrays.toString(s));
+    }
+    if (config.classes().size() < 2) throw new SpectrolensException(name, "needs at least two classes, found " + config.classes().size());
+    String w = config.weights();
+    if (w == null || w.isEmpty() || w.contains("/") || w.contains("\\") || w.equals("..")) {
+      throw new SpectrolensException(name, "'weights' must name a file in the model folder, found '" + w + "'");
+    }
   }
 
   public Path dir() {
@@ -109,6 +135,25 @@ public final class TrainedModel implements AutoCloseable {
       for (int i = 0; i < n; i++) System.arraycopy(flat, i * k, out[i], 0, k);
     }
     return out;
+  }
+
+  /** The index of the largest value (the first of ties): the predicted class of a logit or probability vector. */
+  public static int argmax(float[] v) {
+    return argmax(v, 0, v.length);
+  }
+
+  /** The argmax of {@code v[from .. from+length)}, relative to {@code from} (one row of a flat [n, classes] array). */
+  public static int argmax(float[] v, int from, int length) {
+    int best = 0;
+    for (int i = 1; i < length; i++) if (v[from + i] > v[from + best]) best = i;
+    return best;
+  }
+
+  /** The index of the largest value (the first of ties). */
+  public static int argmax(double[] v) {
+    int best = 0;
+    for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+    return best;
   }
 
   /** Softmax of one logit vector, computed stably in double. */

@@ -27,7 +27,8 @@ public final class Checkpoint {
   public record State(
       @JsonProperty("epochs_done") int epochsDone, @JsonProperty("adam_steps") long adamSteps,
       @JsonProperty("best_val_loss") double bestValLoss, @JsonProperty("best_epoch") int bestEpoch,
-      @JsonProperty("bad_epochs") int badEpochs, boolean stopped, TrainConfig config, List<EpochLog> log) {}
+      @JsonProperty("bad_epochs") int badEpochs, boolean stopped, TrainConfig config, List<EpochLog> log,
+      @JsonProperty("dataset_id") String datasetId) {}
 
   private Checkpoint() {}
 

@@ -28,6 +28,7 @@ import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.dataset.DatasetItem;
 import org.spectrolens.io.AtomicFiles;
 import org.spectrolens.io.Json;
+import org.spectrolens.io.OutputFolder;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.evaluate.Charts;
 import org.spectrolens.nn.evaluate.Evaluator;
@@ -67,10 +68,34 @@ public final class Trainer {
 
   private Trainer() {}
 
+  /** The command recorded in the model folder's marker. */
+  public static final String COMMAND = "train";
+
   public static Outcome train(CachedDataset ds, TrainConfig cfg, Path out, boolean resume, boolean progress, Listener listener) {
+    return train(ds, cfg, out, resume, false, progress, listener);
+  }
+
+  /**
+   * Trains into the model folder {@code out}, an in-place {@link OutputFolder} (locked, marked
+   * {@code train}; a dataset folder, the dataset's own folder or any folder spectrolens did not
+   * write is refused, and {@code force} only lets an input's folder be written).
+   *
+   * @param resume continue the checkpoint in {@code out}; its dataset id and options must match
+   */
+  public static Outcome train(CachedDataset ds, TrainConfig cfg, Path out, boolean resume, boolean force, boolean progress,
+      Listener listener) {
+    try (OutputFolder folder = OutputFolder.inPlace(out, COMMAND, force, ds.dir(),
+        cfg.pretrained() == null ? null : Path.of(cfg.pretrained()))) {
+      Outcome o = trainInto(ds, cfg, folder.dir(), resume, progress, listener);
+      folder.commit();
+      return o;
+    }
+  }
+
+  private static Outcome trainInto(CachedDataset ds, TrainConfig cfg, Path out, boolean resume, boolean progress, Listener listener) {
     if (cfg.epochs() < 1) throw new SpectrolensException("--epochs", "must be at least 1");
     if (cfg.batch() < 2) throw new SpectrolensException("--batch", "must be at least 2 (batch norm needs two items)");
-    if (cfg.lr() <= 0) throw new SpectrolensException("--lr", "must be positive");
+    if (!(cfg.lr() > 0 && cfg.lr() < Double.POSITIVE_INFINITY)) throw new SpectrolensException("--lr", "must be a positive finite number, found " + cfg.lr());
     if (cfg.channels() != 1 && cfg.channels() != 3) throw new SpectrolensException("--channels", "must be 1 or 3");
     cfg.lrAt(0); // validates the schedule name
     Engine engine = Engines.init(cfg.threads());
@@ -110,14 +135,17 @@ public final class Trainer {
       if (resume && Checkpoint.exists(ckpt)) {
         state = Checkpoint.read(ckpt, net, adam);
         TrainConfig was = state.config();
-        if (!was.model().equals(cfg.model()) || was.seed() != cfg.seed() || was.batch() != cfg.batch()
-            || was.channels() != cfg.channels() || was.freeze() != cfg.freeze()) {
-          throw new SpectrolensException(ckpt.toString(), "was written by a run with other options (model "
-              + was.model() + ", seed " + was.seed() + ", batch " + was.batch() + "); resume with the same ones");
+        if (state.datasetId() != null && !state.datasetId().equals(ds.info().id())) {
+          throw new SpectrolensException(ckpt.toString(), "was trained on dataset " + state.datasetId() + ", but --data "
+              + ds.dir() + " is dataset " + ds.info().id() + "; resume with the same dataset, or train into another --out");
+        }
+        String changed = changedOption(was, cfg);
+        if (changed != null) {
+          throw new SpectrolensException(ckpt.toString(), "was written by a run with " + changed + "; resume with the same options");
         }
         log.addAll(state.log());
       } else {
-        state = new Checkpoint.State(0, 0, Double.POSITIVE_INFINITY, 0, 0, false, cfg, List.of());
+        state = new Checkpoint.State(0, 0, Double.POSITIVE_INFINITY, 0, 0, false, cfg, List.of(), ds.info().id());
       }
       for (int e = state.epochsDone(); e < cfg.epochs() && !state.stopped(); e++) {
         long t0 = System.nanoTime();
@@ -141,7 +169,7 @@ public final class Trainer {
         }
         boolean stop = cfg.patience() > 0 && bad >= cfg.patience();
         state = new Checkpoint.State(e + 1, adam.stepCount(), v == null ? Double.POSITIVE_INFINITY : best, bestEpoch, bad,
-            stop, cfg, List.copyOf(log));
+            stop, cfg, List.copyOf(log), ds.info().id());
         Checkpoint.write(ckpt, net, adam, state);
         writeLog(out, log, false);
         if (progress) {
@@ -174,6 +202,26 @@ public final class Trainer {
     }
     double secs = log.stream().mapToDouble(EpochLog::seconds).sum();
     return new Outcome(mc, metrics, List.copyOf(log), secs);
+  }
+
+  /**
+   * The first option (other than --epochs and --threads, which a resumed run may change) in which
+   * {@code now} differs from the checkpoint's {@code was}, as "--opt X (now Y)"; null if none.
+   */
+  static String changedOption(TrainConfig was, TrainConfig now) {
+    String[][] pairs = {
+        {"--model", was.model(), now.model()}, {"--seed", "" + was.seed(), "" + now.seed()},
+        {"--batch", "" + was.batch(), "" + now.batch()}, {"--lr", "" + was.lr(), "" + now.lr()},
+        {"--weight-decay", "" + was.weightDecay(), "" + now.weightDecay()}, {"--lr-schedule", was.schedule(), now.schedule()},
+        {"--lr-step", "" + was.stepEpochs(), "" + now.stepEpochs()}, {"--lr-gamma", "" + was.gamma(), "" + now.gamma()},
+        {"--augment", "" + was.augment(), "" + now.augment()}, {"--patience", "" + was.patience(), "" + now.patience()},
+        {"--validation", "" + was.validationFraction(), "" + now.validationFraction()},
+        {"--channels", "" + was.channels(), "" + now.channels()}, {"--freeze", "" + was.freeze(), "" + now.freeze()},
+        {"--pretrained", String.valueOf(was.pretrained()), String.valueOf(now.pretrained())}};
+    for (String[] p : pairs) {
+      if (!p[1].equals(p[2])) return p[0] + " " + p[1] + " (now " + p[2] + ")";
+    }
+    return null;
   }
 
   /** Parameters that stay trainable under --freeze: the classifier after the convolutional layers. */
@@ -231,9 +279,7 @@ public final class Trainer {
         if (!Float.isFinite(loss)) throw new SpectrolensException("--lr", "training diverged (loss " + loss + " in epoch " + (e + 1) + "); try a smaller learning rate");
         lossSum += loss * idx.length;
         for (int i = 0; i < idx.length; i++) {
-          int best = 0;
-          for (int c = 1; c < k; c++) if (logits[i * k + c] > logits[i * k + best]) best = c;
-          if (best == fit.label(idx[i])) correct++;
+          if (TrainedModel.argmax(logits, i * k, k) == fit.label(idx[i])) correct++;
         }
         seen += idx.length;
         if (bar != null) {

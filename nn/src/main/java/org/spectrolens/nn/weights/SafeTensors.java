@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.io.Finite;
+import org.spectrolens.io.IoErrors;
 import org.spectrolens.io.AtomicFiles;
 import org.spectrolens.io.Json;
 
@@ -64,13 +66,15 @@ public final class SafeTensors {
         ByteBuffer data = ByteBuffer.allocate((int) (e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
         readFully(ch, data, dataStart + e.begin);
         data.flip();
-        out.put(e.name, decode(e, data));
+        Tensor t = decode(e, data);
+        if (t.isFloat()) Finite.check(name, "tensor '" + e.name + "' value", e.shape, t.floats());
+        out.put(e.name, t);
       }
       return new Contents(out, metadata);
     } catch (NoSuchFileException e) {
       throw new SpectrolensException(name, "no such file");
     } catch (IOException e) {
-      throw new SpectrolensException(name, "cannot read: " + e.getMessage(), e);
+      throw new SpectrolensException(name, "cannot read: " + IoErrors.reason(e), e);
     }
   }
 

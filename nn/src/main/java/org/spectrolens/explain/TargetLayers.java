@@ -11,18 +11,25 @@ import org.spectrolens.SpectrolensException;
 import org.spectrolens.nn.model.Network;
 import org.spectrolens.nn.model.Stage;
 
-/** Which layers of a network maps can be taken from. */
-public final class Layers {
+/** Which layer of a network a map is taken from (the network's layers themselves are built by {@code nn.model.Layers}). */
+public final class TargetLayers {
   private static final Map<Network, String> LAST = new WeakHashMap<>();
 
-  private Layers() {}
+  private TargetLayers() {}
+
+  /** The layer asked for (checked to exist), else the last convolutional block. */
+  public static String resolve(Network net, String layer) {
+    if (layer == null) return lastConvolutional(net);
+    net.indexOf(layer);
+    return layer;
+  }
 
   /**
    * The last stage whose output is a grid of feature maps larger than 1x1 ({@code layer4} of a
    * ResNet, {@code conv4} of smallcnn): the last convolutional block.
    */
   public static synchronized String lastConvolutional(Network net) {
-    return LAST.computeIfAbsent(net, Layers::find);
+    return LAST.computeIfAbsent(net, TargetLayers::find);
   }
 
   /** Output shape [k, h, w] (or shorter) of every stage for one input, in order. */

@@ -1,4 +1,4 @@
-package org.spectrolens.dataset;
+package org.spectrolens.io;
 
 import java.util.ArrayList;
 import java.util.List;

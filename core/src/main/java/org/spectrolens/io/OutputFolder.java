@@ -1,0 +1,278 @@
+package org.spectrolens.io;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.spectrolens.SpectrolensException;
+
+/**
+ * A folder output that cannot be corrupted: one writer at a time, nothing deleted that spectrolens
+ * did not make, and (staged) an old output that stays whole until the new one is complete.
+ *
+ * <pre>{@code
+ * try (OutputFolder out = OutputFolder.create(Path.of("DS"), "dataset", force, corpusDir)) {
+ *   Npy.write(out.dir().resolve("items/a.npy"), grid);  // out.dir() is DS.partial
+ *   out.commit();                                     // DS is replaced by the finished folder only now
+ * }                                                   // not committed: DS untouched, DS.partial removed
+ * }</pre>
+ *
+ * <p>The rules, checked by {@link #create} before any work:
+ * <ul>
+ *   <li><b>Lock.</b> {@link OutputLock}: a second run into the same folder fails at once, naming the
+ *       pid of the first; the lock of a dead process is taken over.
+ *   <li><b>Marker.</b> Every folder spectrolens writes holds {@value #MARKER}: the command that made
+ *       it, whether it is complete, and the top-level entries it wrote. An existing output is
+ *       replaced only when it is empty or its marker names the same command (another command's
+ *       with {@code force}) and it holds nothing beyond the entries listed there. A non-empty
+ *       folder without a marker is never deleted, {@code force} or not.
+ *   <li><b>Leftovers.</b> {@code <out>.partial} and {@code <out>.old} are removed only when they
+ *       carry the marker; anything else under those names is refused. An {@code <out>.old} left by
+ *       a run killed between its two renames is moved back when {@code <out>} is missing.
+ *   <li><b>Inputs.</b> An output that is, contains or lies inside one of the run's inputs is refused
+ *       unless {@code force}.
+ * </ul>
+ * Every refusal is one {@link SpectrolensException} naming the folder.
+ *
+ * <p>{@link #inPlace} is for outputs that must survive a kill half-way to be continued (training
+ * checkpoints): the same lock, marker and checks, but the files are written straight into the
+ * folder and {@link #commit} only marks it complete.
+ */
+public final class OutputFolder implements AutoCloseable {
+  /** The marker file inside every output folder. */
+  public static final String MARKER = ".spectrolens.json";
+
+  /**
+   * The marker's content.
+   *
+   * @param command the spectrolens command that wrote the folder (e.g. {@code dataset})
+   * @param state {@code partial} while being written, {@code complete} after {@link #commit}
+   * @param entries the top-level names the command wrote (filled in on commit)
+   * @param pid the writing process
+   * @param time when the state was last written (ISO-8601 UTC)
+   */
+  public record Marker(String command, String state, List<String> entries, long pid, @JsonProperty("time") String time) {
+    static Marker partial(String command) {
+      return new Marker(command, "partial", List.of(), ProcessHandle.current().pid(), Instant.now().toString());
+    }
+  }
+
+  private final Path out;
+  private final Path dir;
+  private final String command;
+  private final boolean staged;
+  private final OutputLock lock;
+  private boolean committed;
+
+  private OutputFolder(Path out, Path dir, String command, boolean staged, OutputLock lock) {
+    this.out = out;
+    this.dir = dir;
+    this.command = command;
+    this.staged = staged;
+    this.lock = lock;
+  }
+
+  /**
+   * Locks {@code out}, checks it may be replaced and opens the empty staging folder {@code <out>.partial}.
+   *
+   * @param out the output folder (relative to the working directory or absolute)
+   * @param command the command writing it, recorded in the marker
+   * @param force also replace a folder another command made, and write where an input lies
+   * @param inputs files and folders the run reads (may be empty)
+   */
+  public static OutputFolder create(Path out, String command, boolean force, Path... inputs) {
+    return open(out, command, force, true, inputs);
+  }
+
+  /**
+   * Locks {@code out} and checks it as {@link #create} does, but the run writes straight into it
+   * ({@link #dir()} is {@code out}), keeping what an earlier, unfinished run of the same command
+   * left there (e.g. a checkpoint); the marker says {@code partial} until {@link #commit}.
+   */
+  public static OutputFolder inPlace(Path out, String command, boolean force, Path... inputs) {
+    return open(out, command, force, false, inputs);
+  }
+
+  private static OutputFolder open(Path out, String command, boolean force, boolean staged, Path... inputs) {
+    Path abs = out.toAbsolutePath().normalize();
+    checkNotInput(abs, force, inputs);
+    OutputLock lock = OutputLock.acquire(abs);
+    try {
+      Path old = sibling(abs, ".old");
+      if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(old) && markerOf(old).isPresent()) {
+        Files.move(old, abs); // a run killed between its two renames: the old output comes back
+      }
+      checkReplaceable(abs, command, force && staged); // in place, another command's files would mix with ours
+      Path dir = abs;
+      if (staged) {
+        dir = sibling(abs, ".partial");
+        deleteOwnLeftover(dir);
+        deleteOwnLeftover(old);
+        Files.createDirectories(dir);
+      } else {
+        Files.createDirectories(dir);
+      }
+      Json.write(dir.resolve(MARKER), Marker.partial(command));
+      return new OutputFolder(abs, dir, command, staged, lock);
+    } catch (IOException e) {
+      lock.close();
+      throw new SpectrolensException(abs.toString(), "cannot prepare the output folder: " + OutputLock.reason(e), e);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** Where to write: {@code <out>.partial} (staged) or the output itself (in place). */
+  public Path dir() {
+    return dir;
+  }
+
+  /** The final output folder (absolute). */
+  public Path target() {
+    return out;
+  }
+
+  /**
+   * Records the entries written in the marker and (staged) moves the folder into place: an older
+   * output is renamed to {@code <out>.old}, the new one to {@code <out>}, and the old one deleted.
+   */
+  public void commit() {
+    if (committed) throw new IllegalStateException("already committed: " + out);
+    List<String> entries = new ArrayList<>(names(dir));
+    entries.remove(MARKER);
+    entries.sort(null);
+    Json.write(dir.resolve(MARKER), new Marker(command, "complete", entries, ProcessHandle.current().pid(), Instant.now().toString()));
+    if (staged) {
+      Path old = sibling(out, ".old");
+      try {
+        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+          checkReplaceable(out, command, true); // nothing foreign slipped in while we worked
+          Files.move(out, old);
+        }
+        AtomicFiles.moveIntoPlace(dir, out);
+      } catch (IOException e) {
+        if (!Files.exists(out) && Files.isDirectory(old)) moveQuietly(old, out);
+        throw new SpectrolensException(out.toString(), "cannot move the finished output into place: " + OutputLock.reason(e), e);
+      }
+      deleteOwnLeftover(old);
+    }
+    committed = true;
+  }
+
+  /** Removes an uncommitted staging folder and releases the lock; an older output stays as it was. */
+  @Override
+  public void close() {
+    try {
+      if (!committed && staged) Directories.deleteTreeQuietly(dir);
+    } finally {
+      lock.close();
+    }
+  }
+
+  /** The marker of {@code dir}, if it has a readable one. */
+  public static Optional<Marker> markerOf(Path dir) {
+    Path m = dir.resolve(MARKER);
+    if (!Files.isRegularFile(m)) return Optional.empty();
+    try {
+      Marker marker = Json.MAPPER.readValue(m.toFile(), Marker.class);
+      return marker.command() == null ? Optional.empty() : Optional.of(marker);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Deletes {@code dir}, which {@code command} made, when it holds nothing else (e.g. the demo
+   * discarding its own earlier model); refuses as {@link #create} would. Missing: nothing to do.
+   */
+  public static void delete(Path dir, String command) {
+    Path abs = dir.toAbsolutePath().normalize();
+    if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) return;
+    try (OutputLock l = OutputLock.acquire(abs)) {
+      checkReplaceable(abs, command, false);
+      Directories.deleteTree(abs);
+    } catch (IOException e) {
+      throw new SpectrolensException(abs.toString(), "cannot delete: " + OutputLock.reason(e), e);
+    }
+  }
+
+  /** Refuses an existing {@code out} that is not ours to replace (see the class comment). */
+  static void checkReplaceable(Path out, String command, boolean force) {
+    if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) return;
+    if (Files.isSymbolicLink(out) || !Files.isDirectory(out)) {
+      throw new SpectrolensException(out.toString(), "exists and is not a folder; refusing to replace it (choose another --out)");
+    }
+    List<String> names = names(out);
+    if (names.isEmpty()) return;
+    Optional<Marker> marker = markerOf(out);
+    if (marker.isEmpty()) {
+      throw new SpectrolensException(out.toString(), "exists, is not empty and was not written by spectrolens (no "
+          + MARKER + "); refusing to replace it (choose another --out, or move it away)");
+    }
+    Marker m = marker.get();
+    if (!m.command().equals(command) && !force) {
+      throw new SpectrolensException(out.toString(), "holds the output of 'spectrolens " + m.command()
+          + "'; refusing to replace it with that of '" + command + "' (choose another --out, or --force)");
+    }
+    if (!m.state().equals("complete")) return; // an unfinished run of ours: everything in it is ours
+    for (String n : names) {
+      if (!n.equals(MARKER) && !m.entries().contains(n)) {
+        throw new SpectrolensException(out.toString(), "holds '" + n + "', which 'spectrolens " + m.command()
+            + "' did not write; refusing to replace it (move it away, or choose another --out)");
+      }
+    }
+  }
+
+  /** Refuses an output that is, contains or lies inside an input (unless forced). */
+  static void checkNotInput(Path out, boolean force, Path... inputs) {
+    if (force) return;
+    for (Path in : inputs) {
+      if (in == null) continue;
+      Path i = in.toAbsolutePath().normalize();
+      if (out.equals(i) || i.startsWith(out) || (Files.isDirectory(i) && out.startsWith(i))) {
+        throw new SpectrolensException(out.toString(), (out.equals(i) ? "is" : i.startsWith(out) ? "contains" : "lies inside")
+            + " an input of this run (" + in + "); refusing to write there (choose another --out, or --force)");
+      }
+    }
+  }
+
+  /** Removes {@code <out>.partial} or {@code <out>.old} if spectrolens made it (or it is empty); refuses anything else. */
+  private static void deleteOwnLeftover(Path p) {
+    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return;
+    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || (markerOf(p).isEmpty() && !names(p).isEmpty())) {
+      throw new SpectrolensException(p.toString(), "exists and was not written by spectrolens; refusing to delete it (move it away)");
+    }
+    try {
+      Directories.deleteTree(p);
+    } catch (IOException e) {
+      throw new SpectrolensException(p.toString(), "cannot delete a leftover of an earlier run: " + OutputLock.reason(e), e);
+    }
+  }
+
+  private static Path sibling(Path out, String suffix) {
+    return out.resolveSibling(out.getFileName() + suffix);
+  }
+
+  private static List<String> names(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return new ArrayList<>(s.map(p -> p.getFileName().toString()).sorted().toList());
+    } catch (IOException e) {
+      throw new SpectrolensException(dir.toString(), "cannot list: " + OutputLock.reason(e), e);
+    }
+  }
+
+  private static void moveQuietly(Path from, Path to) {
+    try {
+      Files.move(from, to);
+    } catch (IOException ignored) {
+      // the first failure is the one reported
+    }
+  }
+}

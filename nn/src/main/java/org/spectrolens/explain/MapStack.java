@@ -1,0 +1,217 @@
+package org.spectrolens.explain;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.io.Json;
+import org.spectrolens.io.Npy;
+import org.spectrolens.io.NpyStackWriter;
+
+/**
+ * The on-disk form of a batch explanation, one folder:
+ * <ul>
+ *   <li>{@code <method>.npy}: float32 [N, H, W], the maps on the input grid in [0, 1] (row 0 the
+ *       lowest frequency); {@code <method>.raw.npy}: [N, h, w], the raw signed maps;
+ *   <li>{@code items.csv}: {@code row,id,source,start,end,label,predicted,target,probability,time_start}
+ *       (start/end empty where the whole file was used, probability that of the target);
+ *   <li>{@code explain.json}: the run (model, inputs, classes, input shape), the axes (Hz of every
+ *       row, seconds between columns; column t of row r's item is at {@code time_start + t * time_step}),
+ *       and per method its files, raw shape, layer, settings and parameters, and seconds.
+ * </ul>
+ * A wrapper's id {@code smoothgrad:gradcam} is written {@code smoothgrad+gradcam} in file names.
+ * The writer streams: each batch is written as it comes, so memory holds one batch.
+ */
+public final class MapStack {
+  private MapStack() {}
+
+  /** A method id as a file name stem. */
+  public static String fileStem(String method) {
+    return method.replace(':', '+');
+  }
+
+  /** The maps of one method read back: [N][H*W] and the grid size. */
+  public record Maps(float[][] maps, int height, int width) {}
+
+  /** Reads {@code <method>.npy} (or the raw maps with {@code raw}) from an explain folder. */
+  public static Maps read(Path dir, String method, boolean raw) {
+    Npy.Array a = Npy.read(dir.resolve(fileStem(method) + (raw ? ".raw.npy" : ".npy")));
+    if (a.shape().length != 3) throw new SpectrolensException(dir.toString(), method + ": expected a stack [N,H,W]");
+    int n = a.shape()[0];
+    int hw = a.shape()[1] * a.shape()[2];
+    float[][] out = new float[n][hw];
+    for (int i = 0; i < n; i++) System.arraycopy(a.data(), i * hw, out[i], 0, hw);
+    return new Maps(out, a.shape()[1], a.shape()[2]);
+  }
+
+  /** One row of {@code items.csv}. */
+  public record ItemRow(int row, String id, String source, double start, double end, String label, String predicted,
+      String target, double probability, double timeStart) {}
+
+  /** Reads {@code items.csv} of an explain folder. */
+  public static List<ItemRow> readItems(Path dir) {
+    Path f = dir.resolve("items.csv");
+    List<ItemRow> out = new ArrayList<>();
+    List<String> lines = lines(f);
+    for (int n = 1; n < lines.size(); n++) {
+      List<String> c = org.spectrolens.io.Csv.split(lines.get(n));
+      if (c.size() != 10) throw new SpectrolensException(f.toString(), "line " + (n + 1) + ": expected 10 fields, found " + c.size());
+      out.add(new ItemRow(Integer.parseInt(c.get(0)), c.get(1), c.get(2), number(c.get(3)), number(c.get(4)), c.get(5), c.get(6),
+          c.get(7), number(c.get(8)), number(c.get(9))));
+    }
+    return out;
+  }
+
+  /** One row of {@code profiles.csv}: the mean importance of a map over a band (axis "hz") or a time span (axis "s"). */
+  public record ProfileRow(int row, String method, String axis, double from, double to, double importance) {}
+
+  /** Reads {@code profiles.csv} of an explain folder. */
+  public static List<ProfileRow> readProfiles(Path dir) {
+    Path f = dir.resolve("profiles.csv");
+    List<ProfileRow> out = new ArrayList<>();
+    List<String> lines = lines(f);
+    for (int n = 1; n < lines.size(); n++) {
+      List<String> c = org.spectrolens.io.Csv.split(lines.get(n));
+      if (c.size() != 6) throw new SpectrolensException(f.toString(), "line " + (n + 1) + ": expected 6 fields, found " + c.size());
+      out.add(new ProfileRow(Integer.parseInt(c.get(0)), c.get(1), c.get(2), number(c.get(3)), number(c.get(4)), number(c.get(5))));
+    }
+    return out;
+  }
+
+  private static List<String> lines(Path f) {
+    try {
+      return Files.readAllLines(f, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new SpectrolensException(f.toString(), "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static double number(String s) {
+    return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+  }
+
+  /** Streams a batch explanation into a folder (one that is published whole when done). */
+  public static final class Writer implements BatchExplainer.Sink, AutoCloseable {
+    private final Path dir;
+    private final InputSet set;
+    private final List<String> classes;
+    private final Map<String, NpyStackWriter> maps = new LinkedHashMap<>();
+    private final Map<String, NpyStackWriter> raws = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> methods = new LinkedHashMap<>();
+    private final BufferedWriter items;
+    private MapAxes axes;
+
+    public Writer(Path dir, InputSet set, List<String> classes) {
+      this.dir = dir;
+      this.set = set;
+      this.classes = classes;
+      try {
+        Files.createDirectories(dir);
+        items = Files.newBufferedWriter(dir.resolve("items.csv"), StandardCharsets.UTF_8);
+        items.write("row,id,source,start,end,label,predicted,target,probability,time_start\n");
+      } catch (IOException e) {
+        throw new SpectrolensException(dir.toString(), "cannot write: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void accept(int from, Map<String, Explanation> byMethod) {
+      Explanation first = byMethod.values().iterator().next();
+      if (axes == null) axes = set.axes(from);
+      for (Explanation e : byMethod.values()) {
+        String stem = fileStem(e.method());
+        if (!maps.containsKey(e.method())) {
+          maps.put(e.method(), new NpyStackWriter(dir.resolve(stem + ".npy"), set.size(), e.height(), e.width()));
+          raws.put(e.method(), new NpyStackWriter(dir.resolve(stem + ".raw.npy"), set.size(), e.rawHeight(), e.rawWidth()));
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("file", stem + ".npy");
+          m.put("raw_file", stem + ".raw.npy");
+          m.put("raw_shape", new int[] {e.rawHeight(), e.rawWidth()});
+          m.put("layer", e.layer());
+          m.put("options", e.options());
+          m.put("seconds", 0.0);
+          methods.put(e.method(), m);
+        }
+        for (int i = 0; i < e.n(); i++) {
+          maps.get(e.method()).write(e.maps()[i]);
+          raws.get(e.method()).write(e.raw()[i]);
+        }
+        methods.get(e.method()).merge("seconds", e.seconds(), (a, b) -> (double) a + (double) b);
+      }
+      try {
+        for (int i = 0; i < first.n(); i++) {
+          InputSet.Item it = set.item(from + i);
+          MapAxes a = set.axes(from + i);
+          int t = first.targets()[i];
+          items.write(String.join(",", Integer.toString(from + i), csv(it.id()), csv(it.source()), num(it.start()), num(it.end()),
+              csv(it.label()), csv(classes.get(first.predicted(i))), csv(classes.get(t)), num(first.targetProbability(i)),
+              a.times() == null ? "" : num(a.times().start())));
+          items.write('\n');
+        }
+      } catch (IOException e) {
+        throw new SpectrolensException(dir.resolve("items.csv").toString(), "cannot write: " + e.getMessage(), e);
+      }
+    }
+
+    /** Closes the stacks and writes {@code explain.json} with {@code run} (what was explained and how) beside the per-method records. */
+    public void finish(Map<String, Object> run, BatchExplainer.Run stats) {
+      close();
+      Map<String, Object> json = new LinkedHashMap<>(run);
+      json.put("count", set.size());
+      json.put("classes", classes);
+      json.put("axes", axes == null ? null : axesJson(axes));
+      json.put("methods", methods);
+      json.put("seconds", stats.seconds());
+      json.put("inputs_per_second", stats.inputsPerSecond());
+      Json.write(dir.resolve("explain.json"), json);
+    }
+
+    @Override
+    public void close() {
+      try {
+        items.close();
+      } catch (IOException e) {
+        throw new SpectrolensException(dir.resolve("items.csv").toString(), "cannot write: " + e.getMessage(), e);
+      }
+      for (NpyStackWriter w : maps.values()) w.close();
+      for (NpyStackWriter w : raws.values()) w.close();
+    }
+  }
+
+  /** The axes by name: frequency scale, Hz of every row, seconds between columns (null when unknown). */
+  public static Map<String, Object> axesJson(MapAxes a) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("frequency_scale", a.frequencies().scale().id());
+    o.put("row_hz", a.frequencies().hz());
+    o.put("time_step", a.times() == null ? null : a.times().step());
+    return o;
+  }
+
+  private static String num(double v) {
+    return Double.isNaN(v) ? "" : Double.toString(v);
+  }
+
+  private static String csv(String s) {
+    if (s == null) return "";
+    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+
+  /** The list of band records by name (for JSON). */
+  public static List<Map<String, Object>> bands(List<MapAxes.Band> bands) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (MapAxes.Band b : bands) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("from", b.from());
+      o.put("to", b.to());
+      o.put("importance", b.importance());
+      out.add(o);
+    }
+    return out;
+  }
+}

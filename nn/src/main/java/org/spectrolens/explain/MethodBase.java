@@ -1,0 +1,34 @@
+package org.spectrolens.explain;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The parameter handling every method shares: the record it was configured with, or, when it was
+ * made without one ({@link Explainers#of(String)}), the request profile's defaults.
+ */
+public abstract class MethodBase<P extends Record> implements Method {
+  private final P params;
+
+  /** @param params the method's parameters; null: the defaults of the request's profile */
+  protected MethodBase(P params) {
+    this.params = params;
+  }
+
+  @SuppressWarnings("unchecked")
+  protected P params(Options options) {
+    return params != null ? params : ((MethodDefinition<P>) definition()).defaults(options.profile());
+  }
+
+  @Override
+  public Map<String, Object> describe(Options options) {
+    Map<String, Object> m = new LinkedHashMap<>(options.describe());
+    m.putAll(Parameters.values(params(options)));
+    return m;
+  }
+
+  /** Seconds since {@code t0} (a {@link System#nanoTime()}). */
+  protected static double since(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+}

@@ -1,0 +1,68 @@
+package org.spectrolens.explain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.spectrolens.SpectrolensException;
+
+/**
+ * Everything known about a method before it runs: its id (DESIGN.md's method ids), a one-line
+ * description, its cost in passes per map, and its parameter record's values in each
+ * {@link Profile}. {@link Explainers} lists the definitions; the command line's help, option
+ * parsing ({@code --param id.name=value}), {@code explain --list} and the table in
+ * {@code docs/explain.md} all come from them.
+ *
+ * @param id the method id
+ * @param description one line
+ * @param cost forward and backward passes per map (K = the layer's channels)
+ * @param spectrolens parameters under spectrolens's defaults
+ * @param pytorchGradCam parameters under the pytorch-grad-cam profile
+ * @param tfKerasVis parameters under the tf-keras-vis profile
+ * @param factory builds the method from parameters (null: the request profile's) and, for a
+ *     wrapper, the method it wraps
+ * @param wrapper whether the method wraps another ({@code smoothgrad:METHOD})
+ */
+public record MethodDefinition<P extends Record>(String id, String description, String cost, P spectrolens, P pytorchGradCam,
+    P tfKerasVis, Factory<P> factory, boolean wrapper) {
+
+  /** Builds a configured method. */
+  @FunctionalInterface
+  public interface Factory<P extends Record> {
+    Method create(P params, Method inner);
+  }
+
+  /** A method with parameters. */
+  public static <P extends Record> MethodDefinition<P> of(String id, String description, String cost, P spectrolens,
+      P pytorchGradCam, P tfKerasVis, Function<P, Method> factory) {
+    return new MethodDefinition<>(id, description, cost, spectrolens, pytorchGradCam, tfKerasVis, (p, inner) -> factory.apply(p), false);
+  }
+
+  /** A method without parameters. */
+  public static MethodDefinition<Parameters.None> of(String id, String description, String cost, Supplier<Method> factory) {
+    Parameters.None none = new Parameters.None();
+    return new MethodDefinition<>(id, description, cost, none, none, none, (p, inner) -> factory.get(), false);
+  }
+
+  /** The parameters under a profile. */
+  public P defaults(Profile profile) {
+    return switch (profile) {
+      case SPECTROLENS -> spectrolens;
+      case PYTORCH_GRAD_CAM -> pytorchGradCam;
+      case TF_KERAS_VIS -> tfKerasVis;
+    };
+  }
+
+  /** The parameters' names, types, descriptions and ranges. */
+  public List<Parameters.Parameter> parameters() {
+    return Parameters.of(spectrolens.getClass());
+  }
+
+  /** The method with the profile's parameters, some set from text. */
+  public Method create(Profile profile, Map<String, String> set, Method inner) {
+    if (wrapper != (inner != null)) {
+      throw new SpectrolensException(id, wrapper ? "wraps a method: write " + id + ":METHOD" : "wraps no method");
+    }
+    return factory.create(Parameters.with(defaults(profile), set, id), inner);
+  }
+}
