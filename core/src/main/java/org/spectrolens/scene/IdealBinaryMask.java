@@ -89,6 +89,14 @@ public final class IdealBinaryMask {
     return of(event, rest, InputFormat.of(info));
   }
 
+  /**
+   * True when the item's clip belongs to a synth-scene corpus (its stems can be read): the test a
+   * truth provider uses to choose {@link #ofItem} for a dataset.
+   */
+  public static boolean covers(DatasetItem item) {
+    return SceneIndex.find(Path.of(item.source())).isPresent();
+  }
+
   /** Share of the grid a mask covers (the chance level of a localisation score on it). */
   public static double area(boolean[][] mask) {
     long on = 0;

@@ -249,15 +249,10 @@ public final class SceneCorpus {
   }
 
   private static Path stem(Path clipFile, String which) {
-    Path abs = clipFile.toAbsolutePath().normalize();
-    String name = abs.getFileName().toString();
+    String name = clipFile.getFileName().toString();
     String id = name.toLowerCase(Locale.ROOT).endsWith(".wav") ? name.substring(0, name.length() - 4) : name;
-    Path root = abs.getParent() == null ? null : abs.getParent().getParent();
-    Path stem = root == null ? null : root.resolve("stems").resolve(id + "." + which + ".wav");
-    if (stem == null || !Files.isRegularFile(stem)) {
-      throw new SpectrolensException(clipFile.toString(), "no stem " + (stem == null ? "stems/" + id + "." + which + ".wav" : stem)
-          + " (truth masks need a corpus written by synth-scene)");
-    }
+    Path stem = SceneIndex.rootOf(clipFile).resolve("stems").resolve(id + "." + which + ".wav");
+    if (!Files.isRegularFile(stem)) throw new SpectrolensException(clipFile.toString(), "no stem " + stem + " (truth masks need a corpus written by synth-scene)");
     return stem;
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.spectrolens.SpectrolensException;
 
 /**
@@ -30,14 +31,17 @@ public final class SceneIndex {
     this.entries = entries;
   }
 
-  /** The scene a clip file {@code <scene>/<label>/<id>.wav} belongs to (its grandparent directory). */
-  public static Path rootOf(Path clipFile) {
+  /** The scene a clip file {@code <scene>/<label>/<id>.wav} belongs to (its grandparent, holding scene.json), if any. */
+  public static Optional<Path> find(Path clipFile) {
     Path abs = clipFile.toAbsolutePath().normalize();
     Path root = abs.getParent() == null ? null : abs.getParent().getParent();
-    if (root == null || !Files.isRegularFile(root.resolve(SceneCorpus.Provenance.FILE))) {
-      throw new SpectrolensException(clipFile.toString(), "not a clip of a synth-scene corpus (no " + SceneCorpus.Provenance.FILE + " two levels up)");
-    }
-    return root;
+    return root != null && Files.isRegularFile(root.resolve(SceneCorpus.Provenance.FILE)) ? Optional.of(root) : Optional.empty();
+  }
+
+  /** {@link #find}, or a one-line error naming the clip. */
+  public static Path rootOf(Path clipFile) {
+    return find(clipFile).orElseThrow(() -> new SpectrolensException(clipFile.toString(),
+        "not a clip of a synth-scene corpus (no " + SceneCorpus.Provenance.FILE + " two levels up)"));
   }
 
   public static SceneIndex read(Path root) {
