@@ -3,11 +3,12 @@ package org.spectrolens.monitoring;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Random;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.audio.AudioFile;
 import org.spectrolens.audio.Clip;
@@ -165,9 +166,9 @@ public final class MixtureStudy {
     if (positives.isEmpty() || negatives.isEmpty()) {
       throw new SpectrolensException(data.dir().toString(), "the test split needs positive and negative items");
     }
-    SplittableRandom rng = new SplittableRandom(settings.seed());
-    shuffle(positives, rng);
-    shuffle(negatives, rng);
+    Random rng = new Random(settings.seed());
+    Collections.shuffle(positives, rng);
+    Collections.shuffle(negatives, rng);
     int n = settings.pairs();
     Network net = model.network();
     int size = net.inputShape()[0] * net.inputShape()[1] * net.inputShape()[2];
@@ -417,14 +418,5 @@ public final class MixtureStudy {
 
   static Clip scale(Clip a, double g) {
     return add(new Clip(new float[a.samples().length], a.sampleRate(), a.source(), a.offsetSeconds()), a, g);
-  }
-
-  private static <T> void shuffle(List<T> list, SplittableRandom rng) {
-    for (int i = list.size() - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      T t = list.get(i);
-      list.set(i, list.get(j));
-      list.set(j, t);
-    }
   }
 }
