@@ -97,6 +97,20 @@ public final class IdealBinaryMask {
     return SceneIndex.find(Path.of(item.source())).isPresent();
   }
 
+  /**
+   * {@code sum_k weights[k] * grids[k]}, cell by cell: the energy of several independent sources
+   * taken together. Masks of sources against the sum of the others' energies never overlap (with a
+   * margin >= 0), which masks against the energy of the mixed signal (with its cross terms) cannot
+   * promise.
+   */
+  public static float[][] sum(double[] weights, float[][]... grids) {
+    float[][] out = new float[grids[0].length][grids[0][0].length];
+    for (int k = 0; k < grids.length; k++) {
+      for (int r = 0; r < out.length; r++) for (int c = 0; c < out[r].length; c++) out[r][c] += (float) (weights[k] * grids[k][r][c]);
+    }
+    return out;
+  }
+
   /** Share of the grid a mask covers (the chance level of a localisation score on it). */
   public static double area(boolean[][] mask) {
     long on = 0;

@@ -38,8 +38,9 @@ import org.spectrolens.spectrogram.Spectrogram;
  * <p>Mixtures: a positive clip P and a negative clip N (drawn with a seeded generator) are added as
  * {@code P + g N}, g setting the power ratio of P to gN (whole clips) to {@code snrDb}. Each class's
  * truth on the mixture is the ideal binary mask of its own event stem against everything else in
- * the mixture ({@link IdealBinaryMask}): the positive event against P's rest plus gN, the negative
- * clip's sounds (times g) against its rest plus P. Each method explains both classes on the
+ * the mixture ({@link IdealBinaryMask}): the positive event's energy against the summed energies of
+ * P's rest and gN's stems, the negative clip's sounds (times g) against gN's rest and P's stems
+ * (summed energies, so the two masks never share a cell). Each method explains both classes on the
  * mixture; {@link Discriminativity#ownShare} scores each map against its own class's mask, with the
  * mask's area share as chance, and against the other class's mask (cross share). The same runs
  * for a random map and the energy map.
@@ -189,8 +190,16 @@ public final class MixtureStudy {
       Clip b = q[i].clip();
       gains[i] = Math.sqrt(power(a) / (Math.max(power(b), 1e-20) * Math.pow(10, settings.snrDb() / 10)));
       mixtures[i] = add(a, b, gains[i]);
-      posTruth[i] = IdealBinaryMask.of(p[i].event(), add(p[i].rest(), b, gains[i]), format);
-      negTruth[i] = IdealBinaryMask.of(scale(q[i].event(), gains[i]), add(scale(q[i].rest(), gains[i]), a, 1), format);
+      // energies of the four stems on the model's grid; gN's are g^2 times N's
+      float[][] pe = IdealBinaryMask.energy(p[i].event(), format);
+      float[][] pr = IdealBinaryMask.energy(p[i].rest(), format);
+      float[][] ne = IdealBinaryMask.energy(q[i].event(), format);
+      float[][] nr = IdealBinaryMask.energy(q[i].rest(), format);
+      double g2 = gains[i] * gains[i];
+      posTruth[i] = IdealBinaryMask.of(pe, IdealBinaryMask.sum(new double[] {1, g2, g2}, pr, ne, nr), IdealBinaryMask.DEFAULT_MARGIN_DB,
+          IdealBinaryMask.DEFAULT_FLOOR_DB);
+      negTruth[i] = IdealBinaryMask.of(IdealBinaryMask.sum(new double[] {g2}, ne), IdealBinaryMask.sum(new double[] {g2, 1, 1}, nr, pe, pr),
+          IdealBinaryMask.DEFAULT_MARGIN_DB, IdealBinaryMask.DEFAULT_FLOOR_DB);
       System.arraycopy(model.input(featuriser.featurise(mixtures[i]).values()), 0, inputs, i * size, size);
     }
     double predictedPositive = 0;
