@@ -24,13 +24,14 @@ import picocli.CommandLine.Option;
       "the mask's area (chance); visual coherence (Pearson r of each positive-class map with the event's and with the",
       "whole clip's energy); the monitor-beep confounder. Writes DIR/discriminativity.json and DIR/pair-NN.png panels",
       "(Figure 3.11 of the thesis: each source alone, the mixture, and the map for each class). See docs/scene.md."})
-public final class DiscriminativityCommand implements Callable<Integer> {
+public final class DiscriminativityCommand implements Callable<Integer>, Checked {
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model directory (classes positive and negative).")
   Path model;
 
   @Option(names = "--data", required = true, paramLabel = "DS", description = "Dataset built from a synth-scene folder (its test split is used).")
   Path data;
 
+  @Range(min = 1, max = 100_000)
   @Option(names = "--pairs", defaultValue = "" + MixtureStudy.Settings.DEFAULT_PAIRS, paramLabel = "N", description = "Mixtures (default: ${DEFAULT-VALUE}).")
   int pairs;
 
@@ -44,6 +45,7 @@ public final class DiscriminativityCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the pairing and of random steps (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Range(min = 0, max = 1000)
   @Option(names = "--figures", defaultValue = "" + MixtureStudy.Settings.DEFAULT_FIGURES, paramLabel = "N", description = "Pairs drawn as panels (default: ${DEFAULT-VALUE}).")
   int figures;
 
@@ -53,13 +55,24 @@ public final class DiscriminativityCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace a folder another spectrolens command wrote.")
   boolean force;
 
+  @Range(min = 1, max = 1024, orZero = true)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  private MixtureStudy.Settings settings() {
+    List<String> ids = Arrays.stream(methods.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return new MixtureStudy.Settings(pairs, snr, ids, seed, Options.defaults(), figures);
+  }
+
+  @Override
+  public void checkOptions() {
+    MixtureStudy.Settings s = settings();
+    for (String m : s.methods()) org.spectrolens.explain.Explainers.of(m); // an unknown id is a one-line error now
+  }
+
   @Override
   public Integer call() {
-    List<String> ids = Arrays.stream(methods.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    MixtureStudy.Settings settings = new MixtureStudy.Settings(pairs, snr, ids, seed, Options.defaults(), figures);
+    MixtureStudy.Settings settings = settings();
     Engines.init(threads);
     CachedDataset ds = CachedDataset.open(data);
     MixtureStudy.Report r;
