@@ -246,8 +246,9 @@ public final class MixtureStudy {
       coherence.put(s.id(), new Coherence(k == 0 ? Double.NaN : re / k, k == 0 ? Double.NaN : rc / k, k));
     }
 
-    Confounder confounder = confounder(test, sources, net, size);
-    List<String> figures = figureDir == null ? List.of() : figures(figureDir, sources, p, q, mixtures, gains, figureMaps);
+    List<String> figures = new ArrayList<>();
+    Confounder confounder = confounder(test, sources, net, size, figureDir, figures);
+    if (figureDir != null) figures.addAll(0, figures(figureDir, sources, p, q, mixtures, gains, figureMaps));
     return new Report(model.dir().toString(), data.dir().toString(), n, settings.snrDb(), settings.seed(),
         settings.options().baseline().id(), predictedPositive, shares, coherence, confounder, figures, (System.nanoTime() - t0) / 1e9);
   }
@@ -280,7 +281,8 @@ public final class MixtureStudy {
         kp == 0 ? Double.NaN : crossP / kp, kn == 0 ? Double.NaN : crossN / kn, kp, kn);
   }
 
-  private Confounder confounder(List<DatasetItem> test, List<MapSource> sources, Network net, int size) {
+  /** The beep confounder; with a figure directory, {@code beeps.png} (positive-class maps of beep-holding negative clips). */
+  private Confounder confounder(List<DatasetItem> test, List<MapSource> sources, Network net, int size, Path figureDir, List<String> figures) {
     float[] inputs = new float[test.size() * size];
     Spectrogram[] grids = new Spectrogram[test.size()];
     for (int i = 0; i < test.size(); i++) {
@@ -312,8 +314,10 @@ public final class MixtureStudy {
         System.arraycopy(inputs, i * size, x, k * size, size);
         masks[k] = beepCells(entry(test.get(i)), grids[i], test.get(i).start());
       }
+      Map<String, float[][][]> all = new LinkedHashMap<>();
       for (MapSource s : sources) {
         float[][][] maps = s.maps(net, x, m, pos, masks);
+        all.put(s.id(), maps);
         double share = 0;
         double area = 0;
         int k2 = 0;
@@ -325,6 +329,27 @@ public final class MixtureStudy {
           k2++;
         }
         beepShare.put(s.id(), new BeepShare(k2 == 0 ? Double.NaN : share / k2, k2 == 0 ? Double.NaN : area / k2, k2));
+      }
+      int shown = Math.min(settings.figures(), m);
+      if (figureDir != null && shown > 0) {
+        List<PanelFigure.Panel> panels = new ArrayList<>();
+        int columns = 1;
+        for (int k = 0; k < shown; k++) {
+          int i = beepNegatives.get(k);
+          double pp = TrainedModel.softmax(logits[i])[pos];
+          String title = String.format(java.util.Locale.ROOT, "%s: %s, p(positive) %.2f", test.get(i).id(),
+              String.join("+", entry(test.get(i)).kinds().stream().map(SoundKind::id).toList()), pp);
+          panels.add(PanelFigure.Panel.of(SpectrogramImage.defaults().withTitle(title).render(grids[i]), ""));
+          columns = 1;
+          for (Map.Entry<String, float[][][]> e : all.entrySet()) {
+            if (e.getKey().equals(MapSource.RANDOM) || e.getKey().equals(MapSource.ENERGY)) continue;
+            panels.add(PanelFigure.Panel.of(OverlayImage.defaults().withTitle(e.getKey() + " -> positive").render(grids[i], e.getValue()[k]), ""));
+            columns++;
+          }
+        }
+        PanelFigure.defaults().withColumns(columns).withTitle("Negative clips with monitor beeps: where the positive class looks")
+            .write(panels, figureDir.resolve("beeps.png"));
+        figures.add("beeps.png");
       }
     }
     return new Confounder(group(sums[0]), group(sums[1]), group(sums[2]), group(sums[3]), beepShare);

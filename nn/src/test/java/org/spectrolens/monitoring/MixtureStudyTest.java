@@ -70,7 +70,7 @@ class MixtureStudyTest {
       assertTrue(o.pairsPositive() >= 6 && o.pairsNegative() >= 6, "few masks are empty at 0 dB");
       MixtureStudy.Coherence energyless = r.coherence().get("random");
       assertEquals(0.0, energyless.eventEnergyR(), 0.1, "a random map follows no energy");
-      assertEquals(List.of("pair-01.png"), r.figures());
+      assertEquals("pair-01.png", r.figures().get(0));
       assertTrue(Files.size(figures.resolve("pair-01.png")) > 10_000);
     }
   }
