@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
       LocalisationCommand.class,
       BenchCommand.class,
       SynthCommand.class,
+      SynthSceneCommand.class,
+      DiscriminativityCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,
