@@ -24,18 +24,15 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "reference"))
-from torchvision_logits import read_safetensors  # noqa: E402
-import torchvision  # noqa: E402
+from gradcam_reference import load as load_frozen  # noqa: E402
 
 
 def load(path):
-    state, meta = read_safetensors(path)
-    arch = meta.get("architecture", "resnet18")
-    model = getattr(torchvision.models, arch)(num_classes=state["fc.weight"].shape[0])
-    if state["conv1.weight"].shape[1] == 1:
-        model.conv1 = torch.nn.Conv2d(1, 64, kernel_size=7, stride=2, padding=3, bias=False)
-    model.load_state_dict(state, strict=True)
-    return model.eval()
+    # as a user's model: parameters keep requires_grad (pytorch-grad-cam computes their gradients too)
+    model = load_frozen(path)
+    for p in model.parameters():
+        p.requires_grad_(True)
+    return model
 
 
 class ActivationsAndGradients:

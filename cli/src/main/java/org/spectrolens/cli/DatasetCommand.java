@@ -20,6 +20,7 @@ import org.spectrolens.dataset.DatasetRecipe;
 import org.spectrolens.dataset.InputFormat;
 import org.spectrolens.io.Json;
 import org.spectrolens.nn.model.ModelConfig;
+import org.spectrolens.scene.ThesisRecipe;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -121,6 +122,15 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
       description = "Use exactly the front end (spec, fmax, input size) MODEL was trained with (MODEL/config.json).")
   Path frontendFrom;
 
+  @Option(names = "--events", paramLabel = "FILE",
+      description = "chunks: an annotation file,onset,offset,label of the recordings in --corpus; each chunk takes the label of the events"
+          + " covering at least 0.25 s of it (or half a shorter event), 'negative' when none touches it; chunks only grazed are left out (docs/scene.md).")
+  Path events;
+
+  @Option(names = "--recipe", paramLabel = "thesis",
+      description = "thesis: the monitoring thesis's log-mel front end for 1 s clips (16 kHz, n_fft 1024, hop 256, 64 Slaney mel bands, dB, 64x64; docs/scene.md).")
+  String recipe;
+
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
 
@@ -163,8 +173,15 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
     if (folds == 0 && spec.commandLine().getParseResult().hasMatchedOption("--fold")) {
       throw new SpectrolensException("--fold", "needs --folds K (k-fold splits)");
     }
+    if (events != null && !Task.fromId(task).equals(Task.CHUNKS)) throw new SpectrolensException("--events", "labels chunks; use it with --task chunks");
+    if (recipe != null) {
+      if (!recipe.equals(ThesisRecipe.ID)) throw new SpectrolensException("--recipe", "unknown recipe '" + recipe + "' (expected thesis)");
+      if (frontendFrom != null) throw new SpectrolensException("--recipe", "give --recipe or --frontend-from, not both");
+      checkNoFrontEndOptions("--recipe");
+      return;
+    }
     if (frontendFrom != null) {
-      checkNoFrontEndOptions();
+      checkNoFrontEndOptions("--frontend-from");
       return;
     }
     if (frontEnd.sampleRate <= 0) throw new SpectrolensException("--sr", "a dataset needs one sample rate (Hz), found " + frontEnd.sampleRate);
@@ -177,11 +194,11 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
   @Override
   public Integer call() {
     Task t = Task.fromId(task);
-    InputFormat format = frontendFrom != null ? formatOfModel(frontendFrom) : format();
+    InputFormat format = frontendFrom != null ? formatOfModel(frontendFrom) : recipe != null ? formatOfRecipe(recipe) : format();
     double hop = chunkHop != null ? chunkHop : chunk;
     Split split = new Split(groupBy != null, testFraction, seed, folds, fold);
     DatasetRecipe recipe = new DatasetRecipe(corpus, alignments, tier, t, labels, speakers, padding, minDuration,
-        maxPerClass == null ? 0 : maxPerClass, chunk, hop, chunkLast.equals("pad"), split, format);
+        maxPerClass == null ? 0 : maxPerClass, chunk, hop, chunkLast.equals("pad"), split, format, events);
     DatasetBuilder builder = recipe.builder().strict(strict).force(force).threads(workers());
     ProgressBar[] bar = new ProgressBar[1];
     if (!noProgress) {
@@ -239,14 +256,19 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
     throw new SpectrolensException("--size", "expected HxW with whole numbers in [1, 4096] (e.g. 224x224), found '" + s + "'");
   }
 
-  /** MODEL/config.json's "dataset" object: the front end the model was trained with. */
-  private void checkNoFrontEndOptions() {
+  /** A named front end ({@code thesis}: {@link ThesisRecipe}; checked in {@link #checkOptions}). */
+  InputFormat formatOfRecipe(String name) {
+    return ThesisRecipe.format();
+  }
+
+  /** A front end fixed by {@code option} (--frontend-from, --recipe) allows no front-end option beside it. */
+  private void checkNoFrontEndOptions(String option) {
     List<String> clash = new ArrayList<>();
     var parse = spec.commandLine().getParseResult();
     for (OptionSpec o : spec.mixins().get("frontEnd").options()) if (parse.hasMatchedOption(o.longestName())) clash.add(o.longestName());
     if (parse.hasMatchedOption("--size")) clash.add("--size");
     if (!clash.isEmpty()) {
-      throw new SpectrolensException("--frontend-from", "fixes the front end; drop " + String.join(", ", clash));
+      throw new SpectrolensException(option, "fixes the front end; drop " + String.join(", ", clash));
     }
   }
 

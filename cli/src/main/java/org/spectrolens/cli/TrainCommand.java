@@ -12,6 +12,8 @@ import org.spectrolens.nn.evaluate.Metrics;
 import org.spectrolens.nn.model.Models;
 import org.spectrolens.nn.train.TrainConfig;
 import org.spectrolens.nn.train.Trainer;
+import org.spectrolens.scene.ThesisRecipe;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -87,6 +89,9 @@ public final class TrainCommand implements Callable<Integer>, Checked {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--shuffle-labels", description = "Train on randomly permuted labels (seeded): the model of the data-randomisation sanity check.")
+  boolean shuffleLabels;
+
   @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
   boolean resume;
 
@@ -97,11 +102,31 @@ public final class TrainCommand implements Callable<Integer>, Checked {
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
+  @Option(names = "--recipe", paramLabel = "thesis",
+      description = "thesis: the monitoring thesis's training (smallcnn, Adam lr 3e-5, batch 32, 12 epochs, no early stop); options given beside it win.")
+  String recipe;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** Applies --recipe to the options the user did not give. */
+  private void applyRecipe() {
+    if (recipe == null) return;
+    if (!recipe.equals(ThesisRecipe.ID)) throw new SpectrolensException("--recipe", "unknown recipe '" + recipe + "' (expected thesis)");
+    var parse = spec.commandLine().getParseResult();
+    if (!parse.hasMatchedOption("--model")) model = ThesisRecipe.MODEL;
+    if (!parse.hasMatchedOption("--lr")) lr = ThesisRecipe.LEARNING_RATE;
+    if (!parse.hasMatchedOption("--epochs")) epochs = ThesisRecipe.EPOCHS;
+    if (!parse.hasMatchedOption("--batch")) batch = ThesisRecipe.BATCH;
+    if (!parse.hasMatchedOption("--patience")) patience = 0;
+  }
+
   @Option(names = "--force", description = "Write the model where an input lies (e.g. inside the dataset folder).")
   boolean force;
 
   @Override
   public void checkOptions() {
+    applyRecipe();
     if (!Models.names().contains(model)) {
       throw new SpectrolensException("--model", "unknown model '" + model + "'; expected one of " + String.join(", ", Models.names()));
     }
@@ -119,7 +144,7 @@ public final class TrainCommand implements Callable<Integer>, Checked {
     Engines.init(threads);
     CachedDataset ds = CachedDataset.open(data);
     TrainConfig cfg = new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, patience,
-        validation, seed, channels, pretrained == null ? null : pretrained.toString(), freeze, threads);
+        validation, seed, channels, pretrained == null ? null : pretrained.toString(), freeze, threads, shuffleLabels);
     Trainer.Outcome o = Trainer.train(ds, cfg, out, resume, force, !quiet, new Trainer.Listener() {});
     System.out.printf(Locale.ROOT, "trained %s on %s: %d epochs (best %d), %.1f s of training on %d threads%n", model, ds.info().id(),
         o.config().epochsRun(), o.config().bestEpoch(), o.trainSeconds(), Engines.threads());

@@ -30,22 +30,7 @@ class ExplainCommandTest {
 
   @BeforeAll
   static void train() {
-    DatasetWriter w = new DatasetWriter(dir.resolve("ds"));
-    SplittableRandom r = new SplittableRandom(3);
-    for (int s = 0; s < 3; s++) {
-      for (String label : List.of("low", "high")) {
-        for (int j = 0; j < 4; j++) {
-          float[][] g = new float[16][16];
-          for (int y = 0; y < 16; y++) {
-            for (int x = 0; x < 16; x++) g[y][x] = (float) (-60 + 3 * r.nextGaussian() + (label.equals("low") == y < 5 ? 25 : 0));
-          }
-          w.add(new DatasetItem("s" + s + "-" + label + j, "s" + s + ".wav", j, j + 0.1, label, "s" + s,
-              s == 2 ? "test" : "train", -1, "", j, 0.01), g);
-        }
-      }
-    }
-    w.finish(new DatasetInfo(DatasetInfo.FORMAT, "tiny2", "voicing", List.of("low", "high"), SpectrogramSpec.torchaudio(),
-        0, 4000, 16, 16, "linear", 0, 4000.0 / 15, "speaker", 1, 0.25), Map.of());
+    TwoBandDataset.write(dir.resolve("ds"), s -> "s" + s + ".wav");
     model = dir.resolve("model");
     CliRun t = CliRun.of("train", "--data", dir.resolve("ds").toString(), "--model", "smallcnn", "--out", model.toString(),
         "--epochs", "1", "--batch", "8", "--quiet", "--seed", "2");

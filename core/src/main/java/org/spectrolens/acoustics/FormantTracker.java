@@ -77,6 +77,21 @@ public final class FormantTracker {
     return (int) Math.round(2.0 * ceilingHz);
   }
 
+  /**
+   * Refuses a clip whose Nyquist frequency lies below the ceiling: the band between holds nothing
+   * to find (Praat would upsample silently and report formants of an empty band).
+   *
+   * @throws SpectrolensException naming the clip's source, e.g. for 8 kHz speech at the default ceiling
+   */
+  public void requireCeilingWithinBand(Clip clip) {
+    double nyquist = clip.sampleRate() / 2.0;
+    if (ceilingHz > nyquist + 1e-9) {
+      throw new SpectrolensException(clip.source(), String.format(java.util.Locale.ROOT,
+          "formant ceiling %.0f Hz is above the Nyquist frequency (%.0f Hz) of this %d Hz recording; use a ceiling of "
+              + "at most %.0f Hz (for telephone speech 4000 Hz with 4 formants)", ceilingHz, nyquist, clip.sampleRate(), nyquist));
+    }
+  }
+
   /** Formants of the whole clip; frame times are seconds from the clip's first sample. */
   public FormantTrack track(Clip clip) {
     int rate = analysisRate();

@@ -60,7 +60,12 @@ public final class PitchTracker {
 
   /** Praat's defaults with another floor and ceiling. */
   public static PitchTracker praat(double floorHz, double ceilingHz) {
-    return new PitchTracker(0.0, floorHz, ceilingHz, 15, 0.03, 0.45, 0.01, 0.35, 0.14);
+    return praat(0.0, floorHz, ceilingHz);
+  }
+
+  /** Praat's defaults with another time step (0 = auto), floor and ceiling. */
+  public static PitchTracker praat(double timeStep, double floorHz, double ceilingHz) {
+    return new PitchTracker(timeStep, floorHz, ceilingHz, 15, 0.03, 0.45, 0.01, 0.35, 0.14);
   }
 
   public double floorHz() {

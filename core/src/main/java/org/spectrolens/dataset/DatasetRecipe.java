@@ -1,10 +1,13 @@
 package org.spectrolens.dataset;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.spectrolens.SpectrolensException;
 import org.spectrolens.corpus.Corpus;
 import org.spectrolens.corpus.CorpusReader;
 import org.spectrolens.corpus.DurationProbe;
+import org.spectrolens.corpus.EventChunks;
 import org.spectrolens.corpus.LabelMap;
 import org.spectrolens.corpus.Segments;
 import org.spectrolens.corpus.Speakers;
@@ -31,12 +34,25 @@ import org.spectrolens.corpus.Task;
  * @param padLastChunk keep a last partial chunk, zero-padded (else drop it)
  * @param split train/test split
  * @param format the front end
+ * @param events chunks task only: an event annotation ({@code file,onset,offset,label}) of the
+ *     recordings in {@code corpus}, whose chunks are labelled from their overlap with the events
+ *     ({@link EventChunks}); null for a corpus labelled by layout
  */
 public record DatasetRecipe(
     Path corpus, Path alignments, String tier, Task task, Path labels, Path speakers,
     double padding, double minDuration, int maxPerClass,
     double chunk, double chunkHop, boolean padLastChunk,
-    Split split, InputFormat format) {
+    Split split, InputFormat format, Path events) {
+
+  /** A recipe for a corpus labelled by its layout (no event annotation). */
+  public DatasetRecipe(
+      Path corpus, Path alignments, String tier, Task task, Path labels, Path speakers,
+      double padding, double minDuration, int maxPerClass,
+      double chunk, double chunkHop, boolean padLastChunk,
+      Split split, InputFormat format) {
+    this(corpus, alignments, tier, task, labels, speakers, padding, minDuration, maxPerClass, chunk, chunkHop, padLastChunk,
+        split, format, null);
+  }
 
   /** Defaults documented for the CLI: no padding, 30 ms minimum, no cap, 1 s chunks with hop 1 s, padded. */
   public static DatasetRecipe of(Path corpus, Task task, InputFormat format) {
@@ -45,6 +61,13 @@ public record DatasetRecipe(
 
   /** Reads, segments, balances and caps the corpus (no audio is decoded except headers). */
   public Corpus segments(DurationProbe probe) {
+    if (events != null) {
+      if (task != Task.CHUNKS) throw new SpectrolensException("--events", "labels chunks; use it with --task chunks");
+      Path recordings = Files.isDirectory(corpus) ? corpus : corpus.toAbsolutePath().getParent();
+      Corpus c = EventChunks.chunks(events, recordings, chunk, chunkHop, padLastChunk, EventChunks.DEFAULT_MIN_OVERLAP, probe);
+      if (maxPerClass > 0) c = Segments.capPerClass(c, maxPerClass, split.seed());
+      return c;
+    }
     LabelMap map = labels != null ? LabelMap.read(labels) : LabelMap.of(task);
     Speakers spk = Speakers.find(corpus.toFile().isDirectory() ? corpus : corpus.toAbsolutePath().getParent(), speakers);
     Corpus c = CorpusReader.read(corpus, new CorpusReader.Options(map, alignments, tier, spk, probe));

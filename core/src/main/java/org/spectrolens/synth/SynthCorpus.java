@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.audio.WavWriter;
 import org.spectrolens.corpus.textgrid.TextGridWriter;
@@ -150,28 +148,17 @@ public final class SynthCorpus {
     String[] spk = new String[utterances];
     double[] seconds = new double[utterances];
     AtomicInteger done = new AtomicInteger();
-    // A failure stops new utterances, and is rethrown only once every running one has finished,
-    // so that nothing writes into the partial corpus after it is deleted.
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    IntStream.range(0, utterances).parallel().forEach(i -> {
-      if (failure.get() != null) return;
-      try {
-        Utterance u = synthesize(i);
-        WavWriter.writePcm16(dir.resolve("wavs").resolve(u.id() + ".wav"), u.clip());
-        TextGridWriter.write(dir.resolve("TextGrid").resolve(u.id() + ".TextGrid"), u.textGrid());
-        AtomicFiles.writeString(dir.resolve("truth").resolve(u.id() + ".csv"), u.truthCsv());
-        meta[i] = u.id() + "|" + u.text() + "|" + u.text();
-        Speaker s = speakerOf(i);
-        spk[i] = String.format(Locale.ROOT, "%s,%s,%s,%.1f", u.id(), s.id(), s.group().sex, s.f0Mean());
-        seconds[i] = u.duration();
-        progress.accept(done.incrementAndGet());
-      } catch (RuntimeException | Error e) {
-        failure.compareAndSet(null, e);
-      }
+    SeededParallel.forEachIndex(utterances, i -> {
+      Utterance u = synthesize(i);
+      WavWriter.writePcm16(dir.resolve("wavs").resolve(u.id() + ".wav"), u.clip());
+      TextGridWriter.write(dir.resolve("TextGrid").resolve(u.id() + ".TextGrid"), u.textGrid());
+      AtomicFiles.writeString(dir.resolve("truth").resolve(u.id() + ".csv"), u.truthCsv());
+      meta[i] = u.id() + "|" + u.text() + "|" + u.text();
+      Speaker s = speakerOf(i);
+      spk[i] = String.format(Locale.ROOT, "%s,%s,%s,%.1f", u.id(), s.id(), s.group().sex, s.f0Mean());
+      seconds[i] = u.duration();
+      progress.accept(done.incrementAndGet());
     });
-    Throwable f = failure.get();
-    if (f instanceof RuntimeException r) throw r;
-    if (f instanceof Error e) throw e;
     List<String> metaSorted = Arrays.stream(meta).sorted().toList();
     List<String> spkSorted = Arrays.stream(spk).sorted().toList();
     AtomicFiles.writeString(dir.resolve("speakers.csv"), "id,speaker,sex,f0_mean\n" + String.join("\n", spkSorted) + "\n");
@@ -180,11 +167,8 @@ public final class SynthCorpus {
     return Arrays.stream(seconds).sum();
   }
 
-  /** A random stream for (purpose, index) under this corpus's seed: SplitMix64-style mixing. */
+  /** A random stream for (purpose, index) under this corpus's seed. */
   private SplittableRandom random(int purpose, int index) {
-    long z = seed * 0x9E3779B97F4A7C15L + purpose * 0xBF58476D1CE4E5B9L + index * 0x94D049BB133111EBL;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return new SplittableRandom(z ^ (z >>> 31));
+    return SeededParallel.stream(seed, purpose, index);
   }
 }

@@ -56,12 +56,8 @@ public final class MapStack {
 
   /** Reads {@code items.csv} of an explain folder. */
   public static List<ItemRow> readItems(Path dir) {
-    Path f = dir.resolve("items.csv");
     List<ItemRow> out = new ArrayList<>();
-    List<String> lines = lines(f);
-    for (int n = 1; n < lines.size(); n++) {
-      List<String> c = org.spectrolens.io.Csv.split(lines.get(n));
-      if (c.size() != 10) throw new SpectrolensException(f.toString(), "line " + (n + 1) + ": expected 10 fields, found " + c.size());
+    for (List<String> c : rows(dir.resolve("items.csv"), 10)) {
       out.add(new ItemRow(Integer.parseInt(c.get(0)), c.get(1), c.get(2), number(c.get(3)), number(c.get(4)), c.get(5), c.get(6),
           c.get(7), number(c.get(8)), number(c.get(9))));
     }
@@ -73,23 +69,28 @@ public final class MapStack {
 
   /** Reads {@code profiles.csv} of an explain folder. */
   public static List<ProfileRow> readProfiles(Path dir) {
-    Path f = dir.resolve("profiles.csv");
     List<ProfileRow> out = new ArrayList<>();
-    List<String> lines = lines(f);
-    for (int n = 1; n < lines.size(); n++) {
-      List<String> c = org.spectrolens.io.Csv.split(lines.get(n));
-      if (c.size() != 6) throw new SpectrolensException(f.toString(), "line " + (n + 1) + ": expected 6 fields, found " + c.size());
+    for (List<String> c : rows(dir.resolve("profiles.csv"), 6)) {
       out.add(new ProfileRow(Integer.parseInt(c.get(0)), c.get(1), c.get(2), number(c.get(3)), number(c.get(4)), number(c.get(5))));
     }
     return out;
   }
 
-  private static List<String> lines(Path f) {
+  /** The rows of a CSV after its header, each checked to hold {@code fields} fields. */
+  private static List<List<String>> rows(Path f, int fields) {
+    List<String> lines;
     try {
-      return Files.readAllLines(f, StandardCharsets.UTF_8);
+      lines = Files.readAllLines(f, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new SpectrolensException(f.toString(), "cannot read: " + e.getMessage(), e);
     }
+    List<List<String>> out = new ArrayList<>();
+    for (int n = 1; n < lines.size(); n++) {
+      List<String> c = org.spectrolens.io.Csv.split(lines.get(n));
+      if (c.size() != fields) throw new SpectrolensException(f.toString(), "line " + (n + 1) + ": expected " + fields + " fields, found " + c.size());
+      out.add(c);
+    }
+    return out;
   }
 
   private static double number(String s) {

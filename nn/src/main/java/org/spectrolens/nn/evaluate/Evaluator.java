@@ -19,6 +19,15 @@ public final class Evaluator {
    * same way and its labels are among the model's classes.
    */
   public static Metrics evaluate(TrainedModel model, CachedDataset ds, String split) {
+    return predict(model, ds, split).metrics();
+  }
+
+  /**
+   * Per-item predictions of {@code model} on {@code split} of {@code ds} (checked as {@link
+   * #evaluate}): the items in split order with their true and predicted classes and class
+   * probabilities.
+   */
+  public static Predictions predict(TrainedModel model, CachedDataset ds, String split) {
     ModelConfig cfg = model.config();
     if (cfg.dataset() != null && !cfg.dataset().sameFrontEnd(ds.info())) {
       throw new SpectrolensException(ds.dir().toString(), "front end differs from the model's (" + describe(ds.info())
@@ -39,16 +48,22 @@ public final class Evaluator {
       return k;
     }, (float) cfg.normalization().mean(), (float) cfg.normalization().std());
     Result r = run(model.network(), ex, 64);
-    return Metrics.of(classes, r.truth(), r.predicted(), cfg.model(), ds.info().id(), split, r.loss());
+    return new Predictions(classes, items, r.truth(), r.predicted(), r.probabilities(), cfg.model(), ds.info().id(), split,
+        r.loss());
   }
 
-  /** Predictions of a network over examples, with the mean cross-entropy. */
-  public record Result(int[] truth, int[] predicted, double loss, double accuracy) {}
+  /**
+   * Predictions of a network over examples, with the mean cross-entropy.
+   *
+   * @param probabilities [item][class] softmax of the logits
+   */
+  public record Result(int[] truth, int[] predicted, double[][] probabilities, double loss, double accuracy) {}
 
   public static Result run(Network net, Examples ex, int batch) {
     int n = ex.size();
     int[] truth = new int[n];
     int[] predicted = new int[n];
+    double[][] probabilities = new double[n][];
     double loss = 0;
     int correct = 0;
     int channels = net.inputShape()[0];
@@ -61,11 +76,12 @@ public final class Evaluator {
         int p = TrainedModel.argmax(logits[i]);
         truth[idx[i]] = t;
         predicted[idx[i]] = p;
+        probabilities[idx[i]] = TrainedModel.softmax(logits[i]);
         loss += crossEntropy(logits[i], t);
         if (p == t) correct++;
       }
     }
-    return new Result(truth, predicted, n == 0 ? Double.NaN : loss / n, n == 0 ? Double.NaN : (double) correct / n);
+    return new Result(truth, predicted, probabilities, n == 0 ? Double.NaN : loss / n, n == 0 ? Double.NaN : (double) correct / n);
   }
 
   /** -log softmax(logits)[target], via log-sum-exp. */

@@ -21,13 +21,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param pretrained safetensors with ImageNet weights in torchvision's names, or null
  * @param freeze keep the convolutional layers fixed (train the classifier only)
  * @param threads engine threads (0 = all cores)
+ * @param shuffleLabels train on the training split's labels randomly permuted (seeded): the model of
+ *     Adebayo et al.'s data-randomisation test, which can only memorise
  */
 public record TrainConfig(
     String model, int epochs, int batch, double lr,
     @JsonProperty("weight_decay") double weightDecay, String schedule,
     @JsonProperty("step_epochs") int stepEpochs, double gamma, boolean augment, int patience,
     @JsonProperty("validation_fraction") double validationFraction, long seed, int channels,
-    String pretrained, boolean freeze, int threads) {
+    String pretrained, boolean freeze, int threads, @JsonProperty("shuffle_labels") boolean shuffleLabels) {
 
   /**
    * Default epochs: CPU-practical rather than the paper's 20. smallcnn on the built-in vowel
@@ -37,7 +39,7 @@ public record TrainConfig(
   public static final int DEFAULT_EPOCHS = 3;
 
   public static TrainConfig defaults(String model) {
-    return new TrainConfig(model, DEFAULT_EPOCHS, 32, 1e-4, 0, "constant", 10, 0.1, false, 5, 0.1, 1, 1, null, false, 0);
+    return new TrainConfig(model, DEFAULT_EPOCHS, 32, 1e-4, 0, "constant", 10, 0.1, false, 5, 0.1, 1, 1, null, false, 0, false);
   }
 
   /** The learning rate of epoch {@code e} (0-based). */
@@ -53,6 +55,11 @@ public record TrainConfig(
 
   public TrainConfig withEpochs(int n) {
     return new TrainConfig(model, n, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, patience,
-        validationFraction, seed, channels, pretrained, freeze, threads);
+        validationFraction, seed, channels, pretrained, freeze, threads, shuffleLabels);
+  }
+
+  public TrainConfig withShuffledLabels(boolean shuffle) {
+    return new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, patience,
+        validationFraction, seed, channels, pretrained, freeze, threads, shuffle);
   }
 }

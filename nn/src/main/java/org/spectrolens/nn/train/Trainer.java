@@ -109,10 +109,11 @@ public final class Trainer {
     List<DatasetItem> train = ds.items("train");
     if (train.isEmpty()) throw new SpectrolensException(ds.dir().toString(), "no items in the train split");
     ValidationSplit vs = ValidationSplit.of(train, cfg.validationFraction(), cfg.seed());
-    Examples fit = Examples.load(ds, vs.fit(), ds::labelIndex, 0f, 1f);
+    java.util.function.ToIntFunction<DatasetItem> label = cfg.shuffleLabels() ? shuffledLabels(ds, train, cfg.seed()) : ds::labelIndex;
+    Examples fit = Examples.load(ds, vs.fit(), label, 0f, 1f);
     float[] ms = fit.meanStd();
     fit.normalise(ms[0], ms[1]);
-    Examples val = vs.validation().isEmpty() ? null : Examples.load(ds, vs.validation(), ds::labelIndex, ms[0], ms[1]);
+    Examples val = vs.validation().isEmpty() ? null : Examples.load(ds, vs.validation(), label, ms[0], ms[1]);
     int[] shape = {cfg.channels(), ds.info().height(), ds.info().width()};
     try {
       Files.createDirectories(out);
@@ -316,6 +317,22 @@ public final class Trainer {
   }
 
   /** The part of the training split held out for validation: whole speakers where every item names one. */
+  /** The training split's labels randomly permuted among its items (seeded), for {@code --shuffle-labels}. */
+  static java.util.function.ToIntFunction<DatasetItem> shuffledLabels(CachedDataset ds, List<DatasetItem> train, long seed) {
+    int[] labels = new int[train.size()];
+    for (int i = 0; i < labels.length; i++) labels[i] = ds.labelIndex(train.get(i));
+    SplittableRandom r = new SplittableRandom(Examples.mix(seed, -3, -4));
+    for (int i = labels.length - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = labels[i];
+      labels[i] = labels[j];
+      labels[j] = t;
+    }
+    java.util.Map<String, Integer> byId = new java.util.HashMap<>();
+    for (int i = 0; i < labels.length; i++) byId.put(train.get(i).id(), labels[i]);
+    return item -> byId.get(item.id());
+  }
+
   record ValidationSplit(List<DatasetItem> fit, List<DatasetItem> validation, String by, List<String> ids) {
     static ValidationSplit of(List<DatasetItem> train, double fraction, long seed) {
       if (fraction <= 0) return new ValidationSplit(train, List.of(), "none", List.of());

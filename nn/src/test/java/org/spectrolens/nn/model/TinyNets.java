@@ -15,6 +15,7 @@ import org.spectrolens.nn.Engines;
  *       {@code W . mean(A) + b}, gradient {@code W_c / (h w)} everywhere.
  *   <li>{@link #quadratic}: features, {@code head}: logits {@code V . (A^2 / 2) + b}, gradient
  *       {@code V_c * A} (position by position).
+ *   <li>{@link #linear}: features, {@code head}: logits {@code V . A + b}, gradient {@code V_c}.
  * </ul>
  */
 public final class TinyNets {
@@ -50,6 +51,19 @@ public final class TinyNets {
     vt.set(v);
     bt.set(bias);
     net.addStage("head", (x, t) -> Linear.linear(x.mul(x).mul(0.5f).reshape(x.getShape().get(0), -1), vt, bt).singletonOrThrow());
+    net.ready();
+    return net;
+  }
+
+  /** features -> head: {@code V . A + b}, V [classes * c*h*w]. */
+  public static Network linear(int c, int h, int w, float[] v, float[] bias) {
+    int classes = bias.length;
+    Network net = network("tiny-linear", c, h, w, classes);
+    NDArray vt = net.add("head.weight", Network.Kind.PARAMETER, new Shape(classes, (long) c * h * w));
+    NDArray bt = net.add("head.bias", Network.Kind.PARAMETER, new Shape(classes));
+    vt.set(v);
+    bt.set(bias);
+    net.addStage("head", (x, t) -> Linear.linear(x.reshape(x.getShape().get(0), -1), vt, bt).singletonOrThrow());
     net.ready();
     return net;
   }

@@ -1,0 +1,127 @@
+package org.spectrolens.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.spectrolens.explain.DatasetInputs;
+import org.spectrolens.io.OutputFolder;
+import org.spectrolens.judge.MethodMaps;
+import org.spectrolens.explain.Baseline;
+import org.spectrolens.io.Json;
+import org.spectrolens.judge.CurveReport;
+import org.spectrolens.judge.Judging;
+import org.spectrolens.judge.MapMetric;
+import org.spectrolens.judge.Metric;
+import org.spectrolens.judge.MetricRegistry;
+import org.spectrolens.judge.RemovalUnits;
+import org.spectrolens.judge.Samples;
+import org.spectrolens.judge.Study;
+import org.spectrolens.nn.Engines;
+import org.spectrolens.nn.model.TrainedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code spectrolens faithfulness}: how faithful each method's maps are to the model, beside a random and the energy map. */
+@Command(name = "faithfulness", mixinStandardHelpOptions = true, sortOptions = false,
+    resourceBundle = "org.spectrolens.cli.JudgeHelp$Faithfulness",
+    description = {"Faithfulness and complexity of each method's maps on a dataset split, each figure also for a random map",
+        "(chance) and the energy map (the input itself). Writes DIR/faithfulness.json (per method and reference map: every",
+        "metric and seconds; the options), DIR/curves.csv (method,curve,class,fraction,value) and DIR/curves.png.",
+        "Masking is x' = b + m (x - b) with the --baseline b."})
+public final class FaithfulnessCommand implements Callable<Integer> {
+  @Mixin
+  JudgeOptions common;
+
+  @Option(names = "--metrics", split = ",", paramLabel = "LIST", description = "Metrics (default: all listed below).")
+  List<String> metrics;
+
+  @Range(min = 1, max = 100_000_000)
+  @Option(names = "--samples", defaultValue = "200", paramLabel = "N", description = "Items drawn from the split, seeded (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(names = "--grid", defaultValue = "32x32", paramLabel = "G",
+      description = "Removal units: RxC cells, full (every input cell), or Hz x ms cells such as 250Hzx20ms (default: ${DEFAULT-VALUE}).")
+  String grid;
+
+  @Option(names = "--unit", defaultValue = "cell", paramLabel = "U",
+      description = "cell, band (whole frequency bands: the grid's rows or Hz) or frame (whole frames: its columns or ms) (default: ${DEFAULT-VALUE}).")
+  String unit;
+
+  @Option(names = "--step", defaultValue = "0.01", paramLabel = "F", description = "Fraction of units per curve step, in (0, 1] (default: ${DEFAULT-VALUE}).")
+  double step;
+
+  @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N", description = "Perturbed inputs per forward pass (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Override
+  public Integer call() {
+    List<MapMetric> chosen = MetricRegistry.mapMetrics(metrics == null
+        ? MetricRegistry.ids().stream().filter(id -> MetricRegistry.of(id) instanceof MapMetric m
+            && (m.category() == Metric.Category.FAITHFULNESS || m.category() == Metric.Category.COMPLEXITY)).toList()
+        : metrics, Metric.Category.FAITHFULNESS, Metric.Category.COMPLEXITY);
+    Baseline b = common.baseline();
+    common.methods();
+    Engines.init(common.threads);
+    try (TrainedModel m = TrainedModel.open(common.model);
+        OutputFolder folder = OutputFolder.create(common.out, "faithfulness", common.force, common.model, common.data)) {
+      int[] s = m.config().inputShape();
+      DatasetInputs set = common.inputs(m, samples);
+      Samples sample = JudgeOptions.samples(set, m);
+      Judging judging = Judging.defaults(RemovalUnits.parse(grid, unit, sample.axes(), s[1], s[2]))
+          .withStep(step).withBaseline(b).withSeed(common.seed).withBatchSize(batchSize);
+      long t0 = System.nanoTime();
+      Study study = Study.run(m.network(), sample, MethodMaps.of(common.engine(m), set), chosen, judging, null);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("methods", entries(study.methods()));
+      json.put("baselines", entries(study.baselines()));
+      Map<String, Object> opts = common.describe(sample.n());
+      opts.putAll(judging.describe());
+      opts.put("explain_options", common.explainOptions().describe());
+      json.put("options", opts);
+      Map<String, Object> speed = new LinkedHashMap<>();
+      speed.put("seconds", seconds);
+      speed.put("metric_seconds", study.metricSeconds());
+      speed.put("forward_passes", study.forwardPasses());
+      speed.put("forward_passes_per_second", study.forwardPasses() / study.metricSeconds());
+      speed.put("threads", Engines.threads());
+      json.put("speed", speed);
+      // everything is computed; the folder is written whole or not at all
+      Path out = folder.dir();
+      CurveReport.writeCsv(out.resolve("curves.csv"), study, m.config().classes());
+      CurveReport.writePng(out.resolve("curves.png"), study, common.model.getFileName() + " on " + common.data.getFileName() + " ("
+          + sample.n() + " " + common.split + " items, " + judging.units().name() + ", baseline " + b.id() + ")");
+      Json.write(out.resolve("faithfulness.json"), json);
+      folder.commit();
+      System.out.printf(java.util.Locale.ROOT, "%s%n%d forward passes in %.1f s of metrics (%.0f per second); %.1f s in all%n",
+          table(study, chosen), study.forwardPasses(), study.metricSeconds(), study.forwardPasses() / study.metricSeconds(), seconds);
+    }
+    return 0;
+  }
+
+  static Map<String, Object> entries(List<Study.Entry> entries) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Study.Entry e : entries) {
+      Map<String, Object> v = new LinkedHashMap<>(e.scores());
+      v.put("seconds", e.seconds());
+      out.put(e.name(), v);
+    }
+    return out;
+  }
+
+  /** A plain-text table: one row per method and reference map, one column per metric. */
+  static String table(Study study, List<? extends Metric> metrics) {
+    StringBuilder b = new StringBuilder(String.format("%-16s", "method"));
+    for (Metric m : metrics) b.append(String.format(" %s", m.id()));
+    b.append('\n');
+    for (Study.Entry e : study.all()) {
+      b.append(String.format("%-16s", e.name()));
+      for (Metric m : metrics) b.append(String.format(java.util.Locale.ROOT, " %" + m.id().length() + ".3f", e.scores().get(m.id())));
+      b.append('\n');
+    }
+    return b.toString().stripTrailing();
+  }
+}

@@ -1,0 +1,95 @@
+package org.spectrolens.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.spectrolens.dataset.CachedDataset;
+import org.spectrolens.explain.DatasetInputs;
+import org.spectrolens.io.Json;
+import org.spectrolens.io.OutputFolder;
+import org.spectrolens.judge.MethodMaps;
+import org.spectrolens.judge.Judging;
+import org.spectrolens.judge.MapMetric;
+import org.spectrolens.judge.Metric;
+import org.spectrolens.judge.MetricRegistry;
+import org.spectrolens.judge.RemovalUnits;
+import org.spectrolens.judge.Samples;
+import org.spectrolens.judge.Study;
+import org.spectrolens.judge.Truth;
+import org.spectrolens.nn.Engines;
+import org.spectrolens.nn.model.TrainedModel;
+import org.spectrolens.truth.TruthReader;
+import org.spectrolens.truth.TruthSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code spectrolens localisation}: how well each method's maps agree with where the evidence really is. */
+@Command(name = "localisation", mixinStandardHelpOptions = true, sortOptions = false,
+    resourceBundle = "org.spectrolens.cli.JudgeHelp$Localisation",
+    description = {"Agreement of each method's maps with truth masks: for vowels the cells within F1, F2 and F3 plus or minus",
+        "their bandwidths, for voicing F0 and its harmonics below 700 Hz; from the synthesiser's truth/<id>.csv",
+        "(--truth synth) or the project's formant and pitch trackers (--truth tracker). Writes DIR/localisation.json:",
+        "per method and for the random and energy maps every metric, and the chance level of each (the truth region's share)."})
+public final class LocalisationCommand implements Callable<Integer> {
+  @Mixin
+  JudgeOptions common;
+
+  @Option(names = "--truth", defaultValue = "synth", paramLabel = "T", description = "synth or tracker (default: ${DEFAULT-VALUE}).")
+  String truth;
+
+  @Option(names = "--metrics", split = ",", paramLabel = "LIST", description = "Metrics (default: all listed below).")
+  List<String> metrics;
+
+  @Range(min = 1, max = 100_000_000)
+  @Option(names = "--samples", defaultValue = "200", paramLabel = "N", description = "Items drawn from the split, seeded (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(names = "--tolerance-hz", defaultValue = "100", paramLabel = "HZ", description = "Pointing game: tolerance in Hz (default: ${DEFAULT-VALUE}).")
+  double toleranceHz;
+
+  @Option(names = "--tolerance-ms", defaultValue = "10", paramLabel = "MS", description = "Pointing game: tolerance in ms (default: ${DEFAULT-VALUE}).")
+  double toleranceMs;
+
+  @Override
+  public Integer call() {
+    List<MapMetric> chosen = MetricRegistry.mapMetrics(metrics == null ? MetricRegistry.ids(Metric.Category.LOCALISATION) : metrics,
+        Metric.Category.LOCALISATION);
+    TruthReader reader = TruthReader.of(TruthSource.fromId(truth, "--truth"));
+    common.methods();
+    Engines.init(common.threads);
+    CachedDataset ds = CachedDataset.open(common.data);
+    reader.check(ds);
+    try (TrainedModel m = TrainedModel.open(common.model);
+        OutputFolder folder = OutputFolder.create(common.out, "localisation", common.force, common.model, common.data)) {
+      int[] s = m.config().inputShape();
+      DatasetInputs set = common.inputs(m, samples);
+      Samples sample = JudgeOptions.samples(set, m);
+      boolean[][] masks = Truth.masks(reader, ds, sample);
+      Judging judging = Judging.defaults(RemovalUnits.full(s[1], s[2])).withSeed(common.seed).withTolerance(toleranceHz, toleranceMs);
+      Study study = Study.run(m.network(), sample, MethodMaps.of(common.engine(m), set), chosen, judging, masks);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("methods", FaithfulnessCommand.entries(study.methods()));
+      json.put("baselines", FaithfulnessCommand.entries(study.baselines()));
+      json.put("chance", study.methods().isEmpty() ? study.baselines().get(0).chance() : study.methods().get(0).chance());
+      Map<String, Object> opts = common.describe(sample.n());
+      opts.put("truth", reader.origin().id());
+      opts.put("region", Truth.region(ds));
+      int withTruth = 0;
+      for (boolean[] mask : masks) for (boolean v : mask) if (v) {
+        withTruth++;
+        break;
+      }
+      opts.put("items_with_truth", withTruth);
+      opts.put("tolerance_hz", toleranceHz);
+      opts.put("tolerance_ms", toleranceMs);
+      json.put("options", opts);
+      Json.write(folder.dir().resolve("localisation.json"), json);
+      folder.commit();
+      System.out.println(FaithfulnessCommand.table(study, chosen));
+      System.out.println("chance           " + json.get("chance"));
+    }
+    return 0;
+  }
+}

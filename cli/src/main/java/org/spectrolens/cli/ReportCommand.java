@@ -1,0 +1,55 @@
+package org.spectrolens.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.io.OutputFile;
+import org.spectrolens.io.OutputFolder;
+import org.spectrolens.report.HtmlReport;
+import org.spectrolens.report.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spectrolens report}: one self-contained HTML page from what the other commands wrote. */
+@Command(name = "report", sortOptions = false,
+    description = {"Gathers what train/evaluate, explain, faithfulness, sanity, localisation, analyze, ablation and",
+        "discriminativity wrote under the --in folders (whatever is present) into one self-contained HTML page",
+        "(figures embedded: it opens from the disk with no server and prints), with sentences generated from the",
+        "numbers; beside it REPORT.json (every number) and REPORT-figures/ (every figure as PNG)."})
+public final class ReportCommand implements Callable<Integer>, Checked {
+  @Option(names = "--in", required = true, paramLabel = "DIR", description = "A folder of results, searched 4 levels deep (repeatable).")
+  List<Path> in;
+
+  @Option(names = "--out", required = true, paramLabel = "REPORT.html", description = "The page to write.")
+  Path out;
+
+  @Option(names = "--title", defaultValue = "spectrolens report", paramLabel = "TEXT", description = "The page's title (default: ${DEFAULT-VALUE}).")
+  String title;
+
+  @Option(names = "--force", description = "Overwrite a file of another kind, or write inside an input folder.")
+  boolean force;
+
+  @Override
+  public void checkOptions() {
+    if (!out.getFileName().toString().endsWith(".html")) throw new SpectrolensException("--out", "must name an .html file, got " + out);
+  }
+
+  @Override
+  public Integer call() {
+    Path[] inputs = in.toArray(Path[]::new);
+    Path html = OutputFile.check(out, "html", force, inputs);
+    String stem = html.getFileName().toString().replaceFirst("\\.html$", "");
+    OutputFile.check(html.resolveSibling(stem + ".json"), "json", force, inputs);
+    Report report = Report.gather(title, new ArrayList<>(in));
+    HtmlReport.Written w;
+    try (OutputFolder figures = OutputFolder.create(html.resolveSibling(stem + "-figures"), "report", force, inputs)) {
+      w = HtmlReport.write(report, html, figures.dir());
+      figures.commit();
+    }
+    System.out.printf("%s: %d sections, %d figures, %.1f kB (numbers in %s, figures in %s)%n", w.html(), w.sections(), w.images(),
+        w.bytes() / 1024.0, w.json().getFileName(), stem + "-figures/");
+    return 0;
+  }
+}

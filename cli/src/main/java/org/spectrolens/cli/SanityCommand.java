@@ -1,0 +1,124 @@
+package org.spectrolens.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.spectrolens.dataset.CachedDataset;
+import org.spectrolens.io.Json;
+import org.spectrolens.io.OutputFolder;
+import org.spectrolens.judge.LayerStep;
+import org.spectrolens.judge.MapMaker;
+import org.spectrolens.judge.Samples;
+import org.spectrolens.judge.Sanity;
+import org.spectrolens.nn.Engines;
+import org.spectrolens.nn.model.TrainedModel;
+import org.spectrolens.render.OverlayImage;
+import org.spectrolens.render.PanelFigure;
+import org.spectrolens.spectrogram.Spectrogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code spectrolens sanity}: do the maps depend on what the model learnt (Adebayo et al. 2018)? */
+@Command(name = "sanity", mixinStandardHelpOptions = true, sortOptions = false,
+    resourceBundle = "org.spectrolens.cli.JudgeHelp$Sanity",
+    description = {"Sanity checks of each method: cascading and independent parameter randomisation (Spearman of the absolute",
+        "maps and SSIM to the trained model's maps per layer), the random-logit test and, with --shuffled-model, data",
+        "randomisation. A method passes when, with every layer re-initialised, both similarities are below 0.5 (and",
+        "below 0.5 against the shuffled-label model). Writes DIR/sanity.json and DIR/sanity.png (the first item's",
+        "maps as the layers are randomised, one row per method); the energy map is judged beside the methods."})
+public final class SanityCommand implements Callable<Integer> {
+  @Mixin
+  JudgeOptions common;
+
+  @Range(min = 1, max = 100_000_000)
+  @Option(names = "--samples", defaultValue = "50", paramLabel = "N", description = "Items drawn from the split, seeded (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(names = "--shuffled-model", paramLabel = "M", description = "A model trained with 'train --shuffle-labels' for data randomisation.")
+  Path shuffledModel;
+
+  @Override
+  public Integer call() {
+    Map<String, MapMaker> makers = new LinkedHashMap<>(common.makers());
+    makers.put("energy", org.spectrolens.judge.ReferenceMaps.energyMaker());
+    Engines.init(common.threads);
+    CachedDataset ds = CachedDataset.open(common.data);
+    Path[] read = shuffledModel == null ? new Path[] {common.model, common.data} : new Path[] {common.model, common.data, shuffledModel};
+    try (TrainedModel m = TrainedModel.open(common.model);
+        TrainedModel shuffled = shuffledModel == null ? null : TrainedModel.open(shuffledModel);
+        OutputFolder folder = OutputFolder.create(common.out, "sanity", common.force, read)) {
+      Samples sample = JudgeOptions.samples(common.inputs(m, samples), m);
+      float[][] logits = m.logits(sample.inputs(), sample.n());
+      int[] targets = new int[sample.n()];
+      for (int i = 0; i < targets.length; i++) targets[i] = TrainedModel.argmax(logits[i]);
+      Map<String, Object> methods = new LinkedHashMap<>();
+      List<String> failing = new ArrayList<>();
+      List<PanelFigure.Panel> panels = new ArrayList<>();
+      Spectrogram first = ds.spectrogram(sample.items().get(0));
+      int columns = 0;
+      for (Map.Entry<String, MapMaker> e : makers.entrySet()) {
+        long t0 = System.nanoTime();
+        Sanity s = Sanity.check(m.network(), e.getValue(), sample.inputs(), sample.n(), targets,
+            shuffled == null ? null : shuffled.network(), common.seed);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("cascading", steps(s.cascading()));
+        v.put("independent", steps(s.independent()));
+        v.put("random_logit_ssim", s.randomLogitSsim());
+        v.put("random_logit_passes", s.randomLogitPasses());
+        if (s.data() != null) v.put("data_randomisation", Map.of("spearman", s.data()[0], "ssim", s.data()[1]));
+        v.put("passes", s.passes());
+        v.put("failed_checks", s.failures());
+        v.put("seconds", (System.nanoTime() - t0) / 1e9);
+        methods.put(e.getKey(), v);
+        if (!s.passes()) failing.add(e.getKey());
+        float[] trained = e.getValue().maps(m.network(), sample.input(0), 1, new int[] {targets[0]})[0];
+        panels.add(panel(first, trained, e.getKey() + ": trained"));
+        for (LayerStep step : s.cascading()) panels.add(panel(first, step.example(), "up to " + step.layer()));
+        columns = 1 + s.cascading().size();
+        System.out.printf(java.util.Locale.ROOT, "%-16s %s (last step: Spearman %.3f, SSIM %.3f; random logit SSIM %.3f)%n", e.getKey(),
+            s.passes() ? "passes" : "FAILS " + s.failures(), last(s).spearman(), last(s).ssim(), s.randomLogitSsim());
+      }
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("methods", methods);
+      json.put("failing", failing);
+      Map<String, Object> opts = common.describe(sample.n());
+      opts.put("threshold", Sanity.THRESHOLD);
+      opts.put("shuffled_model", shuffledModel == null ? null : shuffledModel.toString());
+      opts.put("reinitialisation", "fresh initialisation of the architecture from seed + 1000003 (parameters and batch-norm statistics)");
+      json.put("options", opts);
+      PanelFigure.defaults().withColumns(columns).withFontSize(12f).withTitle("Cascading randomisation, " + sample.items().get(0).id()
+          + " (from the output layer down)").write(panels, folder.dir().resolve("sanity.png"));
+      Json.write(folder.dir().resolve("sanity.json"), json);
+      folder.commit();
+    }
+    return 0;
+  }
+
+  private static LayerStep last(Sanity s) {
+    return s.cascading().get(s.cascading().size() - 1);
+  }
+
+  private static PanelFigure.Panel panel(Spectrogram g, float[] map, String title) {
+    int h = g.values().length;
+    int w = g.values()[0].length;
+    float[][] grid = new float[h][w];
+    for (int y = 0; y < h; y++) System.arraycopy(map, y * w, grid[y], 0, w);
+    return PanelFigure.Panel.of(OverlayImage.defaults().withTitle(title).render(g, grid), "");
+  }
+
+  private static List<Map<String, Object>> steps(List<LayerStep> steps) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (LayerStep s : steps) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("layer", s.layer());
+      o.put("spearman", s.spearman());
+      o.put("ssim", s.ssim());
+      out.add(o);
+    }
+    return out;
+  }
+}

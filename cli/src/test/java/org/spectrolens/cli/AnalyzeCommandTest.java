@@ -1,0 +1,144 @@
+package org.spectrolens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spectrolens.io.Json;
+import org.spectrolens.io.Npy;
+
+/** {@code analyze} end to end on a tiny built-in corpus: synth -> vowel dataset -> smallcnn -> analyze. */
+class AnalyzeCommandTest {
+  @TempDir static Path dir;
+  static Path ds;
+  static Path model;
+
+  @BeforeAll
+  static void corpusDatasetModel() {
+    Path corpus = dir.resolve("corpus");
+    ds = dir.resolve("ds");
+    model = dir.resolve("model");
+    for (String[] args : List.of(
+        new String[] {"synth", "--out", corpus.toString(), "--utterances", "24", "--seed", "3"},
+        new String[] {"dataset", "--corpus", corpus.toString(), "--task", "vowels", "--out", ds.toString(), "--size", "32x32",
+            "--fmax", "4000", "--group-by", "speaker", "--seed", "1", "--no-progress"},
+        new String[] {"train", "--data", ds.toString(), "--model", "smallcnn", "--out", model.toString(), "--epochs", "1",
+            "--seed", "1", "--quiet"})) {
+      CliRun r = CliRun.of(args);
+      assertEquals(0, r.exit(), String.join(" ", args) + ": " + r.err());
+    }
+  }
+
+  @Test
+  void writesTheReadingWithTheEnergyReferenceAndSpeakerGroups() throws Exception {
+    Path out = dir.resolve("analysis");
+    CliRun r = CliRun.of("analyze", "--model", model.toString(), "--data", ds.toString(), "--split", "all",
+        "--methods", "gradcam,saliency", "--permutations", "200", "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode a = Json.MAPPER.readTree(out.resolve("analysis.json").toFile());
+    assertEquals(List.of("energy", "gradcam", "saliency"), names(a.get("methods")));
+    assertEquals("synth", a.get("truth").asText());
+    assertEquals(0, a.get("items_without_truth").asInt());
+    int items = a.get("items").asInt();
+    assertTrue(items >= 20, "items " + items);
+    assertEquals(List.of("children", "men", "women"), names(a.get("groups")));
+    int k = a.get("classes").size();
+    for (String m : List.of("energy", "gradcam", "saliency")) {
+      JsonNode mr = a.get("methods").get(m);
+      // every band profile is a distribution over the 250 Hz bands of 0-4000 Hz
+      double sum = 0;
+      for (JsonNode v : mr.get("band_profile").get("all")) sum += v.asDouble();
+      assertEquals(1.0, sum, 1e-6, m);
+      assertEquals(k * (k - 1) / 2, mr.get("confusion_overlap").get("pairs").size());
+      JsonNode all = mr.get("alignment").get("all");
+      assertEquals(items, all.get("n").asInt() + mr.get("empty_maps").asInt(), m); // an all-zero map has no alignment
+      double ceiling = 1 / all.get("formant_share").asDouble();
+      assertTrue(all.get("formants").asDouble() > 0 && all.get("formants").asDouble() < ceiling, m + " " + all);
+      Npy.Array means = Npy.read(out.resolve("class_means").resolve(m + ".npy"));
+      assertEquals(List.of(k, 32, 32), java.util.Arrays.stream(means.shape()).boxed().toList());
+      assertEquals(3, mr.get("group_band_profile").size());
+    }
+    assertEquals(16, a.get("bands").size());
+    for (String f : List.of("band_profiles.csv", "named_bands.csv", "alignment.csv", "confusion_overlap.csv",
+        "group_band_profiles.csv", "band_profiles.png", "class_means.png", "confusion_overlap.png")) {
+      assertTrue(Files.size(out.resolve(f)) > 100, f);
+    }
+    assertEquals("method,class,n,formants,formants_median,f1,f2,f3,formant_share,voiced,harmonics,harmonics_median,harmonic_share",
+        Files.readAllLines(out.resolve("alignment.csv")).get(0));
+    assertTrue(r.out().contains("gradcam"), r.out());
+  }
+
+  @Test
+  void trackerTruthStandsInAndBadInputIsOneLine() throws Exception {
+    Path out = dir.resolve("tracker");
+    CliRun r = CliRun.of("analyze", "--model", model.toString(), "--data", ds.toString(), "--methods", "saliency",
+        "--truth", "tracker", "--by", "speaker", "--permutations", "10", "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode a = Json.MAPPER.readTree(out.resolve("analysis.json").toFile());
+    assertEquals("tracker", a.get("truth").asText());
+    assertTrue(a.get("methods").get("saliency").get("alignment").get("all").get("n").asInt() > 0);
+
+    CliRun by = CliRun.of("analyze", "--model", model.toString(), "--data", ds.toString(), "--by", "accent", "--out",
+        dir.resolve("x").toString());
+    assertEquals(2, by.exit());
+    assertTrue(by.err().startsWith("spectrolens: --by: no column 'accent' in "), by.err());
+    assertEquals(1, by.err().lines().count(), by.err());
+    assertFalse(Files.exists(dir.resolve("x")));
+
+    // the same dataset whose corpus lost its truth files
+    Path truth = dir.resolve("corpus/truth"), away = dir.resolve("truth-away");
+    Files.move(truth, away);
+    try {
+      CliRun none = CliRun.of("analyze", "--model", model.toString(), "--data", ds.toString(), "--out", dir.resolve("y").toString());
+      assertEquals(2, none.exit());
+      assertTrue(none.err().startsWith("spectrolens: " + ds + ": --truth synth needs the synthesiser's truth/<id>.csv"), none.err());
+      assertEquals(1, none.err().lines().count(), none.err());
+      assertFalse(Files.exists(dir.resolve("y")));
+    } finally {
+      Files.move(away, truth);
+    }
+  }
+
+  @Test
+  void ablationTrainsAndReadsOneModelPerCutoff() throws Exception {
+    Path out = dir.resolve("ablation");
+    CliRun r = CliRun.of("ablation", "--corpus", dir.resolve("corpus").toString(), "--fmax", "2000,full", "--size", "16x16",
+        "--epochs", "1", "--methods", "saliency", "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode a = Json.MAPPER.readTree(out.resolve("ablation.json").toFile());
+    assertEquals(2, a.get("cutoffs").size());
+    JsonNode low = a.get("cutoffs").get(0), full = a.get("cutoffs").get(1);
+    assertEquals("2000", low.get("fmax").asText());
+    assertEquals(8, low.get("bands").size()); // 250 Hz bands up to 2000 Hz
+    assertTrue(full.get("top_hz").asDouble() > 10000, full.get("top_hz").toString());
+    for (JsonNode c : a.get("cutoffs")) {
+      double acc = c.get("accuracy").asDouble();
+      JsonNode m = Json.MAPPER.readTree(out.resolve("evaluate/fmax-" + c.get("fmax").asText() + "/metrics.json").toFile());
+      assertEquals(m.get("accuracy").asDouble(), acc, 1e-12);
+      double sum = 0;
+      for (JsonNode v : c.get("band_profile").get("saliency")) sum += v.asDouble();
+      assertEquals(1.0, sum, 1e-6);
+    }
+    List<String> csv = Files.readAllLines(out.resolve("ablation.csv"));
+    assertEquals(1 + 2 * 2, csv.size()); // energy and saliency per cut-off
+    assertTrue(Files.size(out.resolve("ablation.png")) > 1000);
+    assertTrue(r.out().contains("$ ./spectrolens dataset --corpus"), r.out());
+
+    CliRun bad = CliRun.of("ablation", "--corpus", dir.resolve("corpus").toString(), "--fmax", "2000,lots", "--out", out.toString());
+    assertEquals(2, bad.exit());
+    assertEquals("spectrolens: --fmax: expected positive frequencies in Hz or 'full', got 'lots'\n", bad.err());
+  }
+
+  private static List<String> names(JsonNode n) {
+    List<String> out = new java.util.ArrayList<>();
+    n.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+}

@@ -1,0 +1,73 @@
+package org.spectrolens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spectrolens.audio.Clip;
+import org.spectrolens.audio.WavWriter;
+import org.spectrolens.dataset.CachedDataset;
+import org.spectrolens.scene.ThesisRecipe;
+
+/** synth-scene, dataset --recipe thesis and dataset --events from the command line. */
+class SceneCommandsTest {
+  @TempDir Path tmp;
+
+  @Test
+  void aSceneBecomesAThesisDatasetWithoutItsStems() {
+    Path scene = tmp.resolve("scene");
+    CliRun s = CliRun.of("synth-scene", "--out", scene.toString(), "--clips", "6", "--seed", "2");
+    assertEquals(0, s.exit(), s.err());
+    assertTrue(Files.isRegularFile(scene.resolve("stems/scene-00001.event.wav")));
+    Path ds = tmp.resolve("ds");
+    CliRun d = CliRun.of("dataset", "--corpus", scene.toString(), "--task", "chunks", "--recipe", "thesis", "--out", ds.toString(),
+        "--no-progress", "--test-fraction", "0.5");
+    assertEquals(0, d.exit(), d.err());
+    CachedDataset c = CachedDataset.open(ds);
+    assertEquals(java.util.List.of("negative", "positive"), c.classes(), "stems/ is not a class");
+    assertEquals(6, c.items().size());
+    assertEquals(ThesisRecipe.spec(), c.info().spec());
+    assertEquals(64, c.info().height());
+  }
+
+  @Test
+  void badOptionsAreOneLine() {
+    CliRun r = CliRun.of("synth-scene", "--out", tmp.resolve("x").toString(), "--snr-range", "20,-5");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().startsWith("spectrolens: --snr-range: "), r.err());
+    CliRun q = CliRun.of("dataset", "--corpus", tmp.toString(), "--task", "chunks", "--recipe", "thesis", "--hop", "128", "--out",
+        tmp.resolve("y").toString());
+    assertEquals(2, q.exit());
+    assertTrue(q.err().startsWith("spectrolens: --recipe: fixes the front end; drop --hop"), q.err());
+    assertFalse(Files.exists(tmp.resolve("x")));
+    assertFalse(Files.exists(tmp.resolve("y")));
+  }
+
+  @Test
+  void aBadEventAnnotationIsOneLineAndWritesNothing() throws Exception {
+    Path rec = tmp.resolve("rec");
+    float[] tone = new float[3 * 16000];
+    for (int i = 0; i < tone.length; i++) tone[i] = (float) (0.3 * Math.sin(2 * Math.PI * 440 * i / 16000));
+    WavWriter.writePcm16(rec.resolve("bed-3.wav"), new Clip(tone, 16000));
+    String[][] cases = {
+        {"bed-3.wav,2.5,3.5,wheeze", "line 2: event 2.500-3.500 s ends after the end of bed-3.wav (3.000 s)"},
+        {"bed-3.wav,1.5,1.0,wheeze", "line 2: onset 1.5 s is not before offset 1.0 s"},
+        {"bed-4.wav,0.5,1.0,wheeze", "line 2: no such recording 'bed-4.wav'"},
+    };
+    for (String[] k : cases) {
+      Path csv = tmp.resolve("events.csv");
+      Files.writeString(csv, "file,onset,offset,label\n" + k[0] + "\n");
+      Path out = tmp.resolve("ds");
+      CliRun r = CliRun.of("dataset", "--corpus", rec.toString(), "--task", "chunks", "--events", csv.toString(), "--sr", "16000",
+          "--out", out.toString(), "--no-progress");
+      assertEquals(2, r.exit(), r.err());
+      assertEquals("spectrolens: " + csv + ": " + k[1], r.err().strip());
+      assertFalse(Files.exists(out), k[0]);
+      assertFalse(Files.exists(tmp.resolve("ds.partial")), k[0]);
+    }
+  }
+}

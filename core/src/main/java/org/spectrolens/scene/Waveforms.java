@@ -1,0 +1,129 @@
+package org.spectrolens.scene;
+
+import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+
+/** The building blocks of the scene's sounds: envelopes, tones with a pitch track, shaped noise. */
+final class Waveforms {
+  private Waveforms() {}
+
+  /**
+   * Raised-cosine envelope: 0 outside [start, start + length) samples, rising and falling over
+   * {@code ramp} samples (clamped to half the length), 1 in between.
+   */
+  static double[] envelope(int n, int start, int length, int ramp) {
+    double[] e = new double[n];
+    int r = Math.max(1, Math.min(ramp, length / 2));
+    for (int i = 0; i < length && start + i < n; i++) {
+      if (start + i < 0) continue;
+      double g = 1;
+      if (i < r) g = 0.5 - 0.5 * Math.cos(Math.PI * i / r);
+      else if (i >= length - r) g = 0.5 - 0.5 * Math.cos(Math.PI * (length - i) / r);
+      e[start + i] = g;
+    }
+    return e;
+  }
+
+  /**
+   * Adds {@code sum_k amp(k) sin(k phi(t))} for harmonics k = 1.. while k f(t) stays below
+   * 0.45 sr, where phi integrates the fundamental {@code f0(t)} (Hz, t in s from the start), times
+   * the envelope. {@code amp(k)} is the k-th harmonic's amplitude.
+   */
+  static void addHarmonics(float[] out, double[] envelope, int sampleRate, DoubleUnaryOperator f0, DoubleUnaryOperator amp,
+      int maxHarmonic, SplittableRandom rng) {
+    double[] phase0 = new double[maxHarmonic + 1];
+    for (int k = 1; k <= maxHarmonic; k++) phase0[k] = rng.nextDouble(2 * Math.PI);
+    double phi = 0;
+    double nyquistGuard = 0.45 * sampleRate;
+    for (int i = 0; i < out.length; i++) {
+      double f = f0.applyAsDouble(i / (double) sampleRate);
+      phi += 2 * Math.PI * f / sampleRate;
+      if (envelope[i] == 0) continue;
+      double v = 0;
+      for (int k = 1; k <= maxHarmonic && k * f < nyquistGuard; k++) v += amp.applyAsDouble(k) * Math.sin(k * phi + phase0[k]);
+      out[i] += (float) (envelope[i] * v);
+    }
+  }
+
+  /** White Gaussian noise of unit variance. */
+  static double[] white(int n, SplittableRandom rng) {
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) w[i] = gaussian(rng);
+    return w;
+  }
+
+  /** Pink (1/f) noise: Paul Kellet's refined filter of white noise (within 0.05 dB of -3 dB/octave above 10 Hz at 44.1 kHz). */
+  static double[] pink(int n, SplittableRandom rng) {
+    double b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0;
+    double[] p = new double[n];
+    for (int i = 0; i < n; i++) {
+      double w = gaussian(rng);
+      b0 = 0.99886 * b0 + w * 0.0555179;
+      b1 = 0.99332 * b1 + w * 0.0750759;
+      b2 = 0.96900 * b2 + w * 0.1538520;
+      b3 = 0.86650 * b3 + w * 0.3104856;
+      b4 = 0.55000 * b4 + w * 0.5329522;
+      b5 = -0.7616 * b5 - w * 0.0168980;
+      p[i] = b0 + b1 + b2 + b3 + b4 + b5 + b6 + w * 0.5362;
+      b6 = w * 0.115926;
+    }
+    return p;
+  }
+
+  /**
+   * A constant 0 dB peak-gain band-pass biquad (RBJ audio-EQ cookbook) at {@code centre} Hz with
+   * quality factor {@code q}, applied in place.
+   */
+  static double[] bandPass(double[] x, int sampleRate, double centre, double q) {
+    double w0 = 2 * Math.PI * Math.min(centre, 0.45 * sampleRate) / sampleRate;
+    double alpha = Math.sin(w0) / (2 * q);
+    double a0 = 1 + alpha;
+    double b0 = alpha / a0;
+    double b2 = -alpha / a0;
+    double a1 = -2 * Math.cos(w0) / a0;
+    double a2 = (1 - alpha) / a0;
+    double x1 = 0, x2 = 0, y1 = 0, y2 = 0;
+    for (int i = 0; i < x.length; i++) {
+      double y = b0 * x[i] + b2 * x2 - a1 * y1 - a2 * y2;
+      x2 = x1;
+      x1 = x[i];
+      y2 = y1;
+      y1 = y;
+      x[i] = y;
+    }
+    return x;
+  }
+
+  /** One-pole low-pass at {@code cutoff} Hz, in place. */
+  static double[] lowPass(double[] x, int sampleRate, double cutoff) {
+    double a = Math.exp(-2 * Math.PI * cutoff / sampleRate);
+    double y = 0;
+    for (int i = 0; i < x.length; i++) {
+      y = (1 - a) * x[i] + a * y;
+      x[i] = y;
+    }
+    return x;
+  }
+
+  /** Adds {@code gain * envelope * x} into out. */
+  static void addShaped(float[] out, double[] x, double[] envelope, double gain) {
+    for (int i = 0; i < out.length; i++) if (envelope[i] != 0) out[i] += (float) (gain * envelope[i] * x[i]);
+  }
+
+  static double uniform(SplittableRandom rng, double lo, double hi) {
+    return lo + (hi - lo) * rng.nextDouble();
+  }
+
+  /** Log-uniform in [lo, hi] (pitches: equal chances per octave). */
+  static double logUniform(SplittableRandom rng, double lo, double hi) {
+    return Math.exp(uniform(rng, Math.log(lo), Math.log(hi)));
+  }
+
+  static double gaussian(SplittableRandom rng) {
+    return rng.nextGaussian();
+  }
+
+  static int samples(double seconds, int sampleRate) {
+    return (int) Math.round(seconds * sampleRate);
+  }
+}

@@ -1,0 +1,23 @@
+package org.spectrolens.judge;
+
+import java.util.Set;
+
+/**
+ * Average Drop in % (thesis eq. 2.11, Chattopadhyay et al. 2018): {@code 100 * max(0, Y - O) / Y}
+ * per sample, Y the target probability of the input, O that of the explanation-map input
+ * ({@link TopHalf}). Lower is better.
+ */
+public final class AverageDrop extends Described implements MapMetric {
+  public AverageDrop() {
+    super("average_drop", Category.FAITHFULNESS, Direction.LOWER, Set.of(Need.MODEL),
+        "Average Drop (%): 100 max(0, Y-O)/Y with O from the input masked by the map's top 50% (thesis eq. 2.11).");
+  }
+
+  @Override
+  public double[] perSample(Judged j) {
+    TopHalf t = TopHalf.of(j);
+    double[] out = new double[j.n()];
+    for (int i = 0; i < out.length; i++) out[i] = 100 * Math.max(0, t.original()[i] - t.explained()[i]) / t.original()[i];
+    return out;
+  }
+}

@@ -1,0 +1,69 @@
+package org.spectrolens.judge;
+
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.spectrolens.explain.Baseline;
+
+/**
+ * Faithfulness Correlation (Bhatt et al. 2020), as Quantus's {@code FaithfulnessCorrelation}:
+ * {@link Judging#correlationRuns} times (Quantus: 100) a random subset of units is set to the
+ * baseline; the Pearson correlation, over the runs, between the map's sum over the subset and the
+ * drop of the target logit {@code f(x) - f(x')} (Quantus: logits, softmax off). Departures:
+ * subsets of units of {@link Judging#correlationSubset} (Quantus: 224 pixels; capped here at half
+ * the units) and the floor baseline instead of Quantus's "black" (zero). NaN for a sample whose
+ * subset sums or drops are constant. Higher is better.
+ */
+public final class FaithfulnessCorrelation extends Described implements MapMetric {
+  public FaithfulnessCorrelation() {
+    super("faithfulness_correlation", Category.FAITHFULNESS, Direction.HIGHER, Set.of(Need.MODEL),
+        "Pearson correlation between the map's sum over random unit subsets and the logit drop when they are removed (Bhatt 2020).");
+  }
+
+  @Override
+  public double[] perSample(Judged j) {
+    RemovalUnits units = j.units();
+    int runs = j.judging().correlationRuns();
+    int subset = Math.max(1, Math.min(j.judging().correlationSubset(), units.count() / 2));
+    int c = j.channels();
+    int hw = j.height() * j.width();
+    int size = c * hw;
+    double[] out = new double[j.n()];
+    float[] batch = new float[runs * size];
+    for (int i = 0; i < j.n(); i++) {
+      SplittableRandom rng = new SplittableRandom(j.judging().seed() * 7_919L + i);
+      float[] x = j.input(i);
+      float[] b = j.baseline(i);
+      float[] map = j.map(i);
+      double[] sums = new double[runs];
+      for (int r = 0; r < runs; r++) {
+        int[] pick = sample(units.count(), subset, rng);
+        float[] removed = units.maskOf(pick, subset);
+        float[] keep = new float[hw];
+        for (int p = 0; p < hw; p++) {
+          keep[p] = 1 - removed[p];
+          if (removed[p] > 0) sums[r] += map[p];
+        }
+        Baseline.mask(x, b, keep, c, hw, batch, r * size);
+      }
+      float[][] logits = j.forward(batch, runs);
+      double y = j.logits()[i][j.target(i)];
+      double[] drops = new double[runs];
+      for (int r = 0; r < runs; r++) drops[r] = y - logits[r][j.target(i)];
+      out[i] = Stats.pearson(sums, drops);
+    }
+    return out;
+  }
+
+  /** {@code k} distinct indices of 0..n-1 (partial Fisher-Yates). */
+  static int[] sample(int n, int k, SplittableRandom rng) {
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) all[i] = i;
+    for (int i = 0; i < k; i++) {
+      int r = i + rng.nextInt(n - i);
+      int t = all[i];
+      all[i] = all[r];
+      all[r] = t;
+    }
+    return java.util.Arrays.copyOf(all, k);
+  }
+}

@@ -1,0 +1,207 @@
+package org.spectrolens.judge;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.explain.MapAxes;
+import org.spectrolens.explain.Tap;
+import org.spectrolens.nn.model.Network;
+import org.spectrolens.nn.model.TrainedModel;
+
+/**
+ * One batch under judgement: the inputs exactly as the network sees them (flat [n, C, H, W]), one
+ * map per input on the input grid ([n][H*W], row 0 the lowest frequency; any scale, the metrics
+ * that need [0, 1] say so), the class each map explains, the true labels (for accuracy curves),
+ * optional truth masks ([n][H*W]) and axes, and the shared {@link Judging} settings. Metrics
+ * never care how the maps were made.
+ *
+ * <p>Work that depends only on the inputs (baselines, the unperturbed logits) is shared between
+ * every {@link #withMaps} copy; work that depends on the maps (curves) is remembered per copy,
+ * so metrics reading the same curve pay for it once.
+ */
+public final class Judged {
+  private final Shared shared;
+  private final float[][] maps;
+  private final Map<String, Object> memo = new HashMap<>();
+
+  private static final class Shared {
+    final Network network;
+    final float[] inputs;
+    final int n;
+    final int[] targets;
+    final int[] labels;
+    final boolean[][] truth;
+    final MapAxes axes;
+    final Judging judging;
+    final float[][] baselines;
+    float[][] logits;
+    final AtomicLong forwardPasses = new AtomicLong();
+
+    Shared(Network network, float[] inputs, int n, int[] targets, int[] labels, boolean[][] truth, MapAxes axes, Judging judging) {
+      this.network = network;
+      this.inputs = inputs;
+      this.n = n;
+      this.targets = targets;
+      this.labels = labels;
+      this.truth = truth;
+      this.axes = axes;
+      this.judging = judging;
+      this.baselines = new float[n][];
+    }
+  }
+
+  private Judged(Shared shared, float[][] maps) {
+    this.shared = shared;
+    this.maps = maps;
+  }
+
+  /**
+   * A batch to judge.
+   *
+   * @param network the model (may be null for metrics that need no forward pass)
+   * @param inputs [n, C, H, W] flat
+   * @param maps [n][H*W]
+   * @param targets the class each map explains
+   * @param labels the true classes (null: the targets)
+   * @param truth truth masks [n][H*W] (null when there are none)
+   * @param axes the input grid's axes (null when unknown)
+   */
+  public static Judged of(Network network, int[] shape, float[] inputs, int n, float[][] maps, int[] targets, int[] labels,
+      boolean[][] truth, MapAxes axes, Judging judging) {
+    int size = shape[0] * shape[1] * shape[2];
+    if (inputs.length != n * size) throw new IllegalArgumentException("inputs hold " + inputs.length + " values, expected " + n * size);
+    if (maps.length != n || targets.length != n) throw new IllegalArgumentException("one map and one target per input expected");
+    if (judging.units().unitOf().length != shape[1] * shape[2]) throw new IllegalArgumentException("units are not on the input grid");
+    Shared s = new Shared(network, inputs, n, targets.clone(), labels == null ? targets.clone() : labels.clone(), truth, axes, judging);
+    Judged j = new Judged(s, maps);
+    j.shape = shape.clone();
+    return j;
+  }
+
+  private int[] shape;
+
+  /** The same inputs, targets and settings with other maps (e.g. another method's, or a reference map). */
+  public Judged withMaps(float[][] other) {
+    if (other.length != shared.n) throw new IllegalArgumentException("one map per input expected");
+    Judged j = new Judged(shared, other);
+    j.shape = shape;
+    return j;
+  }
+
+  public int n() {
+    return shared.n;
+  }
+
+  public int channels() {
+    return shape[0];
+  }
+
+  public int height() {
+    return shape[1];
+  }
+
+  public int width() {
+    return shape[2];
+  }
+
+  public int[] shape() {
+    return shape.clone();
+  }
+
+  public float[] map(int i) {
+    return maps[i];
+  }
+
+  public float[][] maps() {
+    return maps;
+  }
+
+  public int target(int i) {
+    return shared.targets[i];
+  }
+
+  public int label(int i) {
+    return shared.labels[i];
+  }
+
+  public Judging judging() {
+    return shared.judging;
+  }
+
+  public RemovalUnits units() {
+    return shared.judging.units();
+  }
+
+  public MapAxes axes() {
+    return shared.axes;
+  }
+
+  /** The truth mask of input {@code i} ([H*W]); a one-line error when the batch has none. */
+  public boolean[] truth(int i) {
+    if (shared.truth == null) throw new SpectrolensException("--truth", "no truth masks for this batch");
+    return shared.truth[i];
+  }
+
+  public boolean hasTruth() {
+    return shared.truth != null;
+  }
+
+  /** Values of input {@code i}, [C*H*W] (a copy). */
+  public float[] input(int i) {
+    int size = shape[0] * shape[1] * shape[2];
+    float[] x = new float[size];
+    System.arraycopy(shared.inputs, i * size, x, 0, size);
+    return x;
+  }
+
+  /** The seed that breaks ties between equally relevant units of input {@code i}'s map. */
+  public long tieSeed(int i) {
+    return shared.judging.seed() * 31 + i;
+  }
+
+  /** The masking baseline of input {@code i}, [C*H*W]. */
+  public float[] baseline(int i) {
+    synchronized (shared) {
+      if (shared.baselines[i] == null) shared.baselines[i] = shared.judging.baseline().of(input(i), shape[0], shape[1], shape[2]);
+      return shared.baselines[i];
+    }
+  }
+
+  /** Logits of the unperturbed inputs, [n][classes] (computed once for all maps). */
+  public float[][] logits() {
+    synchronized (shared) {
+      if (shared.logits == null) shared.logits = forward(shared.inputs, shared.n);
+      return shared.logits;
+    }
+  }
+
+  /** Softmax of {@link #logits()} for input {@code i}. */
+  public double[] probabilities(int i) {
+    return TrainedModel.softmax(logits()[i]);
+  }
+
+  /** Logits of {@code count} perturbed inputs ([count, C, H, W] flat), in forward passes of {@link Judging#batchSize} inputs. */
+  public float[][] forward(float[] x, int count) {
+    if (shared.network == null) throw new IllegalStateException("this metric needs the model");
+    shared.forwardPasses.addAndGet(count);
+    return Tap.logits(shared.network, x, count, shared.judging.batchSize());
+  }
+
+  /** Inputs run through the network so far (for forward passes per second). */
+  public long forwardPasses() {
+    return shared.forwardPasses.get();
+  }
+
+  /** A value computed once per map set under {@code key}. */
+  @SuppressWarnings("unchecked")
+  public <T> T memo(String key, Supplier<T> compute) {
+    Object v = memo.get(key);
+    if (v == null) {
+      v = compute.get();
+      memo.put(key, v);
+    }
+    return (T) v;
+  }
+}

@@ -1,0 +1,12 @@
+package org.spectrolens.judge;
+
+/**
+ * One step of a parameter-randomisation test: the layer just re-initialised, and the mean
+ * similarity of the maps to the trained network's maps.
+ *
+ * @param layer the stage re-initialised at this step ("none" for the trained network)
+ * @param spearman mean Spearman correlation of the absolute maps
+ * @param ssim mean SSIM
+ * @param example the first sample's map at this step, [H*W] (for the figure)
+ */
+public record LayerStep(String layer, double spearman, double ssim, float[] example) {}

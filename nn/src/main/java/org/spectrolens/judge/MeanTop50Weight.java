@@ -1,0 +1,27 @@
+package org.spectrolens.judge;
+
+import java.util.Set;
+
+/**
+ * The mean of a map's top-50% values (the thesis's Table 3.1): how strongly the kept half of the
+ * map weights the input in {@link AverageDrop} and kin. Descriptive: the thesis warns it does not
+ * rank methods by itself. Maps in [0, 1].
+ */
+public final class MeanTop50Weight extends Described implements MapMetric {
+  public MeanTop50Weight() {
+    super("mean_top50_weight", Category.FAITHFULNESS, Direction.NEITHER, Set.of(),
+        "Mean of the map's top-50% values, the weight of the explanation-map input (thesis Table 3.1).");
+  }
+
+  @Override
+  public double[] perSample(Judged j) {
+    double[] out = new double[j.n()];
+    for (int i = 0; i < out.length; i++) {
+      float[] m = TopHalf.mask(j.map(i));
+      double s = 0;
+      for (float v : m) s += v;
+      out[i] = s / ((m.length + 1) / 2);
+    }
+    return out;
+  }
+}

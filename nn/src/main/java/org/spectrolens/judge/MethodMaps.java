@@ -1,0 +1,30 @@
+package org.spectrolens.judge;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.spectrolens.explain.BatchExplainer;
+import org.spectrolens.explain.Explanation;
+import org.spectrolens.explain.InputSet;
+
+/**
+ * Every method's maps of a whole input set, made by the explain engine ({@link BatchExplainer},
+ * a batch of inputs at a time, each input's random streams keyed by its row): the maps the
+ * judging commands judge.
+ *
+ * @param maps by method id, [n][H*W] in [0, 1]
+ * @param seconds by method id, the engine's time for the method
+ */
+public record MethodMaps(Map<String, float[][]> maps, Map<String, Double> seconds) {
+
+  public static MethodMaps of(BatchExplainer engine, InputSet set) {
+    Map<String, float[][]> maps = new LinkedHashMap<>();
+    BatchExplainer.Run run = engine.run(set, (from, byMethod) -> {
+      for (Map.Entry<String, Explanation> e : byMethod.entrySet()) {
+        float[][] all = maps.computeIfAbsent(e.getKey(), k -> new float[set.size()][]);
+        float[][] part = e.getValue().maps();
+        System.arraycopy(part, 0, all, from, part.length);
+      }
+    }, null);
+    return new MethodMaps(maps, run.methodSeconds());
+  }
+}

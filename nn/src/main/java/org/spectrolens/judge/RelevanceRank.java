@@ -1,0 +1,39 @@
+package org.spectrolens.judge;
+
+import java.util.Set;
+
+/**
+ * Relevance Rank Accuracy (Arras et al. 2022): with K the truth mask's size, the share of the
+ * map's K highest cells (ties broken by position) that lie in the mask. Chance: K / (H*W). NaN for
+ * an empty mask. Higher is better.
+ */
+public final class RelevanceRank extends Described implements LocalisationMetric {
+  public RelevanceRank() {
+    super("relevance_rank", Category.LOCALISATION, Direction.HIGHER, Set.of(Need.TRUTH),
+        "Share of the map's K top cells inside the truth mask of K cells (Arras 2022); chance = the truth's share.");
+  }
+
+  @Override
+  public double[] perSample(Judged j) {
+    double[] out = new double[j.n()];
+    for (int i = 0; i < out.length; i++) {
+      boolean[] t = j.truth(i);
+      int k = 0;
+      for (boolean b : t) if (b) k++;
+      if (k == 0) {
+        out[i] = Double.NaN;
+        continue;
+      }
+      int[] order = Stats.descending(Stats.toDouble(j.map(i)));
+      int hit = 0;
+      for (int r = 0; r < k; r++) if (t[order[r]]) hit++;
+      out[i] = (double) hit / k;
+    }
+    return out;
+  }
+
+  @Override
+  public double[] chance(Judged j) {
+    return LocalisationMetric.truthShares(j);
+  }
+}

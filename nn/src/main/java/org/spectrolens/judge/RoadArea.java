@@ -1,0 +1,21 @@
+package org.spectrolens.judge;
+
+import java.util.Set;
+
+/** The area under a ROAD curve ({@link Road}), most or least relevant units first. */
+abstract class RoadArea extends Described implements MapMetric {
+  private final boolean mostRelevantFirst;
+
+  RoadArea(String id, boolean mostRelevantFirst, String summary) {
+    super(id, Category.FAITHFULNESS, mostRelevantFirst ? Direction.LOWER : Direction.HIGHER, Set.of(Need.MODEL), summary);
+    this.mostRelevantFirst = mostRelevantFirst;
+  }
+
+  @Override
+  public double[] perSample(Judged j) {
+    Road r = Road.of(j, mostRelevantFirst);
+    double[] out = new double[j.n()];
+    for (int i = 0; i < out.length; i++) out[i] = r.auc(i);
+    return out;
+  }
+}

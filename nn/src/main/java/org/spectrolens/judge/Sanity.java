@@ -1,0 +1,53 @@
+package org.spectrolens.judge;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.spectrolens.nn.model.Network;
+
+/**
+ * The sanity checks of one method (Adebayo et al. 2018) and its verdict. A method passes when,
+ * with every layer re-initialised (the last cascading step), both the mean Spearman correlation
+ * and the mean SSIM of its maps to the trained network's maps are below {@link #THRESHOLD}, and,
+ * when a shuffled-label model is given, the same holds for its maps. The random-logit SSIM is
+ * reported beside the verdict and has its own flag: for a two-class model the maps of the two
+ * logits may legitimately mirror each other.
+ *
+ * @param cascading cumulative re-initialisation, top layer first
+ * @param independent one layer at a time, top layer first
+ * @param randomLogitSsim mean SSIM to the map of a random other class
+ * @param data {spearman, ssim} against the shuffled-label model, or null
+ * @param failures the checks failed, by name (empty when the method passes)
+ */
+public record Sanity(List<LayerStep> cascading, List<LayerStep> independent, double randomLogitSsim, double[] data,
+    List<String> failures) {
+
+  /** Similarity (Spearman and SSIM alike) below which a randomised map counts as changed. */
+  public static final double THRESHOLD = 0.5;
+
+  public boolean passes() {
+    return failures.isEmpty();
+  }
+
+  public boolean randomLogitPasses() {
+    return randomLogitSsim < THRESHOLD;
+  }
+
+  /**
+   * Runs every check for one method.
+   *
+   * @param shuffled a model of the same architecture trained on shuffled labels, or null
+   */
+  public static Sanity check(Network net, MapMaker maker, float[] inputs, int n, int[] targets, Network shuffled, long seed) {
+    float[][] trained = maker.maps(net, inputs, n, targets);
+    List<LayerStep> cascading = ((CascadingRandomisation) MetricRegistry.of("cascading")).run(net, maker, inputs, n, targets, trained, seed);
+    List<LayerStep> independent = ((IndependentRandomisation) MetricRegistry.of("independent")).run(net, maker, inputs, n, targets, trained, seed);
+    double logit = ((RandomLogit) MetricRegistry.of("random_logit_ssim")).run(net, maker, inputs, n, targets, trained, seed);
+    double[] data = shuffled == null ? null
+        : ((DataRandomisation) MetricRegistry.of("data_randomisation")).run(shuffled, maker, inputs, n, targets, trained);
+    List<String> failures = new ArrayList<>();
+    LayerStep last = cascading.isEmpty() ? null : cascading.get(cascading.size() - 1);
+    if (last != null && !(last.spearman() < THRESHOLD && last.ssim() < THRESHOLD)) failures.add("cascading");
+    if (data != null && !(data[0] < THRESHOLD && data[1] < THRESHOLD)) failures.add("data_randomisation");
+    return new Sanity(cascading, independent, logit, data, failures);
+  }
+}

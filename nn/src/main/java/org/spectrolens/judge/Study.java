@@ -1,0 +1,75 @@
+package org.spectrolens.judge;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spectrolens.nn.model.Network;
+
+/**
+ * Every method's maps of one batch judged by a list of per-map metrics, beside the two reference
+ * maps ({@link ReferenceMaps}): the faithfulness, complexity and localisation tables. The maps
+ * explain the predicted classes; the unperturbed forward pass is shared by all.
+ *
+ * @param methods one entry per method, in the order asked
+ * @param baselines {@code random} and {@code energy}
+ * @param forwardPasses inputs run through the network for the metrics (not for making the maps)
+ * @param metricSeconds wall time spent in the metrics (not in making the maps)
+ */
+public record Study(List<Entry> methods, List<Entry> baselines, long forwardPasses, double metricSeconds) {
+
+  /**
+   * One map set's scores.
+   *
+   * @param name method id, or random / energy
+   * @param scores by metric id
+   * @param chance for localisation metrics, the chance level by id (empty otherwise)
+   * @param seconds wall time of the maps (the engine's) and their metrics
+   * @param judged the batch with these maps (curves are remembered in it)
+   */
+  public record Entry(String name, Map<String, Double> scores, Map<String, Double> chance, double seconds, Judged judged) {}
+
+  /**
+   * Runs the study on the maps of each method (made for the predicted classes, e.g. by {@link
+   * MethodMaps}); {@code truth} may be null when no localisation metric is asked.
+   */
+  public static Study run(Network net, Samples s, MethodMaps made, List<MapMetric> metrics, Judging judging, boolean[][] truth) {
+    Judged base = Judged.of(net, s.shape(), s.inputs(), s.n(), new float[s.n()][], new int[s.n()], s.labels(), truth, s.axes(), judging);
+    int[] targets = new int[s.n()];
+    for (int i = 0; i < s.n(); i++) targets[i] = org.spectrolens.nn.model.TrainedModel.argmax(base.logits()[i]);
+    base = Judged.of(net, s.shape(), s.inputs(), s.n(), new float[s.n()][], targets, s.labels(), truth, s.axes(), judging);
+    double metricNanos = 0;
+    List<Entry> methods = new ArrayList<>();
+    for (Map.Entry<String, float[][]> m : made.maps().entrySet()) {
+      long t0 = System.nanoTime();
+      Entry e = entry(m.getKey(), base.withMaps(m.getValue()), metrics, t0);
+      metricNanos += System.nanoTime() - t0;
+      methods.add(new Entry(e.name(), e.scores(), e.chance(), e.seconds() + made.seconds().getOrDefault(m.getKey(), 0.0), e.judged()));
+    }
+    List<Entry> baselines = new ArrayList<>();
+    int[] sh = s.shape();
+    Map<String, float[][]> refs = new LinkedHashMap<>();
+    refs.put(ReferenceMaps.RANDOM, ReferenceMaps.random(s.n(), sh[1], sh[2], judging.seed()));
+    refs.put(ReferenceMaps.ENERGY, ReferenceMaps.energy(s.inputs(), s.n(), sh[0], sh[1], sh[2]));
+    for (Map.Entry<String, float[][]> r : refs.entrySet()) {
+      long t0 = System.nanoTime();
+      baselines.add(entry(r.getKey(), base.withMaps(r.getValue()), metrics, t0));
+      metricNanos += System.nanoTime() - t0;
+    }
+    return new Study(methods, baselines, base.forwardPasses(), metricNanos / 1e9);
+  }
+
+  private static Entry entry(String name, Judged j, List<MapMetric> metrics, long t0) {
+    Map<String, Double> scores = MetricRegistry.score(j, metrics);
+    Map<String, Double> chance = new LinkedHashMap<>();
+    for (MapMetric m : metrics) if (m instanceof LocalisationMetric l) chance.put(m.id(), l.chanceScore(j));
+    return new Entry(name, scores, chance, (System.nanoTime() - t0) / 1e9, j);
+  }
+
+  /** Every entry, methods first. */
+  public List<Entry> all() {
+    List<Entry> out = new ArrayList<>(methods);
+    out.addAll(baselines);
+    return out;
+  }
+}

@@ -1,0 +1,39 @@
+package org.spectrolens.judge;
+
+import org.spectrolens.dataset.CachedDataset;
+import org.spectrolens.dataset.DatasetItem;
+import org.spectrolens.truth.TruthMasks;
+import org.spectrolens.truth.TruthReader;
+
+/**
+ * The truth mask of each judged item, [n][H*W] row-major (row 0 the lowest frequency), from the
+ * truth API ({@link TruthReader}: the synthesiser's tracks or the project's trackers): for a
+ * voicing dataset F0 and its harmonics below {@link TruthMasks#HARMONICS_MAX_HZ} (empty for a
+ * voiceless item, which localisation then leaves out), for any other task (vowels) F1, F2 and F3
+ * plus or minus their bandwidths.
+ */
+public final class Truth {
+  private Truth() {}
+
+  /** What the masks mark for a dataset's task. */
+  public static String region(CachedDataset ds) {
+    return "voicing".equals(ds.info().task()) ? "F0 and harmonics below " + (int) TruthMasks.HARMONICS_MAX_HZ + " Hz" : "F1-F3 +/- bandwidths";
+  }
+
+  /** The masks of the sampled items; a one-line error when the reader cannot serve the dataset. */
+  public static boolean[][] masks(TruthReader reader, CachedDataset ds, Samples s) {
+    reader.check(ds);
+    boolean voicing = "voicing".equals(ds.info().task());
+    boolean[][] out = new boolean[s.n()][];
+    for (int i = 0; i < s.n(); i++) {
+      DatasetItem item = s.items().get(i);
+      TruthMasks m = reader.masks(ds, item);
+      boolean[][] grid = voicing ? m.harmonics() : m.formants();
+      int h = grid.length;
+      int w = grid[0].length;
+      out[i] = new boolean[h * w];
+      for (int y = 0; y < h; y++) for (int t = 0; t < w; t++) out[i][y * w + t] = grid[y][t];
+    }
+    return out;
+  }
+}

@@ -1,0 +1,41 @@
+package org.spectrolens.reading;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import org.spectrolens.reading.Readings.ClassTruth;
+import org.spectrolens.reading.Readings.MethodReading;
+
+/**
+ * The acoustic reading of a model's explanation maps over a dataset split ({@code analysis.json}).
+ *
+ * @param model model name
+ * @param dataset the dataset's content id
+ * @param task vowels, voicing, ...
+ * @param split the split read
+ * @param truth synth or tracker
+ * @param target label (each item explained for its true class) or predicted
+ * @param classes class names in index order
+ * @param items items read
+ * @param itemsWithoutTruth items whose truth could not be had (no alignment for them)
+ * @param accuracy the model's accuracy on these items
+ * @param confusion [true][predicted] counts
+ * @param confusionNormalized [true][predicted] rates
+ * @param bands the uniform bands of the band profiles
+ * @param namedBands the named bands
+ * @param rowHz centre frequency of each row of the grid (class-mean maps share it)
+ * @param columnSeconds mean time of each column from the segment's start, over the items
+ * @param classTruth median F0 and F1-F3 per class
+ * @param groups items per speaker group (empty without groups)
+ * @param methods per method (and the {@code energy} reference): the reading
+ * @param options the explanation options
+ * @param methodSeconds wall time per method
+ * @param seconds wall time of the whole reading
+ */
+public record Analysis(String model, String dataset, String task, String split, String truth, String target,
+    List<String> classes, int items, @JsonProperty("items_without_truth") int itemsWithoutTruth, double accuracy,
+    int[][] confusion, @JsonProperty("confusion_normalized") double[][] confusionNormalized, List<Band> bands,
+    @JsonProperty("named_bands") List<Band> namedBands, @JsonProperty("row_hz") double[] rowHz,
+    @JsonProperty("column_seconds") double[] columnSeconds, @JsonProperty("class_truth") Map<String, ClassTruth> classTruth,
+    Map<String, Integer> groups, Map<String, MethodReading> methods, Map<String, Object> options,
+    @JsonProperty("method_seconds") Map<String, Double> methodSeconds, double seconds) {}

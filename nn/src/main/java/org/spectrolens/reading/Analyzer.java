@@ -1,0 +1,166 @@
+package org.spectrolens.reading;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.dataset.CachedDataset;
+import org.spectrolens.dataset.DatasetItem;
+import org.spectrolens.explain.BatchExplainer;
+import org.spectrolens.explain.DatasetInputs;
+import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.Method;
+import org.spectrolens.explain.Options;
+import org.spectrolens.nn.evaluate.Evaluator;
+import org.spectrolens.nn.evaluate.Metrics;
+import org.spectrolens.nn.evaluate.Predictions;
+import org.spectrolens.nn.model.TrainedModel;
+import org.spectrolens.reading.Readings.ClassTruth;
+import org.spectrolens.reading.Readings.MethodReading;
+import org.spectrolens.spectrogram.FrequencyAxis;
+import org.spectrolens.truth.SegmentTruth;
+import org.spectrolens.truth.TruthMasks;
+import org.spectrolens.truth.TruthReader;
+
+/**
+ * Reads a model's explanation maps over a dataset split acoustically (issue 10): explains every
+ * item with each method through the batch engine, then per method the class-mean maps, band profiles, formant and F0
+ * alignment against each item's truth, confusion against overlap, and band profiles per speaker
+ * group; the input's own energy (the grid min-max scaled) is read the same way as the reference
+ * a method must beat.
+ */
+public final class Analyzer {
+  /** Reference map id: the model input itself. */
+  public static final String ENERGY = "energy";
+  /** Items explained together by default. */
+  public static final int DEFAULT_BATCH = 32;
+
+  private Analyzer() {}
+
+  /**
+   * What to read.
+   *
+   * @param methods method names ({@link Explainers}: an id, or {@code wrapper:id})
+   * @param split test, train or all
+   * @param truth where formants and F0 come from
+   * @param bandHz width of the uniform bands (Hz)
+   * @param groups speaker group of each item (null: no group profiles)
+   * @param options explanation options (profile, seed, batch size of masked inputs, ...)
+   * @param batch items explained together by the batch engine
+   * @param permutations permutations of the Spearman test
+   */
+  public record Settings(List<String> methods, String split, TruthReader truth, double bandHz,
+      Function<DatasetItem, String> groups, Options options, int batch, int permutations) {
+    public Settings {
+      if (methods.isEmpty()) throw new SpectrolensException("--methods", "no method given");
+      methods.forEach(Explainers::of); // unknown names fail here, before any work
+      if (!(bandHz > 0)) throw new SpectrolensException("--band-hz", "must be positive, got " + bandHz);
+      if (batch < 1) throw new SpectrolensException("--batch", "must be at least 1, got " + batch);
+    }
+  }
+
+  /**
+   * The whole reading. Each item is explained for its predicted class (the paper's maps: the
+   * top-1 class) by the batch engine ({@link BatchExplainer} over {@link DatasetInputs}); maps are
+   * grouped by the item's true class.
+   *
+   * @param progress receives one line per finished step (may be a no-op)
+   */
+  public static Analysis run(TrainedModel model, CachedDataset ds, Settings s, Consumer<String> progress) {
+    long t0 = System.nanoTime();
+    s.truth().check(ds);
+    Predictions predictions = Evaluator.predict(model, ds, s.split()); // also checks the front end and the split
+    DatasetInputs inputs = DatasetInputs.of(ds, model, s.split(), 0, 0, s.options().seed());
+    List<DatasetItem> items = inputs.items();
+    if (!items.equals(predictions.items())) throw new IllegalStateException("predictions and inputs list other items");
+    Metrics metrics = predictions.metrics();
+    List<String> classes = predictions.classes();
+    FrequencyAxis rows = ds.info().frequencyAxis();
+    int h = ds.info().height(), w = ds.info().width();
+    List<Band> bands = Band.uniform(s.bandHz(), rows.upperEdgeHz(h - 1));
+    List<Band> named = Band.named(rows.upperEdgeHz(h - 1));
+
+    // Truth per item: masks on the grid and the medians for the figure's markers.
+    TruthMasks[] masks = new TruthMasks[items.size()];
+    double[][] medians = new double[items.size()][];
+    AtomicInteger missing = new AtomicInteger();
+    IntStream.range(0, items.size()).parallel().forEach(i -> {
+      try {
+        SegmentTruth t = s.truth().forItem(items.get(i));
+        masks[i] = TruthMasks.of(t, rows, inputs.axes(i).times());
+        medians[i] = new double[] {t.medianF0(), t.medianFormant(1), t.medianFormant(2), t.medianFormant(3)};
+      } catch (SpectrolensException e) {
+        missing.incrementAndGet(); // e.g. a segment too short for the tracker's windows
+      }
+    });
+    progress.accept(String.format(Locale.ROOT, "truth (%s) for %d items, %d without", s.truth().origin().id(),
+        items.size() - missing.get(), missing.get()));
+
+    String[] groups = new String[items.size()];
+    if (s.groups() != null) for (int i = 0; i < items.size(); i++) groups[i] = s.groups().apply(items.get(i));
+    int[] truth = predictions.truth();
+    double[][] confusion = metrics.confusionMatrixNormalized();
+
+    // The reference: the input grid itself, min-max scaled.
+    MethodAccumulator energy = new MethodAccumulator(ENERGY, true, classes, h, w, rows, bands, named);
+    for (int i = 0; i < items.size(); i++) energy.add(truth[i], groups[i], minMax(ds.load(items.get(i))), masks[i]);
+
+    List<Method> methods = s.methods().stream().map(Explainers::of).toList();
+    Map<String, MethodAccumulator> acc = new LinkedHashMap<>();
+    for (Method m : methods) acc.put(m.id(), new MethodAccumulator(m.id(), false, classes, h, w, rows, bands, named));
+    BatchExplainer engine = new BatchExplainer(model.network(), methods, s.options(), null, null, s.batch());
+    BatchExplainer.Run run = engine.run(inputs, (from, byMethod) -> byMethod.forEach((id, e) -> {
+      for (int j = 0; j < e.targets().length; j++) acc.get(id).add(truth[from + j], groups[from + j], e.map(j), masks[from + j]);
+    }), null);
+    progress.accept(String.format(Locale.ROOT, "explained %d items with %d methods in %.1f s (%s)", run.inputs(), methods.size(),
+        run.seconds(), String.join(", ", run.methodSeconds().entrySet().stream()
+            .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue())).toList())));
+
+    Map<String, MethodReading> readings = new LinkedHashMap<>();
+    readings.put(ENERGY, energy.finish(confusion, s.permutations(), s.options().seed()));
+    acc.forEach((id, a) -> readings.put(id, a.finish(confusion, s.permutations(), s.options().seed())));
+
+    Map<String, ClassTruth> classTruth = new LinkedHashMap<>();
+    for (int c = 0; c < classes.size(); c++) {
+      List<double[]> m = new ArrayList<>();
+      for (int i = 0; i < items.size(); i++) if (truth[i] == c && medians[i] != null) m.add(medians[i]);
+      classTruth.put(classes.get(c), new ClassTruth(m.size(), median(m, 0), median(m, 1), median(m, 2), median(m, 3)));
+    }
+    Map<String, Integer> groupSizes = new TreeMap<>();
+    if (s.groups() != null) for (String g : groups) groupSizes.merge(g, 1, Integer::sum);
+    double[] columnSeconds = new double[w];
+    for (DatasetItem item : items) {
+      for (int c = 0; c < w; c++) columnSeconds[c] += (item.timeStart() + c * item.timeStep() - item.start()) / items.size();
+    }
+    return new Analysis(model.config().model(), ds.info().id(), ds.info().task(), s.split(), s.truth().origin().id(), "predicted",
+        classes, items.size(), missing.get(), metrics.accuracy(), metrics.confusionMatrix(), confusion, bands, named, rows.hz(),
+        columnSeconds, classTruth, groupSizes, readings, s.options().describe(), run.methodSeconds(),
+        (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The grid scaled to [0, 1] (all zeros for a constant grid). */
+  static float[][] minMax(float[][] g) {
+    float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+    for (float[] row : g) for (float v : row) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    float[][] out = new float[g.length][g[0].length];
+    if (!(hi > lo)) return out;
+    for (int r = 0; r < g.length; r++) for (int c = 0; c < g[r].length; c++) out[r][c] = (g[r][c] - lo) / (hi - lo);
+    return out;
+  }
+
+  private static double median(List<double[]> rows, int field) {
+    double[] v = rows.stream().mapToDouble(r -> r[field]).filter(d -> !Double.isNaN(d)).sorted().toArray();
+    if (v.length == 0) return Double.NaN;
+    return v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
+  }
+}

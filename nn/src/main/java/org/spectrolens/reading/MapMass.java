@@ -1,0 +1,90 @@
+package org.spectrolens.reading;
+
+import java.util.List;
+import org.spectrolens.spectrogram.FrequencyAxis;
+
+/**
+ * How a map's mass (the sum of its non-negative values; maps are [H][W] with row 0 the lowest
+ * frequency, values in [0, 1] as explanation maps are) is spread over a grid: per band, inside a
+ * mask, and shared with another map.
+ */
+public final class MapMass {
+  private MapMass() {}
+
+  /** Sum of all cells (negative cells count as 0). */
+  public static double total(float[][] map) {
+    double s = 0;
+    for (float[] row : map) for (float v : row) if (v > 0) s += v;
+    return s;
+  }
+
+  /**
+   * Share of the map's mass in each band (rows assigned by their centre frequency); NaN for
+   * every band when the map has no mass.
+   */
+  public static double[] bandShares(float[][] map, FrequencyAxis rows, List<Band> bands) {
+    double[] out = new double[bands.size()];
+    double total = total(map);
+    for (int r = 0; r < map.length; r++) {
+      double hz = rows.hz(r), mass = 0;
+      for (float v : map[r]) if (v > 0) mass += v;
+      for (int b = 0; b < bands.size(); b++) if (bands.get(b).contains(hz)) out[b] += mass;
+    }
+    for (int b = 0; b < out.length; b++) out[b] = total > 0 ? out[b] / total : Double.NaN;
+    return out;
+  }
+
+  /**
+   * Alignment with a mask: (share of the map's mass inside the mask) / (share of the grid's
+   * cells the mask covers). 1 is chance (a uniform map), above 1 means the map goes to the
+   * mask, at most 1 / (mask share) for a map entirely inside it. NaN when the mask is empty or
+   * covers the whole grid, or the map has no mass.
+   */
+  public static double alignment(float[][] map, boolean[][] mask) {
+    double total = 0, inside = 0;
+    long cells = 0, on = 0;
+    for (int r = 0; r < map.length; r++) {
+      for (int c = 0; c < map[r].length; c++) {
+        double v = map[r][c] > 0 ? map[r][c] : 0;
+        total += v;
+        cells++;
+        if (mask[r][c]) {
+          inside += v;
+          on++;
+        }
+      }
+    }
+    if (on == 0 || on == cells || !(total > 0)) return Double.NaN;
+    return (inside / total) / ((double) on / cells);
+  }
+
+  /**
+   * Histogram intersection of two maps, each scaled to unit mass: the sum over cells of the
+   * smaller share, 1 for maps of the same shape, 0 for maps without common support. NaN when
+   * either has no mass.
+   */
+  public static double intersection(float[][] a, float[][] b) {
+    double ta = total(a), tb = total(b), s = 0;
+    if (!(ta > 0) || !(tb > 0)) return Double.NaN;
+    for (int r = 0; r < a.length; r++) {
+      for (int c = 0; c < a[r].length; c++) s += Math.min(Math.max(a[r][c], 0) / ta, Math.max(b[r][c], 0) / tb);
+    }
+    return s;
+  }
+
+  /** The intersection of {@link #intersection} split by band: the common mass per band (sums to it). */
+  public static double[] intersectionByBand(float[][] a, float[][] b, FrequencyAxis rows, List<Band> bands) {
+    double ta = total(a), tb = total(b);
+    double[] out = new double[bands.size()];
+    if (!(ta > 0) || !(tb > 0)) {
+      java.util.Arrays.fill(out, Double.NaN);
+      return out;
+    }
+    for (int r = 0; r < a.length; r++) {
+      double common = 0, hz = rows.hz(r);
+      for (int c = 0; c < a[r].length; c++) common += Math.min(Math.max(a[r][c], 0) / ta, Math.max(b[r][c], 0) / tb);
+      for (int k = 0; k < bands.size(); k++) if (bands.get(k).contains(hz)) out[k] += common;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,143 @@
+package org.spectrolens.reading;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.spectrolens.reading.Readings.Alignment;
+import org.spectrolens.reading.Readings.ConfusionOverlap;
+import org.spectrolens.reading.Readings.MethodReading;
+import org.spectrolens.spectrogram.FrequencyAxis;
+import org.spectrolens.spectrogram.FrequencyScale;
+import org.spectrolens.spectrogram.TimeAxis;
+import org.spectrolens.truth.SegmentTruth;
+import org.spectrolens.truth.TruthMasks;
+import org.spectrolens.truth.TruthSource;
+
+/** Constructed maps with known answers. */
+class ReadingMathTest {
+  /** 32 rows of 125 Hz (centres 0..3875 Hz), 8 columns at 0..0.07 s. */
+  private static final FrequencyAxis ROWS = FrequencyAxis.of(FrequencyScale.LINEAR, 0, 125, 32);
+  private static final TimeAxis COLUMNS = TimeAxis.of(0, 0.01, 8);
+
+  private static TruthMasks masks(double f1, double f2, double f3, double f0) {
+    int n = 8;
+    double[] t = COLUMNS.seconds(), p = new double[n];
+    double[][] f = new double[n][], b = new double[n][];
+    for (int i = 0; i < n; i++) {
+      p[i] = f0;
+      f[i] = new double[] {f1, f2, f3};
+      b[i] = new double[] {60, 80, 100};
+    }
+    return TruthMasks.of(new SegmentTruth("x", TruthSource.SYNTH, 0, 0.07, t, p, f, b), ROWS, COLUMNS);
+  }
+
+  private static float[][] onMask(boolean[][] mask) {
+    float[][] m = new float[mask.length][mask[0].length];
+    for (int r = 0; r < m.length; r++) for (int c = 0; c < m[r].length; c++) m[r][c] = mask[r][c] ? 0.7f : 0f;
+    return m;
+  }
+
+  private static float[][] uniform(float v) {
+    float[][] m = new float[32][8];
+    for (float[] row : m) java.util.Arrays.fill(row, v);
+    return m;
+  }
+
+  @Test
+  void aMapExactlyOnTheTruthBandsScoresTheInverseOfTheirShare() {
+    TruthMasks m = masks(500, 1500, 2500, 120);
+    double share = TruthMasks.share(m.formants());
+    assertTrue(share > 0 && share < 0.5, "share " + share);
+    assertEquals(1 / share, MapMass.alignment(onMask(m.formants()), m.formants()), 1e-9);
+    assertEquals(1 / TruthMasks.share(m.harmonics()), MapMass.alignment(onMask(m.harmonics()), m.harmonics()), 1e-9);
+    // a map on F1 alone: F1 alignment 1/share(F1), and none of its mass in F2
+    assertEquals(1 / TruthMasks.share(m.f1()), MapMass.alignment(onMask(m.f1()), m.f1()), 1e-9);
+    assertEquals(0, MapMass.alignment(onMask(m.f1()), m.f2()), 0);
+  }
+
+  @Test
+  void aUniformMapScoresOne() {
+    TruthMasks m = masks(500, 1500, 2500, 120);
+    for (boolean[][] mask : List.of(m.formants(), m.f1(), m.f2(), m.f3(), m.harmonics())) {
+      assertEquals(1.0, MapMass.alignment(uniform(0.3f), mask), 1e-12);
+    }
+    assertEquals(Double.NaN, MapMass.alignment(uniform(0f), m.formants()));
+    assertEquals(Double.NaN, MapMass.alignment(uniform(1f), masks(500, 1500, 2500, Double.NaN).harmonics()));
+  }
+
+  @Test
+  void identicalMapsOverlapFullyAndDisjointOnesNotAtAll() {
+    float[][] a = onMask(masks(500, 1500, 2500, 120).formants());
+    float[][] scaled = new float[a.length][a[0].length];
+    for (int r = 0; r < a.length; r++) for (int c = 0; c < a[r].length; c++) scaled[r][c] = 0.5f * a[r][c];
+    assertEquals(1.0, MapMass.intersection(a, scaled), 1e-9);
+    float[][] low = new float[32][8], high = new float[32][8];
+    low[2][3] = 1;
+    high[20][3] = 1;
+    assertEquals(0.0, MapMass.intersection(low, high), 0);
+    double[] byBand = MapMass.intersectionByBand(a, a, ROWS, Band.uniform(250, 4000));
+    assertEquals(1.0, java.util.Arrays.stream(byBand).sum(), 1e-9);
+  }
+
+  @Test
+  void bandSharesSumToOneAndPutARowInTheBandOfItsCentre() {
+    float[][] m = new float[32][8];
+    m[4][0] = 1; // 500 Hz: band 500-750
+    m[5][1] = 3; // 625 Hz: same band
+    double[] s = MapMass.bandShares(m, ROWS, Band.uniform(250, 4000));
+    assertEquals(16, s.length);
+    assertEquals(1.0, s[2], 1e-12);
+    assertEquals(1.0, java.util.Arrays.stream(MapMass.bandShares(uniform(1), ROWS, Band.uniform(250, 4000))).sum(), 1e-12);
+    double[] named = MapMass.bandShares(m, ROWS, Band.named(4000));
+    assertArrayEquals(new double[] {1, 1, 0}, java.util.Arrays.copyOf(named, 3), 1e-12); // F0 and F1 regions both hold 500-625 Hz
+  }
+
+  @Test
+  void spearmanMatchesScipyAndThePermutationTestIsSeeded() {
+    double[] x = {0.9, 0.5, 0.7, 0.7, 0.2, 0.4, 0.8, 0.1};
+    double[] y = {0.30, 0.05, 0.10, 0.20, 0.00, 0.05, 0.25, 0.02};
+    assertEquals(0.9638554216867469, RankCorrelation.spearman(x, y), 1e-12); // scipy.stats.spearmanr
+    double p = RankCorrelation.permutationP(x, y, 2000, 7);
+    assertEquals(p, RankCorrelation.permutationP(x, y, 2000, 7));
+    assertTrue(p < 0.01, "p " + p);
+    double[] noise = {0.3, 0.1, 0.4, 0.1, 0.5, 0.9, 0.2, 0.6};
+    assertTrue(RankCorrelation.permutationP(x, noise, 2000, 7) > 0.1);
+  }
+
+  @Test
+  void theAccumulatorReadsClassMeansAlignmentAndConfusionAgainstOverlap() {
+    List<String> classes = List.of("a", "b", "c");
+    MethodAccumulator acc = new MethodAccumulator("m", false, classes, 32, 8, ROWS, Band.uniform(250, 4000), Band.named(4000));
+    TruthMasks m = masks(500, 1500, 2500, 120);
+    // a and b: the same map (on the formants); c: uniform
+    for (int i = 0; i < 3; i++) {
+      acc.add(0, "men", onMask(m.formants()), m);
+      acc.add(1, "women", onMask(m.formants()), m);
+      acc.add(2, "men", uniform(0.2f), m);
+    }
+    double[][] confusion = {{0.6, 0.3, 0.1}, {0.4, 0.5, 0.1}, {0.1, 0.1, 0.8}};
+    MethodReading r = acc.finish(confusion, 500, 1);
+    assertEquals(1 / TruthMasks.share(m.formants()), r.alignment().get("a").formants(), 1e-9);
+    assertEquals(1.0, r.alignment().get("c").formants(), 1e-9);
+    Alignment all = r.alignment().get("all");
+    assertEquals(9, all.n());
+    assertEquals((2 / TruthMasks.share(m.formants()) + 1) / 3, all.formants(), 1e-9);
+    assertEquals(TruthMasks.share(m.formants()), all.formantShare(), 1e-12);
+    ConfusionOverlap co = r.confusionOverlap();
+    assertEquals(3, co.pairs().size());
+    assertEquals(1.0, co.pairs().get(0).overlap(), 1e-6); // a-b: identical class means
+    assertEquals(0.35, co.pairs().get(0).confusion(), 1e-12);
+    assertEquals(1.0, co.spearman(), 1e-12); // overlaps 1, x, x against confusions 0.35, 0.1, 0.1
+    assertEquals("a", co.mostConfused().get(0).a());
+    assertEquals("b", co.mostConfused().get(0).b());
+    assertEquals(0.7f * 1, r.classMeans()[0][4][0], 1e-6); // 500 Hz row lies in F1 +/- 60
+    Map<String, double[]> groups = r.groupBandProfile();
+    assertEquals(List.of("men", "women"), List.copyOf(groups.keySet()));
+    assertEquals(1.0, java.util.Arrays.stream(groups.get("women")).sum(), 1e-9);
+    assertEquals(List.of("a", "c"), List.copyOf(r.groupClassBandProfile().get("men").keySet()));
+  }
+}
