@@ -75,7 +75,7 @@ class BadInputSuiteTest {
       StringBuilder sb = new StringBuilder();
       for (Row r : rows) {
         Outcome o = run(r);
-        sb.append(o.exit).append(" | ").append(o.message).append(" | ").append(r.args).append('\n');
+        sb.append(o.exit).append(r.writes ? "+" : "").append(" | ").append(o.message).append(" | ").append(r.args).append('\n');
       }
       Files.writeString(Path.of(record), sb.toString());
     }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spectrolens.io.OutputFolder;
 
 /**
- * Nothing lost, nothing corrupt: a child JVM running {@code synth}, {@code dataset} or
- * {@code train} is killed with SIGKILL at a random moment, then the same command is run again;
+ * Nothing lost, nothing corrupt: a child JVM running {@code synth}, {@code synth-scene},
+ * {@code dataset} or {@code train} is killed with SIGKILL at a random moment, then the same command is run again;
  * the result must equal an uninterrupted run's, and an older output must stay whole until the new
  * one replaces it. Two runs into one folder: the second fails at once naming the first.
  */
@@ -101,6 +101,18 @@ class CrashSafetyTest {
     Map<String, String> now = digest(out);
     if (!now.equals(ref)) absentOrComplete(out, now); // the new run finished before the kill
     assertFalse(Files.exists(tmp.resolve("corpus.old")) && Files.exists(tmp.resolve("corpus.partial")) && !Files.exists(out));
+  }
+
+  @Test
+  void synthSceneKilledThenRerunGivesTheSameScene() throws Exception {
+    String[] args = {"synth-scene", "--clips", "40", "--seed", "4", "--out"};
+    ok(concat(args, tmp.resolve("ref").toString()));
+    Map<String, String> ref = digest(tmp.resolve("ref"));
+    Path out = tmp.resolve("scene");
+    killDuring(300, 2500, concat(args, out.toString()));
+    absentOrComplete(out, ref);
+    ok(concat(args, out.toString()));
+    assertEquals(ref, digest(out));
   }
 
   @Test
