@@ -88,13 +88,9 @@ class CrashSafetyTest {
 
   @Test
   void synthKilledThenRerunGivesTheSameCorpusAndNeverAHalfOne() throws Exception {
-    ok("synth", "--out", tmp.resolve("ref").toString(), "--utterances", "40", "--seed", "5");
-    Map<String, String> ref = digest(tmp.resolve("ref"));
+    killThenRerunEqualsUninterrupted(new String[] {"synth", "--utterances", "40", "--seed", "5", "--out"}, "corpus");
     Path out = tmp.resolve("corpus");
-    killDuring(300, 2500, "synth", "--out", out.toString(), "--utterances", "40", "--seed", "5");
-    absentOrComplete(out, ref);
-    ok("synth", "--out", out.toString(), "--utterances", "40", "--seed", "5");
-    assertEquals(ref, digest(out));
+    Map<String, String> ref = digest(out);
     // killed while replacing it: the old corpus stays whole until the new one is complete
     killDuring(300, 2500, "synth", "--out", out.toString(), "--utterances", "40", "--seed", "6");
     assertTrue(Files.exists(out), "the old corpus is never removed before the new one is in place");
@@ -103,30 +99,30 @@ class CrashSafetyTest {
     assertFalse(Files.exists(tmp.resolve("corpus.old")) && Files.exists(tmp.resolve("corpus.partial")) && !Files.exists(out));
   }
 
+  /**
+   * Runs {@code args --out ref} to completion, {@code args --out out} killed at a random moment,
+   * then {@code args --out out} again: the killed run leaves nothing that looks whole, the rerun
+   * equals the uninterrupted run file for file.
+   */
+  private void killThenRerunEqualsUninterrupted(String[] args, String out) throws Exception {
+    ok(concat(args, tmp.resolve("ref-" + out).toString()));
+    Map<String, String> ref = digest(tmp.resolve("ref-" + out));
+    killDuring(300, 2500, concat(args, tmp.resolve(out).toString()));
+    absentOrComplete(tmp.resolve(out), ref);
+    ok(concat(args, tmp.resolve(out).toString()));
+    assertEquals(ref, digest(tmp.resolve(out)), "the rerun equals an uninterrupted run");
+  }
+
   @Test
   void synthSceneKilledThenRerunGivesTheSameScene() throws Exception {
-    String[] args = {"synth-scene", "--clips", "40", "--seed", "4", "--out"};
-    ok(concat(args, tmp.resolve("ref").toString()));
-    Map<String, String> ref = digest(tmp.resolve("ref"));
-    Path out = tmp.resolve("scene");
-    killDuring(300, 2500, concat(args, out.toString()));
-    absentOrComplete(out, ref);
-    ok(concat(args, out.toString()));
-    assertEquals(ref, digest(out));
+    killThenRerunEqualsUninterrupted(new String[] {"synth-scene", "--clips", "40", "--seed", "4", "--out"}, "scene");
   }
 
   @Test
   void datasetKilledThenRerunGivesTheSameDataset() throws Exception {
     ok("synth", "--out", tmp.resolve("corpus").toString(), "--utterances", "20", "--seed", "2");
-    String[] args = {"dataset", "--corpus", tmp.resolve("corpus").toString(), "--task", "vowels", "--size", "16x16", "--no-progress",
-        "--threads", "1", "--out"};
-    ok(concat(args, tmp.resolve("ref").toString()));
-    Map<String, String> ref = digest(tmp.resolve("ref"));
-    Path out = tmp.resolve("ds");
-    killDuring(300, 2500, concat(args, out.toString()));
-    absentOrComplete(out, ref);
-    ok(concat(args, out.toString()));
-    assertEquals(ref, digest(out), "the rerun equals an uninterrupted build, grid for grid");
+    killThenRerunEqualsUninterrupted(new String[] {"dataset", "--corpus", tmp.resolve("corpus").toString(), "--task", "vowels",
+        "--size", "16x16", "--no-progress", "--threads", "1", "--out"}, "ds");
   }
 
   @Test
