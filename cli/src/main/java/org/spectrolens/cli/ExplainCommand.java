@@ -82,6 +82,7 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
   @Option(names = "--start", paramLabel = "S", description = "Audio inputs: start of the span (s).")
   Double start;
 
+  @Range(min = 0, max = 1e7, minOpen = true)
   @Option(names = "--end", paramLabel = "S", description = "Audio inputs: end of the span (s).")
   Double end;
 

@@ -28,9 +28,11 @@ public final class PredictCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "IN", description = "Inputs: audio files or .npy arrays.")
   List<Path> inputs;
 
+  @Range(min = 0, max = 1e7)
   @Option(names = "--start", paramLabel = "S", description = "Audio input: segment start in seconds.")
   Double start;
 
+  @Range(min = 0, max = 1e7, minOpen = true)
   @Option(names = "--end", paramLabel = "S", description = "Audio input: segment end in seconds.")
   Double end;
 

@@ -54,20 +54,27 @@ final class FaithfulnessResult implements ResultReader {
       for (Column c : COLUMNS) mine.put(c.key(), Numbers.num(m.getValue(), c.key()));
       numbers.put(m.getKey(), mine);
     }
+    // only the metrics that were computed: a run may have asked for some (--metrics)
+    List<Column> shown = new ArrayList<>();
+    for (Column c : COLUMNS) {
+      boolean any = !Double.isNaN(Numbers.num(random, c.key()));
+      for (Map.Entry<String, JsonNode> m : Numbers.fields(j.path("methods"))) any |= !Double.isNaN(Numbers.num(m.getValue(), c.key()));
+      if (any) shown.add(c);
+    }
     List<String> header = new ArrayList<>(List.of("map"));
-    for (Column c : COLUMNS) header.add(c.heading() + (c.lowerBetter() == null ? "" : c.lowerBetter() ? " ↓" : " ↑"));
+    for (Column c : shown) header.add(c.heading() + (c.lowerBetter() == null ? "" : c.lowerBetter() ? " ↓" : " ↑"));
     List<List<String>> rows = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> m : Numbers.fields(j.path("methods"))) rows.add(row(m.getKey(), m.getValue()));
-    rows.add(row("random map (chance)", random));
-    rows.add(row("energy map (the input)", energy));
+    for (Map.Entry<String, JsonNode> m : Numbers.fields(j.path("methods"))) rows.add(row(shown, m.getKey(), m.getValue()));
+    rows.add(row(shown, "random map (chance)", random));
+    rows.add(row(shown, "energy map (the input)", energy));
     blocks.add(new Block.Table("Faithfulness (the thesis's Tables 3.1 to 3.4 and more); ↓ lower is better, ↑ higher is better", header, rows));
     for (Path png : Numbers.pngs(dir)) blocks.add(new Block.Figure(png, png.getFileName().toString()));
     return new Section("faithfulness", "Faithfulness: " + dir.getFileName(), dir.resolve(file()), blocks, numbers);
   }
 
-  private static List<String> row(String name, JsonNode v) {
+  private static List<String> row(List<Column> columns, String name, JsonNode v) {
     List<String> r = new ArrayList<>(List.of(name));
-    for (Column c : COLUMNS) r.add(Numbers.fmt(Numbers.num(v, c.key())));
+    for (Column c : columns) r.add(Numbers.fmt(Numbers.num(v, c.key())));
     return r;
   }
 
