@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
     resourceBundle = "org.spectrolens.cli.JudgeHelp$Faithfulness",
     description = {"Faithfulness and complexity of each method's maps on a dataset split, each figure also for a random map",
         "(chance) and the energy map (the input itself). Writes DIR/faithfulness.json (per method and reference map: every",
-        "metric and seconds; the options), DIR/curves.csv (method,curve,class,fraction,value) and DIR/curves.png.",
+        "metric and seconds; the options), DIR/curves.csv (method,curve,class,fraction,value), DIR/curves.png and",
+        "DIR/curves-per-class.png (the thesis's Figures 3.5 and 3.6).",
         "Masking is x' = b + m (x - b) with the --baseline b."})
 public final class FaithfulnessCommand implements Callable<Integer> {
   @Mixin
@@ -92,8 +93,10 @@ public final class FaithfulnessCommand implements Callable<Integer> {
       // everything is computed; the folder is written whole or not at all
       Path out = folder.dir();
       CurveReport.writeCsv(out.resolve("curves.csv"), study, m.config().classes());
-      CurveReport.writePng(out.resolve("curves.png"), study, common.model.getFileName() + " on " + common.data.getFileName() + " ("
-          + sample.n() + " " + common.split + " items, " + judging.units().name() + ", baseline " + b.id() + ")");
+      String title = common.model.getFileName() + " on " + common.data.getFileName() + " (" + sample.n() + " " + common.split + " items, "
+          + judging.units().name() + ", baseline " + b.id() + ")";
+      CurveReport.writePng(out.resolve("curves.png"), study, title);
+      CurveReport.writePerClassPng(out.resolve("curves-per-class.png"), study, m.config().classes(), title);
       Json.write(out.resolve("faithfulness.json"), json);
       folder.commit();
       System.out.printf(java.util.Locale.ROOT, "%s%n%d forward passes in %.1f s of metrics (%.0f per second); %.1f s in all%n",

@@ -12,15 +12,15 @@ import org.spectrolens.judge.MetricRegistry;
 public final class JudgeHelp {
   private JudgeHelp() {}
 
-  static Object[][] footer(Metric.Category... categories) {
-    return new Object[][] {{"usage.footerHeading", "%nMetrics (--metrics):%n"}, {"usage.footer", MetricRegistry.help(categories).replace("%", "%%")}};
+  static Object[][] footer(String heading, Metric.Category... categories) {
+    return new Object[][] {{"usage.footerHeading", "%n" + heading + ":%n"}, {"usage.footer", MetricRegistry.help(categories).replace("%", "%%")}};
   }
 
   /** faithfulness: faithfulness and complexity metrics. */
   public static final class Faithfulness extends ListResourceBundle {
     @Override
     protected Object[][] getContents() {
-      return footer(Metric.Category.FAITHFULNESS, Metric.Category.COMPLEXITY);
+      return footer("Metrics (--metrics)", Metric.Category.FAITHFULNESS, Metric.Category.COMPLEXITY);
     }
   }
 
@@ -28,7 +28,7 @@ public final class JudgeHelp {
   public static final class Sanity extends ListResourceBundle {
     @Override
     protected Object[][] getContents() {
-      return footer(Metric.Category.RANDOMISATION);
+      return footer("Checks (all are run)", Metric.Category.RANDOMISATION);
     }
   }
 
@@ -36,7 +36,7 @@ public final class JudgeHelp {
   public static final class Localisation extends ListResourceBundle {
     @Override
     protected Object[][] getContents() {
-      return footer(Metric.Category.LOCALISATION);
+      return footer("Metrics (--metrics)", Metric.Category.LOCALISATION);
     }
   }
 }

@@ -61,6 +61,7 @@ class JudgeCommandsTest {
     assertTrue(csv.stream().anyMatch(l -> l.startsWith("energy,insertion_acc,all,1.0000,")));
     assertTrue(csv.stream().anyMatch(l -> l.startsWith("saliency,deletion_prob,all,0.0000,")));
     assertTrue(Files.size(out.resolve("curves.png")) > 10_000);
+    assertTrue(Files.size(out.resolve("curves-per-class.png")) > 10_000);
   }
 
   @Test

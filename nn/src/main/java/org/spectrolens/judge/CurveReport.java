@@ -75,6 +75,34 @@ public final class CurveReport {
     PanelFigure.defaults().withColumns(2).withTitle(subtitle).write(panels, png);
   }
 
+  /**
+   * Writes the per-class curves (the thesis's Figures 3.5 and 3.6) as one PNG: one panel per
+   * method and reference map, the target probability's deletion (solid) and insertion (dashed)
+   * curve for each true class.
+   */
+  public static void writePerClassPng(Path png, Study study, List<String> classes, String subtitle) {
+    List<PanelFigure.Panel> panels = new ArrayList<>();
+    java.awt.BasicStroke dashed = new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+    for (Study.Entry e : study.all()) {
+      XYChart chart = new XYChartBuilder().width(520).height(380).title(e.name() + ": deletion (solid), insertion (dashed)")
+          .xAxisTitle("fraction of units").yAxisTitle("target probability").build();
+      chart.getStyler().setChartBackgroundColor(Color.WHITE);
+      chart.getStyler().setMarkerSize(0);
+      chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+      for (int label = 0; label < classes.size(); label++) {
+        for (Curves.Kind kind : Curves.Kind.values()) {
+          Curves c = Curves.of(e.judged(), kind);
+          double[] mean = c.mean(c.probability(), e.judged(), label);
+          if (Double.isNaN(mean[0])) continue;
+          var series = chart.addSeries(classes.get(label) + " " + kind.id(), c.fractions(), mean);
+          if (kind == Curves.Kind.INSERTION) series.setLineStyle(dashed);
+        }
+      }
+      panels.add(new PanelFigure.Panel(BitmapEncoder.getBufferedImage(chart), ""));
+    }
+    PanelFigure.defaults().withColumns(3).withTitle(subtitle).write(panels, png);
+  }
+
   private static Curves curves(Study.Entry e, String kind) {
     return Curves.of(e.judged(), kind.startsWith("deletion") ? Curves.Kind.DELETION : Curves.Kind.INSERTION);
   }

@@ -28,6 +28,7 @@ public final class Judged {
 
   private static final class Shared {
     final Network network;
+    final int[] shape;
     final float[] inputs;
     final int n;
     final int[] targets;
@@ -39,8 +40,9 @@ public final class Judged {
     float[][] logits;
     final AtomicLong forwardPasses = new AtomicLong();
 
-    Shared(Network network, float[] inputs, int n, int[] targets, int[] labels, boolean[][] truth, MapAxes axes, Judging judging) {
+    Shared(Network network, int[] shape, float[] inputs, int n, int[] targets, int[] labels, boolean[][] truth, MapAxes axes, Judging judging) {
       this.network = network;
+      this.shape = shape;
       this.inputs = inputs;
       this.n = n;
       this.targets = targets;
@@ -74,20 +76,15 @@ public final class Judged {
     if (inputs.length != n * size) throw new IllegalArgumentException("inputs hold " + inputs.length + " values, expected " + n * size);
     if (maps.length != n || targets.length != n) throw new IllegalArgumentException("one map and one target per input expected");
     if (judging.units().unitOf().length != shape[1] * shape[2]) throw new IllegalArgumentException("units are not on the input grid");
-    Shared s = new Shared(network, inputs, n, targets.clone(), labels == null ? targets.clone() : labels.clone(), truth, axes, judging);
-    Judged j = new Judged(s, maps);
-    j.shape = shape.clone();
-    return j;
+    Shared s = new Shared(network, shape.clone(), inputs, n, targets.clone(), labels == null ? targets.clone() : labels.clone(), truth, axes,
+        judging);
+    return new Judged(s, maps);
   }
-
-  private int[] shape;
 
   /** The same inputs, targets and settings with other maps (e.g. another method's, or a reference map). */
   public Judged withMaps(float[][] other) {
     if (other.length != shared.n) throw new IllegalArgumentException("one map per input expected");
-    Judged j = new Judged(shared, other);
-    j.shape = shape;
-    return j;
+    return new Judged(shared, other);
   }
 
   public int n() {
@@ -95,19 +92,19 @@ public final class Judged {
   }
 
   public int channels() {
-    return shape[0];
+    return shared.shape[0];
   }
 
   public int height() {
-    return shape[1];
+    return shared.shape[1];
   }
 
   public int width() {
-    return shape[2];
+    return shared.shape[2];
   }
 
   public int[] shape() {
-    return shape.clone();
+    return shared.shape.clone();
   }
 
   public float[] map(int i) {
@@ -150,7 +147,7 @@ public final class Judged {
 
   /** Values of input {@code i}, [C*H*W] (a copy). */
   public float[] input(int i) {
-    int size = shape[0] * shape[1] * shape[2];
+    int size = shared.shape[0] * shared.shape[1] * shared.shape[2];
     float[] x = new float[size];
     System.arraycopy(shared.inputs, i * size, x, 0, size);
     return x;
@@ -164,7 +161,7 @@ public final class Judged {
   /** The masking baseline of input {@code i}, [C*H*W]. */
   public float[] baseline(int i) {
     synchronized (shared) {
-      if (shared.baselines[i] == null) shared.baselines[i] = shared.judging.baseline().of(input(i), shape[0], shape[1], shape[2]);
+      if (shared.baselines[i] == null) shared.baselines[i] = shared.judging.baseline().of(input(i), shared.shape[0], shared.shape[1], shared.shape[2]);
       return shared.baselines[i];
     }
   }
