@@ -47,6 +47,9 @@ class ActivationsAndGradients:
         self.activations.append(output.cpu().detach())
 
     def save_gradient(self, module, inputs, output):
+        if not hasattr(output, "requires_grad") or not output.requires_grad:
+            return  # as pytorch-grad-cam: no gradient hook inside torch.no_grad() (Score-CAM's masked passes)
+
         def store(grad):
             self.gradients = [grad.cpu().detach()] + self.gradients
         output.register_hook(store)

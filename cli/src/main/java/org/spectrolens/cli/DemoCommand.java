@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.Json;
 import org.spectrolens.io.OutputFolder;
+import org.spectrolens.nn.evaluate.Metrics;
 import org.spectrolens.nn.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
         "analyze; the cut-off ablation; synth-scene -> dataset/train --recipe thesis -> faithfulness -> discriminativity;",
         "report. Each step is printed as the command that reproduces it. DIR/report.html is the result to open;",
         "DIR/summary.json holds the headline figures and each step's time."})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, Checked {
   @Option(names = "--out", defaultValue = "demo-out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
@@ -41,8 +42,17 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--full", description = "Also the paper's setting at its resolution: resnet18 on 224x224 vowels (long on a CPU).")
   boolean full;
 
-  @Option(names = "--model", defaultValue = "resnet101", paramLabel = "ARCH", description = "With --full: the network of the 224x224 run (default: ${DEFAULT-VALUE}, the paper's; resnet18 is faster).")
+  @Option(names = "--model", paramLabel = "ARCH", description = "With --full: the network of the 224x224 run (default: resnet101, the paper's; resnet18 is faster).")
   String fullModel;
+
+  @Override
+  public void checkOptions() {
+    if (fullModel != null && !full) throw new SpectrolensException("--model", "applies with --full only");
+    if (fullModel == null) fullModel = "resnet101";
+    if (!List.of("resnet18", "resnet34", "resnet50", "resnet101").contains(fullModel)) {
+      throw new SpectrolensException("--model", "with --full: expected resnet18, resnet34, resnet50 or resnet101, found '" + fullModel + "'");
+    }
+  }
 
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of every step (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -135,13 +145,7 @@ final class DemoCommand implements Callable<Integer> {
         "--threads", "" + threads);
     step(n + ": analyze", "analyze", "--model", model.toString(), "--data", ds.toString(), "--methods", "gradcam,layercam,saliency",
         "--truth", "synth", "--by", "group", "--seed", "" + seed, "--out", out.resolve("analyze").resolve(n).toString(), "--threads", "" + threads);
-    Map<String, Object> r = new LinkedHashMap<>();
-    JsonNode metrics = Json.MAPPER.readTree(model.resolve("metrics.json").toFile());
-    r.put("accuracy", metrics.path("accuracy").asDouble());
-    r.put("balanced_accuracy", metrics.path("balanced_accuracy").asDouble());
-    r.put("test_items", metrics.path("n").asInt());
-    r.put("deletion_auc_prob", deletion(judge.resolve("faithfulness/faithfulness.json")));
-    return r;
+    return headline(model, judge);
   }
 
   private Map<String, Object> monitoring(Scale s) throws Exception {
@@ -160,13 +164,7 @@ final class DemoCommand implements Callable<Integer> {
         judge.resolve("faithfulness").toString(), "--threads", "" + threads);
     step("scene: discriminativity", "discriminativity", "--model", model.toString(), "--data", ds.toString(), "--pairs", "" + s.pairs(),
         "--methods", THESIS_METHODS, "--seed", "" + seed, "--out", judge.resolve("discriminativity").toString(), "--threads", "" + threads);
-    Map<String, Object> r = new LinkedHashMap<>();
-    JsonNode metrics = Json.MAPPER.readTree(model.resolve("metrics.json").toFile());
-    r.put("accuracy", metrics.path("accuracy").asDouble());
-    r.put("balanced_accuracy", metrics.path("balanced_accuracy").asDouble());
-    r.put("test_items", metrics.path("n").asInt());
-    r.put("deletion_auc_prob", deletion(judge.resolve("faithfulness/faithfulness.json")));
-    return r;
+    return headline(model, judge);
   }
 
   /** --full: the paper's resolution, 224x224 vowels 0-4000 Hz, on a ResNet, explained and judged. */
@@ -183,8 +181,18 @@ final class DemoCommand implements Callable<Integer> {
     step("224: localisation", "localisation", "--model", model.toString(), "--data", ds.toString(), "--truth", "synth", "--methods",
         "gradcam,layercam", "--samples", "" + s.samples(), "--out", out.resolve("judge/vowels-4k-224/localisation").toString(), "--threads",
         "" + threads);
-    JsonNode metrics = Json.MAPPER.readTree(model.resolve("metrics.json").toFile());
-    return Map.of("model", fullModel, "accuracy", metrics.path("accuracy").asDouble());
+    return Map.of("model", fullModel, "accuracy", Json.read(model.resolve("metrics.json"), Metrics.class).accuracy());
+  }
+
+  /** A study's headline figures: test accuracy (the model's metrics.json) and each map's deletion AUC. */
+  private static Map<String, Object> headline(Path model, Path judge) throws Exception {
+    Metrics m = Json.read(model.resolve("metrics.json"), Metrics.class);
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("accuracy", m.accuracy());
+    r.put("balanced_accuracy", m.balancedAccuracy());
+    r.put("test_items", m.n());
+    r.put("deletion_auc_prob", deletion(judge.resolve("faithfulness/faithfulness.json")));
+    return r;
   }
 
   /** Each method's deletion AUC (probability), and the random and energy maps'. */
