@@ -118,7 +118,12 @@ public final class Analyzer {
     BatchExplainer engine = new BatchExplainer(model.network(), methods, s.options(), null, null, s.batch());
     BatchExplainer.Run run = engine.run(inputs, (from, byMethod) -> byMethod.forEach((id, e) -> {
       for (int j = 0; j < e.targets().length; j++) acc.get(id).add(truth[from + j], groups[from + j], e.map(j), masks[from + j]);
-    }), null);
+    }), done -> {
+      int step = Math.max(s.batch(), items.size() / 10); // about ten progress lines
+      if (done == items.size() || done / step != (done - s.batch()) / step) {
+        progress.accept(String.format(Locale.ROOT, "explained %d of %d items (%.0f s)", done, items.size(), (System.nanoTime() - t0) / 1e9));
+      }
+    });
     progress.accept(String.format(Locale.ROOT, "explained %d items with %d methods in %.1f s (%s)", run.inputs(), methods.size(),
         run.seconds(), String.join(", ", run.methodSeconds().entrySet().stream()
             .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue())).toList())));
