@@ -26,7 +26,7 @@ subset() { # subset NAME SEX...: a corpus view holding only those speakers' utte
   rm "$dir/.ids"
 }
 printf '%-10s %-22s %s\n' held-out within-groups-accuracy held-out-accuracy > "$out/summary.txt"
-for held in child female male; do
+for held in ${HELD:-child female male}; do  # HELD: a subset of the groups
   train_sexes=(); for s in male female child; do [ "$s" != "$held" ] && train_sexes+=("$s"); done
   subset "corpus-train-$held" "${train_sexes[@]}"
   subset "corpus-test-$held" "$held"

@@ -39,6 +39,10 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--split", defaultValue = "test", description = "test, train or all (default: ${DEFAULT-VALUE}).")
   String split;
 
+  @Option(names = "--per-class", defaultValue = "0", paramLabel = "N",
+      description = "At most N items of each class, drawn with --seed (default: ${DEFAULT-VALUE} = all).")
+  int perClass;
+
   @Option(names = "--methods", split = ",", paramLabel = "LIST",
       defaultValue = "gradcam,gradcam++,layercam,faster-scorecam,saliency,smoothgrad",
       description = "Explanation methods (default: ${DEFAULT-VALUE}).")
@@ -91,7 +95,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     TruthReader reader = source == TruthSource.SYNTH ? TruthReader.synth() : TruthReader.tracker(ceiling);
     CachedDataset ds = CachedDataset.open(data);
     Function<DatasetItem, String> groups = groups(ds);
-    Analyzer.Settings settings = new Analyzer.Settings(methods, split, reader, bandHz, groups,
+    Analyzer.Settings settings = new Analyzer.Settings(methods, split, perClass, reader, bandHz, groups,
         Options.defaults().withSeed(seed), batch, permutations);
     Engines.init(threads);
     try (TrainedModel m = TrainedModel.open(model);

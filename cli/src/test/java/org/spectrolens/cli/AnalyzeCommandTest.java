@@ -79,10 +79,11 @@ class AnalyzeCommandTest {
   void trackerTruthStandsInAndBadInputIsOneLine() throws Exception {
     Path out = dir.resolve("tracker");
     CliRun r = CliRun.of("analyze", "--model", model.toString(), "--data", ds.toString(), "--methods", "saliency",
-        "--truth", "tracker", "--by", "speaker", "--permutations", "10", "--out", out.toString());
+        "--truth", "tracker", "--by", "speaker", "--per-class", "2", "--permutations", "10", "--out", out.toString());
     assertEquals(0, r.exit(), r.err());
     JsonNode a = Json.MAPPER.readTree(out.resolve("analysis.json").toFile());
     assertEquals("tracker", a.get("truth").asText());
+    assertTrue(a.get("items").asInt() <= 2 * a.get("classes").size(), "--per-class 2: " + a.get("items"));
     assertTrue(a.get("methods").get("saliency").get("alignment").get("all").get("n").asInt() > 0);
 
     CliRun by = CliRun.of("analyze", "--model", model.toString(), "--data", ds.toString(), "--by", "accent", "--out",

@@ -49,6 +49,7 @@ public final class Analyzer {
    *
    * @param methods method names ({@link Explainers}: an id, or {@code wrapper:id})
    * @param split test, train or all
+   * @param perClass at most this many items of each class, drawn with the options' seed (0: all)
    * @param truth where formants and F0 come from
    * @param bandHz width of the uniform bands (Hz)
    * @param groups speaker group of each item (null: no group profiles)
@@ -56,13 +57,14 @@ public final class Analyzer {
    * @param batch items explained together by the batch engine
    * @param permutations permutations of the Spearman test
    */
-  public record Settings(List<String> methods, String split, TruthReader truth, double bandHz,
+  public record Settings(List<String> methods, String split, int perClass, TruthReader truth, double bandHz,
       Function<DatasetItem, String> groups, Options options, int batch, int permutations) {
     public Settings {
       if (methods.isEmpty()) throw new SpectrolensException("--methods", "no method given");
       methods.forEach(Explainers::of); // unknown names fail here, before any work
       if (!(bandHz > 0)) throw new SpectrolensException("--band-hz", "must be positive, got " + bandHz);
       if (batch < 1) throw new SpectrolensException("--batch", "must be at least 1, got " + batch);
+      if (perClass < 0) throw new SpectrolensException("--per-class", "must be 0 (all) or more, got " + perClass);
     }
   }
 
@@ -76,10 +78,9 @@ public final class Analyzer {
   public static Analysis run(TrainedModel model, CachedDataset ds, Settings s, Consumer<String> progress) {
     long t0 = System.nanoTime();
     s.truth().check(ds);
-    Predictions predictions = Evaluator.predict(model, ds, s.split()); // also checks the front end and the split
-    DatasetInputs inputs = DatasetInputs.of(ds, model, s.split(), 0, 0, s.options().seed());
+    DatasetInputs inputs = DatasetInputs.of(ds, model, s.split(), 0, s.perClass(), s.options().seed()); // checks the front end
     List<DatasetItem> items = inputs.items();
-    if (!items.equals(predictions.items())) throw new IllegalStateException("predictions and inputs list other items");
+    Predictions predictions = Evaluator.predict(model, ds, s.split(), items);
     Metrics metrics = predictions.metrics();
     List<String> classes = predictions.classes();
     FrequencyAxis rows = ds.info().frequencyAxis();
@@ -118,7 +119,12 @@ public final class Analyzer {
     BatchExplainer engine = new BatchExplainer(model.network(), methods, s.options(), null, null, s.batch());
     BatchExplainer.Run run = engine.run(inputs, (from, byMethod) -> byMethod.forEach((id, e) -> {
       for (int j = 0; j < e.targets().length; j++) acc.get(id).add(truth[from + j], groups[from + j], e.map(j), masks[from + j]);
-    }), null);
+    }), done -> {
+      int step = Math.max(s.batch(), items.size() / 10); // about ten progress lines
+      if (done == items.size() || done / step != (done - s.batch()) / step) {
+        progress.accept(String.format(Locale.ROOT, "explained %d of %d items (%.0f s)", done, items.size(), (System.nanoTime() - t0) / 1e9));
+      }
+    });
     progress.accept(String.format(Locale.ROOT, "explained %d items with %d methods in %.1f s (%s)", run.inputs(), methods.size(),
         run.seconds(), String.join(", ", run.methodSeconds().entrySet().stream()
             .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue())).toList())));

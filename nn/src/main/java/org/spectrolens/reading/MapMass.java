@@ -19,18 +19,33 @@ public final class MapMass {
   }
 
   /**
-   * Share of the map's mass in each band (rows assigned by their centre frequency); NaN for
-   * every band when the map has no mass.
+   * Share of the map's mass in each band. Each row's mass is split over the bands in proportion
+   * to the part of the row's extent (lower to upper edge in Hz, clipped at 0 Hz) inside each, so
+   * bands narrower than a few rows get no aliasing from how many row centres they happen to hold.
+   * NaN for every band when the map has no mass.
    */
   public static double[] bandShares(float[][] map, FrequencyAxis rows, List<Band> bands) {
-    double[] out = new double[bands.size()];
-    double total = total(map);
-    for (int r = 0; r < map.length; r++) {
-      double hz = rows.hz(r), mass = 0;
-      for (float v : map[r]) if (v > 0) mass += v;
-      for (int b = 0; b < bands.size(); b++) if (bands.get(b).contains(hz)) out[b] += mass;
-    }
+    double[] rowMass = new double[map.length];
+    for (int r = 0; r < map.length; r++) for (float v : map[r]) if (v > 0) rowMass[r] += v;
+    double[] out = spread(rowMass, rows, bands);
+    double total = java.util.Arrays.stream(rowMass).sum();
     for (int b = 0; b < out.length; b++) out[b] = total > 0 ? out[b] / total : Double.NaN;
+    return out;
+  }
+
+  /** Per-row amounts spread over the bands by the overlap of each row's extent with each band. */
+  static double[] spread(double[] perRow, FrequencyAxis rows, List<Band> bands) {
+    double[] out = new double[bands.size()];
+    for (int r = 0; r < perRow.length; r++) {
+      if (perRow[r] == 0) continue;
+      double lo = Math.max(0, rows.lowerEdgeHz(r)), hi = rows.upperEdgeHz(r);
+      for (int b = 0; b < bands.size(); b++) {
+        Band band = bands.get(b);
+        double part = hi > lo ? Math.max(0, Math.min(hi, band.toHz()) - Math.max(lo, band.fromHz())) / (hi - lo)
+            : (band.contains(rows.hz(r)) ? 1 : 0);
+        out[b] += perRow[r] * part;
+      }
+    }
     return out;
   }
 
@@ -72,19 +87,18 @@ public final class MapMass {
     return s;
   }
 
-  /** The intersection of {@link #intersection} split by band: the common mass per band (sums to it). */
+  /** The intersection of {@link #intersection} split by band (rows spread as in {@link #bandShares}). */
   public static double[] intersectionByBand(float[][] a, float[][] b, FrequencyAxis rows, List<Band> bands) {
     double ta = total(a), tb = total(b);
-    double[] out = new double[bands.size()];
     if (!(ta > 0) || !(tb > 0)) {
+      double[] out = new double[bands.size()];
       java.util.Arrays.fill(out, Double.NaN);
       return out;
     }
+    double[] common = new double[a.length];
     for (int r = 0; r < a.length; r++) {
-      double common = 0, hz = rows.hz(r);
-      for (int c = 0; c < a[r].length; c++) common += Math.min(Math.max(a[r][c], 0) / ta, Math.max(b[r][c], 0) / tb);
-      for (int k = 0; k < bands.size(); k++) if (bands.get(k).contains(hz)) out[k] += common;
+      for (int c = 0; c < a[r].length; c++) common[r] += Math.min(Math.max(a[r][c], 0) / ta, Math.max(b[r][c], 0) / tb);
     }
-    return out;
+    return spread(common, rows, bands);
   }
 }

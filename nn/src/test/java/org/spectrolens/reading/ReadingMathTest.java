@@ -84,16 +84,23 @@ class ReadingMathTest {
   }
 
   @Test
-  void bandSharesSumToOneAndPutARowInTheBandOfItsCentre() {
+  void bandSharesSplitEachRowOverTheBandsItsExtentCovers() {
     float[][] m = new float[32][8];
-    m[4][0] = 1; // 500 Hz: band 500-750
-    m[5][1] = 3; // 625 Hz: same band
+    m[4][0] = 1; // 500 Hz, extent 437.5-562.5: half in 250-500, half in 500-750
+    m[5][1] = 3; // 625 Hz, extent 562.5-687.5: all in 500-750
     double[] s = MapMass.bandShares(m, ROWS, Band.uniform(250, 4000));
     assertEquals(16, s.length);
-    assertEquals(1.0, s[2], 1e-12);
-    assertEquals(1.0, java.util.Arrays.stream(MapMass.bandShares(uniform(1), ROWS, Band.uniform(250, 4000))).sum(), 1e-12);
+    assertEquals(0.5 / 4, s[1], 1e-12);
+    assertEquals(3.5 / 4, s[2], 1e-12);
+    // a uniform map: every inner 250 Hz band holds two rows' worth, no sawtooth; the first also row
+    // 0 (DC, clipped to 0-62.5 Hz) whole, the last one and a half rows (the grid ends at 3937.5 Hz)
+    double[] flat = MapMass.bandShares(uniform(1), ROWS, Band.uniform(250, 4000));
+    assertEquals(1.0, java.util.Arrays.stream(flat).sum(), 1e-12);
+    for (int b = 1; b < 15; b++) assertEquals(2.0 / 32, flat[b], 1e-12, "band " + b);
+    assertEquals(2.5 / 32, flat[0], 1e-12);
+    assertEquals(1.5 / 32, flat[15], 1e-12);
     double[] named = MapMass.bandShares(m, ROWS, Band.named(4000));
-    assertArrayEquals(new double[] {1, 1, 0}, java.util.Arrays.copyOf(named, 3), 1e-12); // F0 and F1 regions both hold 500-625 Hz
+    assertArrayEquals(new double[] {1, 1, 0}, java.util.Arrays.copyOf(named, 3), 1e-12); // F0 and F1 regions both hold 437-688 Hz
   }
 
   @Test

@@ -36,7 +36,15 @@ public final class Evaluator {
     if (!List.of("train", "test", "all").contains(split)) {
       throw new SpectrolensException("--split", "expected test, train or all, got '" + split + "'");
     }
-    List<DatasetItem> items = ds.items(split);
+    return predict(model, ds, split, ds.items(split));
+  }
+
+  /**
+   * Predictions on chosen items of {@code ds} (e.g. a sample of a split), in their order;
+   * {@code split} only labels the result.
+   */
+  public static Predictions predict(TrainedModel model, CachedDataset ds, String split, List<DatasetItem> items) {
+    ModelConfig cfg = model.config();
     if (items.isEmpty()) throw new SpectrolensException(ds.dir().toString(), "no items in split '" + split + "'");
     List<String> classes = cfg.classes();
     Examples ex = Examples.load(ds, items, item -> {
