@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
     resourceBundle = "org.spectrolens.cli.JudgeHelp$Localisation",
     description = {"Agreement of each method's maps with truth masks: for vowels the cells within F1, F2 and F3 plus or minus",
         "their bandwidths, for voicing F0 and its harmonics below 700 Hz; from the synthesiser's truth/<id>.csv",
-        "(--truth synth) or the project's formant and pitch trackers (--truth tracker). Writes DIR/localisation.json:",
+        "(--truth synth) or the project's formant and pitch trackers (--truth tracker); on a synth-scene dataset the event's",
+        "ideal binary mask from its stems (--truth synth; docs/scene.md). Writes DIR/localisation.json:",
         "per method and for the random and energy maps every metric, and the chance level of each (the truth region's share)."})
 public final class LocalisationCommand implements Callable<Integer> {
   @Mixin
@@ -60,7 +61,7 @@ public final class LocalisationCommand implements Callable<Integer> {
     common.methods();
     Engines.init(common.threads);
     CachedDataset ds = CachedDataset.open(common.data);
-    reader.check(ds);
+    Truth.check(reader, ds);
     try (TrainedModel m = TrainedModel.open(common.model);
         OutputFolder folder = OutputFolder.create(common.out, "localisation", common.force, common.model, common.data)) {
       int[] s = m.config().inputShape();

@@ -34,6 +34,30 @@ class SceneCommandsTest {
     assertEquals(64, c.info().height());
   }
 
+  /** localisation --truth synth on a scene dataset takes the events' ideal binary masks as truth. */
+  @Test
+  void localisationOnASceneUsesTheStems() throws Exception {
+    Path scene = tmp.resolve("scene");
+    assertEquals(0, CliRun.of("synth-scene", "--out", scene.toString(), "--clips", "8", "--seed", "3").exit());
+    Path ds = tmp.resolve("ds");
+    CliRun d = CliRun.of("dataset", "--corpus", scene.toString(), "--task", "chunks", "--kind", "mel", "--sr", "16000", "--n-fft", "512",
+        "--win-length", "512", "--hop", "256", "--n-mels", "32", "--size", "32x32", "--test-fraction", "0.5", "--out", ds.toString(), "--no-progress");
+    assertEquals(0, d.exit(), d.err());
+    Path model = tmp.resolve("model");
+    CliRun t = CliRun.of("train", "--data", ds.toString(), "--model", "smallcnn", "--epochs", "1", "--batch", "4", "--quiet",
+        "--validation", "0", "--out", model.toString());
+    assertEquals(0, t.exit(), t.err());
+    Path out = tmp.resolve("loc");
+    CliRun l = CliRun.of("localisation", "--model", model.toString(), "--data", ds.toString(), "--truth", "synth", "--methods", "gradcam",
+        "--samples", "4", "--out", out.toString());
+    assertEquals(0, l.exit(), l.err());
+    var json = org.spectrolens.io.Json.MAPPER.readTree(out.resolve("localisation.json").toFile());
+    assertEquals("the event's cells (ideal binary mask of its stems)", json.get("options").get("region").asText());
+    assertEquals(4, json.get("options").get("items_with_truth").asInt());
+    double chance = json.get("chance").get("relevance_mass").asDouble();
+    assertTrue(chance > 0 && chance < 1, "chance is the events' area share: " + chance);
+  }
+
   @Test
   void badOptionsAreOneLine() {
     CliRun r = CliRun.of("synth-scene", "--out", tmp.resolve("x").toString(), "--snr-range", "20,-5");
