@@ -127,7 +127,7 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
   int batch;
 
   @Range(min = 1, max = 4096)
-  @Option(names = "--batch-size", paramLabel = "N", description = "Masked, noisy or interpolated inputs per forward pass (default: 32; 16 with --compat pytorch-grad-cam).")
+  @Option(names = "--batch-size", paramLabel = "N", description = "Masked, noisy or interpolated inputs per forward pass (default: 64; never changes a map).")
   Integer batchSize;
 
   @Option(names = "--png", negatable = true, description = "Write figures (default: only for at most 16 inputs).")

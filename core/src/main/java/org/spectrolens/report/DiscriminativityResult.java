@@ -15,7 +15,7 @@ final class DiscriminativityResult implements ResultReader {
   }
 
   @Override
-  public Section read(Path dir, JsonNode j) {
+  public Section read(Path dir, String label, JsonNode j) {
     List<Block> blocks = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
     Map<String, Object> numbers = new LinkedHashMap<>();
@@ -33,6 +33,6 @@ final class DiscriminativityResult implements ResultReader {
     blocks.add(new Block.Table("Class discriminativity on mixtures (the thesis's Figure 3.11, as numbers)",
         List.of("method", "positive map on the event", "negative map on the rest", "chance"), rows));
     for (Path png : Numbers.pngs(dir)) blocks.add(new Block.Figure(png, png.getFileName().toString()));
-    return new Section("discriminativity", "Class discriminativity: " + dir.getFileName(), dir.resolve(file()), blocks, numbers);
+    return new Section("discriminativity", "Class discriminativity: " + label, dir.resolve(file()), blocks, numbers);
   }
 }

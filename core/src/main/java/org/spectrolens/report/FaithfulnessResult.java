@@ -36,7 +36,7 @@ final class FaithfulnessResult implements ResultReader {
   }
 
   @Override
-  public Section read(Path dir, JsonNode j) {
+  public Section read(Path dir, String label, JsonNode j) {
     List<Block> blocks = new ArrayList<>();
     JsonNode options = j.path("options");
     String samples = options.path("samples").asText("?");
@@ -69,7 +69,7 @@ final class FaithfulnessResult implements ResultReader {
     rows.add(row(shown, "energy map (the input)", energy));
     blocks.add(new Block.Table("Faithfulness (the thesis's Tables 3.1 to 3.4 and more); ↓ lower is better, ↑ higher is better", header, rows));
     for (Path png : Numbers.pngs(dir)) blocks.add(new Block.Figure(png, png.getFileName().toString()));
-    return new Section("faithfulness", "Faithfulness: " + dir.getFileName(), dir.resolve(file()), blocks, numbers);
+    return new Section("faithfulness", "Faithfulness: " + label, dir.resolve(file()), blocks, numbers);
   }
 
   private static List<String> row(List<Column> columns, String name, JsonNode v) {

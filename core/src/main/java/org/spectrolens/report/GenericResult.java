@@ -32,7 +32,7 @@ final class GenericResult implements ResultReader {
   }
 
   @Override
-  public Section read(Path dir, JsonNode j) {
+  public Section read(Path dir, String label, JsonNode j) {
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Block.Text(intro));
     List<List<String>> rows = Numbers.leaves(j, "", MAX_ROWS, new ArrayList<>());
@@ -51,6 +51,6 @@ final class GenericResult implements ResultReader {
       }
     }
     for (Path png : figures) blocks.add(new Block.Figure(png, dir.relativize(png).toString()));
-    return new Section(kind, title + ": " + dir.getFileName(), dir.resolve(file), blocks, Map.of("json", j));
+    return new Section(kind, title + ": " + label, dir.resolve(file), blocks, Map.of("json", j));
   }
 }

@@ -17,7 +17,7 @@ final class LocalisationResult implements ResultReader {
   }
 
   @Override
-  public Section read(Path dir, JsonNode j) {
+  public Section read(Path dir, String label, JsonNode j) {
     JsonNode chance = j.path("chance");
     List<Block> blocks = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
@@ -46,6 +46,6 @@ final class LocalisationResult implements ResultReader {
     blocks.add(new Block.Table("Localisation against truth (" + j.path("truth").asText(j.path("options").path("truth").asText("truth")) + ")",
         List.of("method", "relevance mass", "relevance rank", "pointing game"), rows));
     for (Path png : Numbers.pngs(dir)) blocks.add(new Block.Figure(png, png.getFileName().toString()));
-    return new Section("localisation", "Localisation: " + dir.getFileName(), dir.resolve(file()), blocks, numbers);
+    return new Section("localisation", "Localisation: " + label, dir.resolve(file()), blocks, numbers);
   }
 }

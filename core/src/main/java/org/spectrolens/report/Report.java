@@ -45,12 +45,18 @@ public record Report(String title, List<Section> sections) {
   /** Gathers every result under the folders. */
   public static Report gather(String title, List<Path> folders) {
     Map<ResultReader, List<Path>> found = new LinkedHashMap<>();
+    Map<Path, String> labels = new LinkedHashMap<>();
     for (ResultReader r : READERS) found.put(r, new ArrayList<>());
     for (Path folder : folders) {
       if (!Files.isDirectory(folder)) throw new SpectrolensException(folder.toString(), "no such folder");
       try (Stream<Path> s = Files.walk(folder, DEPTH)) {
         for (Path p : s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList()) {
-          for (ResultReader r : READERS) if (p.getFileName().toString().equals(r.file())) found.get(r).add(p);
+          for (ResultReader r : READERS) {
+            if (!p.getFileName().toString().equals(r.file())) continue;
+            found.get(r).add(p);
+            Path rel = folder.relativize(p.getParent());
+            labels.put(p, rel.toString().isEmpty() ? folder.getFileName().toString() : rel.toString());
+          }
         }
       } catch (IOException | java.io.UncheckedIOException e) {
         throw new SpectrolensException(folder.toString(), "cannot list: " + e.getMessage());
@@ -65,7 +71,7 @@ public record Report(String title, List<Section> sections) {
         } catch (IOException ex) {
           throw new SpectrolensException(file.toString(), "not readable JSON: " + ex.getMessage().lines().findFirst().orElse(""));
         }
-        sections.add(e.getKey().read(file.getParent(), j));
+        sections.add(e.getKey().read(file.getParent(), labels.get(file), j));
       }
     }
     if (sections.isEmpty()) {

@@ -12,6 +12,9 @@ public interface ResultReader {
   /** The result file's name ({@code faithfulness.json}). */
   String file();
 
-  /** The section for one such file, parsed as {@code json}; {@code dir} is its folder. */
-  Section read(Path dir, JsonNode json);
+  /**
+   * The section for one such file, parsed as {@code json}; {@code dir} is its folder and
+   * {@code label} that folder's path below the report's input folder (the section's title).
+   */
+  Section read(Path dir, String label, JsonNode json);
 }

@@ -15,7 +15,7 @@ final class SanityResult implements ResultReader {
   }
 
   @Override
-  public Section read(Path dir, JsonNode j) {
+  public Section read(Path dir, String label, JsonNode j) {
     List<Block> blocks = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
     List<String> fail = new ArrayList<>();
@@ -40,6 +40,6 @@ final class SanityResult implements ResultReader {
     blocks.add(new Block.Table("Similarity of each method's maps after every layer is randomised (cascading, top down), and between two classes' maps",
         List.of("method", "Spearman |rho|", "SSIM", "random-logit SSIM", "verdict"), rows));
     for (Path png : Numbers.pngs(dir)) blocks.add(new Block.Figure(png, png.getFileName().toString()));
-    return new Section("sanity", "Sanity checks: " + dir.getFileName(), dir.resolve(file()), blocks, numbers);
+    return new Section("sanity", "Sanity checks: " + label, dir.resolve(file()), blocks, numbers);
   }
 }

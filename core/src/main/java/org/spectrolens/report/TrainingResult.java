@@ -15,7 +15,7 @@ final class TrainingResult implements ResultReader {
   }
 
   @Override
-  public Section read(Path dir, JsonNode j) {
+  public Section read(Path dir, String label, JsonNode j) {
     List<Block> blocks = new ArrayList<>();
     double acc = Numbers.num(j, "accuracy");
     double bal = Numbers.num(j, "balanced_accuracy");
@@ -67,6 +67,6 @@ final class TrainingResult implements ResultReader {
     numbers.put("accuracy", acc);
     numbers.put("balanced_accuracy", bal);
     numbers.put("n", n);
-    return new Section("training", "Accuracy: " + dir.getFileName(), dir.resolve(file()), blocks, numbers);
+    return new Section("training", "Accuracy: " + label, dir.resolve(file()), blocks, numbers);
   }
 }

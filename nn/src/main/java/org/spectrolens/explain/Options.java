@@ -20,6 +20,13 @@ public record Options(Profile profile, PostProcess post, Baseline baseline, long
     if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1: " + batchSize);
   }
 
+  /**
+   * Perturbed inputs per forward pass in every profile. It never changes a map, only memory and
+   * speed, so the profiles do not copy the libraries' values (pytorch-grad-cam's Score-CAM uses 16);
+   * on 2 cores 16 and 64 ran Score-CAM equally fast (scripts/bench/explain_vs_pytorch.sh).
+   */
+  public static final int BATCH = 64;
+
   /** spectrolens's defaults. */
   public static Options defaults() {
     return of(Profile.SPECTROLENS);
@@ -28,11 +35,11 @@ public record Options(Profile profile, PostProcess post, Baseline baseline, long
   /** The shared settings of a profile. */
   public static Options of(Profile p) {
     return switch (p) {
-      case SPECTROLENS -> new Options(p, PostProcess.defaults(), Baseline.FLOOR, 0, 32);
+      case SPECTROLENS -> new Options(p, PostProcess.defaults(), Baseline.FLOOR, 0, BATCH);
       case PYTORCH_GRAD_CAM -> new Options(p, new PostProcess(true, PostProcess.Order.RELU_MINMAX_RESIZE_MINMAX, Resize.BILINEAR),
-          Baseline.ZERO, 0, 16);
+          Baseline.ZERO, 0, BATCH);
       case TF_KERAS_VIS -> new Options(p, new PostProcess(true, PostProcess.Order.RELU_RESIZE_MINMAX, Resize.BILINEAR_CORNERS),
-          Baseline.ZERO, 0, 32);
+          Baseline.ZERO, 0, BATCH);
     };
   }
 

@@ -1,6 +1,8 @@
 package org.spectrolens.explain;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.spectrolens.nn.model.TrainedModel;
@@ -169,6 +171,10 @@ public final class ScoreCam extends LayerMethod<ScoreCam.Params> {
     float[] masked = new float[Math.min(batch, channels.length) * size];
     int[] pending = new int[batch];
     int count = 0;
+    // every constant channel gives the same all-zero mask, hence the same masked input and score:
+    // it runs once (a ReLU layer's maps are often all zero), and the others copy its score
+    int constant = -1;
+    List<Integer> copies = new ArrayList<>();
     for (int j = 0; j <= channels.length; j++) {
       if (j < channels.length) {
         int off = (i * a.k() + channels[j]) * hw;
@@ -179,7 +185,10 @@ public final class ScoreCam extends LayerMethod<ScoreCam.Params> {
           lo = Math.min(lo, v);
           hi = Math.max(hi, v);
         }
-        if (!(prm.skipConstantChannels() && hi == lo)) {
+        if (hi == lo && !prm.skipConstantChannels() && constant >= 0) {
+          copies.add(j);
+        } else if (!(prm.skipConstantChannels() && hi == lo)) {
+          if (hi == lo) constant = j;
           float d = hi - lo + (float) prm.maskEpsilon();
           for (int p = 0; p < hwIn; p++) m[p] = (m[p] - lo) / d;
           Baseline.mask(x, b, m, c, hwIn, masked, count * size);
@@ -198,6 +207,10 @@ public final class ScoreCam extends LayerMethod<ScoreCam.Params> {
         }
         count = 0;
       }
+    }
+    for (int j : copies) {
+      score[j] = score[constant];
+      used[j] = true;
     }
     int nUsed = 0;
     for (boolean u : used) if (u) nUsed++;
