@@ -1,7 +1,5 @@
 package org.spectrolens.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,11 +15,9 @@ import org.spectrolens.explain.Baseline;
 import org.spectrolens.explain.BatchExplainer;
 import org.spectrolens.explain.DatasetInputs;
 import org.spectrolens.explain.Explainers;
-import org.spectrolens.explain.Explanation;
 import org.spectrolens.explain.ExplanationFigures;
 import org.spectrolens.explain.FileInputs;
 import org.spectrolens.explain.InputSet;
-import org.spectrolens.explain.MapAxes;
 import org.spectrolens.explain.MapStack;
 import org.spectrolens.explain.Method;
 import org.spectrolens.explain.ModelInput;
@@ -158,7 +154,7 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
   static final int FIGURES_UP_TO = 16;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (list) {
       Explainers.describe().forEach(System.out::println);
       return 0;
@@ -201,7 +197,7 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
       BatchExplainer engine = new BatchExplainer(m.network(), chosen, options, layer, t, batch);
       try (OutputFolder folder = OutputFolder.create(out, "explain", force, read.toArray(Path[]::new));
           MapStack.Writer writer = new MapStack.Writer(folder.dir(), inputs, classes);
-          Profiles profiles = new Profiles(folder.dir().resolve("profiles.csv"), bandHz, spanSeconds)) {
+          MapStack.ProfileWriter profiles = new MapStack.ProfileWriter(folder.dir(), bandHz, spanSeconds)) {
         ExplanationFigures pictures = new ExplanationFigures(folder.dir().resolve("figures"), inputs, classes);
         BatchExplainer.Run r;
         try (ProgressBar bar = quiet || inputs.size() <= batch ? null : new ProgressBarBuilder().setTaskName("explain")
@@ -222,49 +218,6 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
       System.out.println(out);
     }
     return 0;
-  }
-
-  /** Band and time profiles of every map, streamed to a CSV. */
-  static final class Profiles implements BatchExplainer.Sink, AutoCloseable {
-    private final java.io.BufferedWriter w;
-    private final Path file;
-    private final double bandHz;
-    private final double spanSeconds;
-
-    Profiles(Path file, double bandHz, double spanSeconds) throws IOException {
-      Files.createDirectories(file.getParent());
-      this.file = file;
-      this.w = Files.newBufferedWriter(file);
-      this.bandHz = bandHz;
-      this.spanSeconds = spanSeconds;
-      w.write("row,method,axis,from,to,importance\n");
-    }
-
-    @Override
-    public void accept(int from, Map<String, Explanation> byMethod) {
-      try {
-        for (Explanation e : byMethod.values()) {
-          for (int i = 0; i < e.n(); i++) {
-            MapAxes a = e.axes();
-            if (a == null) continue;
-            for (MapAxes.Band b : e.bandProfile(i, bandHz)) line(from + i, e.method(), "hz", b);
-            List<MapAxes.Band> spans = e.timeProfile(i, spanSeconds);
-            if (spans != null) for (MapAxes.Band b : spans) line(from + i, e.method(), "s", b);
-          }
-        }
-      } catch (IOException ex) {
-        throw new SpectrolensException(file.toString(), "cannot write: " + ex.getMessage(), ex);
-      }
-    }
-
-    private void line(int row, String method, String axis, MapAxes.Band b) throws IOException {
-      w.write(row + "," + method + "," + axis + "," + b.from() + "," + b.to() + "," + b.importance() + "\n");
-    }
-
-    @Override
-    public void close() throws IOException {
-      w.close();
-    }
   }
 
   @Override

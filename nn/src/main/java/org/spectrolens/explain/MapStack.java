@@ -185,6 +185,61 @@ public final class MapStack {
     }
   }
 
+  /**
+   * Streams {@code profiles.csv} ({@code row,method,axis,from,to,importance}; axis "hz": the mean
+   * importance per band of {@code bandHz}, "s": per time span of {@code spanSeconds} where the
+   * columns' times are known), the file {@link #readProfiles} reads.
+   */
+  public static final class ProfileWriter implements BatchExplainer.Sink, AutoCloseable {
+    private final Path file;
+    private final BufferedWriter w;
+    private final double bandHz;
+    private final double spanSeconds;
+
+    public ProfileWriter(Path dir, double bandHz, double spanSeconds) {
+      this.file = dir.resolve("profiles.csv");
+      this.bandHz = bandHz;
+      this.spanSeconds = spanSeconds;
+      try {
+        Files.createDirectories(dir);
+        w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        w.write("row,method,axis,from,to,importance\n");
+      } catch (IOException e) {
+        throw new SpectrolensException(file.toString(), "cannot write: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void accept(int from, Map<String, Explanation> byMethod) {
+      try {
+        for (Explanation e : byMethod.values()) {
+          if (e.axes() == null) continue;
+          for (int i = 0; i < e.n(); i++) {
+            float[][] map = e.map(i);
+            for (MapAxes.Band b : e.axes().frequencyBands(map, bandHz)) line(from + i, e.method(), "hz", b);
+            List<MapAxes.Band> spans = e.axes().timeSpans(map, spanSeconds);
+            if (spans != null) for (MapAxes.Band b : spans) line(from + i, e.method(), "s", b);
+          }
+        }
+      } catch (IOException ex) {
+        throw new SpectrolensException(file.toString(), "cannot write: " + ex.getMessage(), ex);
+      }
+    }
+
+    private void line(int row, String method, String axis, MapAxes.Band b) throws IOException {
+      w.write(row + "," + method + "," + axis + "," + b.from() + "," + b.to() + "," + b.importance() + "\n");
+    }
+
+    @Override
+    public void close() {
+      try {
+        w.close();
+      } catch (IOException e) {
+        throw new SpectrolensException(file.toString(), "cannot write: " + e.getMessage(), e);
+      }
+    }
+  }
+
   /** The axes by name: frequency scale, Hz of every row, seconds between columns (null when unknown). */
   public static Map<String, Object> axesJson(MapAxes a) {
     Map<String, Object> o = new LinkedHashMap<>();
@@ -203,16 +258,4 @@ public final class MapStack {
     return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
-  /** The list of band records by name (for JSON). */
-  public static List<Map<String, Object>> bands(List<MapAxes.Band> bands) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (MapAxes.Band b : bands) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("from", b.from());
-      o.put("to", b.to());
-      o.put("importance", b.importance());
-      out.add(o);
-    }
-    return out;
-  }
 }
