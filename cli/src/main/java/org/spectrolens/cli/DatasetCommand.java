@@ -18,6 +18,7 @@ import org.spectrolens.dataset.DatasetBuilder;
 import org.spectrolens.dataset.DatasetInfo;
 import org.spectrolens.dataset.DatasetRecipe;
 import org.spectrolens.dataset.InputFormat;
+import org.spectrolens.dataset.channels.InputChannels;
 import org.spectrolens.io.Json;
 import org.spectrolens.nn.model.ModelConfig;
 import org.spectrolens.scene.ThesisRecipe;
@@ -131,6 +132,11 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
       description = "thesis: the monitoring thesis's log-mel front end for 1 s clips (16 kHz, n_fft 1024, hop 256, 64 Slaney mel bands, dB, 64x64; docs/scene.md).")
   String recipe;
 
+  @Option(names = "--channels", paramLabel = "LIST",
+      description = "Input channels of every item, in order, stacked as [C,H,W] on the one grid (default: spectrogram, the front end alone): "
+          + "spectrogram, delta, delta2, cqt, harmonic, percussive, freq-position (docs/channels.md).")
+  String channels;
+
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
 
@@ -174,6 +180,10 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
       throw new SpectrolensException("--fold", "needs --folds K (k-fold splits)");
     }
     if (events != null && !Task.fromId(task).equals(Task.CHUNKS)) throw new SpectrolensException("--events", "labels chunks; use it with --task chunks");
+    if (channels != null) {
+      InputChannels.parse(channels);
+      if (frontendFrom != null) throw new SpectrolensException("--channels", "--frontend-from fixes the channels too (the model's); drop --channels");
+    }
     if (recipe != null) {
       if (!recipe.equals(ThesisRecipe.ID)) throw new SpectrolensException("--recipe", "unknown recipe '" + recipe + "' (expected thesis)");
       if (frontendFrom != null) throw new SpectrolensException("--recipe", "give --recipe or --frontend-from, not both");
@@ -195,6 +205,10 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
   public Integer call() {
     Task t = Task.fromId(task);
     InputFormat format = frontendFrom != null ? formatOfModel(frontendFrom) : recipe != null ? formatOfRecipe(recipe) : format();
+    if (channels != null) {
+      format = format.withChannels(InputChannels.parse(channels));
+      InputChannels.check(format.channels(), format.spec());
+    }
     double hop = chunkHop != null ? chunkHop : chunk;
     Split split = new Split(groupBy != null, testFraction, seed, folds, fold);
     DatasetRecipe recipe = new DatasetRecipe(corpus, alignments, tier, t, labels, speakers, padding, minDuration,

@@ -17,7 +17,8 @@ import org.spectrolens.spectrogram.TimeAxis;
 /**
  * A dataset cache on disk, read back: {@code dataset.json} (front end, classes, split),
  * {@code manifest.csv} (one {@link DatasetItem} per row) and {@code items/<id>.npy} (float32
- * [H, W] model-input grids, row 0 the lowest frequency). Training, evaluation and explanation
+ * [H, W] model-input grids, row 0 the lowest frequency; [C, H, W] in a dataset with input
+ * channels, channel c being {@code dataset.json}'s {@code channels[c]}). Training, evaluation and explanation
  * all read the same cache, so none of them recomputes a spectrogram.
  */
 public final class CachedDataset {
@@ -103,14 +104,29 @@ public final class CachedDataset {
     return k;
   }
 
-  /** The cached grid of an item, [H][W]. */
+  /**
+   * The cached grid of an item, [H][W]: in a multi-channel dataset, channel 0 (the picture drawn
+   * under maps; the model input is {@link #loadChannels}).
+   */
   public float[][] load(DatasetItem item) {
+    float[] flat = loadChannels(item);
+    int h = info.height();
+    int w = info.width();
+    float[][] g = new float[h][w];
+    for (int y = 0; y < h; y++) System.arraycopy(flat, y * w, g[y], 0, w);
+    return g;
+  }
+
+  /** Every channel of an item, flat [C*H*W] in C order (channel c, row y, column x at {@code (c*H + y)*W + x}). */
+  public float[] loadChannels(DatasetItem item) {
     Npy.Array a = Npy.read(dir.resolve(item.file()));
-    if (a.shape().length != 2 || a.shape()[0] != info.height() || a.shape()[1] != info.width()) {
+    int c = info.channelCount();
+    int[] want = c == 1 ? new int[] {info.height(), info.width()} : new int[] {c, info.height(), info.width()};
+    if (!java.util.Arrays.equals(a.shape(), want)) {
       throw new SpectrolensException(dir.resolve(item.file()).toString(), "shape "
-          + java.util.Arrays.toString(a.shape()) + ", expected [" + info.height() + ", " + info.width() + "]");
+          + java.util.Arrays.toString(a.shape()) + ", expected " + java.util.Arrays.toString(want));
     }
-    return a.toMatrix();
+    return a.data();
   }
 
   /** The cached grid of an item with its axes: rows in Hz, columns in seconds of the source. */

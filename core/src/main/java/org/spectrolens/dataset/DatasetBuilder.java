@@ -23,6 +23,7 @@ import org.spectrolens.corpus.Corpus;
 import org.spectrolens.corpus.Segment;
 import org.spectrolens.corpus.Skips;
 import org.spectrolens.corpus.Split;
+import org.spectrolens.dataset.channels.ChannelStack;
 import org.spectrolens.io.Json;
 import org.spectrolens.spectrogram.FrequencyAxis;
 import org.spectrolens.spectrogram.Spectrogram;
@@ -128,7 +129,7 @@ public final class DatasetBuilder {
       String id = contentId(format, task, classList, split, written);
       DatasetInfo info = new DatasetInfo(DatasetInfo.FORMAT, id, task, classList, format.spec(), format.cropMinHz(),
           format.cropMaxHz(), format.height(), format.width(), axis.scale().id(), axis.warpedStart(), axis.warpedStep(),
-          split.id(), split.seed(), split.effectiveTestFraction(), format.minClipSeconds());
+          split.id(), split.seed(), split.effectiveTestFraction(), format.minClipSeconds(), format.channels());
       BuildSummary summary = summary(info, written, skipped, corpus.dropped());
       CachedDataset ds = writer.finish(info, Map.of("summary.json", summary));
       return new Result(ds, summary);
@@ -186,13 +187,17 @@ public final class DatasetBuilder {
 
   private DatasetItem featurise(DatasetWriter writer, Split.Assigned a, Skips skipped) {
     Segment s = a.segment();
-    Spectrogram g;
+    ChannelStack stack;
     try {
-      g = featuriser.featurise(s);
+      stack = featuriser.featuriseChannels(s);
     } catch (Featuriser.SkipException e) {
       return skip(skipped, e.reason(), e.getMessage());
     } catch (SpectrolensException e) {
       return skip(skipped, Skips.DECODE_ERROR, e.getMessage());
+    }
+    Spectrogram g = stack.grid();
+    if (stack.count() != format.channelCount()) {
+      throw new IllegalStateException("featuriser gave " + stack.count() + " channels for " + s.id() + ", expected " + format.channelCount());
     }
     if (g.rows() != format.height() || g.columns() != format.width()) {
       throw new IllegalStateException("featuriser gave " + g.rows() + "x" + g.columns() + " for " + s.id()
@@ -204,7 +209,7 @@ public final class DatasetBuilder {
     }
     DatasetItem item = new DatasetItem(s.id(), s.source().toString(), s.start(), s.end(), s.label(), s.speaker(),
         a.split(), a.fold(), "", g.times().start(), g.times().step());
-    return writer.add(item, g.values());
+    return writer.add(item, stack.channels());
   }
 
   /** Counts a skipped segment; with --strict, stops the build at the first one. */

@@ -1,6 +1,8 @@
 package org.spectrolens.dataset;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.dataset.channels.InputChannels;
 import org.spectrolens.io.Finite;
 import java.util.List;
 import org.spectrolens.spectrogram.FrequencyAxis;
@@ -29,14 +31,32 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * @param minClipSeconds clips shorter than this were zero-padded at the end to it (the chunk
  *     window of a padded-chunks dataset); 0 = none, and in dataset.json files from before the
  *     field, which are read as they were featurised then
+ * @param channels the input channels of every item, in order ({@code --channels}); empty (and
+ *     absent from the JSON) for the single-channel dataset of the front end, whose items are
+ *     [H, W]; items of a multi-channel dataset are [C, H, W]
  */
 public record DatasetInfo(
     int format, String id, String task, List<String> classes, SpectrogramSpec spec,
     double cropMinHz, double cropMaxHz, int height, int width,
     String frequencyScale, double frequencyStart, double frequencyStep,
-    String split, long seed, double testFraction, double minClipSeconds) {
+    String split, long seed, double testFraction, double minClipSeconds,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> channels) {
 
   public static final int FORMAT = 1;
+
+  public DatasetInfo {
+    channels = InputChannels.canonical(channels);
+  }
+
+  /** A single-channel dataset. */
+  public DatasetInfo(
+      int format, String id, String task, List<String> classes, SpectrogramSpec spec,
+      double cropMinHz, double cropMaxHz, int height, int width,
+      String frequencyScale, double frequencyStart, double frequencyStep,
+      String split, long seed, double testFraction, double minClipSeconds) {
+    this(format, id, task, classes, spec, cropMinHz, cropMaxHz, height, width, frequencyScale, frequencyStart,
+        frequencyStep, split, seed, testFraction, minClipSeconds, List.of());
+  }
 
   /** A dataset whose clips were not padded. */
   public DatasetInfo(
@@ -81,7 +101,18 @@ public record DatasetInfo(
     if (!(minClipSeconds >= 0 && minClipSeconds < Double.POSITIVE_INFINITY)) {
       throw new SpectrolensException(name, "minClipSeconds must be a finite number >= 0, found " + minClipSeconds);
     }
+    InputChannels.check(channels, name);
+    try {
+      InputChannels.check(channels, spec);
+    } catch (SpectrolensException e) {
+      throw new SpectrolensException(name, "channels: " + e.problem());
+    }
     return this;
+  }
+
+  /** C of the [C, H, W] model input this dataset's items make: 1 without channels. */
+  public int channelCount() {
+    return InputChannels.expand(channels).size();
   }
 
   /** The Hz of every row of the cached grids. */
@@ -90,12 +121,13 @@ public record DatasetInfo(
   }
 
   /**
-   * True when {@code other} featurises audio identically (same spec, crop and input size), so a
+   * True when {@code other} featurises audio identically (same spec, crop, input size and channels), so a
    * model trained on one can be evaluated on the other.
    */
   public boolean sameFrontEnd(DatasetInfo other) {
     return spec.equals(other.spec) && sameDouble(cropMinHz, other.cropMinHz)
-        && sameDouble(cropMaxHz, other.cropMaxHz) && height == other.height && width == other.width;
+        && sameDouble(cropMaxHz, other.cropMaxHz) && height == other.height && width == other.width
+        && channels.equals(other.channels);
   }
 
   private static boolean sameDouble(double a, double b) {

@@ -69,6 +69,26 @@ public final class DatasetWriter {
   }
 
   /**
+   * Writes one item's channels [C][H][W] (as [H, W] when C = 1, the single-channel form) and
+   * records its manifest row.
+   */
+  public DatasetItem add(DatasetItem item, float[][][] channels) {
+    if (channels.length == 1) return add(item, channels[0]);
+    String file = "items/" + item.id() + ".npy";
+    int h = channels[0].length;
+    int w = channels[0][0].length;
+    float[] flat = new float[channels.length * h * w];
+    for (int c = 0; c < channels.length; c++) {
+      for (int y = 0; y < h; y++) System.arraycopy(channels[c][y], 0, flat, (c * h + y) * w, w);
+    }
+    Npy.write(partial.resolve(file), new Npy.Array(new int[] {channels.length, h, w}, flat));
+    DatasetItem stored = new DatasetItem(item.id(), item.source(), item.start(), item.end(), item.label(),
+        item.speaker(), item.split(), item.fold(), file, item.timeStart(), item.timeStep());
+    items.add(stored);
+    return stored;
+  }
+
+  /**
    * Writes manifest.csv (rows sorted by id, so the file does not depend on thread timing),
    * dataset.json and {@code extraJson} (file name to object, e.g. summary.json), then moves the
    * cache into place.

@@ -1,6 +1,7 @@
 package org.spectrolens.dataset;
 
 import org.spectrolens.corpus.Segment;
+import org.spectrolens.dataset.channels.ChannelStack;
 import org.spectrolens.spectrogram.Spectrogram;
 
 /**
@@ -14,6 +15,14 @@ public interface Featuriser {
    *     it is counted and the build goes on (or fails with --strict)
    */
   Spectrogram featurise(Segment segment);
+
+  /**
+   * Every input channel of a segment, [C][H][W] on one grid (what the dataset builder stores);
+   * by default the single channel {@link #featurise} gives.
+   */
+  default ChannelStack featuriseChannels(Segment segment) {
+    return ChannelStack.single(featurise(segment));
+  }
 
   /** A per-segment problem: counted under {@code reason}, with {@code detail} as the example. */
   final class SkipException extends RuntimeException {

@@ -5,6 +5,9 @@ import org.spectrolens.audio.AudioFile;
 import org.spectrolens.audio.Clip;
 import org.spectrolens.audio.Resampler;
 import org.spectrolens.corpus.Segment;
+import org.spectrolens.dataset.channels.ChannelSource;
+import org.spectrolens.dataset.channels.ChannelStack;
+import org.spectrolens.dataset.channels.InputChannels;
 import org.spectrolens.spectrogram.FrontEnd;
 import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramSpec;
@@ -13,7 +16,9 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * The dataset front end: reads a segment's span, resamples it to the spec's rate, computes the
  * spectrogram, keeps the rows between the crop limits ({@code --fmax}) and resizes to the model
  * input size. The axes follow every step, so the cached grid still reads in Hz and seconds of
- * the source file. Thread-safe (FrontEnd shares its plans between threads).
+ * the source file. With input channels ({@link InputFormat#channels}), {@link #featuriseChannels}
+ * adds them on that grid ({@link InputChannels}). Thread-safe (FrontEnd shares its plans between
+ * threads).
  */
 public final class SpectrogramFeaturiser implements Featuriser {
   private final InputFormat format;
@@ -40,8 +45,27 @@ public final class SpectrogramFeaturiser implements Featuriser {
     return featurise(clip);
   }
 
-  /** The model input of a clip (already cut). */
+  /** The model input of a clip (already cut): the front end's grid (the single channel, or the first one's axes). */
   public Spectrogram featurise(Clip clip) {
+    return toGrid(FrontEnd.compute(prepare(clip), format.spec()));
+  }
+
+  @Override
+  public ChannelStack featuriseChannels(Segment s) {
+    return featuriseChannels(AudioFile.read(s.source(), s.start(), s.end()));
+  }
+
+  /** Every input channel of a clip (already cut) on the front end's grid; one channel without {@code --channels}. */
+  public ChannelStack featuriseChannels(Clip clip) {
+    Clip c = prepare(clip);
+    Spectrogram full = FrontEnd.compute(c, format.spec());
+    Spectrogram grid = toGrid(full);
+    if (format.channels().isEmpty()) return ChannelStack.single(grid);
+    return InputChannels.stack(format.channels(), new ChannelSource(c, full, grid, this::toGrid));
+  }
+
+  /** Resampled to the spec's rate and padded to the minimum length. */
+  private Clip prepare(Clip clip) {
     SpectrogramSpec spec = format.spec();
     if (clip.sampleRate() != spec.sampleRate()) clip = Resampler.resample(clip, spec.sampleRate());
     int need = (int) Math.round(minSeconds * spec.sampleRate());
@@ -49,7 +73,12 @@ public final class SpectrogramFeaturiser implements Featuriser {
       clip = new Clip(Arrays.copyOf(clip.samples(), need), clip.sampleRate(), clip.source(), clip.offsetSeconds());
     }
     if (clip.samples().length == 0) throw new SkipException("empty segment", clip.source() + " at " + clip.offsetSeconds() + " s");
-    Spectrogram g = FrontEnd.compute(clip, spec);
+    return clip;
+  }
+
+  /** A spectrogram on the front end's full axes, cropped to the format's band and resized to its H x W. */
+  private Spectrogram toGrid(Spectrogram g) {
+    SpectrogramSpec spec = format.spec();
     if (format.crops() && spec.kind() != SpectrogramSpec.Kind.MFCC) {
       double max = Double.isNaN(format.cropMaxHz()) ? Double.POSITIVE_INFINITY : format.cropMaxHz();
       g = g.cropFrequency(format.cropMinHz(), max);

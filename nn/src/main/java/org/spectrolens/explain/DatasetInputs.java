@@ -100,7 +100,7 @@ public final class DatasetInputs implements InputSet {
     int[] s = model.config().inputShape();
     int size = s[0] * s[1] * s[2];
     float[] out = new float[(to - from) * size];
-    IntStream.range(from, to).parallel().forEach(i -> System.arraycopy(model.input(data.load(items.get(i))), 0, out, (i - from) * size, size));
+    IntStream.range(from, to).parallel().forEach(i -> System.arraycopy(model.input(data.loadChannels(items.get(i))), 0, out, (i - from) * size, size));
     return out;
   }
 

@@ -11,6 +11,9 @@ import org.spectrolens.audio.Clip;
 import org.spectrolens.dataset.DatasetInfo;
 import org.spectrolens.dataset.InputFormat;
 import org.spectrolens.dataset.SpectrogramFeaturiser;
+import org.spectrolens.dataset.channels.ChannelSource;
+import org.spectrolens.dataset.channels.ChannelStack;
+import org.spectrolens.dataset.channels.InputChannels;
 import org.spectrolens.io.Npy;
 import org.spectrolens.nn.model.TrainedModel;
 import org.spectrolens.spectrogram.FrequencyAxis;
@@ -29,12 +32,16 @@ import org.spectrolens.spectrogram.TimeAxis;
  *       normalised as in training.
  *   <li>{@code .npy} [C, H, W]: the exact model input tensor (already normalised).
  *   <li>{@code .npy} [H, W]: a grid as in a dataset cache (normalised and repeated over channels,
- *       as the dataset's items are).
+ *       as the dataset's items are). For a model trained on input channels, the channels that the
+ *       grid alone defines ({@code spectrogram}, {@code freq-position}) are rebuilt from it; one
+ *       that needs the audio ({@code cqt}, {@code delta}, ...) is refused.
  * </ul>
+ * Audio of a model trained on input channels ({@code dataset --channels}) gets the same channels,
+ * computed as the dataset builder computed them.
  *
  * @param tensor the model input [C*H*W]
- * @param display the grid drawn under the maps (the featurised grid before normalisation; channel 0
- *     of a [C,H,W] tensor)
+ * @param display the grid drawn under the maps (the featurised grid before normalisation: channel
+ *     0 of the input channels; channel 0 of a [C,H,W] tensor)
  * @param axes Hz of the rows; seconds of the columns when known
  * @param kind "audio" or "npy"
  */
@@ -75,8 +82,9 @@ public record ModelInput(float[] tensor, Spectrogram display, MapAxes axes, Stri
       if (!(end > start)) throw new SpectrolensException(file.toString(), "end " + end + " s is not after start " + start + " s");
       clip = AudioFile.read(file, start, end);
     }
-    Spectrogram g = new SpectrogramFeaturiser(InputFormat.of(info), 0).featurise(clip);
-    return new ModelInput(model.input(g.values()), g, new MapAxes(g.frequencies(), g.times()), "audio");
+    ChannelStack stack = new SpectrogramFeaturiser(InputFormat.of(info), 0).featuriseChannels(clip);
+    Spectrogram g = stack.grid().withValues(stack.channels()[0]);
+    return new ModelInput(model.input(stack), g, new MapAxes(g.frequencies(), g.times()), "audio");
   }
 
   /** A .npy input [C, H, W] (the model tensor) or [H, W] (a dataset grid). */
@@ -100,7 +108,7 @@ public record ModelInput(float[] tensor, Spectrogram display, MapAxes axes, Stri
         throw new SpectrolensException(file.toString(), "grid " + a.shape()[0] + "x" + a.shape()[1] + ", the model needs " + s[1] + "x" + s[2]);
       }
       grid = a.toMatrix();
-      tensor = model.input(grid);
+      tensor = model.datasetChannels() > 1 ? channelsOfGrid(model, file, grid) : model.input(grid);
     } else {
       throw new SpectrolensException(file.toString(), "expected a [C,H,W] or [H,W] array, got " + a.shape().length + " dimensions");
     }
@@ -109,6 +117,20 @@ public record ModelInput(float[] tensor, Spectrogram display, MapAxes axes, Stri
     TimeAxis t = columns.step() > 0 ? TimeAxis.of(columns.start(), columns.step(), s[2]) : null;
     Spectrogram display = new Spectrogram(grid, f, t != null ? t : TimeAxis.of(0, 1, s[2]), info != null ? info.spec() : null);
     return new ModelInput(tensor, display, new MapAxes(f, t), "npy");
+  }
+
+  /** A model's input channels rebuilt from the [H, W] grid of its front end, where the grid alone defines them. */
+  private static float[] channelsOfGrid(TrainedModel model, Path file, float[][] grid) {
+    DatasetInfo info = model.config().dataset();
+    String audio = InputChannels.needingAudio(info.channels());
+    if (audio != null) {
+      throw new SpectrolensException(file.toString(), "the model's channel " + audio + " needs the audio; give the audio file or the [C,H,W] model input");
+    }
+    if (!info.channels().contains(InputChannels.SPECTROGRAM)) {
+      throw new SpectrolensException(file.toString(), "the model's channels " + info.channels() + " do not include the spectrogram an [H,W] grid holds; give the audio or the [C,H,W] model input");
+    }
+    Spectrogram g = new Spectrogram(grid, info.frequencyAxis(), TimeAxis.of(0, 1, grid[0].length), info.spec());
+    return model.input(InputChannels.stack(info.channels(), ChannelSource.gridOnly(g)));
   }
 
   /** By file name: {@code .npy} is an array, anything else audio. A span applies to audio only. */

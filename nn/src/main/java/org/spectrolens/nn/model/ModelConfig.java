@@ -1,5 +1,6 @@
 package org.spectrolens.nn.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.spectrolens.dataset.DatasetInfo;
@@ -33,8 +34,33 @@ public record ModelConfig(
   public static final int FORMAT = 1;
   public static final String FILE = "config.json";
 
-  /** Input normalisation: {@code (x - mean) / std} over every cell. */
-  public record Normalization(double mean, double std) {}
+  /**
+   * Input normalisation: {@code (x - mean) / std} over every cell of a single-channel input; for a
+   * dataset with input channels, channel c uses {@code channelMeans[c]} and {@code channelStds[c]}
+   * (train-set figures of that channel; a dB spectrogram, its delta and a [0, 1] frequency position
+   * differ in scale by orders of magnitude), and {@code mean}/{@code std} repeat channel 0's.
+   *
+   * @param channelMeans per-channel means (null, and absent from the JSON, for a single-channel dataset)
+   * @param channelStds per-channel standard deviations (likewise)
+   */
+  public record Normalization(double mean, double std,
+      @JsonProperty("channel_means") @JsonInclude(JsonInclude.Include.NON_NULL) double[] channelMeans,
+      @JsonProperty("channel_stds") @JsonInclude(JsonInclude.Include.NON_NULL) double[] channelStds) {
+    /** One mean and standard deviation for every cell. */
+    public Normalization(double mean, double std) {
+      this(mean, std, null, null);
+    }
+
+    /** The mean of channel c of the dataset's channels (the one mean without per-channel figures). */
+    public double mean(int c) {
+      return channelMeans == null ? mean : channelMeans[c];
+    }
+
+    /** The standard deviation of channel c (the one std without per-channel figures). */
+    public double std(int c) {
+      return channelStds == null ? std : channelStds[c];
+    }
+  }
 
   /**
    * @param method the dataset's split: stratified, speaker or kfold

@@ -9,7 +9,7 @@ import org.spectrolens.SpectrolensException;
 import org.spectrolens.audio.Clip;
 import org.spectrolens.dataset.InputFormat;
 import org.spectrolens.dataset.SpectrogramFeaturiser;
-import org.spectrolens.spectrogram.Spectrogram;
+import org.spectrolens.dataset.channels.ChannelStack;
 import org.spectrolens.io.Finite;
 import org.spectrolens.io.Json;
 import org.spectrolens.nn.weights.TorchWeights;
@@ -72,14 +72,29 @@ public final class TrainedModel implements AutoCloseable {
       throw new SpectrolensException(name, "normalization.std must be positive, found " + config.normalization().std());
     }
     int[] s = config.inputShape();
-    if ((s[0] != 1 && s[0] != 3) || s[1] < 1 || s[1] > 4096 || s[2] < 1 || s[2] > 4096) {
+    int dsChannels = config.dataset() == null ? 1 : config.dataset().check(name + " (dataset)").channelCount();
+    if (dsChannels > 1) {
+      if (s[0] != dsChannels || s[1] < 1 || s[1] > 4096 || s[2] < 1 || s[2] > 4096) {
+        throw new SpectrolensException(name, "input_shape must be [" + dsChannels + " (the dataset's channels), 1..4096, 1..4096], found "
+            + java.util.Arrays.toString(s));
+      }
+      double[] m = config.normalization().channelMeans();
+      double[] d = config.normalization().channelStds();
+      if (m == null || d == null || m.length != dsChannels || d.length != dsChannels) {
+        throw new SpectrolensException(name, "normalization needs channel_means and channel_stds of " + dsChannels + " values (one per input channel)");
+      }
+      for (int c = 0; c < dsChannels; c++) {
+        Finite.check(name, "normalization.channel_means", m[c]);
+        Finite.check(name, "normalization.channel_stds", d[c]);
+        if (!(d[c] > 0)) throw new SpectrolensException(name, "normalization.channel_stds must be positive, found " + d[c]);
+      }
+    } else if ((s[0] != 1 && s[0] != 3) || s[1] < 1 || s[1] > 4096 || s[2] < 1 || s[2] > 4096) {
       throw new SpectrolensException(name, "input_shape must be [1 or 3, 1..4096, 1..4096], found " + java.util.Arrays.toString(s));
     }
     if (config.classes().size() < 2) throw new SpectrolensException(name, "needs at least two classes, found " + config.classes().size());
     if (!Models.names().contains(config.model())) {
       throw new SpectrolensException(name, "unknown model '" + config.model() + "'; expected one of " + String.join(", ", Models.names()));
     }
-    if (config.dataset() != null) config.dataset().check(name + " (dataset)");
     String w = config.weights();
     if (w == null || w.isEmpty() || w.contains("/") || w.contains("\\") || w.equals("..")) {
       throw new SpectrolensException(name, "'weights' must name a file in the model folder, found '" + w + "'");
@@ -98,35 +113,75 @@ public final class TrainedModel implements AutoCloseable {
     return network;
   }
 
-  /** The network input [C*H*W] for a dataset-style grid [H][W]: normalised, repeated over C. */
+  /** C of the dataset items the model was trained on: 1, or the number of its input channels. */
+  public int datasetChannels() {
+    return config.dataset() == null ? 1 : config.dataset().channelCount();
+  }
+
+  /**
+   * The network input [C*H*W] for a dataset-style grid [H][W]: normalised, repeated over C. A
+   * model trained on input channels needs them all ({@link #input(float[])}): this refuses it.
+   */
   public float[] input(float[][] grid) {
     int[] s = config.inputShape();
+    if (datasetChannels() > 1) {
+      throw new SpectrolensException(dir == null ? null : dir.toString(), "takes " + datasetChannels() + " input channels "
+          + config.dataset().channels() + "; give all of them ([C,H,W]) or the audio, not one [H,W] grid");
+    }
     if (grid.length != s[1] || grid[0].length != s[2]) {
       throw new SpectrolensException(null, "grid is " + grid.length + "x" + grid[0].length + ", the model needs " + s[1] + "x" + s[2]);
     }
-    float mean = (float) config.normalization().mean();
-    float std = (float) config.normalization().std();
+    float[] flat = new float[s[1] * s[2]];
+    for (int y = 0; y < s[1]; y++) System.arraycopy(grid[y], 0, flat, y * s[2], s[2]);
+    return input(flat);
+  }
+
+  /**
+   * The network input [C*H*W] for a dataset item's channels, flat [C_d*H*W] as
+   * {@link org.spectrolens.dataset.CachedDataset#loadChannels} gives them: channel c normalised
+   * with the training figures of channel c; a single-channel item is repeated over the network's C.
+   */
+  public float[] input(float[] channels) {
+    int[] s = config.inputShape();
     int hw = s[1] * s[2];
-    float[] out = new float[s[0] * hw];
-    for (int y = 0; y < s[1]; y++) {
-      for (int x = 0; x < s[2]; x++) {
-        float v = (grid[y][x] - mean) / std;
-        for (int c = 0; c < s[0]; c++) out[c * hw + y * s[2] + x] = v;
-      }
+    int cd = datasetChannels();
+    if (channels.length != cd * hw) {
+      throw new SpectrolensException(null, "input of " + channels.length + " values, the model needs " + cd + "x" + s[1] + "x" + s[2]);
     }
+    float[] out = new float[s[0] * hw];
+    for (int c = 0; c < cd; c++) {
+      float mean = (float) config.normalization().mean(c);
+      float std = (float) config.normalization().std(c);
+      for (int q = 0; q < hw; q++) out[c * hw + q] = (channels[c * hw + q] - mean) / std;
+    }
+    for (int c = cd; c < s[0]; c++) System.arraycopy(out, 0, out, c * hw, hw);
     return out;
+  }
+
+  /** The network input for the channels of one clip ({@link SpectrogramFeaturiser#featuriseChannels}). */
+  public float[] input(ChannelStack stack) {
+    int[] s = config.inputShape();
+    int hw = s[1] * s[2];
+    if (stack.count() != datasetChannels() || stack.grid().rows() != s[1] || stack.grid().columns() != s[2]) {
+      throw new SpectrolensException(null, stack.count() + " channels of " + stack.grid().rows() + "x" + stack.grid().columns()
+          + ", the model needs " + datasetChannels() + " of " + s[1] + "x" + s[2]);
+    }
+    float[] flat = new float[stack.count() * hw];
+    for (int c = 0; c < stack.count(); c++) {
+      for (int y = 0; y < s[1]; y++) System.arraycopy(stack.channels()[c][y], 0, flat, c * hw + y * s[2], s[2]);
+    }
+    return input(flat);
   }
 
   /**
    * The network input for a clip of audio, featurised exactly as the training dataset's items
-   * were (the dataset builder's {@link SpectrogramFeaturiser} with the dataset's front end:
-   * resample, pad a clip shorter than a padded chunk to the chunk, spectrogram, crop, resize),
-   * then normalised as in training.
+   * were (the dataset builder's {@link SpectrogramFeaturiser} with the dataset's front end and
+   * channels: resample, pad a clip shorter than a padded chunk to the chunk, spectrogram, crop,
+   * resize, channels), then normalised as in training.
    */
   public float[] input(Clip clip) {
     if (config.dataset() == null) throw new SpectrolensException(dir.toString(), "config.json has no dataset front end to featurise audio with");
-    Spectrogram s = new SpectrogramFeaturiser(InputFormat.of(config.dataset())).featurise(clip);
-    return input(s.values());
+    return input(new SpectrogramFeaturiser(InputFormat.of(config.dataset())).featuriseChannels(clip));
   }
 
   /** Logits [n][classes] of n inputs given flat as [n, C, H, W], in inference mode. */

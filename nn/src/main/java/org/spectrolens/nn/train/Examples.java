@@ -16,51 +16,98 @@ public final class Examples {
   private final List<DatasetItem> items;
   private final float[][] grids;
   private final int[] labels;
+  private final int channels;
   private final int height;
   private final int width;
 
-  private Examples(List<DatasetItem> items, float[][] grids, int[] labels, int height, int width) {
+  private Examples(List<DatasetItem> items, float[][] grids, int[] labels, int channels, int height, int width) {
     this.items = items;
     this.grids = grids;
     this.labels = labels;
+    this.channels = channels;
     this.height = height;
     this.width = width;
   }
 
   /**
-   * Loads items (in parallel) and normalises them with {@code (x - mean) / std}.
+   * Loads items (in parallel) and normalises every channel with {@code (x - mean) / std}.
    *
    * @param classIndex maps an item to its class index in the model's class list
    */
   public static Examples load(CachedDataset ds, List<DatasetItem> items, java.util.function.ToIntFunction<DatasetItem> classIndex,
       float mean, float std) {
+    int c = ds.info().channelCount();
+    float[] means = new float[c];
+    float[] stds = new float[c];
+    java.util.Arrays.fill(means, mean);
+    java.util.Arrays.fill(stds, std);
+    return load(ds, items, classIndex, means, stds);
+  }
+
+  /**
+   * Loads items (in parallel), each flat [C*H*W] with the dataset's C channels, and normalises
+   * channel c with {@code (x - mean[c]) / std[c]}.
+   */
+  public static Examples load(CachedDataset ds, List<DatasetItem> items, java.util.function.ToIntFunction<DatasetItem> classIndex,
+      float[] mean, float[] std) {
+    int c = ds.info().channelCount();
     int h = ds.info().height();
     int w = ds.info().width();
+    if (mean.length != c || std.length != c) throw new IllegalArgumentException(mean.length + " normalisation channels for " + c + " dataset channels");
     float[][] grids = new float[items.size()][];
     int[] labels = new int[items.size()];
     IntStream.range(0, items.size()).parallel().forEach(i -> {
-      float[][] g = ds.load(items.get(i));
-      float[] flat = new float[h * w];
-      for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) flat[y * w + x] = (g[y][x] - mean) / std;
-      }
+      float[] flat = ds.loadChannels(items.get(i)).clone();
+      normalise(flat, h * w, mean, std);
       grids[i] = flat;
     });
     for (int i = 0; i < items.size(); i++) labels[i] = classIndex.applyAsInt(items.get(i));
-    return new Examples(List.copyOf(items), grids, labels, h, w);
+    return new Examples(List.copyOf(items), grids, labels, c, h, w);
   }
 
-  /** Mean and standard deviation over every cell of every item (population SD; 1 if constant). */
+  /** Channel c of the flat [C*H*W] {@code x} becomes {@code (x - mean[c]) / std[c]}, in place. */
+  static void normalise(float[] x, int hw, float[] mean, float[] std) {
+    for (int c = 0; c < mean.length; c++) {
+      for (int q = c * hw; q < (c + 1) * hw; q++) x[q] = (x[q] - mean[c]) / std[c];
+    }
+  }
+
+  /** The dataset's channels per item (C of [C, H, W]). */
+  public int channels() {
+    return channels;
+  }
+
+  /** Mean and standard deviation over every cell of every item (population SD; 1 if constant), all channels together. */
   public float[] meanStd() {
+    return meanStd(0, channels);
+  }
+
+  /**
+   * Mean and standard deviation of each channel over every cell of every item: {@code [2][C]}
+   * (population SD; 1 where a channel is constant, e.g. never for freq-position across rows).
+   */
+  public float[][] channelMeanStd() {
+    float[][] out = new float[2][channels];
+    for (int c = 0; c < channels; c++) {
+      float[] ms = meanStd(c, c + 1);
+      out[0][c] = ms[0];
+      out[1][c] = ms[1];
+    }
+    return out;
+  }
+
+  private float[] meanStd(int fromChannel, int toChannel) {
+    int hw = height * width;
     double sum = 0;
     double sq = 0;
     long n = 0;
     for (float[] g : grids) {
-      for (float v : g) {
+      for (int q = fromChannel * hw; q < toChannel * hw; q++) {
+        float v = g[q];
         sum += v;
         sq += (double) v * v;
       }
-      n += g.length;
+      n += (long) (toChannel - fromChannel) * hw;
     }
     double mean = n == 0 ? 0 : sum / n;
     double var = n == 0 ? 1 : Math.max(0, sq / n - mean * mean);
@@ -71,6 +118,11 @@ public final class Examples {
   /** Applies {@code (x - mean) / std} to every cell in place. */
   public void normalise(float mean, float std) {
     for (float[] g : grids) for (int i = 0; i < g.length; i++) g[i] = (g[i] - mean) / std;
+  }
+
+  /** Applies {@code (x - mean[c]) / std[c]} to every cell of channel c in place. */
+  public void normalise(float[] mean, float[] std) {
+    for (float[] g : grids) normalise(g, height * width, mean, std);
   }
 
   public int size() {
@@ -86,19 +138,33 @@ public final class Examples {
   }
 
   /**
-   * The model input for items {@code idx}: [N, C, H, W] flat, the grid repeated over C channels,
-   * augmented (when {@code aug} is on) with a generator seeded by (seed, epoch, item).
+   * The model input for items {@code idx}: [N, C, H, W] flat, augmented (when {@code aug} is on)
+   * with a generator seeded by (seed, epoch, item), the same draws for every channel of an item
+   * (one mask, one shift). {@code channels} is the dataset's C, or any C for a single-channel
+   * dataset, whose grid is then repeated over C (e.g. 3 for RGB-pretrained weights).
    */
   public float[] batch(int[] idx, int channels, Augment aug, long seed, int epoch) {
+    if (channels != this.channels && this.channels != 1) {
+      throw new IllegalArgumentException("the network takes " + channels + " channels, the dataset has " + this.channels);
+    }
     int hw = height * width;
     float[] out = new float[idx.length * channels * hw];
     for (int b = 0; b < idx.length; b++) {
       float[] g = grids[idx[b]];
       if (aug != null && aug.enabled()) {
         g = g.clone();
-        aug.apply(g, height, width, new SplittableRandom(mix(seed, epoch, idx[b])));
+        float[] plane = new float[hw];
+        for (int c = 0; c < this.channels; c++) {
+          System.arraycopy(g, c * hw, plane, 0, hw);
+          aug.apply(plane, height, width, new SplittableRandom(mix(seed, epoch, idx[b])));
+          System.arraycopy(plane, 0, g, c * hw, hw);
+        }
       }
-      for (int c = 0; c < channels; c++) System.arraycopy(g, 0, out, (b * channels + c) * hw, hw);
+      if (this.channels == channels) {
+        System.arraycopy(g, 0, out, b * channels * hw, channels * hw);
+      } else {
+        for (int c = 0; c < channels; c++) System.arraycopy(g, 0, out, (b * channels + c) * hw, hw);
+      }
     }
     return out;
   }

@@ -111,10 +111,16 @@ public final class Trainer {
     ValidationSplit vs = ValidationSplit.of(train, cfg.validationFraction(), cfg.seed());
     java.util.function.ToIntFunction<DatasetItem> label = cfg.shuffleLabels() ? shuffledLabels(ds, train, cfg.seed()) : ds::labelIndex;
     Examples fit = Examples.load(ds, vs.fit(), label, 0f, 1f);
-    float[] ms = fit.meanStd();
+    int dsChannels = ds.info().channelCount();
+    if (dsChannels > 1 && cfg.channels() != 1 && cfg.channels() != dsChannels) {
+      throw new SpectrolensException("--channels", "repeats a single-channel grid; the dataset has " + dsChannels
+          + " input channels " + ds.info().channels() + " of its own");
+    }
+    // one mean and std per input channel (a dB spectrogram, a delta and a [0, 1] position differ in scale)
+    float[][] ms = dsChannels > 1 ? fit.channelMeanStd() : new float[][] {{fit.meanStd()[0]}, {fit.meanStd()[1]}};
     fit.normalise(ms[0], ms[1]);
     Examples val = vs.validation().isEmpty() ? null : Examples.load(ds, vs.validation(), label, ms[0], ms[1]);
-    int[] shape = {cfg.channels(), ds.info().height(), ds.info().width()};
+    int[] shape = {dsChannels > 1 ? dsChannels : cfg.channels(), ds.info().height(), ds.info().width()};
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
@@ -180,7 +186,7 @@ public final class Trainer {
     writeLog(out, log, true);
     int testItems = ds.items("test").size();
     ModelConfig mc = new ModelConfig(ModelConfig.FORMAT, cfg.model(), classes, shape,
-        new ModelConfig.Normalization(ms[0], ms[1]), ds.info(), ds.info().id(),
+        normalization(ms), ds.info(), ds.info().id(),
         new ModelConfig.Split(ds.info().split(), "train", "test", cfg.validationFraction(), vs.by(), vs.ids(),
             vs.fit().size(), vs.validation().size(), testItems),
         cfg.seed(), cfg, WEIGHTS, state.bestEpoch(), state.epochsDone());
@@ -195,6 +201,18 @@ public final class Trainer {
     }
     double secs = log.stream().mapToDouble(EpochLog::seconds).sum();
     return new Outcome(mc, metrics, List.copyOf(log), secs);
+  }
+
+  /** The recorded normalisation: one figure pair, or per-channel figures (channel 0's repeated as the pair). */
+  private static ModelConfig.Normalization normalization(float[][] ms) {
+    if (ms[0].length == 1) return new ModelConfig.Normalization(ms[0][0], ms[1][0]);
+    double[] m = new double[ms[0].length];
+    double[] d = new double[ms[0].length];
+    for (int c = 0; c < m.length; c++) {
+      m[c] = ms[0][c];
+      d[c] = ms[1][c];
+    }
+    return new ModelConfig.Normalization(m[0], d[0], m, d);
   }
 
   /** Refuses to resume a checkpoint made on another dataset or with other options, before anything is built. */

@@ -1,0 +1,109 @@
+package org.spectrolens.dataset.channels;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.spectrogram.SpectrogramSpec;
+
+/**
+ * The registry of input channels, the only place their ids live. A dataset built with
+ * {@code --channels LIST} stores items [C][H][W] with channel c computed by the member named
+ * {@code LIST[c]}; dataset.json records the list, so training, evaluation, prediction and
+ * explanation on raw audio rebuild the same channels. The empty list (and {@code [spectrogram]})
+ * is the single-channel dataset of the front end alone, stored [H][W] as before.
+ */
+public final class InputChannels {
+  /** The dataset's own front end (whatever its kind: dB STFT for the speech defaults, log-mel for the thesis recipe). */
+  public static final String SPECTROGRAM = "spectrogram";
+
+  private static final Map<String, InputChannel> MEMBERS = new LinkedHashMap<>();
+
+  static {
+    register(new SpectrogramChannel());
+    register(new FrequencyPositionChannel());
+    register(new CqtChannel());
+  }
+
+  private InputChannels() {}
+
+  /** Adds a member (one class per channel); its id must be new. */
+  public static synchronized void register(InputChannel c) {
+    if (MEMBERS.containsKey(c.id())) throw new IllegalArgumentException("channel id " + c.id() + " is registered twice");
+    MEMBERS.put(c.id(), c);
+  }
+
+  /** Every id, in registration order. */
+  public static synchronized List<String> ids() {
+    return List.copyOf(MEMBERS.keySet());
+  }
+
+  /** The member named {@code id}, or the one-line error naming {@code --channels}. */
+  public static synchronized InputChannel get(String id) {
+    InputChannel c = MEMBERS.get(id);
+    if (c == null) throw new SpectrolensException("--channels", "unknown channel '" + id + "'; expected one of " + String.join(", ", MEMBERS.keySet()));
+    return c;
+  }
+
+  /**
+   * A comma-separated list ({@code spectrogram,delta,freq-position}), checked: known ids, none
+   * twice, none empty. Returned in its {@link #canonical} form.
+   */
+  public static List<String> parse(String list) {
+    List<String> ids = new ArrayList<>();
+    for (String s : list.split(",", -1)) ids.add(s.trim());
+    return canonical(check(ids, "--channels"));
+  }
+
+  /**
+   * Checks a channel list read from a file: known ids, no duplicates, no empty entries.
+   *
+   * @param subject the option or file named in the error
+   * @return {@code ids}
+   */
+  public static List<String> check(List<String> ids, String subject) {
+    if (ids == null) return List.of();
+    Set<String> seen = new HashSet<>();
+    for (String id : ids) {
+      if (id == null || id.isEmpty()) throw new SpectrolensException(subject, "an empty channel name in " + ids);
+      if (!MEMBERS.containsKey(id)) {
+        throw new SpectrolensException(subject, "unknown channel '" + id + "'; expected one of " + String.join(", ", ids()));
+      }
+      if (!seen.add(id)) throw new SpectrolensException(subject, "channel " + id + " is listed twice");
+    }
+    return ids;
+  }
+
+  /** The list as recorded: empty for the single front-end channel (so such datasets keep their old form and id). */
+  public static List<String> canonical(List<String> ids) {
+    if (ids == null || ids.isEmpty() || (ids.size() == 1 && SPECTROGRAM.equals(ids.get(0)))) return List.of();
+    return java.util.Collections.unmodifiableList(new ArrayList<>(ids)); // nulls kept for check() to report
+  }
+
+  /** The ids in channel order: {@code [spectrogram]} for the canonical empty list. */
+  public static List<String> expand(List<String> ids) {
+    return ids == null || ids.isEmpty() ? List.of(SPECTROGRAM) : ids;
+  }
+
+  /** Each channel's {@link InputChannel#check} against the front end. */
+  public static void check(List<String> ids, SpectrogramSpec spec) {
+    for (String id : expand(ids)) get(id).check(spec);
+  }
+
+  /** The first channel of {@code ids} that needs audio, or null when the model-input grid defines them all. */
+  public static String needingAudio(List<String> ids) {
+    for (String id : expand(ids)) if (get(id).needsAudio()) return id;
+    return null;
+  }
+
+  /** The channels {@code ids} of one source, [C][H][W] on {@code in.grid()}. */
+  public static ChannelStack stack(List<String> ids, ChannelSource in) {
+    List<String> order = expand(ids);
+    float[][][] out = new float[order.size()][][];
+    for (int c = 0; c < out.length; c++) out[c] = get(order.get(c)).compute(in);
+    return new ChannelStack(in.grid(), order, out);
+  }
+}
