@@ -83,7 +83,7 @@ public final class TrainCommand implements Callable<Integer>, Checked {
   boolean freeze;
 
   @Range(min = 1, max = 3)
-  @Option(names = "--channels", defaultValue = "1", paramLabel = "C", description = "Input channels, 1 or 3 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--channels", defaultValue = "1", paramLabel = "C", description = "Input channels, 1 or 3, a single-channel grid repeated (default: ${DEFAULT-VALUE}); a dataset built with --channels sets C itself.")
   int channels;
 
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")

@@ -34,6 +34,12 @@ final class Fixture {
     step("train", "--data", d.resolve("ds").toString(), "--out", d.resolve("model").toString(), "--epochs", "1",
         "--batch", "4", "--quiet", "--threads", "1");
     step("spectrogram", d.resolve("good.wav").toString(), "--out", d.resolve("tone.npy").toString());
+    // a model on input channels, one of which (cqt) only audio gives
+    step("dataset", "--corpus", d.resolve("corpus").toString(), "--task", "vowels", "--out", d.resolve("dsc").toString(),
+        "--size", "16x16", "--channels", "spectrogram,cqt", "--no-progress", "--threads", "1");
+    step("train", "--data", d.resolve("dsc").toString(), "--out", d.resolve("modelc").toString(), "--epochs", "1",
+        "--batch", "4", "--quiet", "--threads", "1");
+    org.spectrolens.io.Npy.write(d.resolve("grid16.npy"), new float[16][16]);
     BadFiles.write(d);
   }
 

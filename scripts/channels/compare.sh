@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Single-channel vs multi-channel inputs (issue 13 part 7; docs/channels.md) on the built-in tasks
+# with speaker-independent splits: vowels full band and 0-4000 Hz, voicing 0-4000 Hz (speech
+# defaults, 64x64) and the monitoring scene (thesis recipe). For each task and channel set:
+# 'dataset --channels SET', then smallcnn trained with the demo's settings ("full": 3 epochs on
+# speech, 12 on the scene, the demo's lr) and with fewer epochs ("short": 1 on speech, 3 on the
+# scene), for each seed. Prints and writes OUT/results.csv and OUT/table.md: test accuracy,
+# balanced accuracy, training seconds (sum of train_log.csv) and dataset build seconds.
+#   scripts/channels/compare.sh OUT [CORPUS] [SCENE]
+# CORPUS: a 'spectrolens synth' corpus, SCENE: a 'spectrolens synth-scene' folder (default: the
+# demo's, /work/scratch/demo-default/{corpus,scene}). Environment: SETS (channel sets separated by
+# spaces), TASKS (subset of vowels-fullband vowels-4k voicing-4k scene), SEEDS (default 1),
+# REGIMES (full short), THREADS (default 2).
+set -euo pipefail
+out="$1"; corpus="${2:-/work/scratch/demo-default/corpus}"; scene="${3:-/work/scratch/demo-default/scene}"
+here="$(cd "$(dirname "$0")/../.." && pwd)"
+sl="${SPECTROLENS:-$here/spectrolens}"  # SPECTROLENS: another launcher
+sets="${SETS:-spectrogram spectrogram,freq-position spectrogram,cqt spectrogram,delta,delta2 spectrogram,harmonic,percussive}"
+tasks="${TASKS:-vowels-fullband vowels-4k voicing-4k scene}"
+seeds="${SEEDS:-1}"; regimes="${REGIMES:-full short}"; threads="${THREADS:-2}"
+mkdir -p "$out"; out="$(cd "$out" && pwd)"
+csv="$out/results.csv"
+[ -f "$csv" ] || echo "task,channels,regime,epochs,seed,accuracy,balanced_accuracy,train_seconds,dataset_seconds,test_items" > "$csv"
+for task in $tasks; do
+  case "$task" in
+    vowels-fullband) args=(--corpus "$corpus" --task vowels --group-by speaker --size 64x64); full=3; short=1; train=() ;;
+    vowels-4k) args=(--corpus "$corpus" --task vowels --group-by speaker --size 64x64 --fmax 4000); full=3; short=1; train=() ;;
+    voicing-4k) args=(--corpus "$corpus" --task voicing --group-by speaker --size 64x64 --fmax 4000); full=3; short=1; train=() ;;
+    scene) args=(--corpus "$scene" --task chunks --recipe thesis); full=12; short=3; train=(--recipe thesis) ;;
+    *) echo "unknown task $task" >&2; exit 2 ;;
+  esac
+  for set in $sets; do
+    name="$task-${set//,/+}"; ds="$out/datasets/$name"
+    if [ ! -f "$ds/dataset.json" ]; then
+      t0=$(date +%s.%N)
+      "$sl" dataset "${args[@]}" --channels "$set" --seed 1 --no-progress --threads "$threads" --out "$ds" > /dev/null
+      t1=$(date +%s.%N); echo "$t0 $t1" > "$ds.seconds"
+    fi
+    dsec=$(awk '{printf "%.1f", $2 - $1}' "$ds.seconds")
+    for regime in $regimes; do
+      epochs=$full; [ "$regime" = short ] && epochs=$short
+      for seed in $seeds; do
+        grep -qF "$task,\"$set\",$regime,$epochs,$seed," "$csv" && continue
+        model="$out/models/$name-$regime-s$seed"; rm -rf "$model"
+        "$sl" train --data "$ds" --model smallcnn "${train[@]}" --epochs "$epochs" --seed "$seed" --threads "$threads" --quiet --out "$model" > /dev/null
+        python3 - "$model" "$task" "$set" "$regime" "$epochs" "$seed" "$dsec" >> "$csv" <<'PY'
+import csv, json, sys
+m, task, chans, regime, epochs, seed, dsec = sys.argv[1:]
+met = json.load(open(f"{m}/metrics.json"))
+secs = sum(float(r["seconds"]) for r in csv.DictReader(open(f"{m}/train_log.csv")))
+print(f'{task},"{chans}",{regime},{epochs},{seed},{met["accuracy"]:.4f},{met["balanced_accuracy"]:.4f},{secs:.1f},{dsec},{met["n"]}')
+PY
+        tail -1 "$csv"
+      done
+    done
+  done
+done
+python3 - "$csv" "$out/table.md" <<'PY'
+import csv, sys
+from collections import defaultdict
+rows = list(csv.DictReader(open(sys.argv[1])))
+g = defaultdict(list)
+for r in rows: g[(r["task"], r["channels"], r["regime"], r["epochs"])].append(r)
+lines = ["| task | channels | epochs | accuracy | balanced accuracy | training s | dataset s | seeds |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+for (task, ch, regime, ep), rs in g.items():
+    mean = lambda k: sum(float(r[k]) for r in rs) / len(rs)
+    acc = ", ".join(f'{float(r["accuracy"]):.4f}' for r in rs) if len(rs) > 1 else f'{mean("accuracy"):.4f}'
+    lines.append(f'| {task} | {ch} | {ep} | {acc} | {mean("balanced_accuracy"):.4f} | {mean("train_seconds"):.1f} | {rs[0]["dataset_seconds"]} | {len(rs)} |')
+open(sys.argv[2], "w").write("\n".join(lines) + "\n")
+print("\n".join(lines))
+PY
