@@ -26,6 +26,10 @@ public final class InputChannels {
     register(new SpectrogramChannel());
     register(new FrequencyPositionChannel());
     register(new CqtChannel());
+    register(new DeltaChannel(1));
+    register(new DeltaChannel(2));
+    register(new HarmonicPercussiveChannel(true));
+    register(new HarmonicPercussiveChannel(false));
   }
 
   private InputChannels() {}

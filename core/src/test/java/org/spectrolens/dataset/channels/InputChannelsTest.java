@@ -11,7 +11,9 @@ import org.spectrolens.SpectrolensException;
 import org.spectrolens.audio.Clip;
 import org.spectrolens.dataset.InputFormat;
 import org.spectrolens.dataset.SpectrogramFeaturiser;
+import org.spectrolens.features.Delta;
 import org.spectrolens.spectrogram.FrequencyAxis;
+import org.spectrolens.spectrogram.FrontEnd;
 import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 
@@ -75,6 +77,77 @@ class InputChannelsTest {
       for (int r = 1; r < H; r++) if (s.channels()[0][r][t] > s.channels()[0][best][t]) best = r;
       assertEquals(hz, rows.hz(best), spacing, "tone at " + hz + " Hz");
     }
+  }
+
+  /** A 600 Hz tone for 0.2 s with a click at 0.1 s: harmonic in time, percussive in frequency. */
+  private static Clip toneAndClick() {
+    Clip c = tone(600);
+    float[] x = c.samples().clone();
+    for (int i = 0; i < 20; i++) x[SR / 10 + i] += (float) (i % 2 == 0 ? 0.9 : -0.9);
+    return new Clip(x, SR, "tone+click", 0);
+  }
+
+  @Test
+  void deltaChannelsAreTheFeaturesDeltaOfTheLogSpectrogramOnTheGrid() {
+    InputFormat f = format(List.of("spectrogram", "delta", "delta2"));
+    ChannelStack s = new SpectrogramFeaturiser(f).featuriseChannels(toneAndClick());
+    Spectrogram full = FrontEnd.compute(toneAndClick(), f.spec()); // the dB STFT, 0-4000 Hz, all frames
+    for (int order = 1; order <= 2; order++) {
+      float[][] d = Delta.librosa().withOrder(order).apply(full.values(), "test");
+      float[][] want = full.withValues(d).cropFrequency(0, 4000).resize(H, W).values();
+      for (int r = 0; r < H; r++) assertArrayEquals(want[r], s.channels()[order][r], 1e-4f, "delta order " + order + " row " + r);
+    }
+    // the click's onset is a large positive delta somewhere in the column nearest 0.1 s
+    int col = (int) Math.round(s.grid().times().column(0.1 - 0.005));
+    float max = Float.NEGATIVE_INFINITY;
+    for (int r = 0; r < H; r++) max = Math.max(max, s.channels()[1][r][col]);
+    assertTrue(max > 1, "delta at the click: " + max + " dB/frame");
+  }
+
+  @Test
+  void harmonicAndPercussiveMagnitudesSumToTheFrontEnds() {
+    InputFormat f = format(List.of("harmonic", "percussive"));
+    Clip c = toneAndClick();
+    Spectrogram full = FrontEnd.compute(c, f.spec());
+    // on the full grid (no resize, which does not commute with dB) the parts' magnitudes add up
+    ChannelSource src = new ChannelSource(c, full, full, g -> g);
+    float[][] h = InputChannels.get("harmonic").compute(src);
+    float[][] p = InputChannels.get("percussive").compute(src);
+    float floor = full.max() - 80;
+    int checked = 0;
+    for (int k = 0; k < full.rows(); k++) {
+      for (int t = 0; t < full.columns(); t++) {
+        float v = full.values()[k][t];
+        if (v < floor + 20 || h[k][t] <= floor || p[k][t] <= floor) continue;
+        // soft masks that sum to 1 split the magnitude: |X| M_H + |X| M_P = |X|
+        double sum = Math.pow(10, h[k][t] / 20) + Math.pow(10, p[k][t] / 20);
+        assertEquals(v, 20 * Math.log10(sum), 0.01, "cell " + k + "," + t);
+        checked++;
+      }
+    }
+    assertTrue(checked > 100, checked + " cells checked");
+    // the tone's row is harmonic away from the click, the click's column percussive away from the tone
+    int toneRow = (int) Math.round(full.frequencies().row(600));
+    int quiet = (int) Math.round(full.times().column(0.03));
+    assertTrue(h[toneRow][quiet] > p[toneRow][quiet] + 10, h[toneRow][quiet] + " vs " + p[toneRow][quiet]);
+    int clickCol = (int) Math.round(full.times().column(0.1 + 10.0 / SR));
+    int highRow = (int) Math.round(full.frequencies().row(3000));
+    assertTrue(p[highRow][clickCol] > h[highRow][clickCol] + 3, p[highRow][clickCol] + " vs " + h[highRow][clickCol]);
+    // on the model grid both are [H][W]
+    ChannelStack s = new SpectrogramFeaturiser(f).featuriseChannels(c);
+    assertEquals(H, s.channels()[1].length);
+    assertEquals(W, s.channels()[1][0].length);
+  }
+
+  @Test
+  void aClipShorterThanTheDeltaWindowStillHasDeltas() {
+    float[] x = new float[(int) (0.03 * SR)]; // 7 frames at hop 110
+    for (int i = 0; i < x.length; i++) x[i] = (float) Math.sin(0.2 * i) * i / x.length;
+    ChannelStack s = new SpectrogramFeaturiser(format(List.of("spectrogram", "delta"))).featuriseChannels(new Clip(x, SR));
+    assertEquals(2, s.count());
+    float max = 0;
+    for (float[] row : s.channels()[1]) for (float v : row) max = Math.max(max, Math.abs(v));
+    assertTrue(max > 0, "a rising sound has non-zero deltas");
   }
 
   @Test
