@@ -134,7 +134,7 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
 
   @Option(names = "--channels", paramLabel = "LIST",
       description = "Input channels of every item, in order, stacked as [C,H,W] on the one grid (default: spectrogram, the front end alone): "
-          + "spectrogram, delta, delta2, cqt, harmonic, percussive, freq-position (docs/channels.md).")
+          + "spectrogram, freq-position, cqt, delta, delta2, harmonic, percussive (docs/channels.md).")
   String channels;
 
   @Option(names = "--no-progress", description = "No progress bar.")
