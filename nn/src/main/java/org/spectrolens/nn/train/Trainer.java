@@ -84,6 +84,11 @@ public final class Trainer {
    */
   public static Outcome train(CachedDataset ds, TrainConfig cfg, Path out, boolean resume, boolean force, boolean progress,
       Listener listener) {
+    int dsChannels = ds.info().channelCount();
+    if (dsChannels > 1 && cfg.channels() != 1 && cfg.channels() != dsChannels) { // before anything is written
+      throw new SpectrolensException("--channels", "repeats a single-channel grid; the dataset has " + dsChannels
+          + " input channels " + ds.info().channels() + " of its own");
+    }
     try (OutputFolder folder = OutputFolder.inPlace(out, COMMAND, force, ds.dir(),
         cfg.pretrained() == null ? null : Path.of(cfg.pretrained()))) {
       Outcome o = trainInto(ds, cfg, folder.dir(), resume, progress, listener);
@@ -112,10 +117,6 @@ public final class Trainer {
     java.util.function.ToIntFunction<DatasetItem> label = cfg.shuffleLabels() ? shuffledLabels(ds, train, cfg.seed()) : ds::labelIndex;
     Examples fit = Examples.load(ds, vs.fit(), label, 0f, 1f);
     int dsChannels = ds.info().channelCount();
-    if (dsChannels > 1 && cfg.channels() != 1 && cfg.channels() != dsChannels) {
-      throw new SpectrolensException("--channels", "repeats a single-channel grid; the dataset has " + dsChannels
-          + " input channels " + ds.info().channels() + " of its own");
-    }
     // one mean and std per input channel (a dB spectrogram, a delta and a [0, 1] position differ in scale)
     float[][] ms = dsChannels > 1 ? fit.channelMeanStd() : new float[][] {{fit.meanStd()[0]}, {fit.meanStd()[1]}};
     fit.normalise(ms[0], ms[1]);
