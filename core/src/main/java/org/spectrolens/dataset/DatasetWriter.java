@@ -60,12 +60,7 @@ public final class DatasetWriter {
 
   /** Writes one item's grid [H][W] and records its manifest row ({@code item.file()} is set here). */
   public DatasetItem add(DatasetItem item, float[][] grid) {
-    String file = "items/" + item.id() + ".npy";
-    Npy.write(partial.resolve(file), grid);
-    DatasetItem stored = new DatasetItem(item.id(), item.source(), item.start(), item.end(), item.label(),
-        item.speaker(), item.split(), item.fold(), file, item.timeStart(), item.timeStep());
-    items.add(stored);
-    return stored;
+    return add(item, Npy.Array.of(grid));
   }
 
   /**
@@ -74,14 +69,13 @@ public final class DatasetWriter {
    */
   public DatasetItem add(DatasetItem item, float[][][] channels) {
     if (channels.length == 1) return add(item, channels[0]);
+    int[] shape = {channels.length, channels[0].length, channels[0][0].length};
+    return add(item, new Npy.Array(shape, org.spectrolens.dataset.channels.ChannelStack.flatten(channels)));
+  }
+
+  private DatasetItem add(DatasetItem item, Npy.Array values) {
     String file = "items/" + item.id() + ".npy";
-    int h = channels[0].length;
-    int w = channels[0][0].length;
-    float[] flat = new float[channels.length * h * w];
-    for (int c = 0; c < channels.length; c++) {
-      for (int y = 0; y < h; y++) System.arraycopy(channels[c][y], 0, flat, (c * h + y) * w, w);
-    }
-    Npy.write(partial.resolve(file), new Npy.Array(new int[] {channels.length, h, w}, flat));
+    Npy.write(partial.resolve(file), values);
     DatasetItem stored = new DatasetItem(item.id(), item.source(), item.start(), item.end(), item.label(),
         item.speaker(), item.split(), item.fold(), file, item.timeStart(), item.timeStep());
     items.add(stored);

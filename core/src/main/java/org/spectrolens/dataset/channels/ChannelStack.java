@@ -29,4 +29,20 @@ public record ChannelStack(Spectrogram grid, List<String> ids, float[][][] chann
   public int count() {
     return channels.length;
   }
+
+  /** The channels flat [C*H*W] in C order (channel c, row y, column x at {@code (c*H + y)*W + x}), as dataset items store them. */
+  public float[] flat() {
+    return flatten(channels);
+  }
+
+  /** {@code [C][H][W]} flat in C order. */
+  public static float[] flatten(float[][][] channels) {
+    int h = channels[0].length;
+    int w = channels[0][0].length;
+    float[] flat = new float[channels.length * h * w];
+    for (int c = 0; c < channels.length; c++) {
+      for (int y = 0; y < h; y++) System.arraycopy(channels[c][y], 0, flat, (c * h + y) * w, w);
+    }
+    return flat;
+  }
 }

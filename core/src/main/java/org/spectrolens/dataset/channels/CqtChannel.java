@@ -1,6 +1,5 @@
 package org.spectrolens.dataset.channels;
 
-import org.spectrolens.SpectrolensException;
 import org.spectrolens.dsp.Cqt;
 import org.spectrolens.spectrogram.FrequencyAxis;
 import org.spectrolens.spectrogram.FrontEnd;
@@ -36,12 +35,6 @@ final class CqtChannel implements InputChannel {
     return true;
   }
 
-  @Override
-  public void check(SpectrogramSpec spec) {
-    if (spec.kind() == SpectrogramSpec.Kind.MFCC) {
-      throw new SpectrolensException("--channels", "cqt needs rows in Hz; an MFCC front end has cepstral rows");
-    }
-  }
 
   @Override
   public float[][] compute(ChannelSource in) {

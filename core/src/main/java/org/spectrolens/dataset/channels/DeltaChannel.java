@@ -32,6 +32,11 @@ final class DeltaChannel implements InputChannel {
   }
 
   @Override
+  public boolean needsHzRows() {
+    return false;
+  }
+
+  @Override
   public boolean needsAudio() {
     return true;
   }

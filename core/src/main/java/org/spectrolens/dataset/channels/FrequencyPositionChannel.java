@@ -2,7 +2,6 @@ package org.spectrolens.dataset.channels;
 
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.spectrogram.FrequencyAxis;
-import org.spectrolens.spectrogram.SpectrogramSpec;
 
 /**
  * {@code freq-position}: a constant-in-time channel holding each row's centre frequency divided
@@ -27,12 +26,6 @@ final class FrequencyPositionChannel implements InputChannel {
     return false;
   }
 
-  @Override
-  public void check(SpectrogramSpec spec) {
-    if (spec.kind() == SpectrogramSpec.Kind.MFCC) {
-      throw new SpectrolensException("--channels", "freq-position needs rows in Hz; an MFCC front end has cepstral rows");
-    }
-  }
 
   @Override
   public float[][] compute(ChannelSource in) {

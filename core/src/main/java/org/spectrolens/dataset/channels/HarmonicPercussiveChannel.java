@@ -1,6 +1,5 @@
 package org.spectrolens.dataset.channels;
 
-import org.spectrolens.SpectrolensException;
 import org.spectrolens.dsp.Decibels;
 import org.spectrolens.features.Hpss;
 import org.spectrolens.spectrogram.FrontEnd;
@@ -38,12 +37,6 @@ final class HarmonicPercussiveChannel implements InputChannel {
     return true;
   }
 
-  @Override
-  public void check(SpectrogramSpec spec) {
-    if (spec.kind() == SpectrogramSpec.Kind.MFCC) {
-      throw new SpectrolensException("--channels", id() + " separates a magnitude spectrogram; an MFCC front end has none");
-    }
-  }
 
   @Override
   public float[][] compute(ChannelSource in) {

@@ -1,7 +1,5 @@
 package org.spectrolens.dataset.channels;
 
-import org.spectrolens.spectrogram.SpectrogramSpec;
-
 /**
  * One input channel of a multi-channel dataset (a member of the {@link InputChannels} family):
  * a [H][W] grid on the dataset's one model-input grid, row r at the Hz of the front end's row r,
@@ -22,10 +20,12 @@ public interface InputChannel {
   boolean needsAudio();
 
   /**
-   * Refuses a front end the channel cannot work with (e.g. one whose rows are cepstral
-   * coefficients, not Hz), as a {@code SpectrolensException} naming {@code --channels}.
+   * True when the channel needs the front end's rows in Hz (so an MFCC front end, whose rows are
+   * cepstral coefficients, is refused).
    */
-  default void check(SpectrogramSpec spec) {}
+  default boolean needsHzRows() {
+    return true;
+  }
 
   /** The channel's values [H][W] on {@code in.grid()}'s axes. */
   float[][] compute(ChannelSource in);

@@ -92,9 +92,13 @@ public final class InputChannels {
     return ids == null || ids.isEmpty() ? List.of(SPECTROGRAM) : ids;
   }
 
-  /** Each channel's {@link InputChannel#check} against the front end. */
+  /** Refuses channels the front end cannot give: one that {@link InputChannel#needsHzRows needs rows in Hz} on an MFCC front end. */
   public static void check(List<String> ids, SpectrogramSpec spec) {
-    for (String id : expand(ids)) get(id).check(spec);
+    for (String id : expand(ids)) {
+      if (get(id).needsHzRows() && spec.kind() == SpectrogramSpec.Kind.MFCC) {
+        throw new SpectrolensException("--channels", id + " needs rows in Hz; an MFCC front end has cepstral rows");
+      }
+    }
   }
 
   /** The first channel of {@code ids} that needs audio, or null when the model-input grid defines them all. */

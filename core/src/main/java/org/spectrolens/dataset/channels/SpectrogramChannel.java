@@ -13,6 +13,11 @@ final class SpectrogramChannel implements InputChannel {
   }
 
   @Override
+  public boolean needsHzRows() {
+    return false;
+  }
+
+  @Override
   public boolean needsAudio() {
     return false;
   }

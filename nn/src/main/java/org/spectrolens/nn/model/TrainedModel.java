@@ -161,16 +161,11 @@ public final class TrainedModel implements AutoCloseable {
   /** The network input for the channels of one clip ({@link SpectrogramFeaturiser#featuriseChannels}). */
   public float[] input(ChannelStack stack) {
     int[] s = config.inputShape();
-    int hw = s[1] * s[2];
     if (stack.count() != datasetChannels() || stack.grid().rows() != s[1] || stack.grid().columns() != s[2]) {
       throw new SpectrolensException(null, stack.count() + " channels of " + stack.grid().rows() + "x" + stack.grid().columns()
           + ", the model needs " + datasetChannels() + " of " + s[1] + "x" + s[2]);
     }
-    float[] flat = new float[stack.count() * hw];
-    for (int c = 0; c < stack.count(); c++) {
-      for (int y = 0; y < s[1]; y++) System.arraycopy(stack.channels()[c][y], 0, flat, c * hw + y * s[2], s[2]);
-    }
-    return input(flat);
+    return input(stack.flat());
   }
 
   /**
