@@ -67,6 +67,23 @@ class ChannelsCommandTest {
     assertEquals(3, cfg.get("normalization").get("channel_stds").size());
 
     try (TrainedModel m = TrainedModel.open(model)) {
+      // each channel standardised by its own train-set figures: mean 0, SD 1 over the training items (no validation split)
+      int hw = 16 * 16;
+      for (int c = 0; c < 3; c++) {
+        double sum = 0;
+        double sq = 0;
+        long n = 0;
+        for (DatasetItem item : data.items("train")) {
+          float[] x = m.input(data.loadChannels(item));
+          for (int q = c * hw; q < (c + 1) * hw; q++) {
+            sum += x[q];
+            sq += (double) x[q] * x[q];
+            n++;
+          }
+        }
+        assertEquals(0, sum / n, 1e-3, "mean of channel " + c);
+        assertEquals(1, Math.sqrt(sq / n - (sum / n) * (sum / n)), 1e-3, "SD of channel " + c);
+      }
       for (DatasetItem item : data.items("test")) {
         float[] cached = m.input(data.loadChannels(item));
         ModelInput audio = ModelInput.read(m, Path.of(item.source()), new ModelInput.Span(item.start(), item.end()), ModelInput.Columns.UNKNOWN);
