@@ -8,8 +8,7 @@ import java.util.Map;
 
 /**
  * A result whose numbers the report shows as they are (every scalar, by its path in the JSON) with
- * the figures beside it: {@code analysis.json} (acoustic readings), {@code ablation.json}
- * (frequency cut-offs), {@code metrics.by-group.json} (speaker groups), {@code explain.json}.
+ * the figures beside it: {@code explain.json} (the maps of each method, with their times).
  */
 final class GenericResult implements ResultReader {
   static final int MAX_ROWS = 80;
