@@ -106,7 +106,10 @@ final class DemoCommand implements Callable<Integer>, Checked {
     summary.put("monitoring", monitoring(s));
     if (full) summary.put("paper-resolution", paperResolution(corpus, s));
     Path report = out.resolve("report.html");
-    step("report", "report", "--in", out.toString(), "--out", report.toString(), "--title", "spectrolens demo: both seed studies", "--force");
+    Path intro = out.resolve("logs").resolve("report-intro.txt");
+    org.spectrolens.io.AtomicFiles.writeString(intro, intro(s));
+    step("report", "report", "--in", out.toString(), "--out", report.toString(), "--title", "spectrolens demo: both seed studies", "--intro",
+        intro.toString(), "--force");
     summary.put("seconds", seconds);
     summary.put("total_seconds", (System.nanoTime() - t0) / 1e9);
     summary.put("report", report.toString());
@@ -190,6 +193,27 @@ final class DemoCommand implements Callable<Integer>, Checked {
         "gradcam,layercam", "--samples", "" + s.samples(), "--out", dir.resolve("judge/localisation").toString(), "--threads",
         "" + threads);
     return Map.of("model", fullModel, "accuracy", Json.read(model.resolve("metrics.json"), Metrics.class).accuracy());
+  }
+
+  /**
+   * The report's opening: how the speech experiments were set up and why at this grid and layer,
+   * with the cell sizes computed from the grid (smallcnn halves the grid in each of its four
+   * blocks, so conv3's cells are 8 input cells high and conv4's 16).
+   */
+  static String intro(Scale s) {
+    int rows = Integer.parseInt(s.size().split("x")[0]);
+    int columns = Integer.parseInt(s.size().split("x")[1]);
+    int down = s.layer().equals("conv3") ? 8 : 16;
+    int otherDown = s.otherLayer().equals("conv3") ? 8 : 16;
+    double fullBand = 22050 / 2.0;
+    return String.format(Locale.ROOT, """
+        The speech experiments below use %d x %d inputs (frequency rows x time columns) and the monitoring thesis's smallcnn. Their         CAM maps (Grad-CAM, Grad-CAM++, LayerCAM, Score-CAM) are read at %s, whose %d x %d cells are %.0f Hz high on the 0-4000 Hz         experiments and %.0f Hz on the full band; at %s they would be %.0f and %.0f Hz. A formant band is a few hundred hertz wide,         so only the finer layer can put a map on one formant rather than on the whole vowel.
+
+        The grid and layer were chosen by measurement (scripts/demo/grid_choice.py; its table is in docs/demo.md): the share of the         CAM maps' relevance on the synthesiser's formant tracks, at each grid and layer, against the time the demo may take. Each         speech chapter repeats the check on its own model: its localisation at %s and at %s, compared in its "Layer choice"         sentences. Gradient methods (saliency, SmoothGrad) work on the input's own %d rows and need no such choice.
+
+        Every step ran through the same command a user runs; logs/ holds each step's output and the command that reproduces it.""",
+        rows, columns, s.layer(), rows / down, columns / down, 4000.0 / (rows / down), fullBand / (rows / down), s.otherLayer(),
+        4000.0 / (rows / otherDown), fullBand / (rows / otherDown), s.layer(), s.otherLayer(), rows);
   }
 
   /** A study's headline figures: test accuracy (the model's metrics.json) and each map's deletion AUC. */

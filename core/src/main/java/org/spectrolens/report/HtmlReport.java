@@ -43,6 +43,7 @@ public final class HtmlReport {
         .append("border:1px solid #eee}figcaption{font-size:.8em;color:#555}nav li{margin:.1em 0}.src{font-size:.8em;color:#777}")
         .append("@media print{nav{display:none}h2{page-break-before:always}}</style></head><body>\n");
     b.append("<h1>").append(esc(report.title())).append("</h1>\n");
+    for (String p : report.intro()) b.append("<p>").append(esc(p)).append("</p>\n");
     overview(b, report);
     b.append("<nav><ul>\n");
     int k = 0;

@@ -27,9 +27,10 @@ import org.spectrolens.io.Json;
  * self-contained page.
  *
  * @param title the page's title
+ * @param intro paragraphs shown under the title (how the results were made; may be empty)
  * @param experiments the experiments found, each with its sections
  */
-public record Report(String title, List<Experiment> experiments) {
+public record Report(String title, List<String> intro, List<Experiment> experiments) {
   /** How deep below each input folder result files are looked for. */
   public static final int DEPTH = 5;
 
@@ -49,8 +50,7 @@ public record Report(String title, List<Experiment> experiments) {
   /** The result kinds, in the order their sections appear. */
   static final List<ResultReader> READERS = List.of(
       new TrainingResult(),
-      new GenericResult("explain.json", "explain", "Explanation maps",
-          "The maps of every method for the inputs below, with the time each method took; the stacked maps are in the folder's .npy files."),
+      new ExplainResult(),
       new FaithfulnessResult(),
       new SanityResult(),
       new LocalisationResult(),
@@ -118,7 +118,12 @@ public record Report(String title, List<Experiment> experiments) {
       }
       experiments.add(new Experiment(name, sections));
     }
-    return new Report(title, experiments);
+    return new Report(title, List.of(), experiments);
+  }
+
+  /** This report with {@code paragraphs} under its title. */
+  public Report withIntro(List<String> paragraphs) {
+    return new Report(title, List.copyOf(paragraphs), experiments);
   }
 
   /** Every section, experiment by experiment. */
