@@ -17,7 +17,8 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * (the sound explained, at the model's rate), and per method {@code <method>.masked.wav} (the
  * sound the map keeps) and {@code <method>.complement.wav} (the rest), 32-bit float WAV, made by
  * {@link MaskedAudio}: with the original phase for audio file inputs (the two add up to
- * {@code input.wav}), by Griffin-Lim from the grid for dataset items and .npy inputs.
+ * {@code input.wav}), by Griffin-Lim from the grid for dataset items and .npy [H, W] grids (a
+ * [C, H, W] .npy holds normalised values, not levels, and is refused).
  */
 public final class AudioSink implements BatchExplainer.Sink {
   private final Path dir;
@@ -74,7 +75,12 @@ public final class AudioSink implements BatchExplainer.Sink {
     if (!(set instanceof FileInputs)) return null;
     InputSet.Item item = set.item(row);
     Path file = Path.of(item.source());
-    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) return null;
+    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+      if (org.spectrolens.io.Npy.read(file).shape().length == 3) {
+        throw new SpectrolensException("--audio", file + " is a [C,H,W] model tensor (normalised values, not levels); give the audio, or a [H,W] grid");
+      }
+      return null;
+    }
     Clip clip = Double.isNaN(item.start()) && Double.isNaN(item.end()) ? AudioFile.read(file)
         : AudioFile.read(file, Double.isNaN(item.start()) ? 0 : item.start(),
             Double.isNaN(item.end()) ? AudioFile.probe(file).durationSeconds() : item.end());
