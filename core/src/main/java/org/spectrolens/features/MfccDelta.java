@@ -1,5 +1,8 @@
 package org.spectrolens.features;
 
+import java.util.Locale;
+import org.spectrolens.SpectrolensException;
+
 /**
  * MFCC deltas: {@link Delta#librosa()} (Savitzky-Golay, width 9, interp edges, as
  * {@code librosa.feature.delta(mfcc, order=1|2)}) of the 20 {@link MfccFeature} coefficients.
@@ -33,7 +36,14 @@ public final class MfccDelta implements Feature {
 
   @Override
   public FeatureTrack compute(Analysis a) {
-    float[][] d = Delta.librosa().withOrder(order).apply(MfccFeature.coefficients(a), a.source());
+    Delta delta = Delta.librosa().withOrder(order);
+    if (a.frames() < delta.minFrames()) {
+      int samples = (delta.minFrames() - 1) * a.hop();
+      throw new SpectrolensException(a.source(), String.format(Locale.ROOT,
+          "too short for %s: %d frames, its window needs %d (at least %d samples, %.3f s, at hop %d)",
+          id(), a.frames(), delta.minFrames(), samples, samples / a.sampleRate(), a.hop()));
+    }
+    float[][] d = delta.apply(MfccFeature.coefficients(a), a.source());
     return new FeatureTrack(a.times(), MfccFeature.names(prefix()), d);
   }
 }

@@ -56,11 +56,15 @@ public final class SpectralContrast implements Feature {
           hi = k;
         }
       }
-      if (lo < 0) throw new SpectrolensException(a.source(), "spectral contrast band " + b + " holds no STFT bin; use a larger n_fft");
-      if (b > 0) lo--;
+      if (lo > 0 && b > 0) lo--;
       if (b == BANDS) hi = bins - 1;
       int count = hi - lo + 1; // bins in the band, before the top one is dropped
       int to = b < BANDS ? hi - 1 : hi;
+      if (lo < 0 || to < lo) {
+        throw new SpectrolensException(a.source(), String.format(Locale.ROOT,
+            "spectral contrast band %d (%.0f-%.0f Hz) holds no STFT bin at n_fft %d (bins %.1f Hz apart); use a larger n_fft",
+            b, edges[b], edges[b + 1], a.nFft(), a.sampleRate() / a.nFft()));
+      }
       int n = Math.max(1, (int) Math.rint(QUANTILE * count));
       float[] col = new float[to - lo + 1];
       for (int t = 0; t < frames; t++) {
