@@ -110,6 +110,6 @@ public final class Evaluator {
 
   private static String describe(org.spectrolens.dataset.DatasetInfo i) {
     return i.spec().kind() + " n_fft " + i.spec().nFft() + " hop " + i.spec().hop() + " " + i.height() + "x" + i.width()
-        + " crop " + i.cropMinHz() + "-" + i.cropMaxHz() + " Hz";
+        + " crop " + i.cropMinHz() + "-" + i.cropMaxHz() + " Hz" + (i.channels().isEmpty() ? "" : " channels " + String.join(",", i.channels()));
   }
 }
