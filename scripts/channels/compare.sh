@@ -4,20 +4,22 @@
 # defaults, 64x64) and the monitoring scene (thesis recipe). For each task and channel set:
 # 'dataset --channels SET', then smallcnn trained with the demo's settings ("full": 3 epochs on
 # speech, 12 on the scene, the demo's lr) and with fewer epochs ("short": 1 on speech, 3 on the
-# scene), for each seed. Prints and writes OUT/results.csv and OUT/table.md: test accuracy,
-# balanced accuracy, training seconds (sum of train_log.csv) and dataset build seconds.
+# scene) and on a small training set ("small": the full epochs on a tenth of the training
+# speakers, or items on the scene, the rest held out as validation with --validation 0.9; the test
+# split is unchanged), for each seed. Prints and writes OUT/results.csv and OUT/table.md: test
+# accuracy, balanced accuracy, training seconds (sum of train_log.csv) and dataset build seconds.
 #   scripts/channels/compare.sh OUT [CORPUS] [SCENE]
 # CORPUS: a 'spectrolens synth' corpus, SCENE: a 'spectrolens synth-scene' folder (default: the
 # demo's, /work/scratch/demo-default/{corpus,scene}). Environment: SETS (channel sets separated by
 # spaces), TASKS (subset of vowels-fullband vowels-4k voicing-4k scene), SEEDS (default 1),
-# REGIMES (full short), THREADS (default 2).
+# REGIMES (full short small), THREADS (default 2).
 set -euo pipefail
 out="$1"; corpus="${2:-/work/scratch/demo-default/corpus}"; scene="${3:-/work/scratch/demo-default/scene}"
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 sl="${SPECTROLENS:-$here/spectrolens}"  # SPECTROLENS: another launcher
 sets="${SETS:-spectrogram spectrogram,freq-position spectrogram,cqt spectrogram,delta,delta2 spectrogram,harmonic,percussive}"
 tasks="${TASKS:-vowels-fullband vowels-4k voicing-4k scene}"
-seeds="${SEEDS:-1}"; regimes="${REGIMES:-full short}"; threads="${THREADS:-2}"
+seeds="${SEEDS:-1}"; regimes="${REGIMES:-full short small}"; threads="${THREADS:-2}"
 mkdir -p "$out"; out="$(cd "$out" && pwd)"
 csv="$out/results.csv"
 [ -f "$csv" ] || echo "task,channels,regime,epochs,seed,accuracy,balanced_accuracy,train_seconds,dataset_seconds,test_items" > "$csv"
@@ -39,10 +41,11 @@ for task in $tasks; do
     dsec=$(awk '{printf "%.1f", $2 - $1}' "$ds.seconds")
     for regime in $regimes; do
       epochs=$full; [ "$regime" = short ] && epochs=$short
+      fewer=(); [ "$regime" = small ] && fewer=(--validation 0.9)
       for seed in $seeds; do
         grep -qF "$task,\"$set\",$regime,$epochs,$seed," "$csv" && continue
         model="$out/models/$name-$regime-s$seed"; rm -rf "$model"
-        "$sl" train --data "$ds" --model smallcnn "${train[@]}" --epochs "$epochs" --seed "$seed" --threads "$threads" --quiet --out "$model" > /dev/null
+        "$sl" train --data "$ds" --model smallcnn "${train[@]}" "${fewer[@]}" --epochs "$epochs" --seed "$seed" --threads "$threads" --quiet --out "$model" > /dev/null
         python3 - "$model" "$task" "$set" "$regime" "$epochs" "$seed" "$dsec" >> "$csv" <<'PY'
 import csv, json, sys
 m, task, chans, regime, epochs, seed, dsec = sys.argv[1:]
