@@ -58,17 +58,4 @@ PY
     done
   done
 done
-python3 - "$csv" "$out/table.md" <<'PY'
-import csv, sys
-from collections import defaultdict
-rows = list(csv.DictReader(open(sys.argv[1])))
-g = defaultdict(list)
-for r in rows: g[(r["task"], r["channels"], r["regime"], r["epochs"])].append(r)
-lines = ["| task | channels | epochs | accuracy | balanced accuracy | training s | dataset s | seeds |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
-for (task, ch, regime, ep), rs in g.items():
-    mean = lambda k: sum(float(r[k]) for r in rs) / len(rs)
-    acc = ", ".join(f'{float(r["accuracy"]):.4f}' for r in rs) if len(rs) > 1 else f'{mean("accuracy"):.4f}'
-    lines.append(f'| {task} | {ch} | {ep} | {acc} | {mean("balanced_accuracy"):.4f} | {mean("train_seconds"):.1f} | {rs[0]["dataset_seconds"]} | {len(rs)} |')
-open(sys.argv[2], "w").write("\n".join(lines) + "\n")
-print("\n".join(lines))
-PY
+python3 "$here/scripts/channels/table.py" "$csv" "$out/table.md"
