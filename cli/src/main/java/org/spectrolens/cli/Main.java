@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
       PitchCommand.class,
       AnalyzeCommand.class,
       AblationCommand.class,
+      SegmentCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

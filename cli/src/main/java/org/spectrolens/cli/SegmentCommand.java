@@ -1,0 +1,213 @@
+package org.spectrolens.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.audio.AudioFile;
+import org.spectrolens.audio.Clip;
+import org.spectrolens.audio.Resampler;
+import org.spectrolens.io.AtomicFiles;
+import org.spectrolens.io.Json;
+import org.spectrolens.io.Npy;
+import org.spectrolens.io.OutputFolder;
+import org.spectrolens.io.OutputNames;
+import org.spectrolens.segment.LabelFigure;
+import org.spectrolens.segment.LabelMap;
+import org.spectrolens.segment.Region;
+import org.spectrolens.segment.SceneDetection;
+import org.spectrolens.segment.Segmentation;
+import org.spectrolens.segment.Segmenters;
+import org.spectrolens.segment.Settings;
+import org.spectrolens.spectrogram.FrequencyAxis;
+import org.spectrolens.spectrogram.FrequencyScale;
+import org.spectrolens.spectrogram.FrontEnd;
+import org.spectrolens.spectrogram.Spectrogram;
+import org.spectrolens.spectrogram.SpectrogramFiles;
+import org.spectrolens.spectrogram.SpectrogramSpec;
+import org.spectrolens.spectrogram.TimeAxis;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code spectrolens segment IN... --method M [--param k=v] [--morphology ops] --out DIR}: labelled
+ * time-frequency regions ({@link Segmentation}) of audio (through the front-end options), of a
+ * spectrogram {@code .npy} with its {@code .axes.json}, or of a bare [H, W] (or [N, H, W] with
+ * {@code --item}) {@code .npy} such as an explanation map (rows and columns then numbered, not in Hz
+ * and s). Per input: {@code labels.npy} (+ {@code labels.axes.json}), {@code regions.csv},
+ * {@code overlay.png} and {@code segment.json} (the settings); one input writes them into DIR,
+ * several into {@code DIR/<name>/}. With {@code --scene SCENE} it instead scores event detection on
+ * a synth-scene folder ({@link SceneDetection}) and writes {@code detection.csv}.
+ */
+@Command(name = "segment", description = "Segment spectrograms or maps into labelled time-frequency regions (s, Hz).")
+final class SegmentCommand implements Callable<Integer>, Checked {
+  static final String COMMAND = "segment";
+
+  @Parameters(arity = "0..*", paramLabel = "IN", description = "Audio files, spectrogram .npy files (with .axes.json) or [H,W] maps (.npy).")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+  Path out;
+
+  @Option(names = "--method", defaultValue = "otsu", paramLabel = "M",
+      description = "threshold, otsu, region-growing, kmeans or felzenszwalb (default: ${DEFAULT-VALUE}); see --list.")
+  String method;
+
+  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A method parameter (repeatable), e.g. scale=100; see --list.")
+  List<String> params = new ArrayList<>();
+
+  @Option(names = "--morphology", paramLabel = "OPS",
+      description = "Binary morphology on the foreground, in order: erosion|dilation|opening|closing:SIZE or :ROWSxCOLUMNS, comma-separated.")
+  String morphology;
+
+  @Option(names = "--above-floor", description = "Segment levels above each band's median over time (a stationary noise floor).")
+  boolean aboveFloor;
+
+  @Range(min = 0)
+  @Option(names = "--item", defaultValue = "0", paramLabel = "K", description = "Which map of an [N,H,W] .npy stack (default: ${DEFAULT-VALUE}).")
+  int item;
+
+  @Option(names = "--scene", paramLabel = "SCENE",
+      description = "Score event detection on a synth-scene folder against its truth masks instead (writes detection.csv).")
+  Path scene;
+
+  @Range(min = 0, max = 1_000_000)
+  @Option(names = "--clips", defaultValue = "0", paramLabel = "N", description = "With --scene: the first N clips (default: ${DEFAULT-VALUE} = all).")
+  int clips;
+
+  @Option(names = "--list", description = "List the methods and their parameters, then exit.")
+  boolean list;
+
+  @Option(names = "--force", description = "Replace a folder another command wrote, or write inside an input.")
+  boolean force;
+
+  @Mixin FrontEndOptions frontEnd;
+
+  private Segmentation segmentation;
+
+  @Override
+  public void checkOptions() {
+    if (list) return;
+    Map<String, String> set = new LinkedHashMap<>();
+    for (String p : params) {
+      int eq = p.indexOf('=');
+      if (eq <= 0) throw new SpectrolensException("--param", "expected NAME=VALUE, found '" + p + "'");
+      set.put(p.substring(0, eq), p.substring(eq + 1));
+    }
+    segmentation = Segmentation.of(method, set, morphology, aboveFloor);
+    if (scene == null && inputs.isEmpty()) throw new SpectrolensException("IN", "required (or --scene SCENE)");
+    if (scene != null && !inputs.isEmpty()) throw new SpectrolensException("--scene", "scores a scene folder; give no IN files with it");
+    for (Path in : inputs) {
+      if (!Files.isRegularFile(in)) throw new SpectrolensException(in.toString(), Files.isDirectory(in) ? "is a folder, not a file" : "no such file");
+    }
+  }
+
+  @Override
+  public Integer call() {
+    if (list) {
+      Segmenters.describe().forEach(System.out::println);
+      return 0;
+    }
+    if (scene != null) return scoreScene();
+    Map<Path, String> names = OutputNames.of(inputs, "");
+    try (OutputFolder folder = OutputFolder.create(out, COMMAND, force, inputs.toArray(Path[]::new))) {
+      for (Map.Entry<Path, String> e : names.entrySet()) {
+        Path dir = names.size() == 1 ? folder.dir() : folder.dir().resolve(e.getValue());
+        int n = write(e.getKey(), dir);
+        System.out.printf(Locale.ROOT, "%s: %d regions%n", e.getKey().getFileName(), n);
+      }
+      folder.commit();
+    }
+    System.out.println("wrote " + out);
+    return 0;
+  }
+
+  private int scoreScene() {
+    SceneDetection.Score s = SceneDetection.evaluate(segmentation, scene, clips);
+    String settings = settings();
+    try (OutputFolder folder = OutputFolder.create(out, COMMAND, force, scene)) {
+      AtomicFiles.writeString(folder.dir().resolve("detection.csv"),
+          "method,settings,precision,recall,iou,mean_iou,truth_share,detected_share,clips\n" + method + ",\"" + settings + "\"," + s.csv() + "\n");
+      folder.commit();
+    }
+    System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %d | %.1f s |%n", method, settings, s.precision(), s.recall(), s.iou(),
+        s.meanIou(), s.detectedShare(), s.clips(), s.seconds());
+    return 0;
+  }
+
+  /** The method's parameters, the morphology and the levels, as one line. */
+  private String settings() {
+    List<String> parts = new ArrayList<>();
+    Settings.values(segmentation.method().parameters()).forEach((k, v) -> parts.add(k + "=" + v));
+    if (!segmentation.morphology().isEmpty()) parts.add("morphology=" + segmentation.morphology().stream().map(Object::toString).toList());
+    if (aboveFloor) parts.add("above-floor");
+    return String.join(" ", parts);
+  }
+
+  private int write(Path in, Path dir) {
+    Spectrogram s = read(in);
+    LabelMap labels;
+    try {
+      labels = segmentation.segment(s);
+    } catch (SpectrolensException e) {
+      throw e.subject().equals("segment") ? new SpectrolensException(in.toString(), e.problem()) : e;
+    }
+    SpectrogramFiles.write(dir.resolve("labels.npy"), new Spectrogram(labels.asFloats(), labels.frequencies(), labels.times(), null));
+    StringBuilder csv = new StringBuilder(Region.CSV_HEADER).append('\n');
+    List<Region> regions = labels.regions(s);
+    for (Region r : regions) csv.append(r.csvRow()).append('\n');
+    AtomicFiles.writeString(dir.resolve("regions.csv"), csv.toString());
+    LabelFigure.write(s, labels, in.getFileName() + ": " + method + ", " + regions.size() + " regions", dir.resolve("overlay.png"));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("input", in.toString());
+    json.put("method", method);
+    json.put("parameters", Settings.values(segmentation.method().parameters()));
+    json.put("morphology", segmentation.morphology().stream().map(Object::toString).toList());
+    json.put("above_floor", aboveFloor);
+    json.put("levels", s.spec() == null ? "as given" : s.spec().db() ? "dB" : "dB (converted)");
+    json.put("regions", regions.size());
+    Json.write(dir.resolve("segment.json"), json);
+    return regions.size();
+  }
+
+  /** Audio through the front end; a spectrogram .npy with its axes; a bare map with numbered rows and columns. */
+  private Spectrogram read(Path in) {
+    if (!in.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+      Clip clip = AudioFile.read(in);
+      SpectrogramSpec spec = frontEnd.toSpec(clip.sampleRate());
+      try {
+        spec.check();
+      } catch (SpectrolensException e) {
+        throw new SpectrolensException(in.toString(), e.getMessage());
+      }
+      Clip atRate = clip.sampleRate() == spec.sampleRate() ? clip : Resampler.resample(clip, spec.sampleRate());
+      return FrontEnd.compute(atRate, spec);
+    }
+    if (Files.isRegularFile(SpectrogramFiles.axesFile(in))) return SpectrogramFiles.read(in);
+    Npy.Array a = Npy.read(in);
+    int[] shape = a.shape();
+    if (shape.length != 2 && shape.length != 3) {
+      throw new SpectrolensException(in.toString(), "expected an [H,W] or [N,H,W] array, found " + shape.length + " dimensions");
+    }
+    int n = shape.length == 3 ? shape[0] : 1;
+    if (item >= n) throw new SpectrolensException("--item", "must be below the stack's " + n + " maps, found " + item);
+    int h = shape[shape.length - 2];
+    int w = shape[shape.length - 1];
+    float[][] g = new float[h][w];
+    for (int r = 0; r < h; r++) {
+      for (int c = 0; c < w; c++) {
+        float v = a.data()[(item * h + r) * w + c];
+        if (!Float.isFinite(v)) throw new SpectrolensException(in.toString(), "value " + v + " at row " + r + ", column " + c + " is not finite");
+        g[r][c] = v;
+      }
+    }
+    return new Spectrogram(g, FrequencyAxis.of(FrequencyScale.LINEAR, 0, 1, h), TimeAxis.of(0, 1, w), null);
+  }
+}
