@@ -20,7 +20,8 @@ public final class Explainers {
   static {
     for (MethodDefinition<?> d : List.of(Cam.DEFINITION, GradCam.DEFINITION, GradCamPlusPlus.DEFINITION, LayerCam.DEFINITION,
         HiResCam.DEFINITION, XGradCam.DEFINITION, EigenCam.DEFINITION, AblationCam.DEFINITION, ScoreCam.DEFINITION,
-        ScoreCam.FASTER, Saliency.DEFINITION, SmoothGrad.DEFINITION, IntegratedGradients.DEFINITION, Occlusion.DEFINITION)) {
+        ScoreCam.FASTER, Saliency.DEFINITION, SmoothGrad.DEFINITION, IntegratedGradients.DEFINITION, Occlusion.DEFINITION,
+        RegionOcclusion.DEFINITION)) {
       DEFINITIONS.put(d.id(), d);
     }
   }

@@ -16,7 +16,7 @@ class RegistryTest {
   @Test
   void everyDesignMethodIsRegisteredWithValidParameters() {
     assertEquals(List.of("cam", "gradcam", "gradcam++", "layercam", "hirescam", "xgradcam", "eigencam", "ablationcam", "scorecam",
-        "faster-scorecam", "saliency", "smoothgrad", "integrated-gradients", "occlusion"), Explainers.IDS);
+        "faster-scorecam", "saliency", "smoothgrad", "integrated-gradients", "occlusion", "region-occlusion"), Explainers.IDS);
     for (MethodDefinition<?> d : Explainers.all()) {
       for (Profile p : Profile.values()) {
         Method m = Explainers.of(d.id(), p, Map.of());
