@@ -8,8 +8,8 @@ clips="${1:-200}"
 work="${2:-$(mktemp -d)}"
 sl="$here/spectrolens"
 "$sl" synth-scene --out "$work/scene" --clips "$clips" --seed 1 --force >/dev/null 2>&1
-echo "| method | settings | precision | recall | IoU | mean clip IoU | detected share | clips | wall |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| method | settings | precision | recall | IoU | mean clip IoU | detected share | event precision | event recall | clips | wall |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 row() { "$sl" segment --scene "$work/scene" --out "$work/det" --force "$@" | tail -1; }
 row --method threshold
 row --method otsu

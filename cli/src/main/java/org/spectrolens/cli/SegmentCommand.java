@@ -134,11 +134,11 @@ final class SegmentCommand implements Callable<Integer>, Checked {
     String settings = settings();
     try (OutputFolder folder = OutputFolder.create(out, COMMAND, force, scene)) {
       AtomicFiles.writeString(folder.dir().resolve("detection.csv"),
-          "method,settings,precision,recall,iou,mean_iou,truth_share,detected_share,clips\n" + method + ",\"" + settings + "\"," + s.csv() + "\n");
+          "method,settings," + SceneDetection.Score.CSV_HEADER + "\n" + method + ",\"" + settings + "\"," + s.csv() + "\n");
       folder.commit();
     }
-    System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %d | %.1f s |%n", method, settings, s.precision(), s.recall(), s.iou(),
-        s.meanIou(), s.detectedShare(), s.clips(), s.seconds());
+    System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d | %.1f s |%n", method, settings, s.precision(),
+        s.recall(), s.iou(), s.meanIou(), s.detectedShare(), s.eventPrecision(), s.eventRecall(), s.clips(), s.seconds());
     return 0;
   }
 

@@ -74,14 +74,14 @@ class SegmentCommandTest {
     CliRun r = CliRun.of("segment", "--scene", scene.toString(), "--method", "otsu", "--above-floor", "--out", out.toString());
     assertEquals(0, r.exit(), r.err());
     List<String> rows = Files.readAllLines(out.resolve("detection.csv"));
-    assertEquals("method,settings,precision,recall,iou,mean_iou,truth_share,detected_share,clips", rows.get(0));
+    assertEquals("method,settings,precision,recall,iou,mean_iou,truth_share,detected_share,event_precision,event_recall,clips", rows.get(0));
     String[] f = rows.get(1).split(",");
     assertEquals("otsu", f[0]);
-    for (int i = 2; i < 8; i++) {
+    for (int i = 2; i < 10; i++) {
       double v = Double.parseDouble(f[i]);
       assertTrue(v >= 0 && v <= 1, rows.get(1));
     }
-    assertEquals("4", f[8]);
+    assertEquals("4", f[10]);
     assertTrue(r.out().contains("| otsu |"), r.out());
   }
 }

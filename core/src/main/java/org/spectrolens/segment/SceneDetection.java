@@ -11,7 +11,10 @@ import org.spectrolens.SpectrolensException;
 import org.spectrolens.audio.AudioFile;
 import org.spectrolens.audio.Clip;
 import org.spectrolens.scene.IdealBinaryMask;
+import org.spectrolens.scene.SceneClip;
 import org.spectrolens.scene.SceneCorpus;
+import org.spectrolens.scene.SceneEvent;
+import org.spectrolens.scene.SceneIndex;
 import org.spectrolens.scene.ThesisRecipe;
 import org.spectrolens.spectrogram.FrontEnd;
 import org.spectrolens.spectrogram.Spectrogram;
@@ -31,12 +34,35 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * TP/(TP+FP+FN); {@code meanIou} is the mean of the clips' own IoUs (a clip with neither truth nor
  * detection counts 1). {@code truthShare} and {@code detectedShare} are the shares of all cells in
  * the truth and in the detection (the truth share is the precision of detecting everything).
+ *
+ * <p>Event-level (in time only, lenient): the truth events are the event stem's sounds from
+ * {@code events.csv} (a positive clip's patient event; every sound of a negative clip; one row per
+ * beep), the detected events the regions of at least {@link #MIN_EVENT_CELLS} cells. A truth event
+ * is found when a detected region's time span overlaps its [onset, offset]; a detected region is
+ * right when it overlaps some truth event. Event recall = found / truth events, event precision =
+ * right / detected regions.
  */
 public final class SceneDetection {
   private SceneDetection() {}
 
   /** Pooled cell counts and the derived scores. */
-  public record Score(int clips, long truePositives, long falsePositives, long falseNegatives, long cells, double meanIou, double seconds) {
+  /** Regions smaller than this (cells) are not counted as detected events. */
+  public static final int MIN_EVENT_CELLS = 5;
+
+  /**
+   * @param events truth events; @param found those overlapped by a detected region
+   * @param regions detected regions of at least {@link #MIN_EVENT_CELLS} cells; @param right those overlapping a truth event
+   */
+  public record Score(int clips, long truePositives, long falsePositives, long falseNegatives, long cells, double meanIou,
+      long events, long found, long regions, long right, double seconds) {
+    public double eventRecall() {
+      return events == 0 ? Double.NaN : found / (double) events;
+    }
+
+    public double eventPrecision() {
+      return regions == 0 ? Double.NaN : right / (double) regions;
+    }
+
     public double precision() {
       return truePositives + falsePositives == 0 ? Double.NaN : truePositives / (double) (truePositives + falsePositives);
     }
@@ -58,9 +84,13 @@ public final class SceneDetection {
       return (truePositives + falsePositives) / (double) cells;
     }
 
-    /** {@code precision,recall,iou,mean_iou,truth_share,detected_share,clips} to 4 decimals. */
+    /** The header of {@link #csv}. */
+    public static final String CSV_HEADER = "precision,recall,iou,mean_iou,truth_share,detected_share,event_precision,event_recall,clips";
+
+    /** {@link #CSV_HEADER}'s fields, to 4 decimals. */
     public String csv() {
-      return String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%d", precision(), recall(), iou(), meanIou, truthShare(), detectedShare(), clips);
+      return String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%d", precision(), recall(), iou(), meanIou, truthShare(),
+          detectedShare(), eventPrecision(), eventRecall(), clips);
     }
   }
 
@@ -114,12 +144,27 @@ public final class SceneDetection {
     long fn = 0;
     long cells = 0;
     double iouSum = 0;
+    long events = 0;
+    long found = 0;
+    long regions = 0;
+    long right = 0;
     List<Path> files = clips(scene, limit);
+    SceneIndex index = SceneIndex.read(scene);
     for (Path f : files) {
       Clip clip = AudioFile.read(f);
       Spectrogram s = FrontEnd.compute(clip, spec);
       boolean[][] truth = truth(f, spec);
-      long[] k = counts(seg.segment(s).foreground(), truth);
+      LabelMap labels = seg.segment(s);
+      SceneIndex.Entry entry = index.of(f.getFileName().toString());
+      List<SceneEvent> truthEvents = new ArrayList<>();
+      for (SceneEvent e : entry.events()) if (!entry.label().equals(SceneClip.POSITIVE) || e.kind().positive()) truthEvents.add(e);
+      List<Region> detected = new ArrayList<>();
+      for (Region r : labels.regions(s)) if (r.area() >= MIN_EVENT_CELLS) detected.add(r);
+      events += truthEvents.size();
+      regions += detected.size();
+      for (SceneEvent e : truthEvents) if (detected.stream().anyMatch(r -> overlaps(r, e))) found++;
+      for (Region r : detected) if (truthEvents.stream().anyMatch(e -> overlaps(r, e))) right++;
+      long[] k = counts(labels.foreground(), truth);
       tp += k[0];
       fp += k[1];
       fn += k[2];
@@ -127,6 +172,11 @@ public final class SceneDetection {
       long u = k[0] + k[1] + k[2];
       iouSum += u == 0 ? 1 : k[0] / (double) u;
     }
-    return new Score(files.size(), tp, fp, fn, cells, iouSum / Math.max(1, files.size()), (System.nanoTime() - t0) / 1e9);
+    return new Score(files.size(), tp, fp, fn, cells, iouSum / Math.max(1, files.size()), events, found, regions, right,
+        (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static boolean overlaps(Region r, SceneEvent e) {
+    return r.t0() < e.offset() && e.onset() < r.t1();
   }
 }

@@ -144,4 +144,23 @@ class SegmentationTest {
         assertThrows(SpectrolensException.class, () -> big.segment(grid(new float[3][4]))).getMessage());
     assertEquals(List.of("threshold", "otsu", "region-growing", "kmeans", "felzenszwalb"), Segmenters.IDS);
   }
+
+  @Test
+  void docsTableIsTheRegistrysTable() throws Exception {
+    String docs = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/segmentation.md"));
+    int a = docs.indexOf("<!-- segmenters:begin -->\n");
+    int b = docs.indexOf("<!-- segmenters:end -->");
+    assertTrue(a >= 0 && b > a, "docs/segmentation.md keeps the generated table between the markers");
+    assertEquals(Segmenters.markdownTable(), docs.substring(a + "<!-- segmenters:begin -->\n".length(), b),
+        "regenerate the table in docs/segmentation.md from Segmenters.markdownTable()");
+  }
+
+  @Test
+  void parametersAreReadFromTheRecordAndSetFromText() {
+    Felzenszwalb f = (Felzenszwalb) Segmenters.of("felzenszwalb", Map.of("scale", "100", "min-size", "5", "normalise", "false"));
+    assertEquals(new Felzenszwalb.Params(100, 0.8, 5, false, Double.NEGATIVE_INFINITY), f.parameters());
+    assertEquals(List.of("scale", "sigma", "min-size", "normalise", "min-mean"),
+        Felzenszwalb.DEFINITION.parameters().stream().map(Settings.Parameter::name).toList());
+    assertEquals(100.0, Settings.values(f.parameters()).get("scale"));
+  }
 }
