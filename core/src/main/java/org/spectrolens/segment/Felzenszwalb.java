@@ -1,6 +1,7 @@
 package org.spectrolens.segment;
 
 import java.util.Arrays;
+import org.spectrolens.spectrogram.Normalisation;
 
 /**
  * Graph-based segmentation (Felzenszwalb and Huttenlocher 2004) exactly as
@@ -22,7 +23,7 @@ import java.util.Arrays;
  * mean value (in the grid's unit, before scaling) is below {@code min-mean} become background
  * (default -inf: every segment is a region).
  */
-public final class Felzenszwalb implements Segmenter {
+public final class Felzenszwalb extends SegmenterBase<Felzenszwalb.Params> {
   /**
    * @param scale the observation level k (times 255, skimage's convention): larger, larger segments
    * @param sigma Gaussian smoothing before segmentation, in cells
@@ -42,10 +43,8 @@ public final class Felzenszwalb implements Segmenter {
       "graph-based segmentation (Felzenszwalb-Huttenlocher 2004, as skimage.segmentation.felzenszwalb)",
       new Params(1, 0.8, 20, true, Double.NEGATIVE_INFINITY), Felzenszwalb::new);
 
-  private final Params params;
-
   public Felzenszwalb(Params params) {
-    this.params = params;
+    super(params);
   }
 
   @Override
@@ -54,14 +53,9 @@ public final class Felzenszwalb implements Segmenter {
   }
 
   @Override
-  public Params parameters() {
-    return params;
-  }
-
-  @Override
   public int[][] label(float[][] grid) {
-    float[][] g = params.normalise() ? minMax(grid) : grid;
-    int[][] seg = partition(g, params.scale(), params.sigma(), params.minSize());
+    float[][] g = parameters().normalise() ? Normalisation.minMax(grid) : grid;
+    int[][] seg = partition(g, parameters().scale(), parameters().sigma(), parameters().minSize());
     int n = 0;
     for (int[] row : seg) for (int v : row) n = Math.max(n, v + 1);
     double[] sum = new double[n];
@@ -74,28 +68,11 @@ public final class Felzenszwalb implements Segmenter {
     }
     int[] map = new int[n];
     int next = 0;
-    for (int s = 0; s < n; s++) map[s] = sum[s] / count[s] >= params.minMean() ? ++next : 0;
+    for (int s = 0; s < n; s++) map[s] = sum[s] / count[s] >= parameters().minMean() ? ++next : 0;
     int[][] out = new int[seg.length][];
     for (int r = 0; r < seg.length; r++) {
       out[r] = new int[seg[r].length];
       for (int c = 0; c < out[r].length; c++) out[r][c] = map[seg[r][c]];
-    }
-    return out;
-  }
-
-  private static float[][] minMax(float[][] grid) {
-    float lo = Float.POSITIVE_INFINITY;
-    float hi = Float.NEGATIVE_INFINITY;
-    for (float[] row : grid) {
-      for (float v : row) {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
-    }
-    float[][] out = new float[grid.length][];
-    for (int r = 0; r < grid.length; r++) {
-      out[r] = new float[grid[r].length];
-      for (int c = 0; c < out[r].length; c++) out[r][c] = hi > lo ? (grid[r][c] - lo) / (hi - lo) : 0f;
     }
     return out;
   }

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * background; with {@code connected} the other clusters' cells are split into 4-connected
  * regions, otherwise each cluster is one region (labels by increasing centre).
  */
-public final class KMeans implements Segmenter {
+public final class KMeans extends SegmenterBase<KMeans.Params> {
   /**
    * @param clusters k, including the background cluster
    * @param iterations most Lloyd passes
@@ -25,20 +25,13 @@ public final class KMeans implements Segmenter {
       "k-means on cell values; the lowest cluster is background, the others split into connected regions",
       new Params(3, 100, true), KMeans::new);
 
-  private final Params params;
-
   public KMeans(Params params) {
-    this.params = params;
+    super(params);
   }
 
   @Override
   public SegmenterDefinition<?> definition() {
     return DEFINITION;
-  }
-
-  @Override
-  public Params parameters() {
-    return params;
   }
 
   /** The cluster of every cell, 0 = lowest centre .. k-1; {@code centres} receives the final centres. */
@@ -86,10 +79,10 @@ public final class KMeans implements Segmenter {
 
   @Override
   public int[][] label(float[][] grid) {
-    int[][] a = clusters(grid, params.clusters(), params.iterations(), new double[params.clusters()]);
-    if (params.connected()) return ConnectedComponents.of(a, false);
+    int[][] a = clusters(grid, parameters().clusters(), parameters().iterations(), new double[parameters().clusters()]);
+    if (parameters().connected()) return ConnectedComponents.of(a, false);
     // clusters 1..k-1 keep their rank; empty ranks are squeezed out so that every label is used
-    int[] map = new int[params.clusters()];
+    int[] map = new int[parameters().clusters()];
     for (int[] row : a) for (int v : row) map[v] = 1;
     int next = 0;
     for (int j = 1; j < map.length; j++) map[j] = map[j] == 1 ? ++next : 0;

@@ -8,7 +8,7 @@ package org.spectrolens.segment;
  * every cell strictly above the threshold (skimage's convention); regions are its 4-connected
  * components. A constant grid has its one value as threshold and no foreground.
  */
-public final class Otsu implements Segmenter {
+public final class Otsu extends SegmenterBase<Otsu.Params> {
   /** @param bins histogram bins (skimage's nbins, default 256) */
   public record Params(@Setting(value = "histogram bins (skimage's nbins)", min = 2, max = 1 << 20) int bins) {}
 
@@ -16,20 +16,13 @@ public final class Otsu implements Segmenter {
       "cells above Otsu's threshold (as skimage.filters.threshold_otsu); regions are connected components",
       new Params(256), Otsu::new);
 
-  private final Params params;
-
   public Otsu(Params params) {
-    this.params = params;
+    super(params);
   }
 
   @Override
   public SegmenterDefinition<?> definition() {
     return DEFINITION;
-  }
-
-  @Override
-  public Params parameters() {
-    return params;
   }
 
   @Override
@@ -39,7 +32,7 @@ public final class Otsu implements Segmenter {
 
   @Override
   public int[][] label(float[][] grid) {
-    double t = threshold(grid, params.bins());
+    double t = threshold(grid, parameters().bins());
     boolean[][] m = new boolean[grid.length][];
     for (int r = 0; r < grid.length; r++) {
       m[r] = new boolean[grid[r].length];

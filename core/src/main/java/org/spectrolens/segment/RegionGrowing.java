@@ -11,7 +11,7 @@ import java.util.List;
  * of value, a seed already inside an earlier region is skipped. By default the seeds are every
  * cell within {@code seed-level} of the grid's maximum; {@link #grow} takes explicit seeds.
  */
-public final class RegionGrowing implements Segmenter {
+public final class RegionGrowing extends SegmenterBase<RegionGrowing.Params> {
   /**
    * @param seedLevel seeds are the cells within this distance of the grid's maximum (grid unit)
    * @param tolerance a region takes the cells down to this far below its seed (grid unit)
@@ -24,10 +24,8 @@ public final class RegionGrowing implements Segmenter {
       "flood fill from the loudest cells down to a tolerance below each seed (as skimage.segmentation.flood)",
       new Params(20, 10), RegionGrowing::new);
 
-  private final Params params;
-
   public RegionGrowing(Params params) {
-    this.params = params;
+    super(params);
   }
 
   @Override
@@ -36,19 +34,14 @@ public final class RegionGrowing implements Segmenter {
   }
 
   @Override
-  public Params parameters() {
-    return params;
-  }
-
-  @Override
   public int[][] label(float[][] grid) {
     double max = Double.NEGATIVE_INFINITY;
     for (float[] row : grid) for (float v : row) max = Math.max(max, v);
     List<int[]> seeds = new ArrayList<>();
     for (int r = 0; r < grid.length; r++) {
-      for (int c = 0; c < grid[r].length; c++) if (grid[r][c] >= max - params.seedLevel()) seeds.add(new int[] {r, c});
+      for (int c = 0; c < grid[r].length; c++) if (grid[r][c] >= max - parameters().seedLevel()) seeds.add(new int[] {r, c});
     }
-    return grow(grid, seeds, params.tolerance());
+    return grow(grid, seeds, parameters().tolerance());
   }
 
   /**

@@ -5,7 +5,7 @@ package org.spectrolens.segment;
  * grid's unit) or relative to the grid's maximum (the cells within {@code level} dB of the loudest
  * cell, the default); regions are its 4-connected components.
  */
-public final class Threshold implements Segmenter {
+public final class Threshold extends SegmenterBase<Threshold.Params> {
   /**
    * @param level the threshold (absolute), or how far below the maximum (relative), in the grid's unit
    * @param relative whether {@code level} is measured down from the grid's maximum
@@ -18,20 +18,13 @@ public final class Threshold implements Segmenter {
       "cells at or above a global level (default: within 20 dB of the maximum); regions are connected components",
       new Params(20, true), Threshold::new);
 
-  private final Params params;
-
   public Threshold(Params params) {
-    this.params = params;
+    super(params);
   }
 
   @Override
   public SegmenterDefinition<?> definition() {
     return DEFINITION;
-  }
-
-  @Override
-  public Params parameters() {
-    return params;
   }
 
   @Override
@@ -41,10 +34,10 @@ public final class Threshold implements Segmenter {
 
   /** The absolute level this method uses on {@code grid}. */
   public double level(float[][] grid) {
-    if (!params.relative()) return params.level();
+    if (!parameters().relative()) return parameters().level();
     double max = Double.NEGATIVE_INFINITY;
     for (float[] row : grid) for (float v : row) max = Math.max(max, v);
-    return max - params.level();
+    return max - parameters().level();
   }
 
   @Override
