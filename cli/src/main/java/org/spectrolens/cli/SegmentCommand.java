@@ -53,7 +53,7 @@ final class SegmentCommand implements Callable<Integer>, Checked {
   @Parameters(arity = "0..*", paramLabel = "IN", description = "Audio files, spectrogram .npy files (with .axes.json) or [H,W] maps (.npy).")
   List<Path> inputs = new ArrayList<>();
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (required unless --list).")
   Path out;
 
   @Option(names = "--method", defaultValue = "otsu", paramLabel = "M",
@@ -67,8 +67,13 @@ final class SegmentCommand implements Callable<Integer>, Checked {
       description = "Binary morphology on the foreground, in order: erosion|dilation|opening|closing:SIZE or :ROWSxCOLUMNS, comma-separated.")
   String morphology;
 
-  @Option(names = "--above-floor", description = "Segment levels above each band's median over time (a stationary noise floor).")
+  @Option(names = "--above-floor", description = "Segment levels above each band's floor: its --floor-quantile over time (a stationary noise floor).")
   boolean aboveFloor;
+
+  @Range(min = 0, max = 1)
+  @Option(names = "--floor-quantile", defaultValue = "0.1", paramLabel = "Q",
+      description = "With --above-floor: the quantile of each band over time taken as its floor (default: ${DEFAULT-VALUE}; 0.5 is the median).")
+  double floorQuantile;
 
   @Range(min = 0)
   @Option(names = "--item", defaultValue = "0", paramLabel = "K", description = "Which map of an [N,H,W] .npy stack (default: ${DEFAULT-VALUE}).")
@@ -95,13 +100,14 @@ final class SegmentCommand implements Callable<Integer>, Checked {
   @Override
   public void checkOptions() {
     if (list) return;
+    if (out == null) throw new SpectrolensException("--out", "required (see 'spectrolens segment --help')");
     Map<String, String> set = new LinkedHashMap<>();
     for (String p : params) {
       int eq = p.indexOf('=');
       if (eq <= 0) throw new SpectrolensException("--param", "expected NAME=VALUE, found '" + p + "'");
       set.put(p.substring(0, eq), p.substring(eq + 1));
     }
-    segmentation = Segmentation.of(method, set, morphology, aboveFloor);
+    segmentation = Segmentation.of(method, set, morphology, aboveFloor ? floorQuantile : Double.NaN);
     if (scene == null && inputs.isEmpty()) throw new SpectrolensException("IN", "required (or --scene SCENE)");
     if (scene != null && !inputs.isEmpty()) throw new SpectrolensException("--scene", "scores a scene folder; give no IN files with it");
     for (Path in : inputs) {
@@ -147,7 +153,7 @@ final class SegmentCommand implements Callable<Integer>, Checked {
     List<String> parts = new ArrayList<>();
     Settings.values(segmentation.method().parameters()).forEach((k, v) -> parts.add(k + "=" + v));
     if (!segmentation.morphology().isEmpty()) parts.add("morphology=" + segmentation.morphology().stream().map(Object::toString).toList());
-    if (aboveFloor) parts.add("above-floor");
+    if (aboveFloor) parts.add("above-floor=" + floorQuantile);
     return String.join(" ", parts);
   }
 
@@ -170,7 +176,7 @@ final class SegmentCommand implements Callable<Integer>, Checked {
     json.put("method", method);
     json.put("parameters", Settings.values(segmentation.method().parameters()));
     json.put("morphology", segmentation.morphology().stream().map(Object::toString).toList());
-    json.put("above_floor", aboveFloor);
+    json.put("floor_quantile", aboveFloor ? floorQuantile : null);
     json.put("levels", s.spec() == null ? "as given" : s.spec().db() ? "dB" : "dB (converted)");
     json.put("regions", regions.size());
     Json.write(dir.resolve("segment.json"), json);

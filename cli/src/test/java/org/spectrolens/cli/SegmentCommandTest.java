@@ -84,4 +84,12 @@ class SegmentCommandTest {
     assertEquals("4", f[10]);
     assertTrue(r.out().contains("| otsu |"), r.out());
   }
+
+  @Test
+  void listsEveryMethodWithItsParameters() {
+    CliRun r = CliRun.of("segment", "--list");
+    assertEquals(0, r.exit(), r.err());
+    for (String id : org.spectrolens.segment.Segmenters.IDS) assertTrue(r.out().contains(id + "  "), id);
+    assertTrue(r.out().contains("    min-size  smallest segment (cells) (default 20)"), r.out());
+  }
 }

@@ -15,8 +15,10 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * <ol>
  *   <li><b>Levels</b> ({@link #levels}): a power or magnitude spectrogram is segmented in dB (10 log10
  *       power, ref 1, amin 1e-10, no top_db), a dB spectrogram and a grid without a spec (a map, a
- *       bare .npy) as they are. With {@code aboveFloor}, each row's median over time (a stationary
- *       noise floor) is subtracted first, so levels read "dB above the band's floor".</li>
+ *       bare .npy) as they are. With a {@code floorQuantile} q, each row's q-quantile over time (a
+ *       stationary noise-floor estimate; 0.5 is the median) is subtracted first, so levels read "dB
+ *       above the band's floor". The median misses events that fill more than half of a band's
+ *       frames; a lower quantile (0.2) keeps events up to 80 % of the clip long.</li>
  *   <li><b>Method</b>: labels 0 (background) and 1..n.</li>
  *   <li><b>Morphology</b> ({@link Morphology}) on the foreground, in order. For a mask method
  *       (threshold, Otsu) the regions are then the 4-connected components of the new foreground;
@@ -28,26 +30,34 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  *
  * @param method the segmentation method
  * @param morphology operations on the foreground, applied in order (may be empty)
- * @param aboveFloor subtract each row's median over time before segmenting
+ * @param floorQuantile subtract each row's quantile over time (0..1) before segmenting; NaN: off
  */
-public record Segmentation(Segmenter method, List<Morphology> morphology, boolean aboveFloor) {
+public record Segmentation(Segmenter method, List<Morphology> morphology, double floorQuantile) {
   /** The smallest grid side segmented (rows and columns). */
   public static final int MIN_CELLS = 2;
 
   public Segmentation {
     morphology = List.copyOf(morphology);
+    if (!Double.isNaN(floorQuantile) && !(floorQuantile >= 0 && floorQuantile <= 1)) {
+      throw new SpectrolensException("--floor-quantile", "must lie in [0, 1], found " + floorQuantile);
+    }
+  }
+
+  /** A run on the levels as they are (no floor subtracted). */
+  public Segmentation(Segmenter method, List<Morphology> morphology) {
+    this(method, morphology, Double.NaN);
   }
 
   /** A method by id with parameters from text, morphology from text ({@code opening:3,closing:3x5}). */
-  public static Segmentation of(String method, Map<String, String> params, String morphology, boolean aboveFloor) {
-    return new Segmentation(Segmenters.of(method, params), Morphology.parse(morphology, "--morphology"), aboveFloor);
+  public static Segmentation of(String method, Map<String, String> params, String morphology, double floorQuantile) {
+    return new Segmentation(Segmenters.of(method, params), Morphology.parse(morphology, "--morphology"), floorQuantile);
   }
 
   /** The labels of {@code s}'s grid; refuses a cepstral (MFCC) grid, whose rows are not bands. */
   public LabelMap segment(Spectrogram s) {
     if (!s.frequencies().scale().isFrequency()) throw new SpectrolensException("segment", "an MFCC grid has no frequency bands to segment; use stft, mel or cqt");
     float[][] grid = levels(s);
-    if (aboveFloor) grid = aboveRowMedian(grid);
+    if (!Double.isNaN(floorQuantile)) grid = aboveRowQuantile(grid, floorQuantile);
     return LabelMap.of(labels(grid), s.frequencies(), s.times());
   }
 
@@ -90,16 +100,22 @@ public record Segmentation(Segmenter method, List<Morphology> morphology, boolea
     return out;
   }
 
-  /** Each row minus its median over time (the mean of the two middle values for an even count). */
-  public static float[][] aboveRowMedian(float[][] grid) {
+  /**
+   * Each row minus its q-quantile over time, interpolated linearly between order statistics
+   * ({@code numpy.quantile}'s default: position q (n - 1) in the sorted row; q = 0.5 is the median).
+   */
+  public static float[][] aboveRowQuantile(float[][] grid, double q) {
     float[][] out = new float[grid.length][];
     for (int r = 0; r < grid.length; r++) {
       float[] sorted = grid[r].clone();
       Arrays.sort(sorted);
       int n = sorted.length;
-      double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + (double) sorted[n / 2]) / 2;
+      double pos = q * (n - 1);
+      int lo = (int) Math.floor(pos);
+      int hi = Math.min(n - 1, lo + 1);
+      double floor = sorted[lo] + (pos - lo) * ((double) sorted[hi] - sorted[lo]);
       out[r] = new float[n];
-      for (int c = 0; c < n; c++) out[r][c] = (float) (grid[r][c] - median);
+      for (int c = 0; c < n; c++) out[r][c] = (float) (grid[r][c] - floor);
     }
     return out;
   }

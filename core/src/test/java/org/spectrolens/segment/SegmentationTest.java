@@ -41,7 +41,7 @@ class SegmentationTest {
     Spectrogram s = FrontEnd.compute(toneBurst(), spec);
     for (Segmenter m : List.of(new Threshold(new Threshold.Params(20, true)), new Otsu(new Otsu.Params(256)),
         new RegionGrowing(new RegionGrowing.Params(3, 20)))) {
-      LabelMap l = new Segmentation(m, List.of(), false).segment(s);
+      LabelMap l = new Segmentation(m, List.of()).segment(s);
       List<Region> rs = l.regions(s);
       String id = m.definition().id();
       assertEquals(1, rs.size(), id + ": regions " + rs);
@@ -66,7 +66,7 @@ class SegmentationTest {
       {9, 0, 0, 5, 5},
       {9, 0, 0, 0, 0},
     };
-    LabelMap l = new Segmentation(new Threshold(new Threshold.Params(1, false)), List.of(), false).segment(grid(v));
+    LabelMap l = new Segmentation(new Threshold(new Threshold.Params(1, false)), List.of()).segment(grid(v));
     assertEquals(2, l.count());
     assertArrayEquals(new int[] {0, 0, 0, 2, 2}, l.labels()[0]);
     assertArrayEquals(new int[] {1, 0, 0, 2, 2}, l.labels()[1]);
@@ -111,20 +111,23 @@ class SegmentationTest {
     for (int r = 1; r < 5; r++) for (int c = 1; c < 4; c++) v[r][c] = 10;
     v[2][4] = 10; // a one-cell bridge to a second block
     for (int r = 1; r < 5; r++) for (int c = 5; c < 7; c++) v[r][c] = 10;
-    Segmentation mask = new Segmentation(new Threshold(new Threshold.Params(5, false)), Morphology.parse("opening:2", "m"), false);
+    Segmentation mask = new Segmentation(new Threshold(new Threshold.Params(5, false)), Morphology.parse("opening:2", "m"));
     // the opening removes the bridge: two regions
     assertEquals(2, mask.segment(grid(v)).count());
-    assertEquals(1, new Segmentation(new Threshold(new Threshold.Params(5, false)), List.of(), false).segment(grid(v)).count());
+    assertEquals(1, new Segmentation(new Threshold(new Threshold.Params(5, false)), List.of()).segment(grid(v)).count());
     // a dilation on a partition: new cells take their neighbour's label
     int[][] labels = Segmentation.refill(new int[][] {{1, 0, 0, 2}}, new boolean[][] {{true, true, true, true}});
     assertArrayEquals(new int[] {1, 1, 2, 2}, labels[0]);
   }
 
   @Test
-  void aboveFloorSubtractsEachRowsMedian() {
-    float[][] g = Segmentation.aboveRowMedian(new float[][] {{1, 2, 3}, {4, 4, 10, 4}});
+  void aboveFloorSubtractsEachRowsQuantileAsNumpyInterpolatesIt() {
+    float[][] g = Segmentation.aboveRowQuantile(new float[][] {{1, 2, 3}, {4, 4, 10, 4}}, 0.5);
     assertArrayEquals(new float[] {-1, 0, 1}, g[0]);
     assertArrayEquals(new float[] {0, 0, 6, 0}, g[1]);
+    // numpy.quantile([0, 10, 20, 30, 40], 0.2) = 8; of [3, 1, 2, 4] at 0.25: position 0.75 -> 1.75
+    assertArrayEquals(new float[] {-8, 2, 12, 22, 32}, Segmentation.aboveRowQuantile(new float[][] {{0, 10, 20, 30, 40}}, 0.2)[0], 1e-5f);
+    assertArrayEquals(new float[] {1.25f, -0.75f, 0.25f, 2.25f}, Segmentation.aboveRowQuantile(new float[][] {{3, 1, 2, 4}}, 0.25)[0], 1e-6f);
   }
 
   @Test
@@ -139,7 +142,7 @@ class SegmentationTest {
         assertThrows(SpectrolensException.class, () -> Morphology.parse("thinning:3", "--morphology")).getMessage());
     assertEquals("--morphology: structuring element side must be a whole number in [1, 1000], found '0'",
         assertThrows(SpectrolensException.class, () -> Morphology.parse("opening:3x0", "--morphology")).getMessage());
-    Segmentation big = new Segmentation(new Otsu(new Otsu.Params(256)), Morphology.parse("closing:5", "m"), false);
+    Segmentation big = new Segmentation(new Otsu(new Otsu.Params(256)), Morphology.parse("closing:5", "m"));
     assertEquals("segment: spectrogram of 3x4 cells is smaller than the morphology element closing:5x5",
         assertThrows(SpectrolensException.class, () -> big.segment(grid(new float[3][4]))).getMessage());
     assertEquals(List.of("threshold", "otsu", "region-growing", "kmeans", "felzenszwalb"), Segmenters.IDS);

@@ -85,7 +85,7 @@ public final class RegionOcclusion extends InputMethod<RegionOcclusion.Params> {
   static int[] regions(Segmenter s, float[] x, int h, int w) {
     float[][] grid = new float[h][w];
     for (int r = 0; r < h; r++) System.arraycopy(x, r * w, grid[r], 0, w);
-    int[][] l = new Segmentation(s, java.util.List.of(), false).labels(grid);
+    int[][] l = new Segmentation(s, java.util.List.of()).labels(grid);
     int[] out = new int[h * w];
     for (int r = 0; r < h; r++) System.arraycopy(l[r], 0, out, r * w, w);
     return out;
