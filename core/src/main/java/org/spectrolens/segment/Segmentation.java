@@ -18,7 +18,8 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  *       bare .npy) as they are. With a {@code floorQuantile} q, each row's q-quantile over time (a
  *       stationary noise-floor estimate; 0.5 is the median) is subtracted first, so levels read "dB
  *       above the band's floor". The median misses events that fill more than half of a band's
- *       frames; a lower quantile (0.2) keeps events up to 80 % of the clip long.</li>
+ *       frames; a lower quantile keeps longer events (0.1, the command's default: up to 90 % of the
+ *       clip).</li>
  *   <li><b>Method</b>: labels 0 (background) and 1..n.</li>
  *   <li><b>Morphology</b> ({@link Morphology}) on the foreground, in order. For a mask method
  *       (threshold, Otsu) the regions are then the 4-connected components of the new foreground;
