@@ -14,6 +14,7 @@ Writes into OUTDIR (float32 .npy unless stated):
   ndi-erosion-RxC.npy       scipy.ndimage.binary_erosion(mask, np.ones((R, C)), border_value=1)
   ndi-dilation-RxC.npy      scipy.ndimage.binary_dilation(mask, np.ones((R, C)))
   label4.npy, label8.npy    scipy.ndimage.label(mask)[0]; skimage.measure.label(mask, connectivity=2)
+  flood.npy                 skimage.segmentation.flood(image, argmax(image), tolerance=0.3) (4-connected)
 """
 import os
 import sys
@@ -53,6 +54,8 @@ def main():
         save(out, "ndi-dilation-%dx%d.npy" % (r, c), ndi.binary_dilation(mask, fp))
     save(out, "label4.npy", ndi.label(mask)[0])
     save(out, "label8.npy", skimage.measure.label(mask, connectivity=2))
+    seed = np.unravel_index(np.argmax(image), image.shape)
+    save(out, "flood.npy", skimage.segmentation.flood(image, seed, connectivity=1, tolerance=0.3))
 
 
 if __name__ == "__main__":

@@ -18,7 +18,8 @@ import org.spectrolens.io.Npy;
 /**
  * Otsu, Felzenszwalb, morphology and connected components against scikit-image 0.19 and SciPy 1.10
  * ({@code scripts/reference/skimage_segment.py}) on a 40x60 test image (noise, two blocks, a
- * diagonal band, a ramp). Otsu's threshold, the morphology and the components must agree exactly;
+ * diagonal band, a ramp). Otsu's threshold, the morphology, the components and a flood fill from
+ * the maximum must agree exactly;
  * Felzenszwalb must give the same number of segments with an adjusted Rand index of at least 0.99
  * (numpy's unstable argsort may order equal edge weights differently; on this image the partitions
  * are in fact identical). Skipped unless {@code /usr/bin/python3} imports skimage and scipy.
@@ -136,6 +137,23 @@ class SkimageParityTest {
         assertEquals((int) w8[r][c], eight[r][c], "8-connected at " + r + "," + c);
       }
     }
+  }
+
+  /** From the image's maximum (no cell lies above it, where the two definitions differ), the flood is skimage's. */
+  @Test
+  void regionGrowingFromTheMaximumIsSkimagesFlood() {
+    int[] seed = {0, 0};
+    for (int r = 0; r < image.length; r++) for (int c = 0; c < image[r].length; c++) if (image[r][c] > image[seed[0]][seed[1]]) seed = new int[] {r, c};
+    int[][] got = RegionGrowing.grow(image, java.util.List.of(seed), 0.3);
+    float[][] want = ref("flood.npy");
+    int cells = 0;
+    for (int r = 0; r < want.length; r++) {
+      for (int c = 0; c < want[r].length; c++) {
+        assertEquals(want[r][c] != 0, got[r][c] == 1, "cell " + r + "," + c);
+        if (got[r][c] == 1) cells++;
+      }
+    }
+    assertTrue(cells > 10, "the flood covers " + cells + " cells");
   }
 
   private static void assertGridEquals(boolean[][] want, boolean[][] got, String what) {

@@ -53,6 +53,15 @@ class RegionOcclusionTest {
     }
   }
 
+  @Test
+  void everySegmentationChoiceIsARegisteredSegmenter() {
+    for (RegionOcclusion.SegmentationMethod m : RegionOcclusion.SegmentationMethod.values()) {
+      assertTrue(org.spectrolens.segment.Segmenters.IDS.contains(Parameters.id(m)), Parameters.id(m));
+      RegionOcclusion.Params p = new RegionOcclusion.Params(m, 1, 0.8, 20, 3, RegionOcclusion.Score.LOGIT);
+      assertEquals(Parameters.id(m), RegionOcclusion.segmenter(p).definition().id());
+    }
+  }
+
   /**
    * Felzenszwalb superpixels (skimage's scale and sigma, smallest region 5 cells) on a random 1x8x10 input, probability score, mean
    * baseline, on {@code logits_k = V_k . x^2 / 2}: the map equals FeatureAblation computed here
