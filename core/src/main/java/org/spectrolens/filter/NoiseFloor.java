@@ -9,7 +9,8 @@ import java.util.Arrays;
  * are frames of noise alone; a source present in more than (100 - percentile)% of a band's frames
  * (a steady tone) is taken for noise there. For stationary Gaussian noise every cell of a power
  * spectrogram is exponentially distributed about the band's mean power, so the p-th percentile
- * is {@code -ln(1 - p/100)} times that mean (the median: 0.693 times).
+ * is {@code -ln(1 - p/100)} times that mean (the median: 0.693 times); {@link SpectralSubtraction}
+ * divides by that factor.
  */
 public final class NoiseFloor {
   private NoiseFloor() {}
