@@ -147,7 +147,11 @@ final class MatchCommand implements Callable<Integer>, Checked {
             templateEnd == null ? s.times().seconds(s.columns() - 1) : templateEnd);
       }
       if (templateFmin != null || templateFmax != null) {
-        s = s.cropFrequency(templateFmin == null ? 0 : templateFmin, templateFmax == null ? Double.MAX_VALUE : templateFmax);
+        double top = s.frequencies().value(s.rows() - 1);
+        if (templateFmin != null && templateFmin > top) {
+          throw new SpectrolensException("--template-fmin", "above the template's highest row (" + top + " Hz), found " + templateFmin);
+        }
+        s = s.cropFrequency(templateFmin == null ? 0 : templateFmin, templateFmax == null ? s.frequencies().value(s.rows() - 1) : templateFmax);
       }
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new SpectrolensException(template.toString(), e.getMessage());
