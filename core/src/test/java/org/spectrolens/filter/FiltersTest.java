@@ -170,4 +170,11 @@ class FiltersTest {
     assertEquals("a.npy: 4x40 (rows x frames) is smaller than the median filter's 5x3 footprint (median:rows=5,columns=3,boundary=reflect)",
         assertThrows(SpectrolensException.class, () -> Filters.apply(List.of(f), new float[4][40], null, "a.npy")).getMessage());
   }
+
+  @Test
+  void docsListEveryFilterWithItsDefaults() throws Exception {
+    java.nio.file.Path doc = ScipyReferenceTest.findScript("docs/filters.md");
+    org.junit.jupiter.api.Assumptions.assumeTrue(doc != null, "docs/filters.md not found");
+    assertTrue(java.nio.file.Files.readString(doc).contains(Filters.markdownTable()), "docs/filters.md's table is not Filters.markdownTable()");
+  }
 }
