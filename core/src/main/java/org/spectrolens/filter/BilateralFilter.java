@@ -19,7 +19,7 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * definition itself. The boundary defaults to reflect (scikit-image's {@code symmetric}; its
  * default is zeros).
  */
-public final class BilateralFilter implements SpectrogramFilter {
+public final class BilateralFilter extends FilterBase<BilateralFilter.Parameters> {
   /**
    * @param sigmaSpatial standard deviation of the spatial weight, in cells (both axes)
    * @param sigmaColor standard deviation of the value weight, in the values' unit (dB, ...); 0 =
@@ -39,23 +39,11 @@ public final class BilateralFilter implements SpectrogramFilter {
       "skimage.restoration.denoise_bilateral (mode symmetric; exact weights)",
       new Parameters(1.0, 0.0, 0, Boundary.REFLECT), BilateralFilter::new);
 
-  private final Parameters p;
-
   public BilateralFilter(Parameters p) {
+    super(DEFINITION, p);
     if (p.window() != 0 && p.window() % 2 == 0) {
       throw new org.spectrolens.SpectrolensException(DEFINITION.id() + ".window", "must be odd (or 0), got " + p.window());
     }
-    this.p = p;
-  }
-
-  @Override
-  public String id() {
-    return DEFINITION.id();
-  }
-
-  @Override
-  public Parameters parameters() {
-    return p;
   }
 
   /** The window side actually used. */

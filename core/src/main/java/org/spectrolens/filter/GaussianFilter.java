@@ -10,7 +10,7 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * normalised to sum 1; rows (frequency) first, then columns (time). A sigma of 0 leaves that axis
  * alone. Sizes are in cells: sigma-rows in frequency bins, sigma-columns in frames.
  */
-public final class GaussianFilter implements SpectrogramFilter {
+public final class GaussianFilter extends FilterBase<GaussianFilter.Parameters> {
   /**
    * @param sigmaRows standard deviation along frequency, in rows (bins); 0 = no smoothing in frequency
    * @param sigmaColumns standard deviation along time, in columns (frames); 0 = none in time
@@ -27,20 +27,8 @@ public final class GaussianFilter implements SpectrogramFilter {
       "Gaussian smoothing, separable (rows, then columns)", "scipy.ndimage.gaussian_filter (mode reflect)",
       new Parameters(1.0, 1.0, 4.0, Boundary.REFLECT), GaussianFilter::new);
 
-  private final Parameters p;
-
   public GaussianFilter(Parameters p) {
-    this.p = p;
-  }
-
-  @Override
-  public String id() {
-    return DEFINITION.id();
-  }
-
-  @Override
-  public Parameters parameters() {
-    return p;
+    super(DEFINITION, p);
   }
 
   @Override

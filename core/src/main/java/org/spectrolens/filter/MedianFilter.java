@@ -12,7 +12,7 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * are frequency bins, columns frames. Removes isolated outliers (clicks, salt noise) that are
  * smaller than half the window.
  */
-public final class MedianFilter implements SpectrogramFilter {
+public final class MedianFilter extends FilterBase<MedianFilter.Parameters> {
   /**
    * @param rows window height in frequency bins
    * @param columns window width in frames
@@ -27,20 +27,8 @@ public final class MedianFilter implements SpectrogramFilter {
       "median of a rows x columns window", "scipy.ndimage.median_filter (mode reflect)",
       new Parameters(3, 3, Boundary.REFLECT), MedianFilter::new);
 
-  private final Parameters p;
-
   public MedianFilter(Parameters p) {
-    this.p = p;
-  }
-
-  @Override
-  public String id() {
-    return DEFINITION.id();
-  }
-
-  @Override
-  public Parameters parameters() {
-    return p;
+    super(DEFINITION, p);
   }
 
   @Override

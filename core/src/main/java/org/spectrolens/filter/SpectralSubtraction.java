@@ -25,7 +25,7 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * spec (a map) is subtracted as it is unless {@code domain=db}. For stationary Gaussian noise alone
  * the share of cells left at the floor is {@code 1 - exp(-alpha)} (the tests check it).
  */
-public final class SpectralSubtraction implements SpectrogramFilter {
+public final class SpectralSubtraction extends FilterBase<SpectralSubtraction.Parameters> {
   /** What the values are. */
   public enum Domain { AUTO, LINEAR, DB }
 
@@ -45,20 +45,8 @@ public final class SpectralSubtraction implements SpectrogramFilter {
       "per-band noise power (low percentile over time) subtracted with over-subtraction and a spectral floor",
       "Berouti et al. 1979 (closed forms in the tests)", new Parameters(10, 3.0, 0.01, Domain.AUTO), SpectralSubtraction::new);
 
-  private final Parameters p;
-
   public SpectralSubtraction(Parameters p) {
-    this.p = p;
-  }
-
-  @Override
-  public String id() {
-    return DEFINITION.id();
-  }
-
-  @Override
-  public Parameters parameters() {
-    return p;
+    super(DEFINITION, p);
   }
 
   /** Works per row on any grid; a percentile needs a few frames to mean anything, so at least 2. */

@@ -27,7 +27,7 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * spectrograms). The decomposition mixes both axes, so it is not one size per axis: a level halves
  * rows (frequency bins) and columns (frames) alike.
  */
-public final class WaveletShrinkage implements SpectrogramFilter {
+public final class WaveletShrinkage extends FilterBase<WaveletShrinkage.Parameters> {
   /** The threshold rule. */
   public enum Method { BAYES_SHRINK, VISU_SHRINK }
 
@@ -53,20 +53,8 @@ public final class WaveletShrinkage implements SpectrogramFilter {
   private static final double EPS = Math.ulp(1.0);
   private static final double NORMAL_Q75 = 0.6744897501960817;
 
-  private final Parameters p;
-
   public WaveletShrinkage(Parameters p) {
-    this.p = p;
-  }
-
-  @Override
-  public String id() {
-    return DEFINITION.id();
-  }
-
-  @Override
-  public Parameters parameters() {
-    return p;
+    super(DEFINITION, p);
   }
 
   /** A side needs (F - 1) 2^L cells for L levels of a filter of length F (auto: one level). */

@@ -16,7 +16,7 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * is {@code boundary=constant}. The default here is reflect, because zero is not silence in a dB
  * spectrogram.
  */
-public final class WienerFilter implements SpectrogramFilter {
+public final class WienerFilter extends FilterBase<WienerFilter.Parameters> {
   /**
    * @param rows window height in frequency bins, odd
    * @param columns window width in frames, odd
@@ -33,22 +33,10 @@ public final class WienerFilter implements SpectrogramFilter {
       "adaptive Wiener filter from the local mean and variance", "scipy.signal.wiener (with boundary=constant)",
       new Parameters(3, 3, 0.0, Boundary.REFLECT), WienerFilter::new);
 
-  private final Parameters p;
-
   public WienerFilter(Parameters p) {
+    super(DEFINITION, p);
     if (p.rows() % 2 == 0) throw new SpectrolensException(DEFINITION.id() + ".rows", "must be odd, got " + p.rows());
     if (p.columns() % 2 == 0) throw new SpectrolensException(DEFINITION.id() + ".columns", "must be odd, got " + p.columns());
-    this.p = p;
-  }
-
-  @Override
-  public String id() {
-    return DEFINITION.id();
-  }
-
-  @Override
-  public Parameters parameters() {
-    return p;
   }
 
   @Override
