@@ -151,6 +151,6 @@ final class FilterCommand implements Callable<Integer>, Checked {
     Path png = npy.resolveSibling(npy.getFileName().toString().replaceFirst("(?i)\\.npy$", "") + ".png");
     PanelFigure.defaults().withColumns(2).withTitle(Path.of(title).getFileName().toString()).write(List.of(
         PanelFigure.Panel.of(img.render(before), "before"),
-        PanelFigure.Panel.of(img.render(after), String.join(" + ", Filters.texts(chain)))), png);
+        PanelFigure.Panel.of(img.render(after), String.join(" + ", filters))), png);
   }
 }

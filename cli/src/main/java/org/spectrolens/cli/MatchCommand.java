@@ -15,6 +15,7 @@ import org.spectrolens.io.OutputFolder;
 import org.spectrolens.match.Detection;
 import org.spectrolens.match.TemplateMatcher;
 import org.spectrolens.render.ColorMap;
+import org.spectrolens.render.Track;
 import org.spectrolens.render.SpectrogramImage;
 import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramFiles;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Parameters;
  * [--template-start, --template-end] s and [--template-fmin, --template-fmax] Hz. DIR gets
  * {@code detections.csv} ({@code t0,t1,f0_hz,f1_hz,score}, best first; times are the centres of the
  * box's first and last frames, frequencies of its lowest and highest rows), {@code ncc.npy} with
- * its axes (each cell at the template's centre), {@code ncc.png} and {@code match.json}.
+ * its axes (each cell at the template's centre), {@code ncc.png}, {@code detections.png} (the
+ * spectrogram with the boxes, on a frequency axis) and {@code match.json}.
  */
 @Command(name = "match", description = {
     "Find a time-frequency template in a spectrogram by normalised cross-correlation (skimage.feature.match_template); "
@@ -112,6 +114,17 @@ final class MatchCommand implements Callable<Integer>, Checked {
       SpectrogramFiles.write(folder.dir().resolve("ncc.npy"), map);
       SpectrogramImage.defaults().withColorMap(ColorMap.fromId("viridis")).withRange(-1, 1).withColorBarLabel("NCC")
           .withTitle("NCC of " + template.getFileName() + " over " + input.getFileName()).write(map, folder.dir().resolve("ncc.png"));
+      if (image.frequencies().scale().isFrequency()) {
+        List<Track> boxes = new java.util.ArrayList<>();
+        for (Detection d : found) {
+          boxes.add(new Track(String.format(Locale.ROOT, "%.2f", d.score()), new double[] {d.t0(), d.t0(), d.t1(), d.t1()},
+              new double[] {d.f0Hz(), d.f1Hz(), d.f1Hz(), d.f0Hz()}, 0xFFFFFF, false));
+          boxes.add(new Track("", new double[] {d.t0(), d.t1()}, new double[] {d.f0Hz(), d.f0Hz()}, 0xFFFFFF, false));
+        }
+        boolean db = image.spec() != null && image.spec().db();
+        SpectrogramImage.defaults().withDynamicRange(db ? 80 : Double.NaN).withTracks(boxes)
+            .withTitle(found.size() + " detections of " + template.getFileName()).write(image, folder.dir().resolve("detections.png"));
+      }
       Map<String, Object> run = new LinkedHashMap<>();
       run.put("input", input.toString());
       run.put("template", template.toString());
