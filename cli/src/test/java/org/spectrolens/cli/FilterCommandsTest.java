@@ -116,6 +116,19 @@ class FilterCommandsTest {
     assertEquals(0, r.exit(), r.err());
     JsonNode info = Json.MAPPER.readTree(ds.resolve("dataset.json").toFile());
     assertEquals("median:rows=5,columns=3,boundary=reflect", info.path("filters").get(0).asText());
+    // raw audio featurised from dataset.json (as explain and predict do) equals the cached, filtered item
+    org.spectrolens.dataset.CachedDataset cached = org.spectrolens.dataset.CachedDataset.open(ds);
+    org.spectrolens.dataset.DatasetItem item = cached.items().get(0);
+    Spectrogram raw = new org.spectrolens.dataset.SpectrogramFeaturiser(org.spectrolens.dataset.InputFormat.of(cached.info()))
+        .featurise(org.spectrolens.audio.AudioFile.read(Path.of(item.source()), item.start(), item.end()));
+    float[][] stored = cached.load(item);
+    for (int r = 0; r < stored.length; r++) assertArrayEquals(stored[r], raw.values()[r], 1e-5f);
+    Path plain = tmp.resolve("plain");
+    assertEquals(0, CliRun.of("dataset", "--corpus", corpus.toString(), "--task", "vowels", "--out", plain.toString(), "--size", "16x16",
+        "--no-progress", "--threads", "1").exit());
+    org.spectrolens.dataset.CachedDataset unfiltered = org.spectrolens.dataset.CachedDataset.open(plain);
+    assertFalse(java.util.Arrays.deepEquals(stored, unfiltered.load(unfiltered.items().get(0))), "the filter changed the item");
+    assertFalse(Json.MAPPER.readTree(plain.resolve("dataset.json").toFile()).has("filters"));
     CliRun bad = CliRun.of("dataset", "--corpus", corpus.toString(), "--task", "vowels", "--out", tmp.resolve("ds2").toString(),
         "--filter", "median:rows=0");
     assertEquals(2, bad.exit());
