@@ -122,7 +122,7 @@ class FilterCommandsTest {
     Spectrogram raw = new org.spectrolens.dataset.SpectrogramFeaturiser(org.spectrolens.dataset.InputFormat.of(cached.info()))
         .featurise(org.spectrolens.audio.AudioFile.read(Path.of(item.source()), item.start(), item.end()));
     float[][] stored = cached.load(item);
-    for (int r = 0; r < stored.length; r++) assertArrayEquals(stored[r], raw.values()[r], 1e-5f);
+    for (int i = 0; i < stored.length; i++) assertArrayEquals(stored[i], raw.values()[i], 1e-5f);
     Path plain = tmp.resolve("plain");
     assertEquals(0, CliRun.of("dataset", "--corpus", corpus.toString(), "--task", "vowels", "--out", plain.toString(), "--size", "16x16",
         "--no-progress", "--threads", "1").exit());
