@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
       AblationCommand.class,
       FilterCommand.class,
       MatchCommand.class,
+      FeaturesCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

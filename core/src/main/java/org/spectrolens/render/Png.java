@@ -1,6 +1,10 @@
 package org.spectrolens.render;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -14,5 +18,31 @@ public final class Png {
     AtomicFiles.write(file, out -> {
       if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG encoder available");
     });
+  }
+
+  /**
+   * A PNG no wider than {@code maxWidth} pixels: the bytes as they are when already narrow enough
+   * (or not decodable), else the image scaled down, aspect kept, by successive halvings with
+   * bilinear interpolation (a smooth reduction without the aliasing of one large bilinear step).
+   */
+  public static byte[] scaledToWidth(byte[] png, int maxWidth) throws IOException {
+    BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+    if (img == null || img.getWidth() <= maxWidth) return png;
+    int targetH = Math.max(1, (int) Math.round(img.getHeight() * (double) maxWidth / img.getWidth()));
+    BufferedImage cur = img;
+    while (cur.getWidth() > maxWidth) {
+      int w = Math.max(maxWidth, cur.getWidth() / 2);
+      int h = w == maxWidth ? targetH : Math.max(1, cur.getHeight() / 2);
+      BufferedImage next = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = next.createGraphics();
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+      g.drawImage(cur, 0, 0, w, h, java.awt.Color.WHITE, null);
+      g.dispose();
+      cur = next;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(cur, "png", out);
+    return out.toByteArray();
   }
 }
