@@ -6,11 +6,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Describes one component of an operation's parameter record (a filter's, ...): the line shown by
- * {@code --list} and {@code --help}, and the range checked when a user sets it from text
- * ({@code --filter median:rows=5}). The parameter's name is the component's name in kebab case
- * ({@code sigmaRows} is {@code sigma-rows}). The same contract as the explanation methods'
- * {@code explain.Param}, for the core's open families, which cannot depend on the nn module.
+ * Describes one component of an operation's parameter record (an explanation method's, a
+ * filter's, a segmentation's, ...): the line shown by {@code --list} and {@code --help}, and the
+ * range checked when a user sets it from text ({@code --param gradcam++.epsilon=1e-7},
+ * {@code --filter median:rows=5}). The parameter's name is the component's name in kebab case
+ * ({@code sigmaRows} is {@code sigma-rows}). One annotation for every open family of the project.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
