@@ -48,6 +48,9 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Explanation methods (default: ${DEFAULT-VALUE}).")
   List<String> methods;
 
+  @Option(names = "--layer", paramLabel = "NAME", description = "Layer of the CAM methods (default: the last convolutional block).")
+  String layer;
+
   @Option(names = "--truth", defaultValue = "synth", paramLabel = "SOURCE",
       description = "Formants and F0: synth (the synthesiser's truth/<id>.csv) or tracker (our Burg and autocorrelation "
           + "trackers on the audio) (default: ${DEFAULT-VALUE}).")
@@ -96,7 +99,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     CachedDataset ds = CachedDataset.open(data);
     Function<DatasetItem, String> groups = groups(ds);
     Analyzer.Settings settings = new Analyzer.Settings(methods, split, perClass, reader, bandHz, groups,
-        Options.defaults().withSeed(seed), batch, permutations);
+        Options.defaults().withSeed(seed), batch, permutations, layer);
     Engines.init(threads);
     try (TrainedModel m = TrainedModel.open(model);
         OutputFolder folder = OutputFolder.create(out, "analyze", force, model, data)) {

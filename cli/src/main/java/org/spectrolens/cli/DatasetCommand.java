@@ -18,6 +18,7 @@ import org.spectrolens.dataset.DatasetBuilder;
 import org.spectrolens.dataset.DatasetInfo;
 import org.spectrolens.dataset.DatasetRecipe;
 import org.spectrolens.dataset.InputFormat;
+import org.spectrolens.filter.Filters;
 import org.spectrolens.io.Json;
 import org.spectrolens.nn.model.ModelConfig;
 import org.spectrolens.scene.ThesisRecipe;
@@ -131,6 +132,11 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
       description = "thesis: the monitoring thesis's log-mel front end for 1 s clips (16 kHz, n_fft 1024, hop 256, 64 Slaney mel bands, dB, 64x64; docs/scene.md).")
   String recipe;
 
+  @Option(names = "--filter", paramLabel = "NAME[:k=v,...]",
+      description = "Filter every item's spectrogram before cropping and resizing (repeat to chain; recorded in dataset.json, so models"
+          + " trained on it filter raw audio alike; 'filter --list' shows them).")
+  List<String> filters = new ArrayList<>();
+
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
 
@@ -173,6 +179,8 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
     if (folds == 0 && spec.commandLine().getParseResult().hasMatchedOption("--fold")) {
       throw new SpectrolensException("--fold", "needs --folds K (k-fold splits)");
     }
+    Filters.parseAll(filters, "--filter");
+    if (!filters.isEmpty() && frontendFrom != null) throw new SpectrolensException("--frontend-from", "fixes the front end; drop --filter");
     if (events != null && !Task.fromId(task).equals(Task.CHUNKS)) throw new SpectrolensException("--events", "labels chunks; use it with --task chunks");
     if (recipe != null) {
       if (!recipe.equals(ThesisRecipe.ID)) throw new SpectrolensException("--recipe", "unknown recipe '" + recipe + "' (expected thesis)");
@@ -195,6 +203,7 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
   public Integer call() {
     Task t = Task.fromId(task);
     InputFormat format = frontendFrom != null ? formatOfModel(frontendFrom) : recipe != null ? formatOfRecipe(recipe) : format();
+    if (!filters.isEmpty()) format = format.withFilters(Filters.texts(Filters.parseAll(filters, "--filter")));
     double hop = chunkHop != null ? chunkHop : chunk;
     Split split = new Split(groupBy != null, testFraction, seed, folds, fold);
     DatasetRecipe recipe = new DatasetRecipe(corpus, alignments, tier, t, labels, speakers, padding, minDuration,

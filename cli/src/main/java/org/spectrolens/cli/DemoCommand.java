@@ -82,10 +82,10 @@ final class DemoCommand implements Callable<Integer>, Checked {
 
   /** How big each step is: the default study, or the quick smoke test. */
   private record Scale(int utterances, String size, int epochs, int samples, int sanitySamples, String step, String grid,
-      int explainPerClass, String fmax, int clips, int sceneEpochs, int pairs, String smoothSamples) {}
+      int explainPerClass, String fmax, int clips, int sceneEpochs, int pairs, String smoothSamples, String layer, String otherLayer) {}
 
-  private static final Scale STUDY = new Scale(600, "64x64", 3, 100, 10, "0.02", "32x32", 2, "2000,3000,4000,5000,full", 1000, 12, 50, "10");
-  private static final Scale QUICK = new Scale(150, "32x32", 2, 12, 3, "0.1", "8x8", 1, "2000,full", 160, 2, 6, "3");
+  private static final Scale STUDY = new Scale(600, "64x64", 3, 100, 10, "0.02", "32x32", 2, "2000,3000,4000,5000,full", 1000, 12, 50, "10", "conv3", "conv4");
+  private static final Scale QUICK = new Scale(150, "32x32", 2, 12, 3, "0.1", "8x8", 1, "2000,full", 160, 2, 6, "3", "conv3", "conv4");
 
   private final Map<String, Double> seconds = new LinkedHashMap<>();
 
@@ -106,7 +106,10 @@ final class DemoCommand implements Callable<Integer>, Checked {
     summary.put("monitoring", monitoring(s));
     if (full) summary.put("paper-resolution", paperResolution(corpus, s));
     Path report = out.resolve("report.html");
-    step("report", "report", "--in", out.toString(), "--out", report.toString(), "--title", "spectrolens demo: both seed studies", "--force");
+    Path intro = out.resolve("logs").resolve("report-intro.txt");
+    org.spectrolens.io.AtomicFiles.writeString(intro, intro(s));
+    step("report", "report", "--in", out.toString(), "--out", report.toString(), "--title", "spectrolens demo: both seed studies", "--intro",
+        intro.toString(), "--force");
     summary.put("seconds", seconds);
     summary.put("total_seconds", (System.nanoTime() - t0) / 1e9);
     summary.put("report", report.toString());
@@ -119,8 +122,9 @@ final class DemoCommand implements Callable<Integer>, Checked {
 
   private Map<String, Object> experiment(Experiment e, Path corpus, Scale s) throws Exception {
     String n = e.name();
-    Path ds = out.resolve("datasets").resolve(n);
-    Path model = out.resolve("models").resolve(n);
+    Path dir = out.resolve(n);
+    Path ds = dir.resolve("dataset");
+    Path model = dir.resolve("model");
     List<String> dataset = new ArrayList<>(List.of("dataset", "--corpus", corpus.toString(), "--task", e.task(), "--out", ds.toString(),
         "--group-by", "speaker", "--size", s.size(), "--seed", "" + seed, "--no-progress", "--threads", "" + threads));
     if (e.fmax() != null) dataset.addAll(List.of("--fmax", "" + e.fmax().intValue()));
@@ -128,37 +132,43 @@ final class DemoCommand implements Callable<Integer>, Checked {
     OutputFolder.delete(model, Trainer.COMMAND); // a re-run replaces the model an earlier run left
     step(n + ": train", "train", "--data", ds.toString(), "--model", "smallcnn", "--out", model.toString(), "--epochs", "" + s.epochs(),
         "--seed", "" + seed, "--threads", "" + threads, "--quiet");
-    Path eval = out.resolve("groups").resolve(n);
+    Path eval = dir.resolve("groups");
     step(n + ": evaluate", "evaluate", "--model", model.toString(), "--data", ds.toString(), "--by", "group", "--out",
         eval.resolve("metrics.json").toString(), "--threads", "" + threads);
     step(n + ": explain", "explain", "--model", model.toString(), "--data", ds.toString(), "--per-class", "" + s.explainPerClass(),
         "--methods", THESIS_METHODS + ",gradcam,layercam", "--param", "smoothgrad.samples=" + s.smoothSamples(), "--png", "--quiet",
-        "--seed", "" + seed, "--out", out.resolve("explain").resolve(n).toString(), "--threads", "" + threads);
-    Path judge = out.resolve("judge").resolve(n);
+        "--seed", "" + seed, "--layer", s.layer(), "--out", dir.resolve("explain").toString(), "--threads", "" + threads);
+    Path judge = dir.resolve("judge");
     step(n + ": faithfulness", "faithfulness", "--model", model.toString(), "--data", ds.toString(), "--methods", THESIS_METHODS,
         "--metrics", THESIS_METRICS, "--samples", "" + s.samples(), "--grid", s.grid(), "--step", s.step(), "--seed", "" + seed, "--out",
         judge.resolve("faithfulness").toString(), "--threads", "" + threads);
     step(n + ": sanity", "sanity", "--model", model.toString(), "--data", ds.toString(), "--methods", THESIS_METHODS + ",gradcam",
-        "--samples", "" + s.sanitySamples(), "--seed", "" + seed, "--out", judge.resolve("sanity").toString(), "--threads", "" + threads);
-    step(n + ": localisation", "localisation", "--model", model.toString(), "--data", ds.toString(), "--truth", "synth", "--methods",
-        THESIS_METHODS + ",gradcam,layercam", "--samples", "" + s.samples(), "--seed", "" + seed, "--out", judge.resolve("localisation").toString(),
+        "--samples", "" + s.sanitySamples(), "--seed", "" + seed, "--layer", s.layer(), "--out", judge.resolve("sanity").toString(),
         "--threads", "" + threads);
+    // the maps' layer, against the next one: the report compares how well each localises
+    for (String layer : List.of(s.layer(), s.otherLayer())) {
+      step(n + ": localisation " + layer, "localisation", "--model", model.toString(), "--data", ds.toString(), "--truth", "synth", "--methods",
+          THESIS_METHODS + ",gradcam,layercam", "--samples", "" + s.samples(), "--seed", "" + seed, "--layer", layer, "--out",
+          judge.resolve(layer.equals(s.layer()) ? "localisation" : "localisation-" + layer).toString(), "--threads", "" + threads);
+    }
     step(n + ": analyze", "analyze", "--model", model.toString(), "--data", ds.toString(), "--methods", "gradcam,layercam,saliency",
-        "--truth", "synth", "--by", "group", "--seed", "" + seed, "--out", out.resolve("analyze").resolve(n).toString(), "--threads", "" + threads);
+        "--truth", "synth", "--by", "group", "--seed", "" + seed, "--layer", s.layer(), "--out", dir.resolve("analyze").toString(),
+        "--threads", "" + threads);
     return headline(model, judge);
   }
 
   private Map<String, Object> monitoring(Scale s) throws Exception {
-    Path scene = out.resolve("scene");
+    Path scene = out.resolve("scene-corpus");
     step("scene: synth-scene", "synth-scene", "--out", scene.toString(), "--clips", "" + s.clips(), "--seed", "" + seed);
-    Path ds = out.resolve("datasets").resolve("scene");
+    Path dir = out.resolve("monitoring-scene");
+    Path ds = dir.resolve("dataset");
     step("scene: dataset", "dataset", "--corpus", scene.toString(), "--task", "chunks", "--recipe", "thesis", "--out", ds.toString(), "--seed",
         "" + seed, "--no-progress", "--threads", "" + threads);
-    Path model = out.resolve("models").resolve("scene");
+    Path model = dir.resolve("model");
     OutputFolder.delete(model, Trainer.COMMAND);
     step("scene: train", "train", "--data", ds.toString(), "--recipe", "thesis", "--epochs", "" + s.sceneEpochs(), "--out", model.toString(),
         "--seed", "" + seed, "--threads", "" + threads, "--quiet");
-    Path judge = out.resolve("judge").resolve("scene");
+    Path judge = dir.resolve("judge");
     step("scene: faithfulness", "faithfulness", "--model", model.toString(), "--data", ds.toString(), "--methods", THESIS_METHODS,
         "--metrics", THESIS_METRICS, "--samples", "" + s.samples(), "--grid", s.grid(), "--step", s.step(), "--seed", "" + seed, "--out",
         judge.resolve("faithfulness").toString(), "--threads", "" + threads);
@@ -169,19 +179,41 @@ final class DemoCommand implements Callable<Integer>, Checked {
 
   /** --full: the paper's resolution, 224x224 vowels 0-4000 Hz, on a ResNet, explained and judged. */
   private Map<String, Object> paperResolution(Path corpus, Scale s) throws Exception {
-    Path ds = out.resolve("datasets").resolve("vowels-4k-224");
+    Path dir = out.resolve("vowels-4k-224-" + fullModel);
+    Path ds = dir.resolve("dataset");
     step("224: dataset", "dataset", "--corpus", corpus.toString(), "--task", "vowels", "--fmax", "4000", "--size", "224x224", "--group-by",
         "speaker", "--out", ds.toString(), "--seed", "" + seed, "--no-progress", "--threads", "" + threads);
-    Path model = out.resolve("models").resolve("vowels-4k-224-" + fullModel);
+    Path model = dir.resolve("model");
     OutputFolder.delete(model, Trainer.COMMAND);
     step("224: train", "train", "--data", ds.toString(), "--model", fullModel, "--out", model.toString(), "--epochs", "" + s.epochs(), "--seed",
         "" + seed, "--threads", "" + threads, "--quiet");
     step("224: explain", "explain", "--model", model.toString(), "--data", ds.toString(), "--per-class", "" + s.explainPerClass(), "--methods",
-        "cam,gradcam,layercam", "--png", "--quiet", "--out", out.resolve("explain").resolve("vowels-4k-224").toString(), "--threads", "" + threads);
+        "cam,gradcam,layercam", "--png", "--quiet", "--out", dir.resolve("explain").toString(), "--threads", "" + threads);
     step("224: localisation", "localisation", "--model", model.toString(), "--data", ds.toString(), "--truth", "synth", "--methods",
-        "gradcam,layercam", "--samples", "" + s.samples(), "--out", out.resolve("judge/vowels-4k-224/localisation").toString(), "--threads",
+        "gradcam,layercam", "--samples", "" + s.samples(), "--out", dir.resolve("judge/localisation").toString(), "--threads",
         "" + threads);
     return Map.of("model", fullModel, "accuracy", Json.read(model.resolve("metrics.json"), Metrics.class).accuracy());
+  }
+
+  /**
+   * The report's opening: how the speech experiments were set up and why at this grid and layer,
+   * with the cell sizes computed from the grid (smallcnn halves the grid in each of its four
+   * blocks, so conv3's cells are 8 input cells high and conv4's 16).
+   */
+  static String intro(Scale s) {
+    int rows = Integer.parseInt(s.size().split("x")[0]);
+    int columns = Integer.parseInt(s.size().split("x")[1]);
+    int down = s.layer().equals("conv3") ? 8 : 16;
+    int otherDown = s.otherLayer().equals("conv3") ? 8 : 16;
+    double fullBand = 22050 / 2.0;
+    return String.format(Locale.ROOT, """
+        The speech experiments below use %d x %d inputs (frequency rows x time columns) and the monitoring thesis's smallcnn. Their         CAM maps (Grad-CAM, Grad-CAM++, LayerCAM, Score-CAM) are read at %s, whose %d x %d cells are %.0f Hz high on the 0-4000 Hz         experiments and %.0f Hz on the full band; at %s they would be %.0f and %.0f Hz. A formant band is a few hundred hertz wide,         so only the finer layer can put a map on one formant rather than on the whole vowel.
+
+        The grid and layer were chosen by measurement (scripts/demo/grid_choice.py; its table is in docs/demo.md): the share of the         CAM maps' relevance on the synthesiser's formant tracks, at each grid and layer, against the time the demo may take. Each         speech chapter repeats the check on its own model: its localisation at %s and at %s, compared in its "Layer choice"         sentences. Gradient methods (saliency, SmoothGrad) work on the input's own %d rows and need no such choice.
+
+        Every step ran through the same command a user runs; logs/ holds each step's output and the command that reproduces it.""",
+        rows, columns, s.layer(), rows / down, columns / down, 4000.0 / (rows / down), fullBand / (rows / down), s.otherLayer(),
+        4000.0 / (rows / otherDown), fullBand / (rows / otherDown), s.layer(), s.otherLayer(), rows);
   }
 
   /** A study's headline figures: test accuracy (the model's metrics.json) and each map's deletion AUC. */

@@ -12,7 +12,7 @@ import org.spectrolens.explain.DatasetInputs;
 import org.spectrolens.explain.Explainers;
 import org.spectrolens.explain.Method;
 import org.spectrolens.explain.Options;
-import org.spectrolens.explain.Parameters;
+import org.spectrolens.params.ParameterRecords;
 import org.spectrolens.judge.MapMaker;
 import org.spectrolens.judge.Samples;
 import org.spectrolens.nn.model.TrainedModel;
@@ -33,6 +33,9 @@ final class JudgeOptions {
       description = "Explanation methods (default: the thesis's four, ${DEFAULT-VALUE}).")
   List<String> methods;
 
+  @Option(names = "--layer", paramLabel = "NAME", description = "Layer of the CAM methods (default: the last convolutional block).")
+  String layer;
+
   @Option(names = "--baseline", defaultValue = "floor", paramLabel = "B",
       description = "What masking replaces the input with (x' = b + m (x - b)): zero, floor, mean, freq-mean or blur (default: ${DEFAULT-VALUE}).")
   String baseline;
@@ -50,7 +53,7 @@ final class JudgeOptions {
   int threads;
 
   Baseline baseline() {
-    return Parameters.choice(Baseline.class, baseline, "--baseline");
+    return ParameterRecords.choice(Baseline.class, baseline, "--baseline");
   }
 
   /** The explain options: defaults with this seed and baseline. */
@@ -67,14 +70,14 @@ final class JudgeOptions {
 
   /** The explain engine for these methods on a network: the predicted class of each input, 32 inputs a batch. */
   BatchExplainer engine(TrainedModel m) {
-    return new BatchExplainer(m.network(), methods(), explainOptions(), null, null, 32);
+    return new BatchExplainer(m.network(), methods(), explainOptions(), layer, null, 32);
   }
 
   /** One map maker per method for the sanity checks, which re-run a method on changed networks and classes. */
   Map<String, MapMaker> makers() {
     methods();
     Map<String, MapMaker> out = new LinkedHashMap<>();
-    for (String m : methods) out.put(m.trim(), MapMaker.method(m.trim(), explainOptions()));
+    for (String m : methods) out.put(m.trim(), MapMaker.method(m.trim(), explainOptions(), layer));
     return out;
   }
 
@@ -96,6 +99,7 @@ final class JudgeOptions {
     o.put("split", split);
     o.put("samples", samples);
     o.put("methods", methods);
+    o.put("layer", layer == null ? "last convolutional block" : layer);
     o.put("seed", seed);
     o.put("targets", "predicted class");
     return o;

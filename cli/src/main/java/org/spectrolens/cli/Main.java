@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
       PitchCommand.class,
       AnalyzeCommand.class,
       AblationCommand.class,
+      FilterCommand.class,
+      MatchCommand.class,
+      FeaturesCommand.class,
       SegmentCommand.class,
     })
 public final class Main implements Callable<Integer> {

@@ -28,6 +28,10 @@ public final class ReportCommand implements Callable<Integer>, Checked {
   @Option(names = "--title", defaultValue = "spectrolens report", paramLabel = "TEXT", description = "The page's title (default: ${DEFAULT-VALUE}).")
   String title;
 
+  @Option(names = "--intro", paramLabel = "FILE",
+      description = "Plain text shown under the title (paragraphs separated by blank lines): how the results were made.")
+  Path intro;
+
   @Option(names = "--force", description = "Overwrite a file of another kind, or write inside an input folder.")
   boolean force;
 
@@ -42,7 +46,15 @@ public final class ReportCommand implements Callable<Integer>, Checked {
     Path html = OutputFile.check(out, "html", force, inputs);
     String stem = html.getFileName().toString().replaceFirst("\\.html$", "");
     OutputFile.check(html.resolveSibling(stem + ".json"), "json", force, inputs);
-    Report report = Report.gather(title, new ArrayList<>(in));
+    List<String> paragraphs = new ArrayList<>();
+    if (intro != null) {
+      try {
+        for (String p : java.nio.file.Files.readString(intro).split("\\R\\s*\\R")) if (!p.isBlank()) paragraphs.add(p.strip().replaceAll("\\s+", " "));
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        throw new SpectrolensException(intro.toString(), "cannot read the introduction: " + e.getMessage());
+      }
+    }
+    Report report = Report.gather(title, new ArrayList<>(in)).withIntro(paragraphs);
     HtmlReport.Written w;
     try (OutputFolder figures = OutputFolder.create(html.resolveSibling(stem + "-figures"), "report", force, inputs)) {
       w = HtmlReport.write(report, html, figures.dir());

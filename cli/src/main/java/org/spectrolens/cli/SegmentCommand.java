@@ -23,7 +23,7 @@ import org.spectrolens.segment.Region;
 import org.spectrolens.segment.SceneDetection;
 import org.spectrolens.segment.Segmentation;
 import org.spectrolens.segment.Segmenters;
-import org.spectrolens.segment.Settings;
+import org.spectrolens.params.ParameterRecords;
 import org.spectrolens.spectrogram.FrequencyAxis;
 import org.spectrolens.spectrogram.FrequencyScale;
 import org.spectrolens.spectrogram.FrontEnd;
@@ -57,10 +57,10 @@ final class SegmentCommand implements Callable<Integer>, Checked {
   Path out;
 
   @Option(names = "--method", defaultValue = "otsu", paramLabel = "M",
-      description = "threshold, otsu, region-growing, kmeans or felzenszwalb (default: ${DEFAULT-VALUE}); see --list.")
+      description = "threshold, otsu, region-growing, kmeans or felzenszwalb, optionally with parameters (felzenszwalb:scale=100,min-size=5) (default: ${DEFAULT-VALUE}); see --list.")
   String method;
 
-  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A method parameter (repeatable), e.g. scale=100; see --list.")
+  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A method parameter (repeatable), e.g. scale=100, added to those in --method; see --list.")
   List<String> params = new ArrayList<>();
 
   @Option(names = "--morphology", paramLabel = "OPS",
@@ -101,13 +101,12 @@ final class SegmentCommand implements Callable<Integer>, Checked {
   public void checkOptions() {
     if (list) return;
     if (out == null) throw new SpectrolensException("--out", "required (see 'spectrolens segment --help')");
-    Map<String, String> set = new LinkedHashMap<>();
     for (String p : params) {
       int eq = p.indexOf('=');
-      if (eq <= 0) throw new SpectrolensException("--param", "expected NAME=VALUE, found '" + p + "'");
-      set.put(p.substring(0, eq), p.substring(eq + 1));
+      if (eq <= 0 || eq == p.length() - 1) throw new SpectrolensException("--param", "expected NAME=VALUE, found '" + p + "'");
     }
-    segmentation = Segmentation.of(method, set, morphology, aboveFloor ? floorQuantile : Double.NaN);
+    String text = params.isEmpty() ? method : method + (method.contains(":") ? "," : ":") + String.join(",", params);
+    segmentation = Segmentation.of(text, morphology, aboveFloor ? floorQuantile : Double.NaN);
     if (scene == null && inputs.isEmpty()) throw new SpectrolensException("IN", "required (or --scene SCENE)");
     if (scene != null && !inputs.isEmpty()) throw new SpectrolensException("--scene", "scores a scene folder; give no IN files with it");
     for (Path in : inputs) {
@@ -140,18 +139,22 @@ final class SegmentCommand implements Callable<Integer>, Checked {
     String settings = settings();
     try (OutputFolder folder = OutputFolder.create(out, COMMAND, force, scene)) {
       AtomicFiles.writeString(folder.dir().resolve("detection.csv"),
-          "method,settings," + SceneDetection.Score.CSV_HEADER + "\n" + method + ",\"" + settings + "\"," + s.csv() + "\n");
+          "method,settings," + SceneDetection.Score.CSV_HEADER + "\n" + id() + ",\"" + settings + "\"," + s.csv() + "\n");
       folder.commit();
     }
-    System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d | %.1f s |%n", method, settings, s.precision(),
+    System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d | %.1f s |%n", id(), settings, s.precision(),
         s.recall(), s.iou(), s.meanIou(), s.detectedShare(), s.eventPrecision(), s.eventRecall(), s.clips(), s.seconds());
     return 0;
+  }
+
+  private String id() {
+    return segmentation.method().definition().id();
   }
 
   /** The method's parameters, the morphology and the levels, as one line. */
   private String settings() {
     List<String> parts = new ArrayList<>();
-    Settings.values(segmentation.method().parameters()).forEach((k, v) -> parts.add(k + "=" + v));
+    ParameterRecords.values(segmentation.method().parameters()).forEach((k, v) -> parts.add(k + "=" + v));
     if (!segmentation.morphology().isEmpty()) parts.add("morphology=" + segmentation.morphology().stream().map(Object::toString).toList());
     if (aboveFloor) parts.add("above-floor=" + floorQuantile);
     return String.join(" ", parts);
@@ -170,11 +173,11 @@ final class SegmentCommand implements Callable<Integer>, Checked {
     List<Region> regions = labels.regions(s);
     for (Region r : regions) csv.append(r.csvRow()).append('\n');
     AtomicFiles.writeString(dir.resolve("regions.csv"), csv.toString());
-    LabelFigure.write(s, labels, in.getFileName() + ": " + method + ", " + regions.size() + " regions", dir.resolve("overlay.png"));
+    LabelFigure.write(s, labels, in.getFileName() + ": " + id() + ", " + regions.size() + " regions", dir.resolve("overlay.png"));
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("input", in.toString());
-    json.put("method", method);
-    json.put("parameters", Settings.values(segmentation.method().parameters()));
+    json.put("method", id());
+    json.put("parameters", ParameterRecords.values(segmentation.method().parameters()));
     json.put("morphology", segmentation.morphology().stream().map(Object::toString).toList());
     json.put("floor_quantile", aboveFloor ? floorQuantile : null);
     json.put("levels", s.spec() == null ? "as given" : s.spec().db() ? "dB" : "dB (converted)");

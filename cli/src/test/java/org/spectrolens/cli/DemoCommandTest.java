@@ -33,6 +33,11 @@ class DemoCommandTest {
     for (String kind : List.of("training", "explain", "faithfulness", "sanity", "localisation", "analysis", "groups", "ablation", "discriminativity")) {
       assertTrue(page.contains("class=\"" + kind + "\""), "report section " + kind);
     }
+    for (String exp : List.of("vowels-fullband", "vowels-4k", "voicing-4k", "ablation", "monitoring-scene")) {
+      assertTrue(page.contains("id=\"e-" + exp + "\""), "one chapter per experiment: " + exp);
+    }
+    assertTrue(page.contains("Layer choice, gradcam: the share of its relevance on the truth region is"), "the layer's evidence");
+    assertTrue(page.contains("CAM methods at conv3"), "the layer the maps are read at");
     assertTrue(run.out().contains("$ ./spectrolens train --data"), "prints each step as a command");
     assertTrue(run.out().contains("report.html"), "ends with the report's path");
   }

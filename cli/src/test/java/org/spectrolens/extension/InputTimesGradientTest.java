@@ -18,7 +18,7 @@ import org.spectrolens.explain.Explainers;
 import org.spectrolens.explain.InputMethod;
 import org.spectrolens.explain.MapStack;
 import org.spectrolens.explain.MethodDefinition;
-import org.spectrolens.explain.Param;
+import org.spectrolens.params.Param;
 import org.spectrolens.explain.Request;
 import org.spectrolens.explain.Tap;
 import org.spectrolens.io.Npy;

@@ -29,14 +29,31 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * @param minClipSeconds clips shorter than this were zero-padded at the end to it (the chunk
  *     window of a padded-chunks dataset); 0 = none, and in dataset.json files from before the
  *     field, which are read as they were featurised then
+ * @param filters the spectrogram filters applied before cropping and resizing ({@link InputFormat#filters});
+ *     empty (and absent from the JSON) when none
  */
 public record DatasetInfo(
     int format, String id, String task, List<String> classes, SpectrogramSpec spec,
     double cropMinHz, double cropMaxHz, int height, int width,
     String frequencyScale, double frequencyStart, double frequencyStep,
-    String split, long seed, double testFraction, double minClipSeconds) {
+    String split, long seed, double testFraction, double minClipSeconds,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<String> filters) {
 
   public static final int FORMAT = 1;
+
+  public DatasetInfo {
+    filters = filters == null ? List.of() : List.copyOf(filters);
+  }
+
+  /** A dataset without filters. */
+  public DatasetInfo(
+      int format, String id, String task, List<String> classes, SpectrogramSpec spec,
+      double cropMinHz, double cropMaxHz, int height, int width,
+      String frequencyScale, double frequencyStart, double frequencyStep,
+      String split, long seed, double testFraction, double minClipSeconds) {
+    this(format, id, task, classes, spec, cropMinHz, cropMaxHz, height, width, frequencyScale, frequencyStart,
+        frequencyStep, split, seed, testFraction, minClipSeconds, List.of());
+  }
 
   /** A dataset whose clips were not padded. */
   public DatasetInfo(
@@ -95,7 +112,8 @@ public record DatasetInfo(
    */
   public boolean sameFrontEnd(DatasetInfo other) {
     return spec.equals(other.spec) && sameDouble(cropMinHz, other.cropMinHz)
-        && sameDouble(cropMaxHz, other.cropMaxHz) && height == other.height && width == other.width;
+        && sameDouble(cropMaxHz, other.cropMaxHz) && height == other.height && width == other.width
+        && filters.equals(other.filters);
   }
 
   private static boolean sameDouble(double a, double b) {

@@ -1,10 +1,13 @@
 package org.spectrolens.dataset;
 
 import java.util.Arrays;
+import java.util.List;
 import org.spectrolens.audio.AudioFile;
 import org.spectrolens.audio.Clip;
 import org.spectrolens.audio.Resampler;
 import org.spectrolens.corpus.Segment;
+import org.spectrolens.filter.Filters;
+import org.spectrolens.filter.SpectrogramFilter;
 import org.spectrolens.spectrogram.FrontEnd;
 import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramSpec;
@@ -13,11 +16,13 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * The dataset front end: reads a segment's span, resamples it to the spec's rate, computes the
  * spectrogram, keeps the rows between the crop limits ({@code --fmax}) and resizes to the model
  * input size. The axes follow every step, so the cached grid still reads in Hz and seconds of
- * the source file. Thread-safe (FrontEnd shares its plans between threads).
+ * the source file. The format's filters ({@link Filters}) are applied to the whole spectrogram
+ * before the crop. Thread-safe (FrontEnd shares its plans between threads).
  */
 public final class SpectrogramFeaturiser implements Featuriser {
   private final InputFormat format;
   private final double minSeconds;
+  private final List<SpectrogramFilter> filters;
 
   /** The front end {@code format}, padding short clips to its {@link InputFormat#minClipSeconds}. */
   public SpectrogramFeaturiser(InputFormat format) {
@@ -32,6 +37,7 @@ public final class SpectrogramFeaturiser implements Featuriser {
   public SpectrogramFeaturiser(InputFormat format, double minSeconds) {
     this.format = format;
     this.minSeconds = Math.max(minSeconds, format.minClipSeconds());
+    this.filters = Filters.parseAll(format.filters(), "filters");
   }
 
   @Override
@@ -50,6 +56,10 @@ public final class SpectrogramFeaturiser implements Featuriser {
     }
     if (clip.samples().length == 0) throw new SkipException("empty segment", clip.source() + " at " + clip.offsetSeconds() + " s");
     Spectrogram g = FrontEnd.compute(clip, spec);
+    for (SpectrogramFilter f : filters) {
+      f.check(g.rows(), g.columns(), clip.source() + " at " + clip.offsetSeconds() + " s");
+      g = f.apply(g);
+    }
     if (format.crops() && spec.kind() != SpectrogramSpec.Kind.MFCC) {
       double max = Double.isNaN(format.cropMaxHz()) ? Double.POSITIVE_INFINITY : format.cropMaxHz();
       g = g.cropFrequency(format.cropMinHz(), max);

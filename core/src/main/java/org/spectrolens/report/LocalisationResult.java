@@ -43,9 +43,13 @@ final class LocalisationResult implements ResultReader {
     List<String> chanceRow = new ArrayList<>(List.of("chance (the truth region's share)"));
     for (String k : KEYS) chanceRow.add(Numbers.fmt(Numbers.num(chance, k)));
     rows.add(chanceRow);
-    blocks.add(new Block.Table("Localisation against truth (" + j.path("truth").asText(j.path("options").path("truth").asText("truth")) + ")",
+    String layer = j.path("options").path("layer").asText("");
+    numbers.put("layer", layer);
+    numbers.put("chance", Numbers.num(chance, "relevance_mass"));
+    blocks.add(new Block.Table("Localisation against truth (" + j.path("truth").asText(j.path("options").path("truth").asText("truth"))
+        + (layer.isEmpty() ? "" : "; CAM methods at " + layer) + ")",
         List.of("method", "relevance mass", "relevance rank", "pointing game"), rows));
     for (Path png : Numbers.pngs(dir)) blocks.add(new Block.Figure(png, png.getFileName().toString()));
-    return new Section("localisation", "Localisation: " + label, dir.resolve(file()), blocks, numbers);
+    return new Section("localisation", "Localisation: " + label + (layer.isEmpty() ? "" : " (CAM layer " + layer + ")"), dir.resolve(file()), blocks, numbers);
   }
 }

@@ -51,27 +51,4 @@ final class Numbers {
       return List.of();
     }
   }
-
-  /**
-   * The scalar leaves of a JSON tree as rows (path, value), depth first, at most {@code max}
-   * rows: a result whose layout the report does not know is still shown whole.
-   */
-  static List<List<String>> leaves(JsonNode n, String path, int max, List<List<String>> out) {
-    if (out.size() >= max) return out;
-    if (n.isObject()) {
-      for (Map.Entry<String, JsonNode> e : fields(n)) leaves(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), max, out);
-    } else if (n.isArray()) {
-      if (n.size() > 0 && n.get(0).isValueNode()) {
-        List<String> vs = new ArrayList<>();
-        for (JsonNode v : n) vs.add(v.isNumber() ? fmt(v.asDouble()) : v.asText());
-        // a long list (the Hz of every row) is summarised by its length and ends
-        out.add(List.of(path, vs.size() <= 12 ? String.join(", ", vs) : vs.size() + " values, " + vs.get(0) + " ... " + vs.get(vs.size() - 1)));
-      } else {
-        for (int i = 0; i < n.size() && out.size() < max; i++) leaves(n.get(i), path + "[" + i + "]", max, out);
-      }
-    } else if (!n.isNull()) {
-      out.add(List.of(path, n.isNumber() ? fmt(n.asDouble()) : n.asText()));
-    }
-    return out;
-  }
 }

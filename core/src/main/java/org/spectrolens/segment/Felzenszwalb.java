@@ -1,5 +1,6 @@
 package org.spectrolens.segment;
 
+import org.spectrolens.params.Param;
 import java.util.Arrays;
 import org.spectrolens.spectrogram.Normalisation;
 
@@ -32,11 +33,11 @@ public final class Felzenszwalb extends SegmenterBase<Felzenszwalb.Params> {
    * @param minMean segments whose mean value is below this become background (grid unit)
    */
   public record Params(
-      @Setting(value = "observation level (skimage's scale; larger gives larger segments)", min = 0) double scale,
-      @Setting(value = "Gaussian smoothing before segmentation (cells)", min = 0, max = 100) double sigma,
-      @Setting(value = "smallest segment (cells)", min = 1) int minSize,
-      @Setting("min-max scale the grid to [0, 1] first") boolean normalise,
-      @Setting("segments with a lower mean value become background (grid unit; -inf keeps all)") double minMean) {}
+      @Param(value = "observation level (skimage's scale; larger gives larger segments)", min = 0) double scale,
+      @Param(value = "Gaussian smoothing before segmentation (cells)", min = 0, max = 100) double sigma,
+      @Param(value = "smallest segment (cells)", min = 1) int minSize,
+      @Param("min-max scale the grid to [0, 1] first") boolean normalise,
+      @Param("segments with a lower mean value become background (grid unit; -inf keeps all)") double minMean) {}
 
   /** skimage's defaults (scale 1, sigma 0.8, min_size 20) on the normalised grid, every segment kept. */
   public static final SegmenterDefinition<Params> DEFINITION = new SegmenterDefinition<>("felzenszwalb",

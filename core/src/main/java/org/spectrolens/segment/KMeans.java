@@ -1,5 +1,6 @@
 package org.spectrolens.segment;
 
+import org.spectrolens.params.Param;
 import java.util.Arrays;
 
 /**
@@ -17,9 +18,9 @@ public final class KMeans extends SegmenterBase<KMeans.Params> {
    * @param connected split each cluster into its connected components
    */
   public record Params(
-      @Setting(value = "clusters, the lowest-valued one being background", min = 2, max = 64) int clusters,
-      @Setting(value = "most Lloyd iterations", min = 1, max = 10000) int iterations,
-      @Setting("split each cluster into connected regions") boolean connected) {}
+      @Param(value = "clusters, the lowest-valued one being background", min = 2, max = 64) int clusters,
+      @Param(value = "most Lloyd iterations", min = 1, max = 10000) int iterations,
+      @Param("split each cluster into connected regions") boolean connected) {}
 
   public static final SegmenterDefinition<Params> DEFINITION = new SegmenterDefinition<>("kmeans",
       "k-means on cell values; the lowest cluster is background, the others split into connected regions",

@@ -1,5 +1,6 @@
 package org.spectrolens.segment;
 
+import org.spectrolens.params.Param;
 /**
  * Otsu's threshold (Otsu 1979) exactly as {@code skimage.filters.threshold_otsu(image, nbins)}:
  * a histogram of {@code bins} equal bins over [min, max] (numpy's edges: a value on an inner edge
@@ -10,7 +11,7 @@ package org.spectrolens.segment;
  */
 public final class Otsu extends SegmenterBase<Otsu.Params> {
   /** @param bins histogram bins (skimage's nbins, default 256) */
-  public record Params(@Setting(value = "histogram bins (skimage's nbins)", min = 2, max = 1 << 20) int bins) {}
+  public record Params(@Param(value = "histogram bins (skimage's nbins)", min = 2, max = 1 << 20) int bins) {}
 
   public static final SegmenterDefinition<Params> DEFINITION = new SegmenterDefinition<>("otsu",
       "cells above Otsu's threshold (as skimage.filters.threshold_otsu); regions are connected components",

@@ -1,5 +1,6 @@
 package org.spectrolens.segment;
 
+import org.spectrolens.params.Param;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,8 +18,8 @@ public final class RegionGrowing extends SegmenterBase<RegionGrowing.Params> {
    * @param tolerance a region takes the cells down to this far below its seed (grid unit)
    */
   public record Params(
-      @Setting(value = "seeds: cells within this of the maximum (grid unit, dB for spectrograms)", min = 0) double seedLevel,
-      @Setting(value = "a region takes cells down to this far below its seed (grid unit)", min = 0) double tolerance) {}
+      @Param(value = "seeds: cells within this of the maximum (grid unit, dB for spectrograms)", min = 0) double seedLevel,
+      @Param(value = "a region takes cells down to this far below its seed (grid unit)", min = 0) double tolerance) {}
 
   public static final SegmenterDefinition<Params> DEFINITION = new SegmenterDefinition<>("region-growing",
       "flood fill from the loudest cells down to a tolerance below each seed (as skimage.segmentation.flood)",

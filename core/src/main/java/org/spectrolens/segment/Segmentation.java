@@ -2,7 +2,6 @@ package org.spectrolens.segment;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.dsp.Decibels;
 import org.spectrolens.spectrogram.Spectrogram;
@@ -49,9 +48,12 @@ public record Segmentation(Segmenter method, List<Morphology> morphology, double
     this(method, morphology, Double.NaN);
   }
 
-  /** A method by id with parameters from text, morphology from text ({@code opening:3,closing:3x5}). */
-  public static Segmentation of(String method, Map<String, String> params, String morphology, double floorQuantile) {
-    return new Segmentation(Segmenters.of(method, params), Morphology.parse(morphology, "--morphology"), floorQuantile);
+  /**
+   * A method from text ({@code felzenszwalb:scale=100,min-size=5}), morphology from text
+   * ({@code opening:3,closing:3x5}); errors name {@code --method} and {@code --morphology}.
+   */
+  public static Segmentation of(String method, String morphology, double floorQuantile) {
+    return new Segmentation(Segmenters.parse(method, "--method"), Morphology.parse(morphology, "--morphology"), floorQuantile);
   }
 
   /** The labels of {@code s}'s grid; refuses a cepstral (MFCC) grid, whose rows are not bands. */

@@ -1,5 +1,6 @@
 package org.spectrolens.segment;
 
+import org.spectrolens.params.ParameterRecords;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -7,7 +8,7 @@ import java.util.function.Function;
 /**
  * Everything known about a segmentation method before it runs: its id, a one-line description and
  * its parameter record with spectrolens's defaults (the reference library's, where one is named).
- * {@link Segmenters} lists the definitions; {@code segment --help}, {@code --param name=value} and
+ * {@link Segmenters} lists the definitions; {@code segment --list}, {@code --method id:name=value} (or {@code --param name=value}) and
  * {@code docs/segmentation.md} come from them.
  *
  * @param id the method id ({@code otsu}, {@code felzenszwalb}, ...)
@@ -18,13 +19,13 @@ import java.util.function.Function;
 public record SegmenterDefinition<P extends Record>(String id, String description, P defaults, Function<P, Segmenter> factory) {
 
   /** The parameters' names, types, descriptions and ranges. */
-  public List<Settings.Parameter> parameters() {
-    return Settings.of(defaults.getClass());
+  public List<ParameterRecords.Parameter> parameters() {
+    return ParameterRecords.of(defaults.getClass());
   }
 
-  /** The method with its defaults, some set from text ({@code subject} names the option in errors). */
-  public Segmenter create(Map<String, String> set, String subject) {
-    return factory.apply(Settings.with(defaults, set, subject));
+  /** The method with its defaults, some set from text (errors name {@code id}, e.g. {@code felzenszwalb.scale}). */
+  public Segmenter create(Map<String, String> set) {
+    return factory.apply(ParameterRecords.with(defaults, set, id));
   }
 
   /** The method with its defaults. */

@@ -1,5 +1,6 @@
 package org.spectrolens.segment;
 
+import org.spectrolens.params.ParameterRecords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,9 +46,20 @@ public final class Segmenters {
     return d;
   }
 
-  /** A method with its defaults, some parameters set from text. */
-  public static Segmenter of(String id, Map<String, String> set) {
-    return definition(id, "--method").create(set, "--param");
+  /**
+   * The method named by {@code id[:name=value,...]} (ParameterRecords' text form); unset parameters
+   * keep their defaults.
+   *
+   * @param subject the option named in errors (e.g. {@code --method})
+   */
+  public static Segmenter parse(String text, String subject) {
+    Map.Entry<String, Map<String, String>> e = ParameterRecords.parseText(text, subject);
+    SegmenterDefinition<?> d = definition(e.getKey(), subject);
+    try {
+      return d.create(e.getValue());
+    } catch (SpectrolensException ex) {
+      throw new SpectrolensException(subject, ex.getMessage());
+    }
   }
 
   /** One line per method and parameter, for help texts. */
@@ -55,8 +67,8 @@ public final class Segmenters {
     List<String> out = new ArrayList<>();
     for (SegmenterDefinition<?> d : all()) {
       out.add(d.id() + "  " + d.description());
-      Map<String, Object> v = Settings.values(d.defaults());
-      for (Settings.Parameter p : d.parameters()) {
+      Map<String, Object> v = ParameterRecords.values(d.defaults());
+      for (ParameterRecords.Parameter p : d.parameters()) {
         out.add("    " + p.name() + "  " + p.description() + " (default " + v.get(p.name()) + ")");
       }
     }
@@ -67,9 +79,9 @@ public final class Segmenters {
   public static String markdownTable() {
     StringBuilder b = new StringBuilder("| id | what it computes | parameters: default |\n| --- | --- | --- |\n");
     for (SegmenterDefinition<?> d : all()) {
-      Map<String, Object> v = Settings.values(d.defaults());
+      Map<String, Object> v = ParameterRecords.values(d.defaults());
       List<String> ps = new ArrayList<>();
-      for (Settings.Parameter p : d.parameters()) ps.add("`" + p.name() + "` " + v.get(p.name()) + ": " + p.description());
+      for (ParameterRecords.Parameter p : d.parameters()) ps.add("`" + p.name() + "` " + v.get(p.name()) + ": " + p.description());
       b.append("| `").append(d.id()).append("` | ").append(d.description()).append(" | ").append(String.join("; ", ps)).append(" |\n");
     }
     return b.toString();

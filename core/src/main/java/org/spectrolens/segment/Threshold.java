@@ -1,5 +1,6 @@
 package org.spectrolens.segment;
 
+import org.spectrolens.params.Param;
 /**
  * Global threshold: the foreground is every cell at or above a level, either absolute (in the
  * grid's unit) or relative to the grid's maximum (the cells within {@code level} dB of the loudest
@@ -11,8 +12,8 @@ public final class Threshold extends SegmenterBase<Threshold.Params> {
    * @param relative whether {@code level} is measured down from the grid's maximum
    */
   public record Params(
-      @Setting(value = "threshold, or distance below the maximum when relative (grid unit, dB for spectrograms)", min = 0) double level,
-      @Setting("measure the level down from the grid's maximum") boolean relative) {}
+      @Param(value = "threshold, or distance below the maximum when relative (grid unit, dB for spectrograms)", min = 0) double level,
+      @Param("measure the level down from the grid's maximum") boolean relative) {}
 
   public static final SegmenterDefinition<Params> DEFINITION = new SegmenterDefinition<>("threshold",
       "cells at or above a global level (default: within 20 dB of the maximum); regions are connected components",

@@ -1,12 +1,12 @@
 package org.spectrolens.segment;
 
+import org.spectrolens.params.ParameterRecords;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.audio.Clip;
@@ -133,11 +133,11 @@ class SegmentationTest {
   @Test
   void badSettingsAreOneLineErrors() {
     assertEquals("--method: unknown segmentation method 'watershed'; expected one of threshold, otsu, region-growing, kmeans, felzenszwalb",
-        assertThrows(SpectrolensException.class, () -> Segmenters.of("watershed", Map.of())).getMessage());
-    assertEquals("--param: unknown parameter 'k'; expected one of scale, sigma, min-size, normalise, min-mean",
-        assertThrows(SpectrolensException.class, () -> Segmenters.of("felzenszwalb", Map.of("k", "3"))).getMessage());
-    assertEquals("--param: clusters: must lie in [2, 64], found 1",
-        assertThrows(SpectrolensException.class, () -> Segmenters.of("kmeans", Map.of("clusters", "1"))).getMessage());
+        assertThrows(SpectrolensException.class, () -> Segmenters.parse("watershed", "--method")).getMessage());
+    assertEquals("--method: felzenszwalb: has no parameter 'k'; its parameters: scale, sigma, min-size, normalise, min-mean",
+        assertThrows(SpectrolensException.class, () -> Segmenters.parse("felzenszwalb:k=3", "--method")).getMessage());
+    assertEquals("--method: kmeans.clusters: must be in [2, 64], got 1",
+        assertThrows(SpectrolensException.class, () -> Segmenters.parse("kmeans:clusters=1", "--method")).getMessage());
     assertEquals("--morphology: unknown operation 'thinning'; expected erosion, dilation, opening or closing",
         assertThrows(SpectrolensException.class, () -> Morphology.parse("thinning:3", "--morphology")).getMessage());
     assertEquals("--morphology: structuring element side must be a whole number in [1, 1000], found '0'",
@@ -160,10 +160,10 @@ class SegmentationTest {
 
   @Test
   void parametersAreReadFromTheRecordAndSetFromText() {
-    Felzenszwalb f = (Felzenszwalb) Segmenters.of("felzenszwalb", Map.of("scale", "100", "min-size", "5", "normalise", "false"));
+    Felzenszwalb f = (Felzenszwalb) Segmenters.parse("felzenszwalb:scale=100,min-size=5,normalise=false", "--method");
     assertEquals(new Felzenszwalb.Params(100, 0.8, 5, false, Double.NEGATIVE_INFINITY), f.parameters());
     assertEquals(List.of("scale", "sigma", "min-size", "normalise", "min-mean"),
-        Felzenszwalb.DEFINITION.parameters().stream().map(Settings.Parameter::name).toList());
-    assertEquals(100.0, Settings.values(f.parameters()).get("scale"));
+        Felzenszwalb.DEFINITION.parameters().stream().map(ParameterRecords.Parameter::name).toList());
+    assertEquals(100.0, ParameterRecords.values(f.parameters()).get("scale"));
   }
 }

@@ -1,7 +1,7 @@
 package org.spectrolens.explain;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.spectrolens.params.ParameterRecords;
+import org.spectrolens.params.Param;
 import org.spectrolens.nn.model.TrainedModel;
 import org.spectrolens.segment.Segmentation;
 import org.spectrolens.segment.Segmenter;
@@ -67,18 +67,15 @@ public final class RegionOcclusion extends InputMethod<RegionOcclusion.Params> {
     return DEFINITION;
   }
 
-  /** The segmenter these parameters name. */
+  /** The segmenter these parameters name (its other parameters at their defaults). */
   static Segmenter segmenter(Params p) {
-    String id = Parameters.id(p.segmentation());
-    Map<String, String> set = new LinkedHashMap<>();
-    if (p.segmentation() == SegmentationMethod.FELZENSZWALB) {
-      set.put("scale", Double.toString(p.scale()));
-      set.put("sigma", Double.toString(p.sigma()));
-      set.put("min-size", Integer.toString(p.minSize()));
-    } else if (p.segmentation() == SegmentationMethod.KMEANS) {
-      set.put("clusters", Integer.toString(p.clusters()));
-    }
-    return Segmenters.definition(id, "region-occlusion.segmentation").create(set, "region-occlusion");
+    String id = ParameterRecords.id(p.segmentation());
+    String set = switch (p.segmentation()) {
+      case FELZENSZWALB -> ":scale=" + p.scale() + ",sigma=" + p.sigma() + ",min-size=" + p.minSize();
+      case KMEANS -> ":clusters=" + p.clusters();
+      default -> "";
+    };
+    return Segmenters.parse(id + set, "region-occlusion");
   }
 
   /** The regions of one input [C*H*W]: labels [H*W], 0 = background (itself one region when present). */

@@ -15,7 +15,12 @@ public interface MapMaker {
 
   /** An explanation method of {@code explain} by id (a one-line error for an unknown id), with its options. */
   static MapMaker method(String id, Options options) {
+    return method(id, options, null);
+  }
+
+  /** As {@link #method(String, Options)}, the CAM family reading {@code layer} (null: the last convolutional block). */
+  static MapMaker method(String id, Options options, String layer) {
     Explainers.of(id);
-    return (net, x, n, targets) -> Explainers.explain(id, Request.of(net, x, n).withTargets(targets).withOptions(options)).maps();
+    return (net, x, n, targets) -> Explainers.explain(id, Request.of(net, x, n).withTargets(targets).withOptions(options).withLayer(layer)).maps();
   }
 }

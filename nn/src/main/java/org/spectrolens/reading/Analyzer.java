@@ -56,9 +56,10 @@ public final class Analyzer {
    * @param options explanation options (profile, seed, batch size of masked inputs, ...)
    * @param batch items explained together by the batch engine
    * @param permutations permutations of the Spearman test
+   * @param layer the CAM family's layer (null: the last convolutional block)
    */
   public record Settings(List<String> methods, String split, int perClass, TruthReader truth, double bandHz,
-      Function<DatasetItem, String> groups, Options options, int batch, int permutations) {
+      Function<DatasetItem, String> groups, Options options, int batch, int permutations, String layer) {
     public Settings {
       if (methods.isEmpty()) throw new SpectrolensException("--methods", "no method given");
       methods.forEach(Explainers::of); // unknown names fail here, before any work
@@ -116,7 +117,7 @@ public final class Analyzer {
     List<Method> methods = s.methods().stream().map(Explainers::of).toList();
     Map<String, MethodAccumulator> acc = new LinkedHashMap<>();
     for (Method m : methods) acc.put(m.id(), new MethodAccumulator(m.id(), false, classes, h, w, rows, bands, named));
-    BatchExplainer engine = new BatchExplainer(model.network(), methods, s.options(), null, null, s.batch());
+    BatchExplainer engine = new BatchExplainer(model.network(), methods, s.options(), s.layer(), null, s.batch());
     BatchExplainer.Run run = engine.run(inputs, (from, byMethod) -> byMethod.forEach((id, e) -> {
       for (int j = 0; j < e.targets().length; j++) acc.get(id).add(truth[from + j], groups[from + j], e.map(j), masks[from + j]);
     }), done -> {
@@ -147,8 +148,15 @@ public final class Analyzer {
     }
     return new Analysis(model.config().model(), ds.info().id(), ds.info().task(), s.split(), s.truth().origin().id(), "predicted",
         classes, items.size(), missing.get(), metrics.accuracy(), metrics.confusionMatrix(), confusion, bands, named, rows.hz(),
-        columnSeconds, classTruth, groupSizes, readings, s.options().describe(), run.methodSeconds(),
+        columnSeconds, classTruth, groupSizes, readings, describe(s), run.methodSeconds(),
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The explanation options as recorded, with the CAM layer. */
+  private static Map<String, Object> describe(Settings s) {
+    Map<String, Object> o = new LinkedHashMap<>(s.options().describe());
+    o.put("layer", s.layer() == null ? "last convolutional block" : s.layer());
+    return o;
   }
 
   /** The grid scaled to [0, 1] (all zeros for a constant grid). */

@@ -19,6 +19,7 @@ import org.spectrolens.reading.Readings.MethodReading;
 import org.spectrolens.render.PanelFigure;
 import org.spectrolens.render.PanelFigure.Panel;
 import org.spectrolens.render.SpectrogramImage;
+import org.spectrolens.render.Track;
 import org.spectrolens.spectrogram.FrequencyAxis;
 import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramSpec;
@@ -76,12 +77,30 @@ public final class ReadingFigures {
     for (MethodReading m : a.methods().values()) {
       for (int c = 0; c < a.classes().size(); c++) {
         Spectrogram s = new Spectrogram(m.classMeans()[c], rows, time, spec);
-        panels.add(Panel.of(SpectrogramImage.defaults().withFigureSize(300, 240).withColorBar(false).render(s),
+        panels.add(Panel.of(SpectrogramImage.defaults().withFigureSize(300, 240).withColorBar(false)
+                .withTracks(formantMarks(a.classTruth().get(a.classes().get(c)), time, rows)).render(s),
             m.method() + " /" + a.classes().get(c) + "/"));
       }
     }
     PanelFigure.defaults().withColumns(a.classes().size())
         .withTitle("Class-mean maps (time from segment start)").write(panels, png);
+  }
+
+  /**
+   * The class's median F1, F2 and F3 as dashed cyan lines across the map (those inside the band):
+   * where the class-mean map should be bright if the model listens to the formants.
+   */
+  static List<Track> formantMarks(ClassTruth truth, TimeAxis time, FrequencyAxis rows) {
+    List<Track> out = new ArrayList<>();
+    if (truth == null) return out;
+    double t0 = time.start();
+    double t1 = time.seconds(Math.max(1, time.length() - 1));
+    double[] hz = {truth.f1(), truth.f2(), truth.f3()};
+    for (int k = 0; k < hz.length; k++) {
+      if (!(hz[k] >= rows.lowerEdgeHz(0) && hz[k] <= rows.upperEdgeHz(rows.length() - 1))) continue;
+      out.add(Track.constant("F" + (k + 1), hz[k], t0, t1).withColor(0x00E5FF));
+    }
+    return out;
   }
 
   /** The model's confusion matrix (row-normalised) beside each method's class-mean overlap matrix. */

@@ -1,5 +1,6 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.ParameterRecords;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,9 +57,9 @@ class RegionOcclusionTest {
   @Test
   void everySegmentationChoiceIsARegisteredSegmenter() {
     for (RegionOcclusion.SegmentationMethod m : RegionOcclusion.SegmentationMethod.values()) {
-      assertTrue(org.spectrolens.segment.Segmenters.IDS.contains(Parameters.id(m)), Parameters.id(m));
+      assertTrue(org.spectrolens.segment.Segmenters.IDS.contains(ParameterRecords.id(m)), ParameterRecords.id(m));
       RegionOcclusion.Params p = new RegionOcclusion.Params(m, 1, 0.8, 20, 3, RegionOcclusion.Score.LOGIT);
-      assertEquals(Parameters.id(m), RegionOcclusion.segmenter(p).definition().id());
+      assertEquals(ParameterRecords.id(m), RegionOcclusion.segmenter(p).definition().id());
     }
   }
 
