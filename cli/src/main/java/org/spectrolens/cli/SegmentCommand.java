@@ -9,9 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
-import org.spectrolens.audio.AudioFile;
-import org.spectrolens.audio.Clip;
-import org.spectrolens.audio.Resampler;
 import org.spectrolens.io.AtomicFiles;
 import org.spectrolens.io.Json;
 import org.spectrolens.io.Npy;
@@ -24,13 +21,8 @@ import org.spectrolens.segment.SceneDetection;
 import org.spectrolens.segment.Segmentation;
 import org.spectrolens.segment.Segmenters;
 import org.spectrolens.params.ParameterRecords;
-import org.spectrolens.spectrogram.FrequencyAxis;
-import org.spectrolens.spectrogram.FrequencyScale;
-import org.spectrolens.spectrogram.FrontEnd;
 import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramFiles;
-import org.spectrolens.spectrogram.SpectrogramSpec;
-import org.spectrolens.spectrogram.TimeAxis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -109,9 +101,8 @@ final class SegmentCommand implements Callable<Integer>, Checked {
     segmentation = Segmentation.of(text, morphology, aboveFloor ? floorQuantile : Double.NaN);
     if (scene == null && inputs.isEmpty()) throw new SpectrolensException("IN", "required (or --scene SCENE)");
     if (scene != null && !inputs.isEmpty()) throw new SpectrolensException("--scene", "scores a scene folder; give no IN files with it");
-    for (Path in : inputs) {
-      if (!Files.isRegularFile(in)) throw new SpectrolensException(in.toString(), Files.isDirectory(in) ? "is a folder, not a file" : "no such file");
-    }
+    SpectrogramInputs.checkExists(inputs);
+    for (Path in : inputs) if (Files.isDirectory(in)) throw new SpectrolensException(in.toString(), "is a folder, not a file");
   }
 
   @Override
@@ -188,18 +179,7 @@ final class SegmentCommand implements Callable<Integer>, Checked {
 
   /** Audio through the front end; a spectrogram .npy with its axes; a bare map with numbered rows and columns. */
   private Spectrogram read(Path in) {
-    if (!in.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
-      Clip clip = AudioFile.read(in);
-      SpectrogramSpec spec = frontEnd.toSpec(clip.sampleRate());
-      try {
-        spec.check();
-      } catch (SpectrolensException e) {
-        throw new SpectrolensException(in.toString(), e.getMessage());
-      }
-      Clip atRate = clip.sampleRate() == spec.sampleRate() ? clip : Resampler.resample(clip, spec.sampleRate());
-      return FrontEnd.compute(atRate, spec);
-    }
-    if (Files.isRegularFile(SpectrogramFiles.axesFile(in))) return SpectrogramFiles.read(in);
+    if (!SpectrogramInputs.isNpy(in) || SpectrogramInputs.hasAxes(in)) return SpectrogramInputs.read(in, frontEnd);
     Npy.Array a = Npy.read(in);
     int[] shape = a.shape();
     if (shape.length != 2 && shape.length != 3) {
@@ -217,6 +197,6 @@ final class SegmentCommand implements Callable<Integer>, Checked {
         g[r][c] = v;
       }
     }
-    return new Spectrogram(g, FrequencyAxis.of(FrequencyScale.LINEAR, 0, 1, h), TimeAxis.of(0, 1, w), null);
+    return SpectrogramInputs.indexed(g);
   }
 }

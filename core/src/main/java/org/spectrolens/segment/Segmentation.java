@@ -56,9 +56,12 @@ public record Segmentation(Segmenter method, List<Morphology> morphology, double
     return new Segmentation(Segmenters.parse(method, "--method"), Morphology.parse(morphology, "--morphology"), floorQuantile);
   }
 
-  /** The labels of {@code s}'s grid; refuses a cepstral (MFCC) grid, whose rows are not bands. */
+  /**
+   * The labels of {@code s}'s grid; refuses an MFCC spectrogram, whose rows are not bands (a bare
+   * grid without a spec, numbered rows included, is segmented as it is).
+   */
   public LabelMap segment(Spectrogram s) {
-    if (!s.frequencies().scale().isFrequency()) throw new SpectrolensException("segment", "an MFCC grid has no frequency bands to segment; use stft, mel or cqt");
+    if (s.spec() != null && s.spec().kind() == SpectrogramSpec.Kind.MFCC) throw new SpectrolensException("segment", "an MFCC grid has no frequency bands to segment; use stft, mel or cqt");
     float[][] grid = levels(s);
     if (!Double.isNaN(floorQuantile)) grid = aboveRowQuantile(grid, floorQuantile);
     return LabelMap.of(labels(grid), s.frequencies(), s.times());
