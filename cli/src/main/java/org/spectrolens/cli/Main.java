@@ -34,6 +34,8 @@ import picocli.CommandLine.Option;
       PitchCommand.class,
       AnalyzeCommand.class,
       AblationCommand.class,
+      EmbedCommand.class,
+      DecomposeCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
