@@ -11,6 +11,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
+import org.spectrolens.explain.AudioSink;
 import org.spectrolens.explain.Baseline;
 import org.spectrolens.explain.BatchExplainer;
 import org.spectrolens.explain.DatasetInputs;
@@ -126,6 +127,10 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
   @Option(names = "--batch-size", paramLabel = "N", description = "Masked, noisy or interpolated inputs per forward pass (default: 64; never changes a map).")
   Integer batchSize;
 
+  @Option(names = "--audio", description = "Also write audio/<row>-<id>/: input.wav and per method <method>.masked.wav (the sound the map keeps) and"
+      + " <method>.complement.wav (the rest); original phase for audio inputs, Griffin-Lim for dataset items and .npy.")
+  boolean audio;
+
   @Option(names = "--png", negatable = true, description = "Write figures (default: only for at most 16 inputs).")
   Boolean png;
 
@@ -199,6 +204,7 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
           MapStack.Writer writer = new MapStack.Writer(folder.dir(), inputs, classes);
           MapStack.ProfileWriter profiles = new MapStack.ProfileWriter(folder.dir(), bandHz, spanSeconds)) {
         ExplanationFigures pictures = new ExplanationFigures(folder.dir().resolve("figures"), inputs, classes);
+        AudioSink sounds = audio ? new AudioSink(folder.dir().resolve("audio"), inputs, m.config().dataset()) : null;
         BatchExplainer.Run r;
         try (ProgressBar bar = quiet || inputs.size() <= batch ? null : new ProgressBarBuilder().setTaskName("explain")
             .setInitialMax(inputs.size()).setUnit(" inputs", 1).showSpeed().setConsumer(new ConsoleProgressBarConsumer(System.err))
@@ -207,6 +213,7 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
             writer.accept(from, byMethod);
             profiles.accept(from, byMethod);
             if (figures) pictures.accept(from, byMethod);
+            if (sounds != null) sounds.accept(from, byMethod);
           }, bar == null ? null : bar::stepTo);
         }
         writer.finish(run, r);

@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
       PitchCommand.class,
       AnalyzeCommand.class,
       AblationCommand.class,
+      FeaturesCommand.class,
       EmbedCommand.class,
       DecomposeCommand.class,
     })

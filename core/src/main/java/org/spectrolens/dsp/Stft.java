@@ -104,6 +104,43 @@ public final class Stft {
     return out;
   }
 
+  /**
+   * The complex STFT [bin][frame] (no power taken), as {@code torch.stft(..., return_complex=True)}
+   * with this window, centring and padding; the phase is that of a frame whose sample 0 is the
+   * frame start (the window centred in it).
+   *
+   * @throws IllegalArgumentException when the signal gives no frame
+   */
+  public Spectrum transform(float[] samples) {
+    int frames = frames(samples.length);
+    if (samples.length == 0 || frames <= 0) {
+      throw new IllegalArgumentException("a signal of " + samples.length + " samples gives no frame of " + nFft);
+    }
+    double[] x = padding.apply(samples, center ? nFft / 2 : 0);
+    Spectrum out = Spectrum.zeros(bins(), frames);
+    Worker w = workers.get();
+    double[] buf = w.buffer;
+    int half = nFft / 2;
+    for (int t = 0; t < frames; t++) {
+      int start = t * hop;
+      java.util.Arrays.fill(buf, 0.0);
+      for (int i = windowFrom; i < windowTo; i++) buf[i] = x[start + i] * window[i];
+      w.fft.realForward(buf);
+      out.re()[0][t] = buf[0];
+      for (int k = 1; k < half; k++) {
+        out.re()[k][t] = buf[2 * k];
+        out.im()[k][t] = buf[2 * k + 1];
+      }
+      if (nFft % 2 == 0) {
+        out.re()[half][t] = buf[1];
+      } else if (half > 0) {
+        out.re()[half][t] = buf[2 * half];
+        out.im()[half][t] = buf[1];
+      }
+    }
+    return out;
+  }
+
   private void run(double[] x, float[][] out, int fromFrame, int toFrame, double power) {
     Worker w = workers.get();
     double[] buf = w.buffer;
