@@ -7,7 +7,7 @@ import org.spectrolens.SpectrolensException;
 
 /**
  * What a hybrid model classifies, parsed from {@code --features}: a comma-separated list of
- * {@link ItemFeatures} ids computed from each item's audio, and/or {@code embeddings:MODEL}, the
+ * {@link org.spectrolens.features.Features} ids summarised over each item's audio ({@link AudioSummary}), and/or {@code embeddings:MODEL}, the
  * penultimate-layer outputs of a trained network on each item's cached grid. Examples:
  * {@code mfcc}, {@code embeddings:models/vowels}, {@code embeddings:models/vowels,mfcc}.
  *
@@ -34,11 +34,10 @@ public record FeatureChoice(List<String> audio, Path embeddingModel) {
         if (m.isEmpty()) throw new SpectrolensException("--features", "embeddings: needs a model folder (embeddings:MODEL)");
         model = Path.of(m);
       } else {
-        ItemFeatures.of(p);
-        if (audio.contains(p)) throw new SpectrolensException("--features", "feature '" + p + "' given twice");
         audio.add(p);
       }
     }
+    AudioSummary.features(audio); // known ids, none twice
     return new FeatureChoice(audio, model);
   }
 

@@ -54,7 +54,7 @@ public final class HybridModel implements AutoCloseable {
       throw new SpectrolensException(cfgFile.toString(), "needs classes and as many columns, means and stds");
     }
     Classifiers.of(cfg.model());
-    for (String f : cfg.features()) ItemFeatures.of(f);
+    AudioSummary.features(cfg.features());
     Model<?> m;
     Path weights = dir.resolve(cfg.weights() == null ? HybridConfig.WEIGHTS : cfg.weights());
     try (InputStream in = Files.newInputStream(weights)) {

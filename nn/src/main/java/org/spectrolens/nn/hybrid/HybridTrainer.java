@@ -32,6 +32,13 @@ public final class HybridTrainer {
   /** The command recorded in the folder's marker: the same as the networks', so either may replace the other. */
   public static final String COMMAND = "train";
 
+  /** Tribuo reports every SGD epoch and forest member at INFO on stderr; keep its warnings only (a held reference: JUL loggers are weak). */
+  private static final java.util.logging.Logger TRIBUO = java.util.logging.Logger.getLogger("org.tribuo");
+
+  static {
+    TRIBUO.setLevel(java.util.logging.Level.WARNING);
+  }
+
   private HybridTrainer() {}
 
   /**
