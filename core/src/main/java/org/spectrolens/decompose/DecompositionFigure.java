@@ -1,8 +1,6 @@
 package org.spectrolens.decompose;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -29,15 +27,6 @@ public final class DecompositionFigure {
       right.addSeries("#" + (c + 1), s, d.activations()[c]).setMarker(SeriesMarkers.NONE);
     }
     for (XYChart ch : new XYChart[] {left, right}) ch.getStyler().setChartBackgroundColor(Color.WHITE);
-    BufferedImage a = BitmapEncoder.getBufferedImage(left);
-    BufferedImage b = BitmapEncoder.getBufferedImage(right);
-    BufferedImage both = new BufferedImage(a.getWidth() + b.getWidth(), Math.max(a.getHeight(), b.getHeight()), BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = both.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, both.getWidth(), both.getHeight());
-    g.drawImage(a, 0, 0, null);
-    g.drawImage(b, a.getWidth(), 0, null);
-    g.dispose();
-    Png.write(png, both);
+    Png.write(png, Png.beside(BitmapEncoder.getBufferedImage(left), BitmapEncoder.getBufferedImage(right)));
   }
 }

@@ -185,23 +185,12 @@ class DecompositionsTest {
   }
 
   static double correlation(double[][] a, int ca, double[][] b, int cb) {
-    int n = a.length;
-    double ma = 0;
-    double mb = 0;
-    for (int i = 0; i < n; i++) {
-      ma += a[i][ca];
-      mb += b[i][cb];
+    double[] x = new double[a.length];
+    double[] y = new double[b.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = a[i][ca];
+      y[i] = b[i][cb];
     }
-    ma /= n;
-    mb /= n;
-    double sab = 0;
-    double saa = 0;
-    double sbb = 0;
-    for (int i = 0; i < n; i++) {
-      sab += (a[i][ca] - ma) * (b[i][cb] - mb);
-      saa += (a[i][ca] - ma) * (a[i][ca] - ma);
-      sbb += (b[i][cb] - mb) * (b[i][cb] - mb);
-    }
-    return sab / Math.sqrt(saa * sbb);
+    return new org.apache.commons.math3.stat.correlation.PearsonsCorrelation().correlation(x, y);
   }
 }
