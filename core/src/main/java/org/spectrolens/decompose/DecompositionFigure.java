@@ -27,6 +27,9 @@ public final class DecompositionFigure {
       right.addSeries("#" + (c + 1), s, d.activations()[c]).setMarker(SeriesMarkers.NONE);
     }
     for (XYChart ch : new XYChart[] {left, right}) ch.getStyler().setChartBackgroundColor(Color.WHITE);
+    left.getStyler().setXAxisDecimalPattern("0");
+    right.getStyler().setXAxisDecimalPattern("0.0#");
+    for (XYChart ch : new XYChart[] {left, right}) ch.getStyler().setXAxisTickMarkSpacingHint(120);
     Png.write(png, Png.beside(BitmapEncoder.getBufferedImage(left), BitmapEncoder.getBufferedImage(right)));
   }
 }
