@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.audio.AudioFile;
-import org.spectrolens.audio.AudioFolder;
 import org.spectrolens.audio.Clip;
 import org.spectrolens.features.Analysis;
 import org.spectrolens.features.Feature;
@@ -98,11 +97,7 @@ final class FeaturesCommand implements Callable<Integer>, Checked {
     }
     List<FeatureTrack.Statistic> stats = statistics();
     Path table = OutputFile.check(out, "csv", force, inputs.toArray(Path[]::new));
-    List<Path> files = new ArrayList<>();
-    for (Path in : inputs) {
-      if (Files.isDirectory(in)) files.addAll(AudioFolder.list(in));
-      else files.add(in);
-    }
+    List<Path> files = PerFileOutputs.files(inputs);
     StringBuilder rows = new StringBuilder();
     List<String> header = null;
     int failed = 0;

@@ -59,11 +59,7 @@ final class PerFileOutputs {
       System.out.println("wrote " + out);
       return 0;
     }
-    List<Path> files = new ArrayList<>();
-    for (Path in : inputs) {
-      if (Files.isDirectory(in)) files.addAll(AudioFolder.list(in));
-      else files.add(in);
-    }
+    List<Path> files = files(inputs);
     int failed = 0;
     try (OutputFolder folder = OutputFolder.create(out, command, force, inputs.toArray(Path[]::new))) {
       Map<Path, String> names = OutputNames.of(files, suffix);
@@ -79,6 +75,16 @@ final class PerFileOutputs {
       System.out.printf("%d written, %d failed -> %s%n", names.size() - failed, failed, out);
     }
     return failed == 0 ? 0 : 2;
+  }
+
+  /** The audio files the inputs stand for: files as given, folders as the audio files under them. */
+  static List<Path> files(List<Path> inputs) {
+    List<Path> files = new ArrayList<>();
+    for (Path in : inputs) {
+      if (Files.isDirectory(in)) files.addAll(AudioFolder.list(in));
+      else files.add(in);
+    }
+    return files;
   }
 
   /** The figure beside a CSV: {@code a.formants.csv} -> {@code a.formants.png}. */

@@ -109,6 +109,40 @@ class ExplainCommandTest {
   }
 
   @Test
+  void audioWritesWhatEachMapKeepsAndItsComplement() throws Exception {
+    float[] samples = new float[16000];
+    for (int i = 0; i < samples.length; i++) samples[i] = (float) (0.3 * Math.sin(2 * Math.PI * 300 * i / 16000.0));
+    Path wav = dir.resolve("tone-audio.wav");
+    WavWriter.writePcm16(wav, new Clip(samples, 16000));
+    Path out = dir.resolve("out-audio");
+    CliRun run = CliRun.of("explain", "--model", model.toString(), "--input", wav.toString(), "--start", "0.2", "--end", "0.6",
+        "--methods", "gradcam,saliency", "--audio", "--out", out.toString());
+    assertEquals(0, run.exit(), run.err());
+    Path sounds = out.resolve("audio/0-tone-audio");
+    float[] input = org.spectrolens.audio.AudioFile.read(sounds.resolve("input.wav")).samples();
+    assertEquals(0.4 * org.spectrolens.audio.AudioFile.read(sounds.resolve("input.wav")).sampleRate(), input.length, 1);
+    for (String m : List.of("gradcam", "saliency")) {
+      float[] kept = org.spectrolens.audio.AudioFile.read(sounds.resolve(m + ".masked.wav")).samples();
+      float[] rest = org.spectrolens.audio.AudioFile.read(sounds.resolve(m + ".complement.wav")).samples();
+      double worst = 0;
+      for (int i = 0; i < input.length; i++) worst = Math.max(worst, Math.abs(kept[i] + rest[i] - input[i]));
+      assertTrue(worst < 1e-5, m + ": masked + complement = input, max error " + worst);
+    }
+    // dataset items: Griffin-Lim from the cached grid, one folder per item
+    Path outDs = dir.resolve("out-audio-ds");
+    CliRun ds = CliRun.of("explain", "--model", model.toString(), "--data", dir.resolve("ds").toString(), "--limit", "2",
+        "--methods", "gradcam", "--audio", "--out", outDs.toString());
+    assertEquals(0, ds.exit(), ds.err());
+    try (var dirs = Files.list(outDs.resolve("audio"))) {
+      List<Path> items = dirs.toList();
+      assertEquals(2, items.size());
+      for (Path item : items) {
+        for (String f : List.of("input.wav", "gradcam.masked.wav", "gradcam.complement.wav")) assertTrue(Files.size(item.resolve(f)) > 44, item + "/" + f);
+      }
+    }
+  }
+
+  @Test
   void datasetSplitIsExplainedInBatchesEqualToOneAtATime() throws Exception {
     Path out = dir.resolve("out5");
     String methods = "gradcam,layercam,smoothgrad,faster-scorecam";

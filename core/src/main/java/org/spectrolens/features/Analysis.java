@@ -145,7 +145,9 @@ public final class Analysis {
 
   /** |STFT| [bin][frame]. Shared: do not modify. */
   public float[][] magnitude() {
-    if (magnitude == null) magnitude = spectrum().magnitude();
+    // straight from the (parallel, float) magnitude STFT unless the complex one is already there:
+    // a long clip's complex spectrum in double takes four times the memory
+    if (magnitude == null) magnitude = spectrum != null ? spectrum.magnitude() : stft("stft").spectrogram(samples("stft"), 1.0);
     return magnitude;
   }
 
