@@ -113,16 +113,15 @@ class HybridModelTest {
   }
 
   @Test
-  void classifiersOnEmbeddingsAndOnBoth() {
-    HybridTrainer.Outcome emb = HybridTrainer.train(ds, "hybrid:logistic", FeatureChoice.parse("embeddings:" + cnn), 1,
-        dir.resolve("emb"), false);
-    assertEquals(100, emb.config().columns().size());
-    assertEquals("fc2", emb.config().embeddingLayer());
-    assertTrue(Files.isRegularFile(dir.resolve("emb/embedder/config.json")), "the network is copied into the folder");
+  void classifiersOnEmbeddingsAndFeatures() {
     HybridTrainer.Outcome both = HybridTrainer.train(ds, "hybrid:knn", FeatureChoice.parse("embeddings:" + cnn + ",mfcc"), 1,
         dir.resolve("both"), false);
-    assertEquals(140, both.config().columns().size());
+    assertEquals(140, both.config().columns().size(), "100 embedding values, then 40 MFCC statistics");
+    assertEquals("emb0", both.config().columns().get(0));
+    assertEquals("mfcc_0_mean", both.config().columns().get(100));
+    assertEquals("fc2", both.config().embeddingLayer());
     assertEquals(1.0, both.metrics().accuracy());
+    assertTrue(Files.isRegularFile(dir.resolve("both/embedder/config.json")), "the network is copied into the folder");
     try (HybridModel m = HybridModel.open(dir.resolve("both"))) {
       assertEquals(1.0, m.predict(ds, "all").metrics().accuracy());
     }
