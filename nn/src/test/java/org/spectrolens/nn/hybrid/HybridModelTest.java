@@ -135,6 +135,10 @@ class HybridModelTest {
         () -> HybridTrainer.train(other, "hybrid:svm", FeatureChoice.parse("embeddings:" + cnn), 1, out, false));
     assertTrue(e.getMessage().startsWith(other.dir() + ": front end differs"), e.getMessage());
     assertTrue(!Files.exists(out), "nothing written");
+    Path knn = dir.resolve("knn-for-refusal");
+    HybridTrainer.train(ds, "hybrid:knn", FeatureChoice.parse("mfcc"), 1, knn, false);
+    assertTrue(assertThrows(SpectrolensException.class, () -> TrainedModel.open(knn)).getMessage()
+        .contains("a hybrid model (hybrid.json) has no network"), "explain and kin say what the folder is");
     assertTrue(assertThrows(SpectrolensException.class, () -> Classifiers.of("hybrid:tree")).getMessage()
         .contains("unknown classifier 'tree'"));
     assertTrue(assertThrows(SpectrolensException.class, () -> FeatureChoice.parse("mfcc,loudness")).getMessage()
