@@ -38,6 +38,8 @@ import picocli.CommandLine.Option;
       MatchCommand.class,
       FeaturesCommand.class,
       SegmentCommand.class,
+      EmbedCommand.class,
+      DecomposeCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
