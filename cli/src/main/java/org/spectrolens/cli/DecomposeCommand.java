@@ -7,19 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
-import org.spectrolens.audio.AudioFile;
-import org.spectrolens.audio.Clip;
-import org.spectrolens.audio.Resampler;
 import org.spectrolens.decompose.DecompositionFigure;
 import org.spectrolens.decompose.SpectrogramDecomposition;
 import org.spectrolens.io.AtomicFiles;
 import org.spectrolens.io.Json;
 import org.spectrolens.io.Npy;
 import org.spectrolens.io.OutputFolder;
-import org.spectrolens.spectrogram.FrontEnd;
 import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramFiles;
-import org.spectrolens.spectrogram.SpectrogramSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,8 +29,12 @@ import picocli.CommandLine.Parameters;
         "Writes DIR/templates.npy [rows, K], activations.npy [K, columns], templates.csv, activations.csv,",
         "decomposition.json and decomposition.png."})
 final class DecomposeCommand implements Callable<Integer>, Checked {
-  @Parameters(index = "0", paramLabel = "IN", description = "Audio file or spectrogram .npy.")
+  @Parameters(index = "0", paramLabel = "IN", description = "Audio file, spectrogram .npy, or explanation maps (explain's <method>.npy).")
   Path in;
+
+  @Option(names = "--item", defaultValue = "0", paramLabel = "K",
+      description = "For a stack of maps [N,H,W]: which map (default: ${DEFAULT-VALUE}).")
+  int item;
 
   @Option(names = "--method", defaultValue = "nmf", description = "nmf, pca or ica (default: ${DEFAULT-VALUE}).")
   String method;
@@ -116,11 +115,8 @@ final class DecomposeCommand implements Callable<Integer>, Checked {
   }
 
   private Spectrogram read() {
-    if (in.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) return SpectrogramFiles.read(in);
-    Clip clip = AudioFile.read(in);
-    SpectrogramSpec spec = frontEnd.toSpec(clip.sampleRate()).check();
-    Clip atRate = clip.sampleRate() == spec.sampleRate() ? clip : Resampler.resample(clip, spec.sampleRate());
-    return FrontEnd.compute(atRate, spec);
+    if (SpectrogramInputs.isNpy(in) && !SpectrogramInputs.hasAxes(in)) return SpectrogramInputs.readMap(in, item);
+    return SpectrogramInputs.read(in, frontEnd);
   }
 
   private static float[][] toFloat(double[][] x) {

@@ -116,7 +116,7 @@ final class FilterCommand implements Callable<Integer>, Checked {
     Npy.Array a = Npy.read(in);
     int[] shape = a.shape();
     if (shape.length == 2 && shape[0] > 0 && shape[1] > 0) {
-      Spectrogram s = SpectrogramInputs.indexed(a.toMatrix());
+      Spectrogram s = SpectrogramInputs.map(in, a.toMatrix(), 0);
       Spectrogram y = s.withValues(Filters.apply(chain, s.values(), null, name));
       Npy.write(npy, y.values());
       figure(s, y, npy, name);
@@ -135,7 +135,7 @@ final class FilterCommand implements Callable<Integer>, Checked {
         }
       }
       Npy.write(npy, new Npy.Array(shape, data));
-      figure(SpectrogramInputs.indexed(first), SpectrogramInputs.indexed(firstOut), npy, name + " [0]");
+      figure(SpectrogramInputs.map(in, first, 0), SpectrogramInputs.map(in, firstOut, 0), npy, name + " [0]");
     } else {
       throw new SpectrolensException(name, "expected a spectrogram or map [H, W] or a stack [N, H, W], found shape "
           + java.util.Arrays.toString(shape));

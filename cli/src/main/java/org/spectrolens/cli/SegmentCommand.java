@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.AtomicFiles;
 import org.spectrolens.io.Json;
-import org.spectrolens.io.Npy;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.io.OutputNames;
 import org.spectrolens.segment.LabelFigure;
@@ -180,23 +179,6 @@ final class SegmentCommand implements Callable<Integer>, Checked {
   /** Audio through the front end; a spectrogram .npy with its axes; a bare map with numbered rows and columns. */
   private Spectrogram read(Path in) {
     if (!SpectrogramInputs.isNpy(in) || SpectrogramInputs.hasAxes(in)) return SpectrogramInputs.read(in, frontEnd);
-    Npy.Array a = Npy.read(in);
-    int[] shape = a.shape();
-    if (shape.length != 2 && shape.length != 3) {
-      throw new SpectrolensException(in.toString(), "expected an [H,W] or [N,H,W] array, found " + shape.length + " dimensions");
-    }
-    int n = shape.length == 3 ? shape[0] : 1;
-    if (item >= n) throw new SpectrolensException("--item", "must be below the stack's " + n + " maps, found " + item);
-    int h = shape[shape.length - 2];
-    int w = shape[shape.length - 1];
-    float[][] g = new float[h][w];
-    for (int r = 0; r < h; r++) {
-      for (int c = 0; c < w; c++) {
-        float v = a.data()[(item * h + r) * w + c];
-        if (!Float.isFinite(v)) throw new SpectrolensException(in.toString(), "value " + v + " at row " + r + ", column " + c + " is not finite");
-        g[r][c] = v;
-      }
-    }
-    return SpectrogramInputs.indexed(g);
+    return SpectrogramInputs.readMap(in, item);
   }
 }
