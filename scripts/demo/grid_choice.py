@@ -10,7 +10,7 @@ would; the table goes to stdout and OUT/grid-choice.json.
 
 Usage: scripts/demo/grid_choice.py [--out DIR] [--sizes 64x64,128x128] [--utterances 600] [--seed 1]
 """
-import argparse, json, os, subprocess, sys, time
+import argparse, json, os, shutil, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXPERIMENTS = [("vowels-fullband", None), ("vowels-4k", 4000)]
@@ -38,7 +38,9 @@ def main():
     corpus = os.path.join(a.out, "corpus")
     if not os.path.isdir(corpus):
         run("synth", "--out", corpus, "--utterances", str(a.utterances), "--seed", a.seed)
-    rows = []
+    out_json = os.path.join(a.out, "grid-choice.json")
+    rows = json.load(open(out_json))["rows"] if os.path.isfile(out_json) else []  # earlier sizes are kept
+    rows = [r for r in rows if r["size"] not in a.sizes.split(",")]
     for size in a.sizes.split(","):
         h = int(size.split("x")[0])  # rows: the frequency axis
         for name, fmax in EXPERIMENTS:
@@ -49,6 +51,7 @@ def main():
             if fmax:
                 cmd += ["--fmax", str(fmax)]
             run(*cmd)
+            shutil.rmtree(model, ignore_errors=True)  # this script's own earlier model: train refuses to overwrite one
             train_s = run("train", "--data", ds, "--model", "smallcnn", "--out", model, "--epochs", "3", "--seed", a.seed, "--quiet", "--force")
             metrics = json.load(open(os.path.join(model, "metrics.json")))
             info = json.load(open(os.path.join(ds, "dataset.json")))

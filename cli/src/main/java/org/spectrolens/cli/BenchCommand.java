@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench",
     description = "Benchmarks against the reference tools, side by side in one run.",
-    subcommands = {BenchCommand.Spectrogram.class, BenchCommand.Explain.class})
+    subcommands = {BenchCommand.Spectrogram.class, BenchCommand.Explain.class, FilterBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {

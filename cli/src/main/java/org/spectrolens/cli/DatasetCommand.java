@@ -19,6 +19,7 @@ import org.spectrolens.dataset.DatasetInfo;
 import org.spectrolens.dataset.DatasetRecipe;
 import org.spectrolens.dataset.InputFormat;
 import org.spectrolens.dataset.channels.InputChannels;
+import org.spectrolens.filter.Filters;
 import org.spectrolens.io.Json;
 import org.spectrolens.nn.model.ModelConfig;
 import org.spectrolens.scene.ThesisRecipe;
@@ -136,6 +137,10 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
       description = "Input channels of every item, in order, stacked as [C,H,W] on the one grid (default: spectrogram, the front end alone): "
           + "spectrogram, freq-position, cqt, delta, delta2, harmonic, percussive (docs/channels.md).")
   String channels;
+  @Option(names = "--filter", paramLabel = "NAME[:k=v,...]",
+      description = "Filter every item's spectrogram before cropping and resizing (repeat to chain; recorded in dataset.json, so models"
+          + " trained on it filter raw audio alike; 'filter --list' shows them).")
+  List<String> filters = new ArrayList<>();
 
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
@@ -179,6 +184,8 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
     if (folds == 0 && spec.commandLine().getParseResult().hasMatchedOption("--fold")) {
       throw new SpectrolensException("--fold", "needs --folds K (k-fold splits)");
     }
+    Filters.parseAll(filters, "--filter");
+    if (!filters.isEmpty() && frontendFrom != null) throw new SpectrolensException("--frontend-from", "fixes the front end; drop --filter");
     if (events != null && !Task.fromId(task).equals(Task.CHUNKS)) throw new SpectrolensException("--events", "labels chunks; use it with --task chunks");
     if (channels != null) {
       InputChannels.parse(channels);
@@ -209,6 +216,7 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
       format = format.withChannels(InputChannels.parse(channels));
       InputChannels.check(format.channels(), format.spec());
     }
+    if (!filters.isEmpty()) format = format.withFilters(Filters.texts(Filters.parseAll(filters, "--filter")));
     double hop = chunkHop != null ? chunkHop : chunk;
     Split split = new Split(groupBy != null, testFraction, seed, folds, fold);
     DatasetRecipe recipe = new DatasetRecipe(corpus, alignments, tier, t, labels, speakers, padding, minDuration,

@@ -19,6 +19,7 @@ import org.spectrolens.nn.evaluate.Evaluator;
 import org.spectrolens.nn.evaluate.ItemGroups;
 import org.spectrolens.nn.evaluate.Metrics;
 import org.spectrolens.nn.evaluate.Predictions;
+import org.spectrolens.nn.hybrid.HybridModel;
 import org.spectrolens.nn.model.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,20 +88,31 @@ public final class EvaluateCommand implements Callable<Integer>, Checked {
   public Integer call() {
     Engines.init(threads);
     CachedDataset ds = CachedDataset.open(data);
+    if (HybridModel.isHybrid(model)) {
+      try (HybridModel m = HybridModel.open(model)) {
+        Function<DatasetItem, String> groups = by == null ? null : ItemGroups.by(by, ds, speakers);
+        report(m.predict(ds, split), groups);
+      }
+      return 0;
+    }
     try (TrainedModel m = TrainedModel.open(model)) {
       Function<DatasetItem, String> groups = by == null ? null : ItemGroups.by(by, ds, speakers); // fail before the work
-      Predictions predictions = Evaluator.predict(m, ds, split);
-      Metrics metrics = predictions.metrics();
-      Map<String, Metrics> perGroup = groups == null ? null : predictions.metricsBy(groups);
-      System.out.println(Json.toString(perGroup == null ? metrics : new Breakdown(metrics, by, perGroup)));
-      if (out != null) {
-        Json.write(out, metrics);
-        Charts.confusion(pngOf(out), metrics);
-        AtomicFiles.writeString(out.resolveSibling(PREDICTIONS), predictions.csv());
-        if (perGroup != null) writeBreakdown(new Breakdown(metrics, by, perGroup));
-      }
+      report(Evaluator.predict(m, ds, split), groups);
     }
     return 0;
+  }
+
+  /** Prints the metrics (and the breakdown) and writes --out's files. */
+  private void report(Predictions predictions, Function<DatasetItem, String> groups) {
+    Metrics metrics = predictions.metrics();
+    Map<String, Metrics> perGroup = groups == null ? null : predictions.metricsBy(groups);
+    System.out.println(Json.toString(perGroup == null ? metrics : new Breakdown(metrics, by, perGroup)));
+    if (out != null) {
+      Json.write(out, metrics);
+      Charts.confusion(pngOf(out), metrics);
+      AtomicFiles.writeString(out.resolveSibling(PREDICTIONS), predictions.csv());
+      if (perGroup != null) writeBreakdown(new Breakdown(metrics, by, perGroup));
+    }
   }
 
   /** FILE.by-COLUMN.json, FILE.by-COLUMN.csv (group, n, accuracy, balanced accuracy) and a confusion PNG per group. */

@@ -23,7 +23,7 @@ import org.spectrolens.explain.MapStack;
 import org.spectrolens.explain.Method;
 import org.spectrolens.explain.ModelInput;
 import org.spectrolens.explain.Options;
-import org.spectrolens.explain.Parameters;
+import org.spectrolens.params.ParameterRecords;
 import org.spectrolens.explain.PostProcess;
 import org.spectrolens.explain.Profile;
 import org.spectrolens.explain.Resize;
@@ -242,14 +242,14 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
   }
 
   Options options() {
-    Options o = compat == null ? Options.defaults() : Options.of(Parameters.choice(Profile.class, compat, "--compat"));
-    if (baseline != null) o = o.withBaseline(Parameters.choice(Baseline.class, baseline, "--baseline"));
+    Options o = compat == null ? Options.defaults() : Options.of(ParameterRecords.choice(Profile.class, compat, "--compat"));
+    if (baseline != null) o = o.withBaseline(ParameterRecords.choice(Baseline.class, baseline, "--baseline"));
     o = o.withSeed(seed);
     if (resize != null || postOrder != null) {
       PostProcess p = o.post();
       o = o.withPost(new PostProcess(p.relu(),
-          postOrder == null ? p.order() : Parameters.choice(PostProcess.Order.class, postOrder, "--post-order"),
-          resize == null ? p.resize() : Parameters.choice(Resize.class, resize, "--resize")));
+          postOrder == null ? p.order() : ParameterRecords.choice(PostProcess.Order.class, postOrder, "--post-order"),
+          resize == null ? p.resize() : ParameterRecords.choice(Resize.class, resize, "--resize")));
     }
     if (batchSize != null) o = o.withBatchSize(batchSize);
     return o;

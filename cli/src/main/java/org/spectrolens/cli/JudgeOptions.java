@@ -12,7 +12,7 @@ import org.spectrolens.explain.DatasetInputs;
 import org.spectrolens.explain.Explainers;
 import org.spectrolens.explain.Method;
 import org.spectrolens.explain.Options;
-import org.spectrolens.explain.Parameters;
+import org.spectrolens.params.ParameterRecords;
 import org.spectrolens.judge.MapMaker;
 import org.spectrolens.judge.Samples;
 import org.spectrolens.nn.model.TrainedModel;
@@ -53,7 +53,7 @@ final class JudgeOptions {
   int threads;
 
   Baseline baseline() {
-    return Parameters.choice(Baseline.class, baseline, "--baseline");
+    return ParameterRecords.choice(Baseline.class, baseline, "--baseline");
   }
 
   /** The explain options: defaults with this seed and baseline. */

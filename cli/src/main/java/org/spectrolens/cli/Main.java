@@ -34,7 +34,12 @@ import picocli.CommandLine.Option;
       PitchCommand.class,
       AnalyzeCommand.class,
       AblationCommand.class,
+      FilterCommand.class,
+      MatchCommand.class,
       FeaturesCommand.class,
+      SegmentCommand.class,
+      EmbedCommand.class,
+      DecomposeCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

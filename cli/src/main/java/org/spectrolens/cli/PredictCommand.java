@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.spectrolens.explain.ModelInput;
 import org.spectrolens.io.Json;
 import org.spectrolens.nn.Engines;
+import org.spectrolens.nn.hybrid.HybridModel;
 import org.spectrolens.nn.model.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,28 +46,40 @@ public final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Engines.init(threads);
+    if (HybridModel.isHybrid(model)) {
+      try (HybridModel m = HybridModel.open(model)) {
+        for (Path in : inputs) {
+          double[] p = m.predict(HybridCommands.clip(in, start, end));
+          print(in, m.config().classes(), null, p);
+        }
+      }
+      return 0;
+    }
     try (TrainedModel m = TrainedModel.open(model)) {
       for (Path in : inputs) {
         float[] x = ModelInput.read(m, in, new ModelInput.Span(start, end), ModelInput.Columns.UNKNOWN).tensor();
         float[] logits = m.logits(x, 1)[0];
-        double[] p = TrainedModel.softmax(logits);
-        List<String> classes = m.config().classes();
-        int top = TrainedModel.argmax(p);
-        if (json) {
-          Map<String, Object> o = new LinkedHashMap<>();
-          o.put("input", in.toString());
-          o.put("top", classes.get(top));
-          o.put("classes", classes);
-          o.put("logits", logits);
-          o.put("probabilities", p);
-          System.out.println(Json.toString(o).replaceAll("\\s*\\n\\s*", " "));
-        } else {
-          List<String> parts = new ArrayList<>();
-          for (int i = 0; i < p.length; i++) parts.add(String.format(Locale.ROOT, "%s=%.4f", classes.get(i), p[i]));
-          System.out.println(in + "\t" + classes.get(top) + "\t" + String.join(" ", parts));
-        }
+        print(in, m.config().classes(), logits, TrainedModel.softmax(logits));
       }
     }
     return 0;
+  }
+
+  /** One line per input: text or (--json) a JSON object; {@code logits} null for hybrid models. */
+  private void print(Path in, List<String> classes, float[] logits, double[] p) {
+    int top = TrainedModel.argmax(p);
+    if (json) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("input", in.toString());
+      o.put("top", classes.get(top));
+      o.put("classes", classes);
+      if (logits != null) o.put("logits", logits);
+      o.put("probabilities", p);
+      System.out.println(Json.toString(o).replaceAll("\\s*\\n\\s*", " "));
+    } else {
+      List<String> parts = new ArrayList<>();
+      for (int i = 0; i < p.length; i++) parts.add(String.format(Locale.ROOT, "%s=%.4f", classes.get(i), p[i]));
+      System.out.println(in + "\t" + classes.get(top) + "\t" + String.join(" ", parts));
+    }
   }
 }

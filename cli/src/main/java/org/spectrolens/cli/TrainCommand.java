@@ -9,6 +9,8 @@ import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.evaluate.Metrics;
+import org.spectrolens.nn.hybrid.Classifiers;
+import org.spectrolens.nn.hybrid.FeatureChoice;
 import org.spectrolens.nn.model.Models;
 import org.spectrolens.nn.train.TrainConfig;
 import org.spectrolens.nn.train.Trainer;
@@ -27,8 +29,14 @@ public final class TrainCommand implements Callable<Integer>, Checked {
   Path data;
 
   @Option(names = "--model", defaultValue = "smallcnn", paramLabel = "NAME",
-      description = "smallcnn, resnet18, resnet34, resnet50 or resnet101 (default: ${DEFAULT-VALUE}).")
+      description = {"smallcnn, resnet18, resnet34, resnet50 or resnet101 (default: ${DEFAULT-VALUE}), or a classic classifier",
+          "on --features: hybrid:logistic, hybrid:svm, hybrid:random-forest or hybrid:knn."})
   String model;
+
+  @Option(names = "--features", paramLabel = "LIST",
+      description = {"Hybrid models: what the classifier sees: audio features (mfcc, ...), embeddings:MODEL (the",
+          "penultimate layer of a trained network), or both, e.g. embeddings:models/vowels,mfcc."})
+  String features;
 
   @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model directory to write.")
   Path out;
@@ -127,7 +135,12 @@ public final class TrainCommand implements Callable<Integer>, Checked {
   @Override
   public void checkOptions() {
     applyRecipe();
-    if (!Models.names().contains(model)) {
+    if (Classifiers.isHybrid(model)) {
+      Classifiers.of(model);
+      FeatureChoice.parse(features);
+    } else if (features != null) {
+      throw new SpectrolensException("--features", "only for hybrid models (--model hybrid:CLASSIFIER)");
+    } else if (!Models.names().contains(model)) {
       throw new SpectrolensException("--model", "unknown model '" + model + "'; expected one of " + String.join(", ", Models.names()));
     }
     if (channels == 2) throw new SpectrolensException("--channels", "must be 1 or 3, found 2");
@@ -142,6 +155,7 @@ public final class TrainCommand implements Callable<Integer>, Checked {
   @Override
   public Integer call() {
     Engines.init(threads);
+    if (Classifiers.isHybrid(model)) return HybridCommands.train(data, model, FeatureChoice.parse(features), seed, out, force);
     CachedDataset ds = CachedDataset.open(data);
     TrainConfig cfg = new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, patience,
         validation, seed, channels, pretrained == null ? null : pretrained.toString(), freeze, threads, shuffleLabels);

@@ -11,7 +11,7 @@ import org.spectrolens.audio.WavWriter;
  * in-process through the CLI itself (synth, dataset, train) so every output carries its marker.
  * <pre>
  *   good.wav good.flac tone.npy   notes/keep.txt   corpus/ (synth, 6 utterances)
- *   ds/ (dataset, 16x16)   ds2/ (another dataset)   model/ (smallcnn, 1 epoch)   bad/ ({@link BadFiles})
+ *   ds/ (dataset, 16x16)   ds2/ (another dataset)   ds-wide/ (16x32)   model/ (smallcnn, 1 epoch)   bad/ ({@link BadFiles})
  * </pre>
  */
 final class Fixture {
@@ -31,6 +31,8 @@ final class Fixture {
         "--size", "16x16", "--no-progress", "--threads", "1");
     step("dataset", "--corpus", d.resolve("corpus").toString(), "--task", "voicing", "--out", d.resolve("ds2").toString(),
         "--size", "16x16", "--no-progress", "--threads", "1");
+    step("dataset", "--corpus", d.resolve("corpus").toString(), "--task", "vowels", "--out", d.resolve("ds-wide").toString(),
+        "--size", "16x32", "--no-progress", "--threads", "1"); // another grid than the model's
     step("train", "--data", d.resolve("ds").toString(), "--out", d.resolve("model").toString(), "--epochs", "1",
         "--batch", "4", "--quiet", "--threads", "1");
     step("spectrogram", d.resolve("good.wav").toString(), "--out", d.resolve("tone.npy").toString());

@@ -31,6 +31,8 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * @param minClipSeconds clips shorter than this were zero-padded at the end to it (the chunk
  *     window of a padded-chunks dataset); 0 = none, and in dataset.json files from before the
  *     field, which are read as they were featurised then
+ * @param filters the spectrogram filters applied before cropping and resizing ({@link InputFormat#filters});
+ *     empty (and absent from the JSON) when none
  * @param channels the input channels of every item, in order ({@code --channels}); empty (and
  *     absent from the JSON) for the single-channel dataset of the front end, whose items are
  *     [H, W]; items of a multi-channel dataset are [C, H, W]
@@ -40,15 +42,27 @@ public record DatasetInfo(
     double cropMinHz, double cropMaxHz, int height, int width,
     String frequencyScale, double frequencyStart, double frequencyStep,
     String split, long seed, double testFraction, double minClipSeconds,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<String> filters,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> channels) {
 
   public static final int FORMAT = 1;
 
   public DatasetInfo {
+    filters = filters == null ? List.of() : List.copyOf(filters);
     channels = InputChannels.canonical(channels);
   }
 
   /** A single-channel dataset. */
+  public DatasetInfo(
+      int format, String id, String task, List<String> classes, SpectrogramSpec spec,
+      double cropMinHz, double cropMaxHz, int height, int width,
+      String frequencyScale, double frequencyStart, double frequencyStep,
+      String split, long seed, double testFraction, double minClipSeconds, List<String> filters) {
+    this(format, id, task, classes, spec, cropMinHz, cropMaxHz, height, width, frequencyScale, frequencyStart,
+        frequencyStep, split, seed, testFraction, minClipSeconds, filters, List.of());
+  }
+
+  /** A single-channel dataset without filters. */
   public DatasetInfo(
       int format, String id, String task, List<String> classes, SpectrogramSpec spec,
       double cropMinHz, double cropMaxHz, int height, int width,
@@ -127,6 +141,7 @@ public record DatasetInfo(
   public boolean sameFrontEnd(DatasetInfo other) {
     return spec.equals(other.spec) && sameDouble(cropMinHz, other.cropMinHz)
         && sameDouble(cropMaxHz, other.cropMaxHz) && height == other.height && width == other.width
+        && filters.equals(other.filters)
         && channels.equals(other.channels);
   }
 

@@ -1,6 +1,7 @@
 package org.spectrolens.dataset;
 
 import java.util.Arrays;
+import java.util.List;
 import org.spectrolens.audio.AudioFile;
 import org.spectrolens.audio.Clip;
 import org.spectrolens.audio.Resampler;
@@ -8,6 +9,8 @@ import org.spectrolens.corpus.Segment;
 import org.spectrolens.dataset.channels.ChannelSource;
 import org.spectrolens.dataset.channels.ChannelStack;
 import org.spectrolens.dataset.channels.InputChannels;
+import org.spectrolens.filter.Filters;
+import org.spectrolens.filter.SpectrogramFilter;
 import org.spectrolens.spectrogram.FrontEnd;
 import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramSpec;
@@ -16,13 +19,15 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * The dataset front end: reads a segment's span, resamples it to the spec's rate, computes the
  * spectrogram, keeps the rows between the crop limits ({@code --fmax}) and resizes to the model
  * input size. The axes follow every step, so the cached grid still reads in Hz and seconds of
- * the source file. With input channels ({@link InputFormat#channels}), {@link #featuriseChannels}
+ * the source file. The format's filters ({@link Filters}) are applied to the whole spectrogram
+ * before the crop (and so before the channels derived from it). With input channels ({@link InputFormat#channels}), {@link #featuriseChannels}
  * adds them on that grid ({@link InputChannels}). Thread-safe (FrontEnd shares its plans between
  * threads).
  */
 public final class SpectrogramFeaturiser implements Featuriser {
   private final InputFormat format;
   private final double minSeconds;
+  private final List<SpectrogramFilter> filters;
 
   /** The front end {@code format}, padding short clips to its {@link InputFormat#minClipSeconds}. */
   public SpectrogramFeaturiser(InputFormat format) {
@@ -37,6 +42,7 @@ public final class SpectrogramFeaturiser implements Featuriser {
   public SpectrogramFeaturiser(InputFormat format, double minSeconds) {
     this.format = format;
     this.minSeconds = Math.max(minSeconds, format.minClipSeconds());
+    this.filters = Filters.parseAll(format.filters(), "filters");
   }
 
   @Override
@@ -47,7 +53,7 @@ public final class SpectrogramFeaturiser implements Featuriser {
 
   /** The model input of a clip (already cut): the front end's grid (the single channel, or the first one's axes). */
   public Spectrogram featurise(Clip clip) {
-    return toGrid(FrontEnd.compute(prepare(clip), format.spec()));
+    return toGrid(frontEnd(prepare(clip)));
   }
 
   @Override
@@ -58,7 +64,7 @@ public final class SpectrogramFeaturiser implements Featuriser {
   /** Every input channel of a clip (already cut) on the front end's grid; one channel without {@code --channels}. */
   public ChannelStack featuriseChannels(Clip clip) {
     Clip c = prepare(clip);
-    Spectrogram full = FrontEnd.compute(c, format.spec());
+    Spectrogram full = frontEnd(c);
     Spectrogram grid = toGrid(full);
     if (format.channels().isEmpty()) return ChannelStack.single(grid);
     return InputChannels.stack(format.channels(), new ChannelSource(c, full, grid, this::toGrid));
@@ -74,6 +80,16 @@ public final class SpectrogramFeaturiser implements Featuriser {
     }
     if (clip.samples().length == 0) throw new SkipException("empty segment", clip.source() + " at " + clip.offsetSeconds() + " s");
     return clip;
+  }
+
+  /** The front end's spectrogram of a prepared clip, the format's filters applied. */
+  private Spectrogram frontEnd(Clip clip) {
+    Spectrogram g = FrontEnd.compute(clip, format.spec());
+    for (SpectrogramFilter f : filters) {
+      f.check(g.rows(), g.columns(), clip.source() + " at " + clip.offsetSeconds() + " s");
+      g = f.apply(g);
+    }
+    return g;
   }
 
   /** A spectrogram on the front end's full axes, cropped to the format's band and resized to its H x W. */

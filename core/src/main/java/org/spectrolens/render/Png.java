@@ -7,12 +7,29 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.spectrolens.io.AtomicFiles;
 
 /** PNG output through {@link AtomicFiles}: a figure is either completely written or not there. */
 public final class Png {
   private Png() {}
+
+  /** Two images side by side on white ({@code left} then {@code right}, tops aligned), e.g. two charts of one figure. */
+  public static BufferedImage beside(BufferedImage left, BufferedImage right) {
+    BufferedImage both = new BufferedImage(left.getWidth() + right.getWidth(), Math.max(left.getHeight(), right.getHeight()),
+        BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = both.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, both.getWidth(), both.getHeight());
+    g.drawImage(left, 0, 0, null);
+    g.drawImage(right, left.getWidth(), 0, null);
+    g.dispose();
+    return both;
+  }
 
   public static void write(Path file, BufferedImage image) {
     AtomicFiles.write(file, out -> {
@@ -20,14 +37,19 @@ public final class Png {
     });
   }
 
+  /** An image to embed in a page: its bytes and their media type. */
+  public record Embedded(byte[] bytes, String mediaType) {}
+
   /**
-   * A PNG no wider than {@code maxWidth} pixels: the bytes as they are when already narrow enough
-   * (or not decodable), else the image scaled down, aspect kept, by successive halvings with
-   * bilinear interpolation (a smooth reduction without the aliasing of one large bilinear step).
+   * A figure for embedding, no wider than {@code maxWidth} pixels: the PNG as it is when already
+   * narrow enough (or not decodable), else the image scaled down, aspect kept, by successive
+   * halvings with bilinear interpolation (a smooth reduction without the aliasing of one large
+   * step), as a JPEG of quality {@code 0.85}: scaling turns flat colour fields into gradients, which
+   * PNG compresses worse than the large original (measured on a 1400 px panel figure: 830 kB as PNG, 230 kB as JPEG).
    */
-  public static byte[] scaledToWidth(byte[] png, int maxWidth) throws IOException {
+  public static Embedded forPage(byte[] png, int maxWidth) throws IOException {
     BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-    if (img == null || img.getWidth() <= maxWidth) return png;
+    if (img == null || img.getWidth() <= maxWidth) return new Embedded(png, "image/png");
     int targetH = Math.max(1, (int) Math.round(img.getHeight() * (double) maxWidth / img.getWidth()));
     BufferedImage cur = img;
     while (cur.getWidth() > maxWidth) {
@@ -42,7 +64,16 @@ public final class Png {
       cur = next;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(cur, "png", out);
-    return out.toByteArray();
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    ImageWriteParam param = writer.getDefaultWriteParam();
+    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+    param.setCompressionQuality(0.85f);
+    try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+      writer.setOutput(ios);
+      writer.write(null, new IIOImage(cur, null, null), param);
+    } finally {
+      writer.dispose();
+    }
+    return new Embedded(out.toByteArray(), "image/jpeg");
   }
 }

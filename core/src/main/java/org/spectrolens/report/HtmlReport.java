@@ -24,8 +24,8 @@ public final class HtmlReport {
   /** What was written. */
   public record Written(Path html, Path json, Path figures, int sections, int images, long bytes) {}
 
-  /** Figures wider than this (in pixels) are embedded scaled down; the PNG beside the page keeps full size. */
-  public static final int EMBEDDED_WIDTH = 1400;
+  /** Figures wider than the page (1100 px) are embedded scaled down to it (as JPEG); the PNG beside the page keeps full size. */
+  public static final int EMBEDDED_WIDTH = 1100;
 
   /**
    * Writes {@code html}, {@code <stem>.json} and the PNGs into {@code figures} (a folder the caller
@@ -71,8 +71,9 @@ public final class HtmlReport {
             } else if (block instanceof Block.Figure f) {
               byte[] png = Files.readAllBytes(f.png());
               Files.write(figures.resolve(String.format("%02d-%03d-%s-%s", k, images, s.kind(), f.png().getFileName())), png);
-              b.append("<figure><img alt=\"").append(esc(f.caption())).append("\" src=\"data:image/png;base64,")
-                  .append(Base64.getEncoder().encodeToString(Png.scaledToWidth(png, EMBEDDED_WIDTH))).append("\"><figcaption>")
+              Png.Embedded shown = Png.forPage(png, EMBEDDED_WIDTH);
+              b.append("<figure><img alt=\"").append(esc(f.caption())).append("\" src=\"data:").append(shown.mediaType()).append(";base64,")
+                  .append(Base64.getEncoder().encodeToString(shown.bytes())).append("\"><figcaption>")
                   .append(esc(f.caption())).append("</figcaption></figure>\n");
               images++;
             }

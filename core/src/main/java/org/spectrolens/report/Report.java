@@ -68,7 +68,7 @@ public record Report(String title, List<String> intro, List<Experiment> experime
     for (Path folder : folders) {
       if (!Files.isDirectory(folder)) throw new SpectrolensException(folder.toString(), "no such folder");
       try (Stream<Path> s = Files.walk(folder, DEPTH)) {
-        List<Path> files = s.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
+        List<Path> files = s.filter(Files::isRegularFile).sorted(Report::byFolders).toList();
         // an ablation's own datasets, models and analyses are summed up in its ablation.json
         List<Path> ablations = files.stream().filter(p -> p.getFileName().toString().equals("ablation.json")).map(Path::getParent).toList();
         for (Path p : files) {
@@ -101,8 +101,10 @@ public record Report(String title, List<String> intro, List<Experiment> experime
     for (String name : order) {
       List<Section> sections = new ArrayList<>();
       for (ResultReader r : READERS) {
-        for (Found f : found) {
-          if (f.reader() != r || !f.experiment().equals(name)) continue;
+        // a model's own metrics before an evaluation's copy of them, so that the copy is the one left out
+        List<Found> mine = found.stream().filter(f -> f.reader() == r && f.experiment().equals(name))
+            .sorted(Comparator.comparing(f -> Files.isRegularFile(f.file().resolveSibling("model.safetensors")) ? 0 : 1)).toList();
+        for (Found f : mine) {
           JsonNode j;
           try {
             j = Json.MAPPER.readTree(f.file().toFile());
@@ -124,6 +126,19 @@ public record Report(String title, List<String> intro, List<Experiment> experime
   /** This report with {@code paragraphs} under its title. */
   public Report withIntro(List<String> paragraphs) {
     return new Report(title, List.copyOf(paragraphs), experiments);
+  }
+
+  /**
+   * Paths by folder names, one level at a time ({@code localisation/} before
+   * {@code localisation-conv4/}, which a comparison of whole strings reverses).
+   */
+  private static int byFolders(Path a, Path b) {
+    int n = Math.min(a.getNameCount(), b.getNameCount());
+    for (int i = 0; i < n; i++) {
+      int c = a.getName(i).toString().compareTo(b.getName(i).toString());
+      if (c != 0) return c;
+    }
+    return Integer.compare(a.getNameCount(), b.getNameCount());
   }
 
   /** Every section, experiment by experiment. */

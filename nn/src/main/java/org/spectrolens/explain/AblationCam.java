@@ -1,5 +1,7 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.ParameterRecords;
+
 /**
  * Ablation-CAM (Desai and Ramaswamy 2020): {@code w_k = (y_c - y_c^k) / y_c}, y_c the target logit
  * and y_c^k the logit with channel k of the layer ablated, map {@code sum_k w_k A^k}. Ablation
@@ -7,8 +9,8 @@ package org.spectrolens.explain;
  * pytorch-grad-cam does. The K ablated activations run through the rest of the network in
  * batches.
  */
-public final class AblationCam extends LayerMethod<Parameters.None> {
-  public static final MethodDefinition<Parameters.None> DEFINITION = MethodDefinition.of("ablationcam",
+public final class AblationCam extends LayerMethod<ParameterRecords.None> {
+  public static final MethodDefinition<ParameterRecords.None> DEFINITION = MethodDefinition.of("ablationcam",
       "Ablation-CAM: the score drop when each channel is zeroed", "1 forward + K partial forwards", AblationCam::new);
 
   public AblationCam() {

@@ -1,5 +1,7 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.ParameterRecords;
+
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import org.spectrolens.SpectrolensException;
@@ -14,8 +16,8 @@ import org.spectrolens.nn.model.Stage;
  * follow the layer, the first outputs the spatial mean of each channel, and the last has a
  * weight {@code <stage>.weight} of shape [classes, K] that reproduces the logits.
  */
-public final class Cam extends LayerMethod<Parameters.None> {
-  public static final MethodDefinition<Parameters.None> DEFINITION = MethodDefinition.of("cam",
+public final class Cam extends LayerMethod<ParameterRecords.None> {
+  public static final MethodDefinition<ParameterRecords.None> DEFINITION = MethodDefinition.of("cam",
       "CAM: channels weighted by the dense layer after global average pooling", "1 forward", Cam::new);
 
   public Cam() {

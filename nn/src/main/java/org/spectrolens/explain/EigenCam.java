@@ -1,5 +1,7 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.Param;
+
 /**
  * Eigen-CAM (Muhammad and Yeasin 2020): the activations as a matrix [h*w, K], each channel centred,
  * projected onto their first principal direction (first right singular vector), as

@@ -1,5 +1,7 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.ParameterRecords;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,8 @@ public final class Explainers {
   static {
     for (MethodDefinition<?> d : List.of(Cam.DEFINITION, GradCam.DEFINITION, GradCamPlusPlus.DEFINITION, LayerCam.DEFINITION,
         HiResCam.DEFINITION, XGradCam.DEFINITION, EigenCam.DEFINITION, AblationCam.DEFINITION, ScoreCam.DEFINITION,
-        ScoreCam.FASTER, Saliency.DEFINITION, SmoothGrad.DEFINITION, IntegratedGradients.DEFINITION, Occlusion.DEFINITION)) {
+        ScoreCam.FASTER, Saliency.DEFINITION, SmoothGrad.DEFINITION, IntegratedGradients.DEFINITION, Occlusion.DEFINITION,
+        RegionOcclusion.DEFINITION)) {
       DEFINITIONS.put(d.id(), d);
     }
   }
@@ -94,11 +97,11 @@ public final class Explainers {
     StringBuilder b = new StringBuilder("| id | what it computes | cost per batch | parameters: default (pytorch-grad-cam / tf-keras-vis) |\n");
     b.append("| --- | --- | --- | --- |\n");
     for (MethodDefinition<?> d : all()) {
-      Map<String, Object> sp = Parameters.values(d.spectrolens());
-      Map<String, Object> pg = Parameters.values(d.pytorchGradCam());
-      Map<String, Object> tk = Parameters.values(d.tfKerasVis());
+      Map<String, Object> sp = ParameterRecords.values(d.spectrolens());
+      Map<String, Object> pg = ParameterRecords.values(d.pytorchGradCam());
+      Map<String, Object> tk = ParameterRecords.values(d.tfKerasVis());
       List<String> ps = new ArrayList<>();
-      for (Parameters.Parameter p : d.parameters()) {
+      for (ParameterRecords.Parameter p : d.parameters()) {
         String v = "`" + p.name() + "` " + sp.get(p.name());
         if (!pg.get(p.name()).equals(sp.get(p.name())) || !tk.get(p.name()).equals(sp.get(p.name()))) {
           v += " (" + pg.get(p.name()) + " / " + tk.get(p.name()) + ")";
@@ -116,10 +119,10 @@ public final class Explainers {
     List<String> out = new ArrayList<>();
     for (MethodDefinition<?> d : all()) {
       out.add(d.id() + "  " + d.description() + " [" + d.cost() + "]");
-      Map<String, Object> sp = Parameters.values(d.spectrolens());
-      Map<String, Object> pg = Parameters.values(d.pytorchGradCam());
-      Map<String, Object> tk = Parameters.values(d.tfKerasVis());
-      for (Parameters.Parameter p : d.parameters()) {
+      Map<String, Object> sp = ParameterRecords.values(d.spectrolens());
+      Map<String, Object> pg = ParameterRecords.values(d.pytorchGradCam());
+      Map<String, Object> tk = ParameterRecords.values(d.tfKerasVis());
+      for (ParameterRecords.Parameter p : d.parameters()) {
         String values = "default " + sp.get(p.name());
         if (!pg.get(p.name()).equals(sp.get(p.name())) || !tk.get(p.name()).equals(sp.get(p.name()))) {
           values += "; pytorch-grad-cam " + pg.get(p.name()) + "; tf-keras-vis " + tk.get(p.name());

@@ -1,8 +1,10 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.ParameterRecords;
+
 /** Grad-CAM (Selvaraju et al. 2017): {@code w_k = mean_ij g_ij^k}, map {@code sum_k w_k A^k}. */
-public final class GradCam extends LayerMethod<Parameters.None> {
-  public static final MethodDefinition<Parameters.None> DEFINITION = MethodDefinition.of("gradcam",
+public final class GradCam extends LayerMethod<ParameterRecords.None> {
+  public static final MethodDefinition<ParameterRecords.None> DEFINITION = MethodDefinition.of("gradcam",
       "Grad-CAM: channels weighted by their mean gradient", "1 forward + 1 backward", GradCam::new);
 
   public GradCam() {

@@ -1,5 +1,7 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.Param;
+
 /**
  * Grad-CAM++ (Chattopadhay et al. 2018), eq. 19 with the exponential output's derivatives
  * written through the logit's gradient g:

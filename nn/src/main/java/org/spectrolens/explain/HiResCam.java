@@ -1,8 +1,10 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.ParameterRecords;
+
 /** HiResCAM (Draelos and Carin 2020): {@code sum_k g^k * A^k}, elementwise, gradients unclipped. */
-public final class HiResCam extends LayerMethod<Parameters.None> {
-  public static final MethodDefinition<Parameters.None> DEFINITION = MethodDefinition.of("hirescam",
+public final class HiResCam extends LayerMethod<ParameterRecords.None> {
+  public static final MethodDefinition<ParameterRecords.None> DEFINITION = MethodDefinition.of("hirescam",
       "HiResCAM: activations times gradients, elementwise", "1 forward + 1 backward", HiResCam::new);
 
   public HiResCam() {

@@ -1,5 +1,7 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.Param;
+
 /**
  * Integrated Gradients (Sundararajan et al. 2017) along the straight path from the baseline b
  * ({@link Options#baseline()}) to x, by the midpoint rule with {@link Params#steps()} steps:

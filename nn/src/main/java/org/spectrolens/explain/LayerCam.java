@@ -1,12 +1,14 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.ParameterRecords;
+
 /**
  * Layer-CAM (Jiang et al. 2021): {@code sum_k relu(g^k) * A^k}, each position weighted by its own
  * positive gradient, which keeps the detail of earlier layers. The paper's tanh rescaling for
  * shallow layers is not applied (neither library applies it).
  */
-public final class LayerCam extends LayerMethod<Parameters.None> {
-  public static final MethodDefinition<Parameters.None> DEFINITION = MethodDefinition.of("layercam",
+public final class LayerCam extends LayerMethod<ParameterRecords.None> {
+  public static final MethodDefinition<ParameterRecords.None> DEFINITION = MethodDefinition.of("layercam",
       "Layer-CAM: activations times positive gradients, elementwise", "1 forward + 1 backward", LayerCam::new);
 
   public LayerCam() {

@@ -50,6 +50,34 @@ public final class MapStack {
     return new Maps(out, a.shape()[1], a.shape()[2]);
   }
 
+  /**
+   * The axes of map {@code item} of an explain folder's stacks: rows at the Hz that
+   * {@code explain.json} records, columns from the item's first column ({@code items.csv}
+   * {@code time_start}; 0 when unknown) at its time step, {@code columns} of them. Null when {@code dir} holds no
+   * {@code explain.json} (a grid without axes).
+   */
+  public static MapAxes axes(Path dir, int item, int columns) {
+    Path json = dir.resolve("explain.json");
+    if (!Files.isRegularFile(json)) return null;
+    com.fasterxml.jackson.databind.JsonNode a;
+    try {
+      a = Json.MAPPER.readTree(json.toFile()).path("axes");
+    } catch (IOException e) {
+      throw new SpectrolensException(json.toString(), "not readable JSON: " + e.getMessage());
+    }
+    com.fasterxml.jackson.databind.JsonNode rows = a.path("row_hz");
+    if (!rows.isArray() || rows.size() < 2) return null;
+    org.spectrolens.spectrogram.FrequencyScale scale = org.spectrolens.spectrogram.FrequencyScale.fromId(a.path("frequency_scale").asText("linear"));
+    double w0 = scale.warp(rows.get(0).asDouble());
+    double step = (scale.warp(rows.get(rows.size() - 1).asDouble()) - w0) / (rows.size() - 1);
+    org.spectrolens.spectrogram.FrequencyAxis f = org.spectrolens.spectrogram.FrequencyAxis.of(scale, w0, step, rows.size());
+    double timeStep = a.path("time_step").asDouble(Double.NaN);
+    if (Double.isNaN(timeStep)) return new MapAxes(f, null);
+    List<ItemRow> items = Files.isRegularFile(dir.resolve("items.csv")) ? readItems(dir) : List.of();
+    double start = item < items.size() && !Double.isNaN(items.get(item).timeStart()) ? items.get(item).timeStart() : 0;
+    return new MapAxes(f, org.spectrolens.spectrogram.TimeAxis.of(start, timeStep, columns));
+  }
+
   /** One row of {@code items.csv}. */
   public record ItemRow(int row, String id, String source, double start, double end, String label, String predicted,
       String target, double probability, double timeStart) {}

@@ -1,5 +1,7 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.ParameterRecords;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,7 +25,7 @@ public abstract class MethodBase<P extends Record> implements Method {
   @Override
   public Map<String, Object> describe(Options options) {
     Map<String, Object> m = new LinkedHashMap<>(options.describe());
-    m.putAll(Parameters.values(params(options)));
+    m.putAll(ParameterRecords.values(params(options)));
     return m;
   }
 

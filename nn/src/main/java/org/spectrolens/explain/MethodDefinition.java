@@ -1,5 +1,7 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.ParameterRecords;
+
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,8 +41,8 @@ public record MethodDefinition<P extends Record>(String id, String description, 
   }
 
   /** A method without parameters. */
-  public static MethodDefinition<Parameters.None> of(String id, String description, String cost, Supplier<Method> factory) {
-    Parameters.None none = new Parameters.None();
+  public static MethodDefinition<ParameterRecords.None> of(String id, String description, String cost, Supplier<Method> factory) {
+    ParameterRecords.None none = new ParameterRecords.None();
     return new MethodDefinition<>(id, description, cost, none, none, none, (p, inner) -> factory.get(), false);
   }
 
@@ -54,8 +56,8 @@ public record MethodDefinition<P extends Record>(String id, String description, 
   }
 
   /** The parameters' names, types, descriptions and ranges. */
-  public List<Parameters.Parameter> parameters() {
-    return Parameters.of(spectrolens.getClass());
+  public List<ParameterRecords.Parameter> parameters() {
+    return ParameterRecords.of(spectrolens.getClass());
   }
 
   /** The method with the profile's parameters, some set from text. */
@@ -63,6 +65,6 @@ public record MethodDefinition<P extends Record>(String id, String description, 
     if (wrapper != (inner != null)) {
       throw new SpectrolensException(id, wrapper ? "wraps a method: write " + id + ":METHOD" : "wraps no method");
     }
-    return factory.create(Parameters.with(defaults(profile), set, id), inner);
+    return factory.create(ParameterRecords.with(defaults(profile), set, id), inner);
   }
 }

@@ -1,5 +1,7 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.Param;
+
 import org.spectrolens.SpectrolensException;
 
 /**

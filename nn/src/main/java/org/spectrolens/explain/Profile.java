@@ -1,5 +1,7 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.ParameterRecords;
+
 /**
  * Whose conventions the maps follow where the published definitions and the reference libraries
  * differ: spectrolens's own defaults, or pytorch-grad-cam's or tf-keras-vis's behaviour. Every
@@ -11,7 +13,7 @@ public enum Profile {
 
   /** {@code spectrolens}, {@code pytorch-grad-cam}, {@code tf-keras-vis}. */
   public String id() {
-    return Parameters.id(this);
+    return ParameterRecords.id(this);
   }
 
 }

@@ -1,8 +1,10 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.ParameterRecords;
+
 /** Vanilla saliency (Simonyan et al. 2014): {@code max_channels |dS/dx|}, min-max scaled (tf-keras-vis). */
-public final class Saliency extends InputMethod<Parameters.None> {
-  public static final MethodDefinition<Parameters.None> DEFINITION = MethodDefinition.of("saliency",
+public final class Saliency extends InputMethod<ParameterRecords.None> {
+  public static final MethodDefinition<ParameterRecords.None> DEFINITION = MethodDefinition.of("saliency",
       "Vanilla saliency: the largest absolute input gradient over channels", "1 forward + 1 backward", Saliency::new);
 
   public Saliency() {

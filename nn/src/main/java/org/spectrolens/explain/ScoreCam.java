@@ -1,5 +1,7 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.Param;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,10 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.ParameterRecords;
+
 /** XGrad-CAM (Fu et al. 2020): {@code w_k = sum_ij(g * A) / (sum_ij A + 1e-7)}, as pytorch-grad-cam. */
-public final class XGradCam extends LayerMethod<Parameters.None> {
-  public static final MethodDefinition<Parameters.None> DEFINITION = MethodDefinition.of("xgradcam",
+public final class XGradCam extends LayerMethod<ParameterRecords.None> {
+  public static final MethodDefinition<ParameterRecords.None> DEFINITION = MethodDefinition.of("xgradcam",
       "XGrad-CAM: channels weighted by activation-weighted gradients", "1 forward + 1 backward", XGradCam::new);
 
   public XGradCam() {

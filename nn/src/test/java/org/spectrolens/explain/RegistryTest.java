@@ -1,5 +1,7 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.params.ParameterRecords;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,14 +18,14 @@ class RegistryTest {
   @Test
   void everyDesignMethodIsRegisteredWithValidParameters() {
     assertEquals(List.of("cam", "gradcam", "gradcam++", "layercam", "hirescam", "xgradcam", "eigencam", "ablationcam", "scorecam",
-        "faster-scorecam", "saliency", "smoothgrad", "integrated-gradients", "occlusion"), Explainers.IDS);
+        "faster-scorecam", "saliency", "smoothgrad", "integrated-gradients", "occlusion", "region-occlusion"), Explainers.IDS);
     for (MethodDefinition<?> d : Explainers.all()) {
       for (Profile p : Profile.values()) {
         Method m = Explainers.of(d.id(), p, Map.of());
         assertEquals(d.id(), m.id());
         // every parameter's value under every profile lies in its declared range
-        Map<String, Object> values = Parameters.values(d.defaults(p));
-        for (Parameters.Parameter q : d.parameters()) {
+        Map<String, Object> values = ParameterRecords.values(d.defaults(p));
+        for (ParameterRecords.Parameter q : d.parameters()) {
           Object v = values.get(q.name());
           if (v instanceof Number n) assertTrue(n.doubleValue() >= q.min() && n.doubleValue() <= q.max(), d.id() + "." + q.name());
           else if (!q.choices().isEmpty()) assertTrue(q.choices().contains(v), d.id() + "." + q.name());

@@ -35,7 +35,7 @@ import org.spectrolens.nn.model.Network;
  * occlusion, Integrated Gradients, SmoothGrad) one batch of {@code heavy} inputs.
  */
 public final class ExplainBench {
-  static final List<String> HEAVY = List.of("scorecam", "faster-scorecam", "ablationcam", "occlusion", "integrated-gradients", "smoothgrad");
+  static final List<String> HEAVY = List.of("scorecam", "faster-scorecam", "ablationcam", "occlusion", "region-occlusion", "integrated-gradients", "smoothgrad");
 
   private ExplainBench() {}
 

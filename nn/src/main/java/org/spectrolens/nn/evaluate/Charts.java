@@ -1,7 +1,6 @@
 package org.spectrolens.nn.evaluate;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,16 +35,7 @@ public final class Charts {
       loss.addSeries("validation", x, log.stream().mapToDouble(EpochLog::valLoss).toArray());
       acc.addSeries("validation", x, log.stream().mapToDouble(EpochLog::valAccuracy).toArray());
     }
-    BufferedImage a = BitmapEncoder.getBufferedImage(loss);
-    BufferedImage b = BitmapEncoder.getBufferedImage(acc);
-    BufferedImage both = new BufferedImage(a.getWidth() + b.getWidth(), Math.max(a.getHeight(), b.getHeight()), BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = both.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, both.getWidth(), both.getHeight());
-    g.drawImage(a, 0, 0, null);
-    g.drawImage(b, a.getWidth(), 0, null);
-    g.dispose();
-    writePng(png, both);
+    writePng(png, org.spectrolens.render.Png.beside(BitmapEncoder.getBufferedImage(loss), BitmapEncoder.getBufferedImage(acc)));
   }
 
   /** The confusion matrix as a heat map of counts (rows = true class), each cell labelled with its count. */

@@ -28,15 +28,20 @@ public final class Evaluator {
    * probabilities.
    */
   public static Predictions predict(TrainedModel model, CachedDataset ds, String split) {
+    requireSameFrontEnd(model, ds);
+    if (!List.of("train", "test", "all").contains(split)) {
+      throw new SpectrolensException("--split", "expected test, train or all, got '" + split + "'");
+    }
+    return predict(model, ds, split, ds.items(split));
+  }
+
+  /** Refuses a dataset whose items were featurised otherwise than the model's training data (front end, crop, size). */
+  public static void requireSameFrontEnd(TrainedModel model, CachedDataset ds) {
     ModelConfig cfg = model.config();
     if (cfg.dataset() != null && !cfg.dataset().sameFrontEnd(ds.info())) {
       throw new SpectrolensException(ds.dir().toString(), "front end differs from the model's (" + describe(ds.info())
           + " vs the model's " + describe(cfg.dataset()) + "); rebuild the dataset with the model's front end");
     }
-    if (!List.of("train", "test", "all").contains(split)) {
-      throw new SpectrolensException("--split", "expected test, train or all, got '" + split + "'");
-    }
-    return predict(model, ds, split, ds.items(split));
   }
 
   /**

@@ -45,6 +45,10 @@ public final class TrainedModel implements AutoCloseable {
   public static ModelConfig readConfig(Path dir) {
     Path cfg = dir.resolve(ModelConfig.FILE);
     if (!Files.isRegularFile(cfg)) {
+      if (Files.isRegularFile(dir.resolve("hybrid.json"))) { // nn.hybrid's folders: a classic classifier, no network to run
+        throw new SpectrolensException(dir.toString(), "a hybrid model (hybrid.json) has no network for this command;"
+            + " only train, evaluate and predict take it (its network, if any, is in embedder/)");
+      }
       throw new SpectrolensException(dir.toString(), "not a model directory (no config.json; train one with 'spectrolens train')");
     }
     ModelConfig config = Json.read(cfg, ModelConfig.class);

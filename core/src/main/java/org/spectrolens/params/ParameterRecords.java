@@ -1,4 +1,4 @@
-package org.spectrolens.explain;
+package org.spectrolens.params;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -11,20 +11,20 @@ import java.util.Map;
 import org.spectrolens.SpectrolensException;
 
 /**
- * A method's parameters are an immutable record whose components carry {@link Param}; this class
- * reads such records generically, so adding a parameter is adding a component: its name, type,
- * description and range, its values by name (what is recorded beside every map), and a copy with
- * values set from text (what the command line gives). Supported component types: int, long,
- * float, double, boolean and enums (whose ids are their names in lower kebab case:
- * {@code CLASS_PROBABILITY} is {@code class-probability}).
+ * Reads parameter records generically: an operation's parameters are an immutable record whose
+ * components carry {@link Param}, so adding a parameter is adding a component. This gives their
+ * names, types and ranges, their values by name (what is recorded beside every output), a copy with
+ * values set from text (what the command line gives) and the text form {@code id:name=value,...}.
+ * Supported component types: int, long, float, double, boolean and enums (whose ids are their
+ * names in lower kebab case: {@code BAYES_SHRINK} is {@code bayes-shrink}).
  */
-public final class Parameters {
-  private Parameters() {}
+public final class ParameterRecords {
+  private ParameterRecords() {}
 
   /** One parameter: name (kebab case), type, description, the choices of an enum, the allowed range. */
   public record Parameter(String name, String type, String description, List<String> choices, double min, double max) {}
 
-  /** The record without parameters, for methods that have none. */
+  /** The record of an operation that takes no parameters. */
   public record None() {}
 
   /** The parameters of a record type, in declaration order. */
@@ -51,9 +51,43 @@ public final class Parameters {
     return out;
   }
 
+  /** {@code id} alone, or {@code id:name=value,...} with every parameter (the canonical text form). */
+  public static String text(String id, Record params) {
+    Map<String, Object> v = values(params);
+    if (v.isEmpty()) return id;
+    List<String> kv = new ArrayList<>();
+    v.forEach((k, x) -> kv.add(k + "=" + x));
+    return id + ":" + String.join(",", kv);
+  }
+
+  /**
+   * Splits {@code id[:name=value,...]} into the id and the values by name.
+   *
+   * @param subject the option or file named in errors
+   */
+  public static Map.Entry<String, Map<String, String>> parseText(String text, String subject) {
+    int colon = text.indexOf(':');
+    String id = (colon < 0 ? text : text.substring(0, colon)).trim();
+    if (id.isEmpty()) throw new SpectrolensException(subject, "expected NAME[:key=value,...], found '" + text + "'");
+    Map<String, String> set = new LinkedHashMap<>();
+    if (colon >= 0) {
+      for (String kv : text.substring(colon + 1).split(",", -1)) {
+        int eq = kv.indexOf('=');
+        if (eq <= 0 || eq == kv.length() - 1) {
+          throw new SpectrolensException(subject, "expected key=value in '" + text + "', found '" + kv + "'");
+        }
+        String key = kv.substring(0, eq).trim();
+        if (set.put(key, kv.substring(eq + 1).trim()) != null) {
+          throw new SpectrolensException(subject, "'" + key + "' given twice in '" + text + "'");
+        }
+      }
+    }
+    return Map.entry(id, set);
+  }
+
   /**
    * A copy of {@code base} with the named values set from text. Unknown names, unparsable values
-   * and values outside a parameter's range are errors naming {@code subject} (e.g. the method).
+   * and values outside a parameter's range are errors naming {@code subject}.
    */
   @SuppressWarnings("unchecked")
   public static <P extends Record> P with(P base, Map<String, String> set, String subject) {

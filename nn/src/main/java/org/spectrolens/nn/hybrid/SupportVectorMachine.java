@@ -1,0 +1,34 @@
+package org.spectrolens.nn.hybrid;
+
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.libsvm.LibSVMClassificationTrainer;
+import org.tribuo.classification.libsvm.SVMClassificationType;
+import org.tribuo.common.libsvm.KernelType;
+import org.tribuo.common.libsvm.SVMParameters;
+
+/**
+ * C-SVM with an RBF kernel (libsvm through Tribuo): C 1, gamma 1 / features (sklearn's
+ * {@code gamma='scale'} on standardised features), one-vs-one, Platt-scaled probabilities.
+ */
+final class SupportVectorMachine implements Classifier {
+  @Override
+  public String id() {
+    return "svm";
+  }
+
+  @Override
+  public String describe() {
+    return "C-SVM, RBF kernel, C 1, gamma 1/features, probability estimates (libsvm 3.25 via Tribuo)";
+  }
+
+  @Override
+  public Trainer<Label> trainer(int features, long seed) {
+    SVMParameters<Label> p = new SVMParameters<>(new SVMClassificationType(SVMClassificationType.SVMMode.C_SVC), KernelType.RBF);
+    p.setCost(1.0);
+    p.setGamma(1.0 / Math.max(1, features));
+    p.setProbability();
+    libsvm.svm.svm_set_print_string_function(line -> { }); // libsvm prints its progress to stdout otherwise
+    return new LibSVMClassificationTrainer(p, seed);
+  }
+}
