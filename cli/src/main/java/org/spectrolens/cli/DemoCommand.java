@@ -198,14 +198,14 @@ final class DemoCommand implements Callable<Integer>, Checked {
   /**
    * The report's opening: how the speech experiments were set up and why at this grid and layer,
    * with the cell sizes computed from the grid (smallcnn halves the grid in each of its four
-   * blocks, so conv3's cells are 8 input cells high and conv4's 16).
+   * blocks: {@link #downsampling}).
    */
   static String intro(Scale s) {
     int rows = Integer.parseInt(s.size().split("x")[0]);
     int columns = Integer.parseInt(s.size().split("x")[1]);
-    int down = s.layer().equals("conv3") ? 8 : 16;
-    int otherDown = s.otherLayer().equals("conv3") ? 8 : 16;
-    double fullBand = 22050 / 2.0;
+    int down = downsampling(s.layer());
+    int otherDown = downsampling(s.otherLayer());
+    double fullBand = org.spectrolens.synth.SynthCorpus.DEFAULT_SAMPLE_RATE / 2.0; // the demo's corpus is synthesised at the default rate
     return String.format(Locale.ROOT, """
         The speech experiments below use %d x %d inputs (frequency rows x time columns) and the monitoring thesis's smallcnn. Their         CAM maps (Grad-CAM, Grad-CAM++, LayerCAM, Score-CAM) are read at %s, whose %d x %d cells are %.0f Hz high on the 0-4000 Hz         experiments and %.0f Hz on the full band; at %s they would be %.0f and %.0f Hz. A formant band is a few hundred hertz wide,         so only the finer layer can put a map on one formant rather than on the whole vowel.
 
@@ -214,6 +214,11 @@ final class DemoCommand implements Callable<Integer>, Checked {
         Every step ran through the same command a user runs; logs/ holds each step's output and the command that reproduces it.""",
         rows, columns, s.layer(), rows / down, columns / down, 4000.0 / (rows / down), fullBand / (rows / down), s.otherLayer(),
         4000.0 / (rows / otherDown), fullBand / (rows / otherDown), s.layer(), s.otherLayer(), rows);
+  }
+
+  /** How many input cells one cell of smallcnn's block {@code convK} spans per axis: each block halves the grid. */
+  private static int downsampling(String layer) {
+    return 1 << Integer.parseInt(layer.substring("conv".length()));
   }
 
   /** A study's headline figures: test accuracy (the model's metrics.json) and each map's deletion AUC. */

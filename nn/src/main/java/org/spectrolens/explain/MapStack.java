@@ -1,5 +1,6 @@
 package org.spectrolens.explain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,9 @@ import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.Json;
 import org.spectrolens.io.Npy;
 import org.spectrolens.io.NpyStackWriter;
+import org.spectrolens.spectrogram.FrequencyAxis;
+import org.spectrolens.spectrogram.FrequencyScale;
+import org.spectrolens.spectrogram.TimeAxis;
 
 /**
  * The on-disk form of a batch explanation, one folder:
@@ -59,23 +63,23 @@ public final class MapStack {
   public static MapAxes axes(Path dir, int item, int columns) {
     Path json = dir.resolve("explain.json");
     if (!Files.isRegularFile(json)) return null;
-    com.fasterxml.jackson.databind.JsonNode a;
+    JsonNode a;
     try {
       a = Json.MAPPER.readTree(json.toFile()).path("axes");
     } catch (IOException e) {
       throw new SpectrolensException(json.toString(), "not readable JSON: " + e.getMessage());
     }
-    com.fasterxml.jackson.databind.JsonNode rows = a.path("row_hz");
+    JsonNode rows = a.path("row_hz");
     if (!rows.isArray() || rows.size() < 2) return null;
-    org.spectrolens.spectrogram.FrequencyScale scale = org.spectrolens.spectrogram.FrequencyScale.fromId(a.path("frequency_scale").asText("linear"));
+    FrequencyScale scale = FrequencyScale.fromId(a.path("frequency_scale").asText("linear"));
     double w0 = scale.warp(rows.get(0).asDouble());
     double step = (scale.warp(rows.get(rows.size() - 1).asDouble()) - w0) / (rows.size() - 1);
-    org.spectrolens.spectrogram.FrequencyAxis f = org.spectrolens.spectrogram.FrequencyAxis.of(scale, w0, step, rows.size());
+    FrequencyAxis f = FrequencyAxis.of(scale, w0, step, rows.size());
     double timeStep = a.path("time_step").asDouble(Double.NaN);
     if (Double.isNaN(timeStep)) return new MapAxes(f, null);
     List<ItemRow> items = Files.isRegularFile(dir.resolve("items.csv")) ? readItems(dir) : List.of();
     double start = item < items.size() && !Double.isNaN(items.get(item).timeStart()) ? items.get(item).timeStart() : 0;
-    return new MapAxes(f, org.spectrolens.spectrogram.TimeAxis.of(start, timeStep, columns));
+    return new MapAxes(f, TimeAxis.of(start, timeStep, columns));
   }
 
   /** One row of {@code items.csv}. */
