@@ -23,21 +23,19 @@ public final class FaithfulnessCorrelation extends Described implements MapMetri
   public double[] perSample(Judged j) {
     RemovalUnits units = j.units();
     int runs = j.judging().correlationRuns();
-    int subset = Math.max(1, Math.min(j.judging().correlationSubset(), units.count() / 2));
     int c = j.channels();
     int hw = j.height() * j.width();
     int size = c * hw;
     double[] out = new double[j.n()];
     float[] batch = new float[runs * size];
     for (int i = 0; i < j.n(); i++) {
-      SplittableRandom rng = new SplittableRandom(j.judging().seed() * 7_919L + i);
       float[] x = j.input(i);
       float[] b = j.baseline(i);
       float[] map = j.map(i);
       double[] sums = new double[runs];
+      int[][] picks = subsets(j, i);
       for (int r = 0; r < runs; r++) {
-        int[] pick = sample(units.count(), subset, rng);
-        float[] removed = units.maskOf(pick, subset);
+        float[] removed = units.maskOf(picks[r], picks[r].length);
         float[] keep = new float[hw];
         for (int p = 0; p < hw; p++) {
           keep[p] = 1 - removed[p];
@@ -51,6 +49,19 @@ public final class FaithfulnessCorrelation extends Described implements MapMetri
       for (int r = 0; r < runs; r++) drops[r] = y - logits[r][j.target(i)];
       out[i] = Stats.pearson(sums, drops);
     }
+    return out;
+  }
+
+  /**
+   * The units removed in each run for input {@code i}, [runs][subset] (seeded per input; the same
+   * for every map of the batch, so maps are compared on the same perturbations).
+   */
+  static int[][] subsets(Judged j, int i) {
+    int count = j.units().count();
+    int subset = Math.max(1, Math.min(j.judging().correlationSubset(), count / 2));
+    SplittableRandom rng = new SplittableRandom(j.judging().seed() * 7_919L + i);
+    int[][] out = new int[j.judging().correlationRuns()][];
+    for (int r = 0; r < out.length; r++) out[r] = sample(count, subset, rng);
     return out;
   }
 
