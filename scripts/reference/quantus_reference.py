@@ -98,7 +98,8 @@ DIR holds (float32 .npy, C order):
   maps/<name>.npy       [N, H, W] maps
   pairs/<name>.a.npy, pairs/<name>.b.npy   [K, H, W] map pairs for the similarity functions
   settings.txt          `key value` lines: features_in_step, patch_size, road_noise, model_maps
-                        (comma-separated map names that get the model-based metrics)
+                        (comma-separated map names that get PixelFlipping, RegionPerturbation and
+                        FaithfulnessCorrelation), road_maps (those that get ROAD)
 Prints one line per result, `<metric> <name> <v_1> ... <v_N>`, values with 17 significant digits;
 per-sample curves as `<metric> <name>#<i> ...`.
 """
@@ -381,11 +382,10 @@ def emit(metric, name, values):
     print(metric, name, " ".join("%.17g" % float(v) for v in np.ravel(values)))
 
 
-def checks(name, a, s, sums, drops):
-    """The numpy transcriptions against the scipy / scikit-image functions Quantus calls, where installed."""
+def checks(name, sums, drops):
+    """The numpy Pearson correlation against scipy.stats.pearsonr (what Quantus calls), where installed."""
     try:
         import scipy.stats
-        emit("complexity_check", name, [scipy.stats.entropy(np.abs(m.ravel()).astype(np.float64)) for m in a])
         if sums is not None:
             emit("faithfulness_correlation_check", name, [scipy.stats.pearsonr(u, v)[0] for u, v in zip(sums, drops)])
     except ImportError:
@@ -404,6 +404,7 @@ def main(argv):
     truth = np.load(os.path.join(d, "truth.npy")) > 0.5
     subsets = np.load(os.path.join(d, "subsets.npy")).astype(np.int64)
     model_maps = [m for m in settings.get("model_maps", "").split(",") if m]
+    road_maps = [m for m in settings.get("road_maps", "").split(",") if m]
     predict = Predictor(load_model(os.path.join(d, "w.safetensors")), x.shape[1:])
     rng = np.random.default_rng(0)
     print("torch", torch.__version__, "numpy", np.__version__, "input", list(x.shape))
@@ -436,6 +437,7 @@ def main(argv):
             fc, sums, drops = faithfulness_correlation(predict, x, y, a, subsets)
             emit("faithfulness_correlation", name, fc)
             emit("seconds", "deletion+correlation:" + name, time.time() - start)
+        if name in road_maps:
             start = time.time()
             noise = float(settings.get("road_noise", "0"))
             for label, morf in (("road_morf_curve", True), ("road_lerf_curve", False)):
@@ -443,7 +445,7 @@ def main(argv):
                 for i in range(len(x)):
                     emit(label, "%s#%d" % (name, i), kept[i])
             emit("seconds", "road:" + name, time.time() - start)
-        checks(name, a, truth, sums, drops)
+        checks(name, sums, drops)
     pairs = sorted({f.rsplit(".", 2)[0] for f in os.listdir(os.path.join(d, "pairs")) if f.endswith(".a.npy")})
     for name in pairs:
         raw_a = np.load(os.path.join(d, "pairs", name + ".a.npy")).astype(np.float32)

@@ -52,8 +52,8 @@ class QuantusParityTest {
   static final int H = 64;
   static final int W = 64;
   static final int HW = H * W;
-  /** PixelFlipping's features_in_step: 64 steps of 64 pixels (Quantus's default of 1 would be 4,096 passes per input). */
-  static final int STEP_PIXELS = 64;
+  /** PixelFlipping's features_in_step: 32 steps of 128 pixels (Quantus's default of 1 would be 4,096 passes per input). */
+  static final int STEP_PIXELS = 128;
   /** RegionPerturbation's patch size (Quantus's default). */
   static final int PATCH = 8;
   /** Faithfulness-correlation runs (Quantus: 100; fewer keeps the test short, the definition is per run). */
@@ -64,6 +64,8 @@ class QuantusParityTest {
   static final double MAP_TOL = 1e-6;
   /** Maps that get the model-based metrics (forward passes on both sides): one continuous, one with plateaus. */
   static final List<String> MODEL_MAPS = List.of("saliency", "gradcam_layer4");
+  /** Maps that get ROAD (400 forward passes per map set on each side). */
+  static final List<String> ROAD_MAPS = List.of("saliency");
 
   @TempDir Path dir;
   private final List<String> table = new ArrayList<>();
@@ -142,7 +144,7 @@ class QuantusParityTest {
     assertClose("sparseness " + name, shifted, theirs, MAP_TOL);
     row("Sparseness", "sparseness", name, ours, theirs, "incl. Quantus's +1e-7 (G S/(S + n 1e-7) matches to " + fmt(maxRel(shifted, theirs)) + ")");
 
-    compare("Complexity", "entropy", name, j, ref.get("complexity " + name), MAP_TOL, "");
+    compare("Complexity", "entropy", name, j, ref.get("complexity " + name), MAP_TOL, "Quantus's log(p + 1e-12)");
     compare("RelevanceMassAccuracy", "relevance_mass", name, j, ref.get("relevance_mass " + name), MAP_TOL, "");
 
     double[] rank = perSample("relevance_rank", j);
@@ -229,10 +231,10 @@ class QuantusParityTest {
 
     // FaithfulnessCorrelation on spectrolens's subsets: no ordering, so plateaus do not matter
     compare("FaithfulnessCorrelation", "faithfulness_correlation", name, j, ref.get("faithfulness_correlation " + name), FORWARD_TOL,
-        RUNS + " runs of 224 pixels");
+        RUNS + " runs of 224 pixels; " + check(ref, "faithfulness_correlation", name, "scipy.stats.pearsonr"));
 
     // ROAD: discrete points; equal wherever both sides remove the same set
-    for (boolean morf : new boolean[] {true, false}) {
+    for (boolean morf : ROAD_MAPS.contains(name) ? new boolean[] {true, false} : new boolean[0]) {
       Road road = Road.of(j, morf);
       String label = morf ? "road_morf" : "road_lerf";
       int compared = 0;
@@ -273,13 +275,26 @@ class QuantusParityTest {
       rho[i] = Similarity.spearman(a[i], b[i]);
     }
     assertClose("ssim 2-D " + name, ssim, ref.get("ssim_2d " + name), MAP_TOL);
-    double[] sk = ref.get("ssim_2d_check " + name);
-    row("SSIM, 2-D (skimage structural_similarity, data range 1)", "random_logit_ssim / sanity SSIM", name, ssim, ref.get("ssim_2d " + name),
-        sk == null ? "" : "scikit-image itself: " + fmt(maxRel(ssim, sk)));
+    row("SSIM, 2-D (skimage structural_similarity, data range 1)", "random_logit_ssim, sanity SSIM", name, ssim, ref.get("ssim_2d " + name),
+        check(ref, "ssim_2d", name, "skimage"));
     double[] flat = ref.get("ssim_quantus " + name);
-    row("RandomLogit (Quantus ssim: flattened, range of the pair)", "random_logit_ssim", name, ssim, flat, "departure on purpose: 2-D windows");
+    row("RandomLogit (Quantus ssim: flattened, range of the pair)", "random_logit_ssim", name, ssim, flat,
+        "departure on purpose (2-D windows); " + check(ref, "ssim_quantus", name, "skimage"));
     assertClose("spearman " + name, rho, ref.get("spearman_quantus " + name), MAP_TOL);
-    row("MPRT similarity (Spearman of |a|, average ranks)", "cascading/independent Spearman", name, rho, ref.get("spearman_quantus " + name), "");
+    row("MPRT similarity step (Spearman of |a|, average ranks)", "cascading/independent Spearman", name, rho, ref.get("spearman_quantus " + name),
+        check(ref, "spearman_quantus", name, "scipy.stats.spearmanr"));
+  }
+
+  /**
+   * The numpy transcription of a scipy / scikit-image function against the function itself (where
+   * the transcription could import it): asserted within 1e-9 relative, the difference as a note.
+   */
+  static String check(Map<String, double[]> ref, String metric, String name, String library) {
+    double[] lib = ref.get(metric + "_check " + name);
+    if (lib == null) return library + " not installed";
+    double d = maxRel(ref.get(metric + " " + name), lib);
+    assertTrue(d <= 1e-9, metric + " " + name + ": the transcription differs from " + library + " by " + d);
+    return "transcription vs " + library + " " + fmt(d);
   }
 
   private void compare(String quantus, String id, String maps, Judged j, double[] theirs, double tol, String note) {
@@ -437,7 +452,7 @@ class QuantusParityTest {
       Npy.write(dir.resolve("pairs/" + e.getKey() + ".b.npy"), stack(e.getValue()[1]));
     }
     Files.writeString(dir.resolve("settings.txt"), "features_in_step " + STEP_PIXELS + "\npatch_size " + PATCH + "\nroad_noise 0\nmodel_maps "
-        + String.join(",", MODEL_MAPS) + "\n");
+        + String.join(",", MODEL_MAPS) + "\nroad_maps " + String.join(",", ROAD_MAPS) + "\n");
   }
 
   static Npy.Array stack(float[][] maps) {
