@@ -8,10 +8,12 @@ import org.spectrolens.explain.Baseline;
  * Faithfulness Correlation (Bhatt et al. 2020), as Quantus's {@code FaithfulnessCorrelation}:
  * {@link Judging#correlationRuns} times (Quantus: 100) a random subset of units is set to the
  * baseline; the Pearson correlation, over the runs, between the map's sum over the subset and the
- * drop of the target logit {@code f(x) - f(x')} (Quantus: logits, softmax off). Departures:
- * subsets of units of {@link Judging#correlationSubset} (Quantus: 224 pixels; capped here at half
- * the units) and the floor baseline instead of Quantus's "black" (zero). NaN for a sample whose
- * subset sums or drops are constant. Higher is better.
+ * drop of the target logit {@code f(x) - f(x')} (Quantus: logits, softmax off). The subsets are
+ * drawn from the units listed in the order of their content keys ({@link Ties}), not of their
+ * positions, so moving the map and the input together draws the same subsets of content. The
+ * default floor baseline is Quantus's "black" (each sample's minimum). Departure: subsets of
+ * {@link Judging#correlationSubset} units (Quantus: 224 pixels; capped here at half the units).
+ * NaN for a sample whose subset sums or drops are constant. Higher is better.
  */
 public final class FaithfulnessCorrelation extends Described implements MapMetric {
   public FaithfulnessCorrelation() {
@@ -34,9 +36,11 @@ public final class FaithfulnessCorrelation extends Described implements MapMetri
       float[] x = j.input(i);
       float[] b = j.baseline(i);
       float[] map = j.map(i);
+      int[] content = Ties.byKey(j.unitKeys(i), j.tieSeed(i));
       double[] sums = new double[runs];
       for (int r = 0; r < runs; r++) {
         int[] pick = sample(units.count(), subset, rng);
+        for (int k = 0; k < subset; k++) pick[k] = content[pick[k]];
         float[] removed = units.maskOf(pick, subset);
         float[] keep = new float[hw];
         for (int p = 0; p < hw; p++) {
