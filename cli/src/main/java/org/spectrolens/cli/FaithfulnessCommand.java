@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
     resourceBundle = "org.spectrolens.cli.JudgeHelp$Faithfulness",
     description = {"Faithfulness and complexity of each method's maps on a dataset split, each figure also for a random map",
         "(chance) and the energy map (the input itself). Writes DIR/faithfulness.json (per method and reference map: every",
-        "metric and seconds; the options), DIR/curves.csv (method,curve,class,fraction,value), DIR/curves.png and",
-        "DIR/curves-per-class.png (the thesis's Figures 3.5 and 3.6).",
+        "metric and seconds; the options), DIR/items.csv (every item's scores: id,label,map,<metric>...) and, when a deletion or insertion metric is asked, DIR/curves.csv",
+        "(method,curve,class,fraction,value), DIR/curves.png and DIR/curves-per-class.png (the thesis's Figures 3.5 and 3.6).",
         "Masking is x' = b + m (x - b) with the --baseline b."})
 public final class FaithfulnessCommand implements Callable<Integer> {
   @Mixin
@@ -92,12 +92,15 @@ public final class FaithfulnessCommand implements Callable<Integer> {
       json.put("speed", speed);
       // everything is computed; the folder is written whole or not at all
       Path out = folder.dir();
-      CurveReport.writeCsv(out.resolve("curves.csv"), study, m.config().classes());
-      String title = common.model.getFileName() + " on " + common.data.getFileName() + " (" + sample.n() + " " + common.split + " items, "
-          + judging.units().name() + ", baseline " + b.id() + ")";
-      CurveReport.writePng(out.resolve("curves.png"), study, title);
-      CurveReport.writePerClassPng(out.resolve("curves-per-class.png"), study, m.config().classes(), title);
+      if (CurveReport.needed(chosen)) {
+        CurveReport.writeCsv(out.resolve("curves.csv"), study, m.config().classes());
+        String title = common.model.getFileName() + " on " + common.data.getFileName() + " (" + sample.n() + " " + common.split + " items, "
+            + judging.units().name() + ", baseline " + b.id() + ")";
+        CurveReport.writePng(out.resolve("curves.png"), study, title);
+        CurveReport.writePerClassPng(out.resolve("curves-per-class.png"), study, m.config().classes(), title);
+      }
       Json.write(out.resolve("faithfulness.json"), json);
+      org.spectrolens.io.AtomicFiles.writeString(out.resolve("items.csv"), String.join("\n", study.itemRows(sample)) + "\n");
       folder.commit();
       System.out.printf(java.util.Locale.ROOT, "%s%n%d forward passes in %.1f s of metrics (%.0f per second); %.1f s in all%n",
           table(study, chosen), study.forwardPasses(), study.metricSeconds(), study.forwardPasses() / study.metricSeconds(), seconds);

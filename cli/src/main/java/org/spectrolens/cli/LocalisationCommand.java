@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
         "their bandwidths, for voicing F0 and its harmonics below 700 Hz; from the synthesiser's truth/<id>.csv",
         "(--truth synth) or the project's formant and pitch trackers (--truth tracker); on a synth-scene dataset the event's",
         "ideal binary mask from its stems (--truth synth; docs/scene.md). Writes DIR/localisation.json:",
-        "per method and for the random and energy maps every metric, and the chance level of each (the truth region's share)."})
+        "per method and for the random and energy maps every metric, and the chance level of each (the truth region's share);",
+      "DIR/items.csv: every item's scores (id,label,map,<metric>...)."})
 public final class LocalisationCommand implements Callable<Integer> {
   @Mixin
   JudgeOptions common;
@@ -52,6 +53,10 @@ public final class LocalisationCommand implements Callable<Integer> {
 
   @Option(names = "--tolerance-ms", defaultValue = "10", paramLabel = "MS", description = "Pointing game: tolerance in ms (default: ${DEFAULT-VALUE}).")
   double toleranceMs;
+
+  @Option(names = "--save-maps", description = "Also write the judged maps (maps/<method>.npy [N,H,W], the random and energy maps too),"
+      + " the truth masks (truth.npy) and the pointing game's tolerance zones (zone.npy), 1 inside, as float32, in items.csv's order.")
+  boolean saveMaps;
 
   @Override
   public Integer call() {
@@ -87,10 +92,43 @@ public final class LocalisationCommand implements Callable<Integer> {
       opts.put("tolerance_ms", toleranceMs);
       json.put("options", opts);
       Json.write(folder.dir().resolve("localisation.json"), json);
+      org.spectrolens.io.AtomicFiles.writeString(folder.dir().resolve("items.csv"), String.join("\n", study.itemRows(sample)) + "\n");
+      if (saveMaps) saveMaps(folder.dir(), study, masks, s[1], s[2]);
       folder.commit();
       System.out.println(FaithfulnessCommand.table(study, chosen));
       System.out.println("chance           " + json.get("chance"));
     }
     return 0;
+  }
+
+  /** The maps, masks and zones behind the scores, for a check outside spectrolens (e.g. a Quantus transcription). */
+  private static void saveMaps(java.nio.file.Path dir, Study study, boolean[][] masks, int h, int w) {
+    java.nio.file.Path maps = dir.resolve("maps");
+    try {
+      java.nio.file.Files.createDirectories(maps);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    for (Study.Entry e : study.all()) org.spectrolens.io.Npy.write(maps.resolve(e.name() + ".npy"), stack(e.judged().maps(), h, w));
+    Study.Entry any = study.all().get(0);
+    org.spectrolens.io.Npy.write(dir.resolve("truth.npy"), stack(floats(masks), h, w));
+    if (any.judged().hasTruth()) {
+      org.spectrolens.io.Npy.write(dir.resolve("zone.npy"), stack(floats(org.spectrolens.judge.PointingGame.zones(any.judged())), h, w));
+    }
+  }
+
+  private static org.spectrolens.io.Npy.Array stack(float[][] maps, int h, int w) {
+    float[] all = new float[maps.length * h * w];
+    for (int i = 0; i < maps.length; i++) System.arraycopy(maps[i], 0, all, i * h * w, h * w);
+    return new org.spectrolens.io.Npy.Array(new int[] {maps.length, h, w}, all);
+  }
+
+  private static float[][] floats(boolean[][] masks) {
+    float[][] out = new float[masks.length][];
+    for (int i = 0; i < masks.length; i++) {
+      out[i] = new float[masks[i].length];
+      for (int p = 0; p < masks[i].length; p++) out[i][p] = masks[i][p] ? 1 : 0;
+    }
+    return out;
   }
 }

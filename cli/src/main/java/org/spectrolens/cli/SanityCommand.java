@@ -13,6 +13,7 @@ import org.spectrolens.judge.LayerStep;
 import org.spectrolens.judge.MapMaker;
 import org.spectrolens.judge.Samples;
 import org.spectrolens.judge.Sanity;
+import org.spectrolens.judge.Similarity;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.model.TrainedModel;
 import org.spectrolens.render.OverlayImage;
@@ -69,7 +70,8 @@ public final class SanityCommand implements Callable<Integer> {
         v.put("independent", steps(s.independent()));
         v.put("random_logit_ssim", s.randomLogitSsim());
         v.put("random_logit_passes", s.randomLogitPasses());
-        if (s.data() != null) v.put("data_randomisation", Map.of("spearman", s.data()[0], "ssim", s.data()[1]));
+        if (s.data() != null) v.put("data_randomisation", similarity(s.data()));
+        v.put("verdict_on_ssim_only", s.restsOnSsimOnly());
         v.put("passes", s.passes());
         v.put("failed_checks", s.failures());
         v.put("seconds", (System.nanoTime() - t0) / 1e9);
@@ -79,8 +81,11 @@ public final class SanityCommand implements Callable<Integer> {
         panels.add(panel(first, trained, e.getKey() + ": trained"));
         for (LayerStep step : s.cascading()) panels.add(panel(first, step.example(), "up to " + step.layer()));
         columns = 1 + s.cascading().size();
-        System.out.printf(java.util.Locale.ROOT, "%-16s %s (last step: Spearman %.3f, SSIM %.3f; random logit SSIM %.3f)%n", e.getKey(),
-            s.passes() ? "passes" : "FAILS " + s.failures(), last(s).spearman(), last(s).ssim(), s.randomLogitSsim());
+        Similarity.Mean lastStep = last(s).similarity();
+        System.out.printf(java.util.Locale.ROOT, "%-16s %s (last step: Spearman %.3f%s, SSIM %.3f; random logit SSIM %.3f)%n", e.getKey(),
+            s.passes() ? "passes" : "FAILS " + s.failures(), lastStep.spearman(),
+            lastStep.spearmanPartial() ? String.format(" on %d of %d items, the other maps constant", lastStep.spearmanItems(), lastStep.items()) : "",
+            lastStep.ssim(), s.randomLogitSsim());
       }
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("methods", methods);
@@ -110,13 +115,22 @@ public final class SanityCommand implements Callable<Integer> {
     return PanelFigure.Panel.of(OverlayImage.defaults().withTitle(title).render(g, grid), "");
   }
 
+  /** Spearman, SSIM and the items each mean rests on (Spearman is undefined for a constant map). */
+  private static Map<String, Object> similarity(Similarity.Mean m) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("spearman", m.spearman());
+    o.put("ssim", m.ssim());
+    o.put("items", m.items());
+    o.put("spearman_items", m.spearmanItems());
+    return o;
+  }
+
   private static List<Map<String, Object>> steps(List<LayerStep> steps) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (LayerStep s : steps) {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("layer", s.layer());
-      o.put("spearman", s.spearman());
-      o.put("ssim", s.ssim());
+      o.putAll(similarity(s.similarity()));
       out.add(o);
     }
     return out;

@@ -65,6 +65,20 @@ class JudgeCommandsTest {
   }
 
   @Test
+  void faithfulnessComputesOnlyWhatTheAskedMetricsNeed() throws Exception {
+    Path out = dir.resolve("faith-complexity");
+    CliRun run = CliRun.of("faithfulness", "--model", model.toString(), "--data", data.toString(), "--methods", "saliency",
+        "--metrics", "sparseness,entropy", "--samples", "3", "--grid", "8x8", "--seed", "1", "--out", out.toString());
+    assertEquals(0, run.exit(), run.err());
+    JsonNode j = Json.MAPPER.readTree(out.resolve("faithfulness.json").toFile());
+    // no forward pass for the metrics (the one pass that picks the explained classes is not theirs): no curve was run
+    assertEquals(0, j.get("speed").get("forward_passes").asLong());
+    assertTrue(j.get("methods").get("saliency").has("entropy"));
+    assertFalse(Files.exists(out.resolve("curves.csv")));
+    assertFalse(Files.exists(out.resolve("curves.png")));
+  }
+
+  @Test
   void sanitySaysWhichMethodsFail() throws Exception {
     Path out = dir.resolve("sanity");
     CliRun run = CliRun.of("sanity", "--model", model.toString(), "--data", data.toString(), "--methods", "saliency",
@@ -75,6 +89,10 @@ class JudgeCommandsTest {
     assertEquals(7, s.get("cascading").size());
     assertEquals("fc", s.get("cascading").get(0).get("layer").asText());
     assertTrue(s.get("cascading").get(0).has("spearman") && s.get("cascading").get(0).has("ssim"));
+    // every mean says on how many items it rests (Spearman is undefined for a constant map)
+    assertEquals(2, s.get("cascading").get(0).get("items").asInt());
+    assertTrue(s.get("cascading").get(0).get("spearman_items").asInt() <= 2);
+    assertTrue(s.get("verdict_on_ssim_only").isBoolean());
     assertEquals(7, s.get("independent").size());
     assertTrue(s.has("random_logit_ssim") && s.get("passes").isBoolean());
     assertFalse(j.get("methods").get("energy").get("passes").asBoolean()); // maps that ignore the weights

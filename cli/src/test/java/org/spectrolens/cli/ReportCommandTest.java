@@ -1,6 +1,7 @@
 package org.spectrolens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -45,10 +46,15 @@ class ReportCommandTest {
     Files.writeString(dir.resolve("results/judged/sanity.json"), """
         {"methods": {"gradcam": {"cascading": [{"layer": "fc", "spearman": 0.9, "ssim": 0.8}, {"layer": "conv1", "spearman": 0.1, "ssim": 0.05}],
           "independent": [], "random_logit_ssim": 0.3, "passes": true},
-          "saliency": {"cascading": [{"layer": "conv1", "spearman": 0.95, "ssim": 0.9}], "independent": [], "random_logit_ssim": 0.97, "passes": false}}}""");
+          "saliency": {"cascading": [{"layer": "conv1", "spearman": 0.95, "ssim": 0.9}], "independent": [], "random_logit_ssim": 0.97, "passes": false},
+          "layercam": {"cascading": [{"layer": "conv1", "spearman": -0.464, "ssim": 0.2, "items": 10, "spearman_items": 2}], "independent": [],
+            "random_logit_ssim": 0.3, "passes": true}}}""");
     Files.writeString(dir.resolve("results/judged/localisation.json"), """
-        {"methods": {"gradcam": {"relevance_mass": 0.42, "relevance_rank": 0.5, "pointing_game": 0.8}},
-         "chance": {"relevance_mass": 0.14, "relevance_rank": 0.14, "pointing_game": 0.14}}""");
+        {"methods": {"gradcam": {"relevance_mass": 0.42, "relevance_rank": 0.5, "pointing_game": 0.8},
+           "layercam": {"relevance_mass": 0.2, "relevance_rank": 0.2, "pointing_game": 0.4, "pointing_game_any": 0.9, "max_tied_cells": 256}},
+         "baselines": {"random": {"relevance_mass": 0.14, "relevance_rank": 0.13, "pointing_game": 0.15, "max_tied_cells": 1},
+           "energy": {"relevance_mass": 0.31, "relevance_rank": 0.6, "pointing_game": 0.98, "max_tied_cells": 1}},
+         "chance": {"relevance_mass": 0.14, "relevance_rank": 0.14, "pointing_game": 0.14, "pointing_game_any": 0.14}}""");
     Path html = dir.resolve("report.html");
     CliRun run = CliRun.of("report", "--in", dir.resolve("results").toString(), "--out", html.toString(), "--title", "two bands");
     assertEquals(0, run.exit(), run.err());
@@ -61,6 +67,18 @@ class ReportCommandTest {
     assertTrue(page.contains("saliency's deletion AUC, 0.520, is not below the random map's 0.480"));
     assertTrue(page.contains("saliency fails the randomisation test"));
     assertTrue(page.contains("gradcam puts 42.0% of its mass on the truth region, which covers 14.0% of the grid: 3.0 times chance"));
+    String text = page.replace("&#x27;", "'");
+    // the localisation table carries the random and energy rows; the energy map is the bar a method must clear
+    assertTrue(text.contains("layercam puts 20.0% of its mass on the truth region, which covers 14.0% of the grid: 1.4 times chance; no more"
+        + " than the energy map's 31.0%"), text);
+    assertTrue(text.contains("<td>energy map</td>") && text.contains("<td>random map</td>"), "reference rows");
+    // a plateau of tied maxima is said, with what the pointing game then counts under both rules
+    assertTrue(text.contains("layercam's maximum is a plateau of 256 tied cells on average, not one point: its pointing game, 0.400,"), text);
+    assertTrue(text.contains("a hit whenever any of them is within it, it is 0.900"), text);
+    assertFalse(text.contains("gradcam's maximum is a plateau"), "no plateau sentence for a map without max_tied_cells");
+    // a Spearman mean that rests on 2 of 10 items says so
+    assertTrue(text.contains("-0.464 (2 of 10 items)"), text);
+    assertTrue(text.contains("layercam's Spearman rests on 2 of 10 items (the other 8 maps are constant"), text);
     assertTrue(Files.isRegularFile(dir.resolve("report.json")));
     int images = count(page, "<img ");
     assertTrue(images >= 4, "figures: " + images);

@@ -49,13 +49,36 @@ class SceneCommandsTest {
     assertEquals(0, t.exit(), t.err());
     Path out = tmp.resolve("loc");
     CliRun l = CliRun.of("localisation", "--model", model.toString(), "--data", ds.toString(), "--truth", "synth", "--methods", "gradcam",
-        "--samples", "4", "--out", out.toString());
+        "--samples", "4", "--save-maps", "--out", out.toString());
     assertEquals(0, l.exit(), l.err());
     var json = org.spectrolens.io.Json.MAPPER.readTree(out.resolve("localisation.json").toFile());
     assertEquals("the event's cells (ideal binary mask of its stems)", json.get("options").get("region").asText());
     assertEquals(4, json.get("options").get("items_with_truth").asInt());
     double chance = json.get("chance").get("relevance_mass").asDouble();
     assertTrue(chance > 0 && chance < 1, "chance is the events' area share: " + chance);
+    // the saved maps and zones give back each item's pointing games (items.csv), both rules
+    float[] maps = org.spectrolens.io.Npy.read(out.resolve("maps/gradcam.npy")).data();
+    float[] zone = org.spectrolens.io.Npy.read(out.resolve("zone.npy")).data();
+    java.util.List<String> rows = Files.readAllLines(out.resolve("items.csv"));
+    java.util.List<String> header = java.util.Arrays.asList(rows.get(0).split(","));
+    int expected = header.indexOf("pointing_game");
+    int any = header.indexOf("pointing_game_any");
+    int hw = maps.length / 4;
+    for (int i = 0; i < 4; i++) {
+      float max = Float.NEGATIVE_INFINITY;
+      for (int p = 0; p < hw; p++) max = Math.max(max, maps[i * hw + p]);
+      int tied = 0;
+      int hits = 0;
+      for (int p = 0; p < hw; p++) {
+        if (maps[i * hw + p] != max) continue;
+        tied++;
+        if (zone[i * hw + p] > 0) hits++;
+      }
+      String[] f = rows.get(1 + i).split(",");
+      assertEquals("gradcam", f[2]);
+      assertEquals((double) hits / tied, Double.parseDouble(f[expected]), 1e-5);
+      assertEquals(hits > 0 ? 1 : 0, Double.parseDouble(f[any]), 0);
+    }
   }
 
   @Test

@@ -24,6 +24,14 @@ public final class CurveReport {
 
   private CurveReport() {}
 
+  /**
+   * True when one of {@code metrics} reads the deletion or insertion curves; otherwise the curves
+   * are not worth their forward passes (about 200 per item and map at 1% steps) and are not drawn.
+   */
+  public static boolean needed(List<? extends Metric> metrics) {
+    return metrics.stream().anyMatch(m -> m instanceof CurveArea);
+  }
+
   /** The rows of curves.csv, header first. */
   public static List<String> rows(Study study, List<String> classes) {
     List<String> out = new ArrayList<>();

@@ -50,7 +50,7 @@ public record Curves(Kind kind, double[] fractions, double[][] probability, doub
     for (int i = 0; i < n; i++) {
       float[] x = j.input(i);
       float[] b = j.baseline(i);
-      int[] order = units.mostRelevantFirst(j.map(i), j.tieSeed(i));
+      int[] order = j.mostRelevantFirst(i);
       for (int k = 0; k < f.length; k++) {
         int count = (int) Math.round(f[k] * units.count());
         float[] m = units.maskOf(order, count);

@@ -15,8 +15,8 @@ public final class DataRandomisation extends Described implements Metric {
         "Spearman (absolute) and SSIM between the maps of the model and of one trained on shuffled labels (Adebayo 2018).");
   }
 
-  /** {spearman, ssim}. */
-  public double[] run(Network shuffled, MapMaker maker, float[] inputs, int n, int[] targets, float[][] trained) {
+  /** Mean Spearman and SSIM against the shuffled-label model's maps. */
+  public Similarity.Mean run(Network shuffled, MapMaker maker, float[] inputs, int n, int[] targets, float[][] trained) {
     float[][] maps = maker.maps(shuffled, inputs, n, targets);
     int[] s = shuffled.inputShape();
     return Similarity.mean(trained, maps, s[1], s[2]);

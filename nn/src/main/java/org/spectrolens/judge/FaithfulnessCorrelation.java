@@ -8,10 +8,12 @@ import org.spectrolens.explain.Baseline;
  * Faithfulness Correlation (Bhatt et al. 2020), as Quantus's {@code FaithfulnessCorrelation}:
  * {@link Judging#correlationRuns} times (Quantus: 100) a random subset of units is set to the
  * baseline; the Pearson correlation, over the runs, between the map's sum over the subset and the
- * drop of the target logit {@code f(x) - f(x')} (Quantus: logits, softmax off). Departures:
- * subsets of units of {@link Judging#correlationSubset} (Quantus: 224 pixels; capped here at half
- * the units) and the floor baseline instead of Quantus's "black" (zero). NaN for a sample whose
- * subset sums or drops are constant. Higher is better.
+ * drop of the target logit {@code f(x) - f(x')} (Quantus: logits, softmax off). The subsets are
+ * drawn from the units listed in the order of their content keys ({@link Ties}), not of their
+ * positions, so moving the map and the input together draws the same subsets of content. The
+ * default floor baseline is Quantus's "black" (each sample's minimum). Departure: subsets of
+ * {@link Judging#correlationSubset} units (Quantus: 224 pixels; capped here at half the units).
+ * NaN for a sample whose subset sums or drops are constant. Higher is better.
  */
 public final class FaithfulnessCorrelation extends Described implements MapMetric {
   public FaithfulnessCorrelation() {
@@ -53,15 +55,20 @@ public final class FaithfulnessCorrelation extends Described implements MapMetri
   }
 
   /**
-   * The units removed in each run for input {@code i}, [runs][subset] (seeded per input; the same
-   * for every map of the batch, so maps are compared on the same perturbations).
+   * The units removed in each run for input {@code i}, [runs][subset]: positions drawn (seeded per
+   * input) in the content order of the units, so the same for every map of the batch and moving
+   * with the input's content.
    */
   static int[][] subsets(Judged j, int i) {
     int count = j.units().count();
     int subset = Math.max(1, Math.min(j.judging().correlationSubset(), count / 2));
     SplittableRandom rng = new SplittableRandom(j.judging().seed() * 7_919L + i);
+    int[] content = Ties.byKey(j.unitKeys(i), j.tieSeed(i));
     int[][] out = new int[j.judging().correlationRuns()][];
-    for (int r = 0; r < out.length; r++) out[r] = sample(count, subset, rng);
+    for (int r = 0; r < out.length; r++) {
+      out[r] = sample(count, subset, rng);
+      for (int k = 0; k < subset; k++) out[r][k] = content[out[r][k]];
+    }
     return out;
   }
 

@@ -37,6 +37,8 @@ public final class Judged {
     final MapAxes axes;
     final Judging judging;
     final float[][] baselines;
+    final long[][] unitKeys;
+    final long[][] cellKeys;
     float[][] logits;
     final AtomicLong forwardPasses = new AtomicLong();
 
@@ -51,6 +53,8 @@ public final class Judged {
       this.axes = axes;
       this.judging = judging;
       this.baselines = new float[n][];
+      this.unitKeys = new long[n][];
+      this.cellKeys = new long[n][];
     }
   }
 
@@ -153,9 +157,38 @@ public final class Judged {
     return x;
   }
 
-  /** The seed that breaks ties between equally relevant units of input {@code i}'s map. */
+  /** The seed of the last resort between units equal in map score and in content ({@link Ties}). */
   public long tieSeed(int i) {
     return shared.judging.seed() * 31 + i;
+  }
+
+  /**
+   * The removal units of input {@code i} from most to least relevant by its map; ties follow the
+   * units' content, never their position ({@link Ties}).
+   */
+  public int[] mostRelevantFirst(int i) {
+    return units().mostRelevantFirst(maps[i], unitKeys(i), tieSeed(i));
+  }
+
+  /** The content key of each removal unit of input {@code i} ({@link Ties#contentKeys}; computed once for all maps). */
+  public long[] unitKeys(int i) {
+    synchronized (shared) {
+      if (shared.unitKeys[i] == null) shared.unitKeys[i] = units().contentKeys(input(i), channels(), shared.judging.seed());
+      return shared.unitKeys[i];
+    }
+  }
+
+  /** The content key of each cell of input {@code i}, [H*W] (ties between single cells, e.g. the top-50% mask). */
+  public long[] cellKeys(int i) {
+    synchronized (shared) {
+      if (shared.cellKeys[i] == null) {
+        int hw = height() * width();
+        int[] self = new int[hw];
+        for (int p = 0; p < hw; p++) self[p] = p;
+        shared.cellKeys[i] = Ties.contentKeys(input(i), channels(), self, hw, shared.judging.seed());
+      }
+      return shared.cellKeys[i];
+    }
   }
 
   /** The masking baseline of input {@code i}, [C*H*W]. */

@@ -5,8 +5,15 @@ package org.spectrolens.judge;
  * similarity of the maps to the trained network's maps.
  *
  * @param layer the stage re-initialised at this step ("none" for the trained network)
- * @param spearman mean Spearman correlation of the absolute maps
- * @param ssim mean SSIM
+ * @param similarity mean Spearman correlation of the absolute maps and mean SSIM, with the items each rests on
  * @param example the first sample's map at this step, [H*W] (for the figure)
  */
-public record LayerStep(String layer, double spearman, double ssim, float[] example) {}
+public record LayerStep(String layer, Similarity.Mean similarity, float[] example) {
+  public double spearman() {
+    return similarity.spearman();
+  }
+
+  public double ssim() {
+    return similarity.ssim();
+  }
+}

@@ -17,10 +17,13 @@ public final class MeanTop50Weight extends Described implements MapMetric {
   public double[] perSample(Judged j) {
     double[] out = new double[j.n()];
     for (int i = 0; i < out.length; i++) {
-      float[] m = TopHalf.mask(j.map(i));
+      // the kept values do not depend on which of the tied cells are kept
+      float[] v = j.map(i).clone();
+      java.util.Arrays.sort(v);
+      int keep = (v.length + 1) / 2;
       double s = 0;
-      for (float v : m) s += v;
-      out[i] = s / ((m.length + 1) / 2);
+      for (int k = v.length - keep; k < v.length; k++) s += v[k];
+      out[i] = s / keep;
     }
     return out;
   }

@@ -31,6 +31,8 @@ public final class MetricRegistry {
     add(RelevanceMass::new);
     add(RelevanceRank::new);
     add(PointingGame::new);
+    add(PointingGameAny::new);
+    add(MaximumPlateau::new);
     add(CascadingRandomisation::new);
     add(IndependentRandomisation::new);
     add(RandomLogit::new);

@@ -57,8 +57,7 @@ final class ParameterRandomisation implements AutoCloseable {
       for (String layer : layersTopDown(net)) {
         r.randomise(layer);
         float[][] maps = maker.maps(net, inputs, n, targets);
-        double[] sim = Similarity.mean(trained, maps, s[1], s[2]);
-        out.add(new LayerStep(layer, sim[0], sim[1], maps[0]));
+        out.add(new LayerStep(layer, Similarity.mean(trained, maps, s[1], s[2]), maps[0]));
         if (!cumulative) r.restore();
       }
     }

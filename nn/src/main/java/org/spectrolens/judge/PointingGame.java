@@ -4,30 +4,49 @@ import java.util.Set;
 import org.spectrolens.explain.MapAxes;
 
 /**
- * Pointing game (Zhang et al. 2018) with its tolerance in Hz and ms: a hit (1) when the map's
- * maximum cell (first in row-major order on ties) lies within {@link Judging#toleranceHz} and
- * {@link Judging#toleranceMs} of a truth cell (centre to centre, both at once), else 0. Without
- * axes the tolerance is 0 (the maximum must be a truth cell). Chance: the share of cells within
- * the tolerance of the truth, where a uniformly random point lands. NaN for an empty mask.
- * Higher is better.
+ * Pointing game (Zhang et al. 2018) with its tolerance in Hz and ms: a hit when the map's maximum
+ * lies within {@link Judging#toleranceHz} and {@link Judging#toleranceMs} of a truth cell (centre
+ * to centre, both at once). Without axes the tolerance is 0 (the maximum must be a truth cell).
+ *
+ * <p>A map's maximum may be a plateau: a coarse CAM upsampled by cell ties hundreds of cells. The
+ * score is then the expected hit of a maximum drawn uniformly among the tied cells, i.e. the share
+ * of them inside the tolerance zone (1 or 0 for a unique maximum, as published). Quantus counts a
+ * hit when any tied maximum is inside ({@link PointingGameAny}), which scores a constant map 1 on
+ * every item; taking the first maximum in row order (spectrolens before 2026-12) lets the grid's
+ * edge rows decide. Chance: the share of cells within the tolerance of the truth, where a
+ * uniformly random point lands. NaN for an empty mask. Higher is better.
  */
 public final class PointingGame extends Described implements LocalisationMetric {
   public PointingGame() {
     super("pointing_game", Category.LOCALISATION, Direction.HIGHER, Set.of(Need.TRUTH),
-        "1 when the map's maximum lies within the tolerance (Hz, ms) of the truth (Zhang 2018); chance = the share of the grid within it.");
+        "Share of the map's (tied) maximum cells within the tolerance (Hz, ms) of the truth: the expected hit of a uniformly drawn maximum (Zhang 2018); chance = the share of the grid within it.");
   }
 
   @Override
   public double[] perSample(Judged j) {
     double[] out = new double[j.n()];
     for (int i = 0; i < out.length; i++) {
-      boolean[] zone = zone(j, j.truth(i));
-      float[] a = j.map(i);
-      int best = 0;
-      for (int p = 1; p < a.length; p++) if (a[p] > a[best]) best = p;
-      out[i] = LocalisationMetric.share(j.truth(i)) > 0 ? (zone[best] ? 1 : 0) : Double.NaN;
+      int[] maxima = maxima(j.map(i));
+      out[i] = LocalisationMetric.share(j.truth(i)) > 0 ? (double) inZone(maxima, zone(j, j.truth(i))) / maxima.length : Double.NaN;
     }
     return out;
+  }
+
+  /** The cells holding the map's maximum value (one for a unique peak; every cell of a constant map). */
+  static int[] maxima(float[] a) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (float v : a) max = Math.max(max, v);
+    int[] out = new int[Ties.maximumCells(a)];
+    int k = 0;
+    for (int p = 0; p < a.length && k < out.length; p++) if (a[p] == max) out[k++] = p;
+    return out;
+  }
+
+  /** How many of {@code cells} lie in {@code zone}. */
+  static int inZone(int[] cells, boolean[] zone) {
+    int n = 0;
+    for (int p : cells) if (zone[p]) n++;
+    return n;
   }
 
   @Override
@@ -36,6 +55,13 @@ public final class PointingGame extends Described implements LocalisationMetric 
     for (int i = 0; i < out.length; i++) {
       out[i] = LocalisationMetric.share(j.truth(i)) > 0 ? LocalisationMetric.share(zone(j, j.truth(i))) : Double.NaN;
     }
+    return out;
+  }
+
+  /** Each item's tolerance zone ({@link #zone}), [n][H*W]: where the pointing game counts a maximum as a hit. */
+  public static boolean[][] zones(Judged j) {
+    boolean[][] out = new boolean[j.n()][];
+    for (int i = 0; i < out.length; i++) out[i] = zone(j, j.truth(i));
     return out;
   }
 

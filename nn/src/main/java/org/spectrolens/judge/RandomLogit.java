@@ -25,6 +25,6 @@ public final class RandomLogit extends Described implements Metric {
     }
     float[][] maps = maker.maps(net, inputs, n, other);
     int[] s = net.inputShape();
-    return Similarity.mean(trained, maps, s[1], s[2])[1];
+    return Similarity.mean(trained, maps, s[1], s[2]).ssim();
   }
 }

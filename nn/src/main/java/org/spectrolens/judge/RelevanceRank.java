@@ -4,8 +4,10 @@ import java.util.Set;
 
 /**
  * Relevance Rank Accuracy (Arras et al. 2022): with K the truth mask's size, the share of the
- * map's K highest cells (ties broken by position) that lie in the mask. Chance: K / (H*W). NaN for
- * an empty mask. Higher is better.
+ * map's K highest cells that lie in the mask. Where cells tie at the K-th value, the expected share
+ * over a uniform choice among them ({@link Ties#expectedHitsInTop}; Quantus takes them by position
+ * through {@code np.argsort}, so the two agree wherever the K-th value is not tied). Chance:
+ * K / (H*W). NaN for an empty mask. Higher is better.
  */
 public final class RelevanceRank extends Described implements LocalisationMetric {
   public RelevanceRank() {
@@ -24,10 +26,7 @@ public final class RelevanceRank extends Described implements LocalisationMetric
         out[i] = Double.NaN;
         continue;
       }
-      int[] order = Stats.descending(Stats.toDouble(j.map(i)));
-      int hit = 0;
-      for (int r = 0; r < k; r++) if (t[order[r]]) hit++;
-      out[i] = (double) hit / k;
+      out[i] = Ties.expectedHitsInTop(j.map(i), t, k) / k;
     }
     return out;
   }

@@ -145,24 +145,19 @@ public record RemovalUnits(int[] unitOf, int count, int height, int width, Strin
   }
 
   /**
-   * The units of {@code map} from most to least relevant. Ties (a binary map's many zeros) are
-   * broken by a permutation drawn from {@code seed}, not by position: removing tied units top row
-   * first would let the rows left at the end decide curves the map says nothing about.
+   * The units of {@code map} from most to least relevant, by the map's mean over each unit. Equally
+   * relevant units (a binary map's many zeros, a coarse map's plateaus) follow {@code keys}, the
+   * units' content keys ({@link #contentKeys}), then a permutation drawn from {@code seed}, never
+   * their position: removing tied units top row first would let the rows left at the end decide
+   * curves the map says nothing about ({@link Ties}).
    */
-  public int[] mostRelevantFirst(float[] map, long seed) {
-    double[] v = unitMeans(map);
-    int[] shuffle = new int[count];
-    for (int i = 0; i < count; i++) shuffle[i] = i;
-    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
-    for (int i = count - 1; i > 0; i--) {
-      int r = rng.nextInt(i + 1);
-      int t = shuffle[i];
-      shuffle[i] = shuffle[r];
-      shuffle[r] = t;
-    }
-    return java.util.stream.IntStream.range(0, count).boxed()
-        .sorted(java.util.Comparator.<Integer>comparingDouble(u -> -v[u]).thenComparingInt(u -> shuffle[u]))
-        .mapToInt(Integer::intValue).toArray();
+  public int[] mostRelevantFirst(float[] map, long[] keys, long seed) {
+    return Ties.descending(unitMeans(map), keys, seed);
+  }
+
+  /** Each unit's content key for one input ([channels * H * W] flat), as {@link Ties#contentKeys}. */
+  public long[] contentKeys(float[] input, int channels, long seed) {
+    return Ties.contentKeys(input, channels, unitOf, count, seed);
   }
 
   /** A cell mask [H*W]: 1 where the cell's unit is among {@code order[0..k)}, else 0. */

@@ -4,7 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * ROAD (Rong et al. 2022, "Remove And Debias"), as Quantus's {@code ROAD}: for each percentage p
- * of 1, 3, ..., 99 the p% most relevant units (MoRF) or least relevant units (LeRF) are replaced
+ * of 1, 3, ..., 99 the {@code floor(p U / 100)} most relevant units (MoRF) or least relevant units
+ * (LeRF) of the U units (truncated, as Quantus counts) are replaced
  * by {@link NoisyLinearImputation}, and each point records whether the prediction still equals
  * the explained class. Departures from Quantus: units (grid cells, bands, frames) instead of
  * single pixels; the noise is {@link Judging#roadNoise} times each input's standard deviation
@@ -37,11 +38,12 @@ public record Road(boolean mostRelevantFirst, double[] fractions, double[][] kep
     float[] batch = new float[FRACTIONS.length * size];
     for (int i = 0; i < j.n(); i++) {
       SplittableRandom rng = new SplittableRandom(j.judging().seed() * 1_000_003L + i);
-      int[] order = units.mostRelevantFirst(j.map(i), j.tieSeed(i));
+      int[] order = j.mostRelevantFirst(i);
       if (!morf) order = reverse(order);
       float[] x = j.input(i);
       for (int k = 0; k < FRACTIONS.length; k++) {
-        int count = (int) Math.round(FRACTIONS[k] * units.count());
+        // floor(units * p / 100) in integers, as Quantus's int(a_size * p / 100)
+        int count = (int) ((long) units.count() * (1 + 2 * k) / 100);
         float[] m = units.maskOf(order, count);
         boolean[] removed = new boolean[h * w];
         for (int p = 0; p < removed.length; p++) removed[p] = m[p] > 0;

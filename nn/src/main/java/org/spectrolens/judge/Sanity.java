@@ -8,17 +8,20 @@ import org.spectrolens.nn.model.Network;
  * The sanity checks of one method (Adebayo et al. 2018) and its verdict. A method passes when,
  * with every layer re-initialised (the last cascading step), both the mean Spearman correlation
  * and the mean SSIM of its maps to the trained network's maps are below {@link #THRESHOLD}, and,
- * when a shuffled-label model is given, the same holds for its maps. The random-logit SSIM is
+ * when a shuffled-label model is given, the same holds for its maps. Spearman is undefined for a
+ * constant map; its mean is over the items where it is defined ({@link Similarity.Mean} says how
+ * many), and when it is defined on none the verdict rests on SSIM alone
+ * ({@link #restsOnSsimOnly}). The random-logit SSIM is
  * reported beside the verdict and has its own flag: for a two-class model the maps of the two
  * logits may legitimately mirror each other.
  *
  * @param cascading cumulative re-initialisation, top layer first
  * @param independent one layer at a time, top layer first
  * @param randomLogitSsim mean SSIM to the map of a random other class
- * @param data {spearman, ssim} against the shuffled-label model, or null
+ * @param data similarity to the shuffled-label model's maps, or null
  * @param failures the checks failed, by name (empty when the method passes)
  */
-public record Sanity(List<LayerStep> cascading, List<LayerStep> independent, double randomLogitSsim, double[] data,
+public record Sanity(List<LayerStep> cascading, List<LayerStep> independent, double randomLogitSsim, Similarity.Mean data,
     List<String> failures) {
 
   /** Similarity (Spearman and SSIM alike) below which a randomised map counts as changed. */
@@ -26,6 +29,16 @@ public record Sanity(List<LayerStep> cascading, List<LayerStep> independent, dou
 
   public boolean passes() {
     return failures.isEmpty();
+  }
+
+  /** True when the maps count as changed: Spearman (where defined on some item) and SSIM below the threshold. */
+  static boolean changed(Similarity.Mean m) {
+    return (m.spearmanItems() == 0 || m.spearman() < THRESHOLD) && m.ssim() < THRESHOLD;
+  }
+
+  /** True when the last cascading step's Spearman is undefined on every item, so the verdict rests on SSIM alone. */
+  public boolean restsOnSsimOnly() {
+    return !cascading.isEmpty() && cascading.get(cascading.size() - 1).similarity().spearmanItems() == 0;
   }
 
   public boolean randomLogitPasses() {
@@ -42,12 +55,12 @@ public record Sanity(List<LayerStep> cascading, List<LayerStep> independent, dou
     List<LayerStep> cascading = ((CascadingRandomisation) MetricRegistry.of("cascading")).run(net, maker, inputs, n, targets, trained, seed);
     List<LayerStep> independent = ((IndependentRandomisation) MetricRegistry.of("independent")).run(net, maker, inputs, n, targets, trained, seed);
     double logit = ((RandomLogit) MetricRegistry.of("random_logit_ssim")).run(net, maker, inputs, n, targets, trained, seed);
-    double[] data = shuffled == null ? null
+    Similarity.Mean data = shuffled == null ? null
         : ((DataRandomisation) MetricRegistry.of("data_randomisation")).run(shuffled, maker, inputs, n, targets, trained);
     List<String> failures = new ArrayList<>();
     LayerStep last = cascading.isEmpty() ? null : cascading.get(cascading.size() - 1);
-    if (last != null && !(last.spearman() < THRESHOLD && last.ssim() < THRESHOLD)) failures.add("cascading");
-    if (data != null && !(data[0] < THRESHOLD && data[1] < THRESHOLD)) failures.add("data_randomisation");
+    if (last != null && !changed(last.similarity())) failures.add("cascading");
+    if (data != null && !changed(data)) failures.add("data_randomisation");
     return new Sanity(cascading, independent, logit, data, failures);
   }
 }

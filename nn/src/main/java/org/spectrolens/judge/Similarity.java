@@ -62,14 +62,33 @@ public final class Similarity {
     return total / count;
   }
 
+  /**
+   * The mean similarity of two map sets, and on how many items each mean rests: Spearman is
+   * undefined (NaN) where either map is constant (a Grad-CAM map whose ReLU zeroes every cell once
+   * its layers are randomised), and such items are left out of its mean, never silently.
+   *
+   * @param spearman mean Spearman over the items where it is defined (NaN when none is)
+   * @param ssim mean SSIM over every item (always defined)
+   * @param items items compared
+   * @param spearmanItems items whose Spearman is defined
+   */
+  public record Mean(double spearman, double ssim, int items, int spearmanItems) {
+    /** True when Spearman is undefined on some items, so its mean rests on fewer than all. */
+    public boolean spearmanPartial() {
+      return spearmanItems < items;
+    }
+  }
+
   /** Mean Spearman and mean SSIM over the samples of two map sets. */
-  static double[] mean(float[][] a, float[][] b, int h, int w) {
+  static Mean mean(float[][] a, float[][] b, int h, int w) {
     double[] rho = new double[a.length];
     double[] s = new double[a.length];
+    int defined = 0;
     for (int i = 0; i < a.length; i++) {
       rho[i] = spearman(a[i], b[i]);
       s[i] = ssim(a[i], b[i], h, w);
+      if (!Double.isNaN(rho[i])) defined++;
     }
-    return new double[] {Stats.mean(rho), Stats.mean(s)};
+    return new Mean(Stats.mean(rho), Stats.mean(s), a.length, defined);
   }
 }

@@ -21,13 +21,6 @@ final class Stats {
     return n == 0 ? Double.NaN : s / n;
   }
 
-  /** Indices of {@code v} from the largest value to the smallest (ties: lower index first). */
-  static int[] descending(double[] v) {
-    return IntStream.range(0, v.length).boxed()
-        .sorted(Comparator.<Integer>comparingDouble(i -> -v[i]).thenComparingInt(i -> i))
-        .mapToInt(Integer::intValue).toArray();
-  }
-
   /** Indices from the smallest value to the largest (ties: lower index first). */
   static int[] ascending(double[] v) {
     return IntStream.range(0, v.length).boxed()

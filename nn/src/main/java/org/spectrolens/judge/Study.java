@@ -22,12 +22,14 @@ public record Study(List<Entry> methods, List<Entry> baselines, long forwardPass
    * One map set's scores.
    *
    * @param name method id, or random / energy
-   * @param scores by metric id
+   * @param scores by metric id: the mean of {@code perSample} over the items that have a score
+   * @param perSample by metric id, one score per item (NaN where undefined)
    * @param chance for localisation metrics, the chance level by id (empty otherwise)
    * @param seconds wall time of the maps (the engine's) and their metrics
    * @param judged the batch with these maps (curves are remembered in it)
    */
-  public record Entry(String name, Map<String, Double> scores, Map<String, Double> chance, double seconds, Judged judged) {}
+  public record Entry(String name, Map<String, Double> scores, Map<String, double[]> perSample, Map<String, Double> chance, double seconds,
+      Judged judged) {}
 
   /**
    * Runs the study on the maps of each method (made for the predicted classes, e.g. by {@link
@@ -44,7 +46,8 @@ public record Study(List<Entry> methods, List<Entry> baselines, long forwardPass
       long t0 = System.nanoTime();
       Entry e = entry(m.getKey(), base.withMaps(m.getValue()), metrics, t0);
       metricNanos += System.nanoTime() - t0;
-      methods.add(new Entry(e.name(), e.scores(), e.chance(), e.seconds() + made.seconds().getOrDefault(m.getKey(), 0.0), e.judged()));
+      methods.add(new Entry(e.name(), e.scores(), e.perSample(), e.chance(), e.seconds() + made.seconds().getOrDefault(m.getKey(), 0.0),
+          e.judged()));
     }
     List<Entry> baselines = new ArrayList<>();
     int[] sh = s.shape();
@@ -60,10 +63,37 @@ public record Study(List<Entry> methods, List<Entry> baselines, long forwardPass
   }
 
   private static Entry entry(String name, Judged j, List<MapMetric> metrics, long t0) {
-    Map<String, Double> scores = MetricRegistry.score(j, metrics);
+    Map<String, Double> scores = new LinkedHashMap<>();
+    Map<String, double[]> perSample = new LinkedHashMap<>();
     Map<String, Double> chance = new LinkedHashMap<>();
-    for (MapMetric m : metrics) if (m instanceof LocalisationMetric l) chance.put(m.id(), l.chanceScore(j));
-    return new Entry(name, scores, chance, (System.nanoTime() - t0) / 1e9, j);
+    for (MapMetric m : metrics) {
+      double[] v = m.perSample(j);
+      perSample.put(m.id(), v);
+      scores.put(m.id(), Stats.mean(v));
+      if (m instanceof LocalisationMetric l) chance.put(m.id(), l.chanceScore(j));
+    }
+    return new Entry(name, scores, perSample, chance, (System.nanoTime() - t0) / 1e9, j);
+  }
+
+  /**
+   * One row per item and map set, {@code id,label,map,<metric>...} (header first; NaN where a
+   * score is undefined): every per-item score behind the means, for readers that go item by item.
+   */
+  public List<String> itemRows(Samples s) {
+    List<String> out = new ArrayList<>();
+    List<Entry> all = all();
+    if (all.isEmpty()) return out;
+    List<String> ids = List.copyOf(all.get(0).perSample().keySet());
+    out.add("id,label,map," + String.join(",", ids));
+    for (Entry e : all) {
+      for (int i = 0; i < s.n(); i++) {
+        StringBuilder b = new StringBuilder(org.spectrolens.io.Csv.field(s.items().get(i).id())).append(',')
+            .append(org.spectrolens.io.Csv.field(s.items().get(i).label())).append(',').append(e.name());
+        for (String id : ids) b.append(',').append(String.format(java.util.Locale.ROOT, "%.6g", e.perSample().get(id)[i]));
+        out.add(b.toString());
+      }
+    }
+    return out;
   }
 
   /** Every entry, methods first. */

@@ -5,8 +5,8 @@ import org.spectrolens.nn.model.TrainedModel;
 
 /**
  * The thesis's explanation-map input (section 3.3, after Chattopadhyay et al. [11]): the map
- * keeps the values of its top 50% cells ({@code ceil(H*W / 2)} cells, ties broken by position)
- * and is 0 elsewhere; that map multiplies the input as a mask, {@code x' = b + m (x - b)}. Its
+ * keeps the values of its top 50% cells ({@code ceil(H*W / 2)} cells; equal values at the boundary
+ * taken in the order of the cells' content keys, never by position: {@link Ties}) and is 0 elsewhere; that map multiplies the input as a mask, {@code x' = b + m (x - b)}. Its
  * forward pass gives O (the target probability with the explanation map as input) beside Y (the
  * unperturbed input's). Maps are expected in [0, 1].
  *
@@ -23,9 +23,9 @@ record TopHalf(float[][] mask, double[] meanWeight, double[] original, double[] 
     return j.memo("top-half", () -> compute(j));
   }
 
-  /** The top-half mask of one map. */
-  static float[] mask(float[] map) {
-    int[] order = Stats.descending(Stats.toDouble(map));
+  /** The top-half mask of one map; {@code keys} orders equal values ({@link Judged#cellKeys}). */
+  static float[] mask(float[] map, long[] keys, long seed) {
+    int[] order = Ties.descending(Stats.toDouble(map), keys, seed);
     int keep = (map.length + 1) / 2;
     float[] m = new float[map.length];
     for (int k = 0; k < keep; k++) m[order[k]] = map[order[k]];
@@ -41,7 +41,7 @@ record TopHalf(float[][] mask, double[] meanWeight, double[] original, double[] 
     double[] mean = new double[n];
     float[] batch = new float[n * size];
     for (int i = 0; i < n; i++) {
-      masks[i] = mask(j.map(i));
+      masks[i] = mask(j.map(i), j.cellKeys(i), j.tieSeed(i));
       int keep = (hw + 1) / 2;
       double s = 0;
       for (float v : masks[i]) s += v;

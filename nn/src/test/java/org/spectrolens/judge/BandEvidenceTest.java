@@ -47,7 +47,7 @@ class BandEvidenceTest {
         assertTrue(better(m, t.get(id), v.get(id)) || Double.isNaN(v.get(id)), "reverse loses on " + msg);
         judged++;
       }
-      assertEquals(15, judged);
+      assertEquals(16, judged);
       // exact values of the truth map where they are known in closed form
       assertEquals(0, t.get("average_drop"), 1e-9);
       assertEquals(100, t.get("average_increase"), 1e-9);
@@ -55,6 +55,8 @@ class BandEvidenceTest {
       assertEquals(1, t.get("relevance_mass"), 1e-9);
       assertEquals(1, t.get("relevance_rank"), 1e-9);
       assertEquals(1, t.get("pointing_game"), 1e-9);
+      assertEquals(1, t.get("pointing_game_any"), 1e-9);
+      assertEquals(32, t.get("max_tied_cells"), 0); // the band's 32 cells tie at 1
       assertEquals(1 - 32.0 / 256, t.get("sparseness"), 1e-9);
       assertEquals(Math.log(32), t.get("entropy"), 1e-6);
       assertEquals(1, t.get("mean_top50_weight") * 128 / 32, 1e-6); // 32 ones among the 128 kept cells

@@ -34,8 +34,9 @@ class LocalisationTest {
     boolean[] truth = rows(1);
     Judged j = judged(map, truth, 0, 0);
     assertEquals(0.7 / 1.0, new RelevanceMass().score(j), 1e-6);
-    // K = 5 truth cells; the top five: 0.5 (in), 0.3 (out), 0.2 (in), then two zeros, first by position: cells 1, 2 (out)
-    assertEquals(2 / 5.0, new RelevanceRank().score(j), 1e-12);
+    // K = 5 truth cells; the top five: 0.5 (in), 0.3 (out), 0.2 (in), then two of the 16 tied zeros, 3 of which lie in
+    // the truth: expected hits 2 + 2 * 3/16, never "the first two by position"
+    assertEquals((2 + 2 * 3 / 16.0) / 5, new RelevanceRank().score(j), 1e-12);
     assertEquals(0.25, new RelevanceMass().chanceScore(j), 1e-12);
     assertEquals(0.25, new RelevanceRank().chanceScore(j), 1e-12);
   }
@@ -54,5 +55,23 @@ class LocalisationTest {
     // within 100 Hz and 10 ms: rows 0-2 x columns 1-3 = 9 cells
     assertEquals(9 / 20.0, new PointingGame().chanceScore(judged(map, truth, 100, 10)), 1e-12);
     assertEquals(1 / 20.0, new PointingGame().chanceScore(judged(map, truth, 0, 0)), 1e-12);
+  }
+
+  @Test
+  void onAPlateauThePointingGameIsTheShareOfTiedMaximaInTheZoneAndQuantusCountsAnyOfThem() {
+    float[] map = new float[20];
+    for (int x = 0; x < 5; x++) map[x] = 1; // row 0 (0 Hz): a plateau of 5 tied maxima
+    map[3 * 5] = 1; // and one at 300 Hz
+    boolean[] truth = new boolean[20];
+    truth[2] = true; // 0 Hz, 20 ms
+    // zone within 10 ms: row 0, columns 1-3: 3 of the 6 tied maxima
+    assertEquals(0.5, new PointingGame().score(judged(map, truth, 0, 10)), 1e-12);
+    assertEquals(1, new PointingGameAny().score(judged(map, truth, 0, 10)), 0);
+    assertEquals(6, new MaximumPlateau().score(judged(map, truth, 0, 10)), 0);
+    // a constant map: Quantus's rule hits on every item; the expected hit is the zone's share, chance itself
+    float[] flat = new float[20];
+    java.util.Arrays.fill(flat, 0.3f);
+    assertEquals(1, new PointingGameAny().score(judged(flat, truth, 0, 10)), 0);
+    assertEquals(new PointingGame().chanceScore(judged(flat, truth, 0, 10)), new PointingGame().score(judged(flat, truth, 0, 10)), 1e-12);
   }
 }

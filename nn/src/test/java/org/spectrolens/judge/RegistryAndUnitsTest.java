@@ -27,7 +27,7 @@ class RegistryAndUnitsTest {
       assertTrue(help.contains(id + " "), id);
       assertTrue(!m.summary().isBlank());
     }
-    assertEquals(List.of("relevance_mass", "relevance_rank", "pointing_game"), MetricRegistry.ids(Metric.Category.LOCALISATION));
+    assertEquals(List.of("relevance_mass", "relevance_rank", "pointing_game", "pointing_game_any", "max_tied_cells"), MetricRegistry.ids(Metric.Category.LOCALISATION));
     SpectrolensException e = assertThrows(SpectrolensException.class, () -> MetricRegistry.of("accuracy"));
     assertTrue(e.getMessage().startsWith("--metrics: unknown metric 'accuracy'"), e.getMessage());
     assertThrows(SpectrolensException.class, () -> MetricRegistry.mapMetrics(List.of("cascading")));

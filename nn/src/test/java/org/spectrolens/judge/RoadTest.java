@@ -53,16 +53,17 @@ class RoadTest {
     // the band toy without its distractor: logit 0 = 16 (mean even - mean odd) - 7.8 = 0.2. The
     // band is 8 of the 64 units (8x8 grid); imputing any one of them removes its share 1 of the
     // pattern and flips the prediction.
-    // MoRF: the first point (1% -> 1 unit) already removes a band unit: every point 0, area 0.
-    // LeRF: the band goes last; round(p * 64 / 100) > 56 from p = 89: points 1..87 kept, 89..99 not;
-    // area = ((0.87 - 0.01) + 0.02 / 2) / 0.98.
+    // Units removed at p%: floor(64 p / 100), truncated as Quantus counts.
+    // MoRF: 1% removes no unit (kept, 1); 3% removes one band unit: every later point 0; area = (0.02 / 2) / 0.98.
+    // LeRF: the band goes last; floor(p * 64 / 100) > 56 from p = 91: points 1..89 kept, 91..99 not;
+    // area = ((0.89 - 0.01) + 0.02 / 2) / 0.98.
     try (Network net = BandToy.network(0, -7.8f)) {
       int n = 3;
       float[] x = BandToy.inputs(n, 7);
       Judged j = Judged.of(net, BandToy.SHAPE, x, n, BandToy.truthMaps(n), new int[n], null, null, null, BandEvidenceTest.judging());
       assertEquals(0.2, j.logits()[0][0], 1e-5);
-      assertEquals(0, new RoadMorfAuc().score(j), 1e-12);
-      assertEquals((0.86 + 0.01) / 0.98, new RoadLerfAuc().score(j), 1e-9);
+      assertEquals(0.01 / 0.98, new RoadMorfAuc().score(j), 1e-12);
+      assertEquals((0.88 + 0.01) / 0.98, new RoadLerfAuc().score(j), 1e-9);
     }
   }
 }

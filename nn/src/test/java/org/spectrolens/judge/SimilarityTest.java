@@ -32,4 +32,20 @@ class SimilarityTest {
     for (int i = 0; i < a.length; i++) neg[i] = 1 - a[i];
     assertEquals(true, Similarity.ssim(a, neg, 10, 10) < 0);
   }
+
+  @Test
+  void undefinedSpearmanIsCountedAndAVerdictWithoutItRestsOnSsim() {
+    float[] a = {0.1f, 0.9f, 0.4f, 0.7f};
+    float[] b = {0.2f, 0.8f, 0.3f, 0.6f};
+    float[] flat = {0, 0, 0, 0}; // a randomised CAM map that its ReLU zeroed
+    Similarity.Mean m = Similarity.mean(new float[][] {a, a, a}, new float[][] {b, flat, flat}, 2, 2);
+    assertEquals(3, m.items());
+    assertEquals(1, m.spearmanItems());
+    assertEquals(1.0, m.spearman(), 1e-12); // the one defined item, not a mean over NaN
+    org.junit.jupiter.api.Assertions.assertTrue(m.spearmanPartial());
+    // every map constant: Spearman undefined everywhere, the verdict is SSIM's
+    Similarity.Mean none = Similarity.mean(new float[][] {a}, new float[][] {flat}, 2, 2);
+    assertEquals(0, none.spearmanItems());
+    assertEquals(none.ssim() < Sanity.THRESHOLD, Sanity.changed(none));
+  }
 }

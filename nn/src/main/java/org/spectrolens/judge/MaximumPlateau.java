@@ -1,0 +1,23 @@
+package org.spectrolens.judge;
+
+import java.util.Set;
+
+/**
+ * How many cells share the map's maximum value, per item (1 for a unique peak). A coarse map
+ * upsampled by cell has a plateau for a maximum: a 2x2 layer read on a 64x64 grid ties 1,024
+ * cells. Reported beside the pointing game, whose score on a plateau is the share of the tied
+ * cells near the truth ({@link PointingGame}). Descriptive: neither direction is better.
+ */
+public final class MaximumPlateau extends Described implements MapMetric {
+  public MaximumPlateau() {
+    super("max_tied_cells", Category.LOCALISATION, Direction.NEITHER, Set.of(),
+        "Cells tied at the map's maximum (1 for a unique peak; a coarse map upsampled by cell ties a whole block).");
+  }
+
+  @Override
+  public double[] perSample(Judged j) {
+    double[] out = new double[j.n()];
+    for (int i = 0; i < out.length; i++) out[i] = Ties.maximumCells(j.map(i));
+    return out;
+  }
+}
