@@ -73,8 +73,8 @@ Per metric (output line names in brackets):
     value are drawn uniformly.
   PointingGame (quantus/metrics/localisation/pointing_game.py, evaluate_batch) [pointing_game]:
     weighted=False, abs=False; 1 when any cell equal to the map's maximum lies in s (no tolerance).
-    [pointing_game_expected] and [pointing_game_first] are not Quantus: the share of the maximal
-    cells inside s (a uniformly drawn maximum), and the first maximum in row-major order.
+    [pointing_game_expected] is not Quantus: the share of the maximal cells inside s (the expected
+    hit of a uniformly drawn maximum).
     [max_ties]: how many cells equal the maximum.
   RandomLogit (quantus/metrics/randomisation/random_logit.py, evaluate_batch) with
     similarity_func ssim (quantus/functions/similarity_func.py, ssim) [ssim_quantus]: both maps
@@ -330,8 +330,7 @@ def pointing(a, s):
     top = v == v.max(axis=1, keepdims=True)
     any_hit = np.any(s & top, axis=1).astype(float)
     expected = (s & top).sum(axis=1) / top.sum(axis=1)
-    first = s[np.arange(len(v)), np.argmax(v, axis=1)].astype(float)
-    return any_hit, expected, first, top.sum(axis=1)
+    return any_hit, expected, top.sum(axis=1)
 
 
 def windows(v, size):
@@ -416,10 +415,9 @@ def main(argv):
         emit("relevance_mass", name, relevance_mass(a, truth))
         emit("relevance_rank", name, relevance_rank(a, truth))
         emit("relevance_rank_expected", name, relevance_rank_expected(a, truth))
-        hit, expected, first, ties = pointing(a, truth)
+        hit, expected, ties = pointing(a, truth)
         emit("pointing_game", name, hit)
         emit("pointing_game_expected", name, expected)
-        emit("pointing_game_first", name, first)
         emit("max_ties", name, ties)
         sums = drops = None
         if name in model_maps:
