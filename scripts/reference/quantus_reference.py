@@ -9,8 +9,8 @@ Quantus cannot be installed here; this file restates what its source does (Quant
 github.com/understandable-machine-intelligence-lab/Quantus at commit 85bc29d1, read, not copied:
 Quantus is LGPL-3.0). Every metric below names the Quantus file and function it follows and
 every default it fixes. Metric definitions use numpy only; torch/torchvision run the model,
-scipy.sparse solves ROAD's linear system (Quantus calls the same solver: a dense solve of up to
-4,055 unknowns per percentage would take minutes), and scipy / scikit-image, where installed,
+scipy.sparse solves ROAD's linear system (Quantus calls the same solver; dense solves of up to
+4,055 unknowns, 400 of them per map set, would take minutes), and scipy / scikit-image, where installed,
 only cross-check the numpy transcriptions of their functions (lines ending in `_check`).
 
 Shared by every metric (quantus/metrics/base.py, Metric.general_preprocess / explain_batch):
@@ -24,6 +24,8 @@ Shared by every metric (quantus/metrics/base.py, Metric.general_preprocess / exp
   floor baseline (the minimum per sample and channel).
   Model (quantus/helpers/model/pytorch_model.py, PyTorchModel.predict): eval mode, no_grad,
   float32, softmax over the logits where the metric's __call__ asks for it.
+  Arithmetic: sums, means and correlations here are float64 (Quantus keeps the maps' float32);
+  orderings (argsort) and maxima are taken on the float32 maps, as Quantus takes them.
 
 Per metric (output line names in brackets):
   PixelFlipping (quantus/metrics/faithfulness/pixel_flipping.py, PixelFlipping.evaluate_batch)

@@ -65,6 +65,8 @@ class QuantusParityTest {
   static final double MAP_TOL = 1e-6;
   /** Maps that get the model-based metrics (forward passes on both sides): one continuous, one with plateaus. */
   static final List<String> MODEL_MAPS = List.of("saliency", "gradcam_layer4");
+  /** The maps whose maximum is a plateau of tied cells on every item (the others: a unique maximum). */
+  static final List<String> PLATEAU_MAPS = List.of("gradcam_layer4", "plateau_2x2", "plateau_4x4");
   /** Maps that get ROAD (400 forward passes per map set on each side). */
   static final List<String> ROAD_MAPS = List.of("saliency");
 
@@ -172,6 +174,9 @@ class QuantusParityTest {
     double[] ties = ref.get("max_ties " + name);
     int plateau = 0;
     for (int i = 0; i < N; i++) {
+      // the maps are what they are said to be: plateaus where promised, unique maxima elsewhere
+      assertEquals(PLATEAU_MAPS.contains(name), Ties.maximumCells(maps[i]) > 1, name + " item " + i);
+      assertEquals(Ties.maximumCells(maps[i]), ties[i], 0, "tied maxima " + name + " item " + i);
       if (ties[i] == 1) assertEquals(any[i], pointing[i], 0, "pointing_game " + name + " item " + i);
       else plateau++;
     }
@@ -182,7 +187,7 @@ class QuantusParityTest {
   /** PixelFlipping, RegionPerturbation, FaithfulnessCorrelation and ROAD: forward passes on both sides. */
   private void modelMetrics(String name, Judged j, Judged regions, Map<String, double[]> ref) {
     int steps = HW / STEP_PIXELS;
-    // PixelFlipping = deletion with every pixel a unit, 64 pixels per step
+    // PixelFlipping = deletion with every pixel a unit, STEP_PIXELS pixels per step
     Curves del = Curves.of(j, Curves.Kind.DELETION);
     double[] p0 = ref.get("p0 " + name);
     double worst = 0;
