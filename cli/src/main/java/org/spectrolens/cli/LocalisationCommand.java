@@ -76,8 +76,8 @@ public final class LocalisationCommand implements Callable<Integer> {
       Judging judging = Judging.defaults(RemovalUnits.full(s[1], s[2])).withSeed(common.seed).withTolerance(toleranceHz, toleranceMs);
       Study study = Study.run(m.network(), sample, MethodMaps.of(common.engine(m), set), chosen, judging, masks);
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("methods", FaithfulnessCommand.entries(study.methods()));
-      json.put("baselines", FaithfulnessCommand.entries(study.baselines()));
+      json.put("methods", withTies(FaithfulnessCommand.entries(study.methods()), study.methods()));
+      json.put("baselines", withTies(FaithfulnessCommand.entries(study.baselines()), study.baselines()));
       json.put("chance", study.methods().isEmpty() ? study.baselines().get(0).chance() : study.methods().get(0).chance());
       Map<String, Object> opts = common.describe(sample.n());
       opts.put("truth", reader.origin().id());
@@ -99,6 +99,28 @@ public final class LocalisationCommand implements Callable<Integer> {
       System.out.println("chance           " + json.get("chance"));
     }
     return 0;
+  }
+
+  /**
+   * Beside the mean number of cells tied at each map's maximum, on how many items the maximum is a
+   * plateau (more than one cell) and the largest plateau: the report says so.
+   */
+  private static Map<String, Object> withTies(Map<String, Object> entries, List<Study.Entry> studied) {
+    for (Study.Entry e : studied) {
+      double[] tied = e.perSample().get("max_tied_cells");
+      if (tied == null) continue;
+      int plateaus = 0;
+      double largest = 0;
+      for (double t : tied) {
+        if (t > 1) plateaus++;
+        largest = Math.max(largest, t);
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> v = (Map<String, Object>) entries.get(e.name());
+      v.put("items_with_tied_maximum", plateaus);
+      v.put("largest_tied_maximum", (int) largest);
+    }
+    return entries;
   }
 
   /** The maps, masks and zones behind the scores, for a check outside spectrolens (e.g. a Quantus transcription). */

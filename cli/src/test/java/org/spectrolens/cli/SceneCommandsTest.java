@@ -56,6 +56,8 @@ class SceneCommandsTest {
     assertEquals(4, json.get("options").get("items_with_truth").asInt());
     double chance = json.get("chance").get("relevance_mass").asDouble();
     assertTrue(chance > 0 && chance < 1, "chance is the events' area share: " + chance);
+    var g = json.get("methods").get("gradcam");
+    assertTrue(g.get("items_with_tied_maximum").asInt() <= 4 && g.get("largest_tied_maximum").asInt() >= 1, g.toString());
     // the saved maps and zones give back each item's pointing games (items.csv), both rules
     float[] maps = org.spectrolens.io.Npy.read(out.resolve("maps/gradcam.npy")).data();
     float[] zone = org.spectrolens.io.Npy.read(out.resolve("zone.npy")).data();

@@ -72,7 +72,8 @@ final class LocalisationResult implements ResultReader {
       double c = Numbers.num(chance, k);
       r.add(Numbers.fmt(x) + (c > 0 && !Double.isNaN(x) ? " (" + Numbers.fmt(x / c) + "x chance)" : ""));
     }
-    r.add(Numbers.fmt(Numbers.num(v, TIED)));
+    double tied = Numbers.num(v, TIED);
+    r.add(Double.isNaN(tied) ? "n/a" : String.format(Locale.ROOT, "%.1f", tied));
     return r;
   }
 
@@ -83,14 +84,18 @@ final class LocalisationResult implements ResultReader {
     return out;
   }
 
-  /** A sentence when the method's maximum is a plateau of more than one cell (on average), else null. */
+  /** A sentence when the method's maximum is a plateau of more than one cell (on some item), else null. */
   private static String plateau(String method, JsonNode v) {
     double tied = Numbers.num(v, TIED);
     if (!(tied > 1)) return null;
     double expected = Numbers.num(v, "pointing_game");
     double any = Numbers.num(v, "pointing_game_any");
-    return String.format(Locale.ROOT, "%s's maximum is a plateau of %s tied cells on average, not one point: its pointing game, %s, is the share of"
-        + " those cells within the tolerance of the truth (the chance that a maximum drawn among them hits)%s.", method, Numbers.fmt(tied),
+    double items = Numbers.num(v, "items_with_tied_maximum");
+    double largest = Numbers.num(v, "largest_tied_maximum");
+    String where = Double.isNaN(items) ? String.format(Locale.ROOT, "of %.1f tied cells on average", tied)
+        : String.format(Locale.ROOT, "of tied cells on %d items (up to %d cells; %.1f on average over all items)", (int) items, (int) largest, tied);
+    return String.format(Locale.ROOT, "%s's maximum is a plateau %s, not one point: its pointing game, %s, is the share of"
+        + " those cells within the tolerance of the truth (the chance that a maximum drawn among them hits)%s.", method, where,
         Numbers.fmt(expected), Double.isNaN(any) ? "" : "; counted as Quantus counts it, a hit whenever any of them is within it, it is " + Numbers.fmt(any));
   }
 }

@@ -36,8 +36,9 @@ final class SanityResult implements ResultReader {
       int defined = last == null ? 0 : last.path("spearman_items").asInt(items);
       String rhoText = Numbers.fmt(rho) + (defined < items ? " (" + defined + " of " + items + " items)" : "");
       if (defined < items) {
-        partial.add(String.format(java.util.Locale.ROOT, "%s's Spearman rests on %d of %d items (the other %d maps are constant once every layer is randomised%s)",
-            m.getKey(), defined, items, items - defined, defined == 0 ? "; its verdict rests on SSIM alone" : ""));
+        int constant = items - defined;
+        partial.add(String.format(java.util.Locale.ROOT, "%s's Spearman rests on %d of %d items (the other %s constant once every layer is randomised%s)",
+            m.getKey(), defined, items, constant == 1 ? "map is" : constant + " maps are", defined == 0 ? "; its verdict rests on SSIM alone" : ""));
       }
       rows.add(List.of(m.getKey(), rhoText, Numbers.fmt(ssim), Numbers.fmt(logit), passes ? "passes" : "FAILS"));
       numbers.put(m.getKey(), Map.of("spearman_all_randomised", rho, "ssim_all_randomised", ssim, "random_logit_ssim", logit, "passes", passes,
