@@ -117,6 +117,7 @@ public final class LocalisationCommand implements Callable<Integer> {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> v = (Map<String, Object>) entries.get(e.name());
+      v.put("items", tied.length);
       v.put("items_with_tied_maximum", plateaus);
       v.put("largest_tied_maximum", (int) largest);
     }

@@ -52,7 +52,7 @@ class ReportCommandTest {
     Files.writeString(dir.resolve("results/judged/localisation.json"), """
         {"methods": {"gradcam": {"relevance_mass": 0.42, "relevance_rank": 0.5, "pointing_game": 0.8},
            "layercam": {"relevance_mass": 0.2, "relevance_rank": 0.2, "pointing_game": 0.4, "pointing_game_any": 0.9, "max_tied_cells": 256,
-             "items_with_tied_maximum": 40, "largest_tied_maximum": 1024}},
+             "items": 100, "items_with_tied_maximum": 40, "largest_tied_maximum": 1024}},
          "baselines": {"random": {"relevance_mass": 0.14, "relevance_rank": 0.13, "pointing_game": 0.15, "max_tied_cells": 1},
            "energy": {"relevance_mass": 0.31, "relevance_rank": 0.6, "pointing_game": 0.98, "max_tied_cells": 1}},
          "chance": {"relevance_mass": 0.14, "relevance_rank": 0.14, "pointing_game": 0.14, "pointing_game_any": 0.14}}""");
@@ -74,7 +74,7 @@ class ReportCommandTest {
         + " than the energy map's 31.0%"), text);
     assertTrue(text.contains("<td>energy map</td>") && text.contains("<td>random map</td>"), "reference rows");
     // a plateau of tied maxima is said, with what the pointing game then counts under both rules
-    assertTrue(text.contains("layercam's maximum is a plateau of tied cells on 40 items (up to 1024 cells; 256.0 on average over all items), not one"
+    assertTrue(text.contains("layercam's maximum is a plateau of tied cells on 40 of 100 items (up to 1024 cells; 256.0 on average over all items), not one"
         + " point: its pointing game, 0.400,"), text);
     assertTrue(text.contains("a hit whenever any of them is within it, it is 0.900"), text);
     assertFalse(text.contains("gradcam's maximum is a plateau"), "no plateau sentence for a map without max_tied_cells");

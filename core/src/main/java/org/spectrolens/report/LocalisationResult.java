@@ -92,8 +92,10 @@ final class LocalisationResult implements ResultReader {
     double any = Numbers.num(v, "pointing_game_any");
     double items = Numbers.num(v, "items_with_tied_maximum");
     double largest = Numbers.num(v, "largest_tied_maximum");
+    double all = Numbers.num(v, "items");
     String where = Double.isNaN(items) ? String.format(Locale.ROOT, "of %.1f tied cells on average", tied)
-        : String.format(Locale.ROOT, "of tied cells on %d items (up to %d cells; %.1f on average over all items)", (int) items, (int) largest, tied);
+        : String.format(Locale.ROOT, "of tied cells on %d%s items (up to %d cells; %.1f on average over all items)", (int) items,
+            Double.isNaN(all) ? "" : " of " + (int) all, (int) largest, tied);
     return String.format(Locale.ROOT, "%s's maximum is a plateau %s, not one point: its pointing game, %s, is the share of"
         + " those cells within the tolerance of the truth (the chance that a maximum drawn among them hits)%s.", method, where,
         Numbers.fmt(expected), Double.isNaN(any) ? "" : "; counted as Quantus counts it, a hit whenever any of them is within it, it is " + Numbers.fmt(any));
