@@ -62,7 +62,7 @@ public final class FaithfulnessCommand implements Callable<Integer> {
     List<MapMetric> chosen = MetricRegistry.mapMetrics(metrics == null
         ? MetricRegistry.ids().stream().filter(id -> MetricRegistry.of(id) instanceof MapMetric m
             && (m.category() == Metric.Category.FAITHFULNESS || m.category() == Metric.Category.COMPLEXITY)).toList()
-        : metrics, Metric.Category.FAITHFULNESS, Metric.Category.COMPLEXITY);
+        : metrics, common.metricParameters(), Metric.Category.FAITHFULNESS, Metric.Category.COMPLEXITY);
     Baseline b = common.baseline();
     common.methods();
     Engines.init(common.threads);
@@ -82,6 +82,9 @@ public final class FaithfulnessCommand implements Callable<Integer> {
       Map<String, Object> opts = common.describe(sample.n());
       opts.putAll(judging.describe());
       opts.put("explain_options", common.explainOptions().describe());
+      Map<String, Object> metricParameters = new LinkedHashMap<>();
+      for (MapMetric c : chosen) if (!c.parameters().isEmpty()) metricParameters.put(c.id(), c.parameters());
+      if (!metricParameters.isEmpty()) opts.put("metric_parameters", metricParameters);
       json.put("options", opts);
       Map<String, Object> speed = new LinkedHashMap<>();
       speed.put("seconds", seconds);

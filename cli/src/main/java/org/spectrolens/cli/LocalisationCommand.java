@@ -60,7 +60,7 @@ public final class LocalisationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<MapMetric> chosen = MetricRegistry.mapMetrics(metrics == null ? MetricRegistry.ids(Metric.Category.LOCALISATION) : metrics,
+    List<MapMetric> chosen = MetricRegistry.mapMetrics(metrics == null ? MetricRegistry.ids(Metric.Category.LOCALISATION) : metrics, common.metricParameters(),
         Metric.Category.LOCALISATION);
     TruthReader reader = TruthReader.of(TruthSource.fromId(truth, "--truth"));
     common.methods();

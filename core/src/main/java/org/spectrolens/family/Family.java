@@ -119,4 +119,9 @@ public final class Family<M extends Member> {
     }
     return out;
   }
+
+  /** The plain table of {@code docs/}: id and what each member computes. */
+  public String markdownTable() {
+    return markdownTable(List.of("id", "what it computes"), m -> List.of("`" + m.id() + "`", m.description()));
+  }
 }

@@ -119,4 +119,12 @@ public final class MetricRegistry {
     }
     return b.toString();
   }
+
+  /** The metrics table of {@code docs/judging.md}: id, category, which way is better, needs, parameters, what it measures. */
+  public static String markdownTable() {
+    return FAMILY.markdownTable(List.of("id", "category", "better", "needs", "parameters (default)", "what it measures"),
+        d -> List.of("`" + d.id() + "`", d.category().id(), d.direction().id(),
+            d.needs().stream().map(n -> n.name().toLowerCase()).sorted().reduce((a, b) -> a + ", " + b).orElse(""),
+            org.spectrolens.family.Parameterised.parameterCell(d, d.defaults()), d.description()));
+  }
 }
