@@ -37,7 +37,7 @@ public final class Decompositions {
         return new Decomposition.Parts(Matrices.transpose(nmf.h()), Matrices.transpose(nmf.w()), new double[frames[0].length], figures);
       });
 
-  private static final Family<Decomposition> FAMILY = new Family<>("decomposition", "--method", List.of(PCA, ICA, NMF));
+  private static final Family<Decomposition> FAMILY = new Family<>("decomposition", "method", List.of(PCA, ICA, NMF));
 
   private Decompositions() {}
 

@@ -25,7 +25,7 @@ public final class Family<M extends Member> {
 
   /**
    * @param noun what a member is called in messages ({@code filter}, {@code explanation method})
-   * @param parameter the library parameter that names members, named in errors when no other subject is given
+   * @param parameter the library parameter (snake_case) whose values name members, named in errors when no other subject is given
    * @param builtIn the built-in members, in order
    */
   public Family(String noun, String parameter, List<? extends M> builtIn) {
@@ -63,15 +63,21 @@ public final class Family<M extends Member> {
   }
 
   /** The member {@code id}, or the one-line error naming the family's parameter and listing the ids. */
-  public M get(String id) {
-    return get(id, parameter);
+  public synchronized M get(String id) {
+    M m = members.get(id);
+    if (m == null) throw SpectrolensException.ofParameter(parameter, unknown(id));
+    return m;
   }
 
   /** The member {@code id}, or the one-line error naming {@code subject} (a file or parameter) and listing the ids. */
   public synchronized M get(String id, String subject) {
     M m = members.get(id);
-    if (m == null) throw new SpectrolensException(subject, "unknown " + noun + " '" + id + "'; expected one of " + String.join(", ", members.keySet()));
+    if (m == null) throw new SpectrolensException(subject, unknown(id));
     return m;
+  }
+
+  private String unknown(String id) {
+    return "unknown " + noun + " '" + id + "'; expected one of " + String.join(", ", members.keySet());
   }
 
   /**

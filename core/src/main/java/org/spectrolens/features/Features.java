@@ -10,7 +10,7 @@ import org.spectrolens.family.Family;
  * (built-ins below; an extension calls {@code register} itself).
  */
 public final class Features {
-  private static final Family<Feature> FAMILY = new Family<>("feature", "--features", List.of(new SpectralCentroid(),
+  private static final Family<Feature> FAMILY = new Family<>("feature", "features", List.of(new SpectralCentroid(),
       new SpectralBandwidth(), new SpectralRolloff(), new SpectralContrast(), new SpectralFlatness(), new OnsetStrength(),
       new ZeroCrossingRate(), new Rms(), new MfccFeature(), new MfccDelta(1), new MfccDelta(2), new Chroma(),
       new HarmonicPercussive()));
@@ -38,11 +38,11 @@ public final class Features {
 
   /** The features named in {@code ids}, in order; a repeated id is refused. */
   public static List<Feature> of(List<String> ids) {
-    if (ids.isEmpty()) throw new SpectrolensException("--features", "name at least one feature");
+    if (ids.isEmpty()) throw SpectrolensException.ofParameter("features", "name at least one feature");
     List<Feature> out = new ArrayList<>();
     for (String id : ids) {
       String t = id.trim();
-      if (out.stream().anyMatch(f -> f.id().equals(t))) throw new SpectrolensException("--features", "'" + t + "' is given twice");
+      if (out.stream().anyMatch(f -> f.id().equals(t))) throw SpectrolensException.ofParameter("features", "'" + t + "' is given twice");
       out.add(of(t));
     }
     return out;

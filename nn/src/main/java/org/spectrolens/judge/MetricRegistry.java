@@ -15,7 +15,7 @@ import org.spectrolens.SpectrolensException;
  * Order is the report order (the faithfulness.json key order).
  */
 public final class MetricRegistry {
-  private static final Family<MetricDefinition<?>> FAMILY = new Family<>("metric", "--metrics", Stream.<Supplier<Metric>>of(
+  private static final Family<MetricDefinition<?>> FAMILY = new Family<>("metric", "metrics", Stream.<Supplier<Metric>>of(
       MeanTop50Weight::new, AverageDrop::new, AverageIncrease::new, PredictionChange::new, DeletionAucProb::new,
       InsertionAucProb::new, DeletionAucAcc::new, InsertionAucAcc::new, RoadMorfAuc::new, RoadLerfAuc::new,
       FaithfulnessCorrelation::new, Sparseness::new, Entropy::new, RelevanceMass::new, RelevanceRank::new, PointingGame::new,
@@ -88,7 +88,7 @@ public final class MetricRegistry {
       boolean ok = allowed.length == 0;
       for (Metric.Category c : allowed) ok |= m.category() == c;
       if (!ok || !(m instanceof MapMetric mm)) {
-        throw new SpectrolensException("--metrics", "'" + id + "' is a " + m.category().id() + " metric, not one this command computes");
+        throw SpectrolensException.ofParameter("metrics", "'" + id + "' is a " + m.category().id() + " metric, not one this command computes");
       }
       out.add(mm);
     }

@@ -36,7 +36,7 @@ public final class Classifiers {
   public static Classifier of(String model) {
     String id = isHybrid(model) ? model.substring(PREFIX.length()) : model;
     if (!FAMILY.contains(id)) {
-      throw new SpectrolensException("--model", "unknown classifier '" + id + "' in '" + model + "'; expected one of hybrid:"
+      throw SpectrolensException.ofParameter("model", "unknown classifier '" + id + "' in '" + model + "'; expected one of hybrid:"
           + String.join(", hybrid:", FAMILY.ids()));
     }
     return FAMILY.get(id);
