@@ -29,7 +29,7 @@ final class JudgeOptions {
   @Option(names = "--split", defaultValue = "test", description = "test, train or all (default: ${DEFAULT-VALUE}).")
   String split;
 
-  @Option(names = "--methods", split = ",", paramLabel = "LIST", defaultValue = "saliency,smoothgrad,gradcam++,faster-scorecam",
+  @Option(names = "--methods", split = ",", paramLabel = "LIST", defaultValue = Explainers.THESIS_METHODS,
       description = "Explanation methods (default: the thesis's four, ${DEFAULT-VALUE}).")
   List<String> methods;
 

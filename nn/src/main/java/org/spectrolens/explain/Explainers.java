@@ -25,6 +25,12 @@ public final class Explainers {
   /** The ids of the built-in methods, in the registry's order. */
   public static final List<String> IDS = FAMILY.ids();
 
+  /**
+   * The monitoring thesis's four methods (Vanilla Saliency, SmoothGrad, Grad-CAM++, Faster
+   * Score-CAM), comma-separated: the judging commands' default.
+   */
+  public static final String THESIS_METHODS = "saliency,smoothgrad,gradcam++,faster-scorecam";
+
   private Explainers() {}
 
   /** The family: every registered method, built-in ones first. */
