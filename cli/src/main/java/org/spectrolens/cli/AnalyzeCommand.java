@@ -118,7 +118,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     try {
       return ItemGroups.by("group", ds, speakers);
     } catch (SpectrolensException e) {
-      System.err.println("analyze: no speaker groups (" + e.problem() + ")");
+      System.err.println("analyze: no speaker groups (" + ParameterFlags.mentions(e.problem()) + ")");
       return null;
     }
   }

@@ -15,6 +15,7 @@ import org.spectrolens.io.OutputFolder;
 import org.spectrolens.io.OutputNames;
 import org.spectrolens.segment.LabelFigure;
 import org.spectrolens.segment.LabelMap;
+import org.spectrolens.segment.Morphology;
 import org.spectrolens.segment.Region;
 import org.spectrolens.segment.SceneDetection;
 import org.spectrolens.segment.Segmentation;
@@ -97,7 +98,8 @@ final class SegmentCommand implements Callable<Integer>, Checked {
       if (eq <= 0 || eq == p.length() - 1) throw new SpectrolensException("--param", "expected NAME=VALUE, found '" + p + "'");
     }
     String text = params.isEmpty() ? method : method + (method.contains(":") ? "," : ":") + String.join(",", params);
-    segmentation = Segmentation.of(text, morphology, aboveFloor ? floorQuantile : Double.NaN);
+    segmentation = new Segmentation(Segmenters.parse(text, "--method"), Morphology.parse(morphology, "--morphology"),
+        aboveFloor ? floorQuantile : Double.NaN);
     if (scene == null && inputs.isEmpty()) throw new SpectrolensException("IN", "required (or --scene SCENE)");
     if (scene != null && !inputs.isEmpty()) throw new SpectrolensException("--scene", "scores a scene folder; give no IN files with it");
     SpectrogramInputs.checkExists(inputs);

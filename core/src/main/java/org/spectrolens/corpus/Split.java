@@ -35,8 +35,8 @@ public record Split(boolean bySpeaker, double testFraction, long seed, int folds
   public static final String TEST = "test";
 
   public Split {
-    if (folds > 1 && (fold < 0 || fold >= folds)) throw new SpectrolensException("--fold", "fold " + fold + " is not in 0.." + (folds - 1));
-    if (folds <= 1 && !(testFraction > 0 && testFraction < 1)) throw new SpectrolensException("--test-fraction", "must lie strictly between 0 and 1, found " + testFraction);
+    if (folds > 1 && (fold < 0 || fold >= folds)) throw SpectrolensException.ofParameter("fold", "fold " + fold + " is not in 0.." + (folds - 1));
+    if (folds <= 1 && !(testFraction > 0 && testFraction < 1)) throw SpectrolensException.ofParameter("test_fraction", "must lie strictly between 0 and 1, found " + testFraction);
   }
 
   /** The paper's split: 70/30 per class, seed 0. */
@@ -106,8 +106,8 @@ public record Split(boolean bySpeaker, double testFraction, long seed, int folds
       String which = speakers.size() == 1 && speakers.first().isEmpty()
           ? "the corpus has no speaker information, so it is one speaker (a plain LJSpeech corpus is)"
           : "the corpus has only " + speakers.size() + " speaker(s) (" + String.join(", ", speakers) + ")";
-      throw new SpectrolensException("--group-by speaker", which + "; a speaker-independent split needs at least " + groups
-          + " speakers: give a speakers.csv (columns id,speaker) with --speakers FILE, or drop --group-by speaker");
+      throw SpectrolensException.ofParameter("by_speaker", which + "; a speaker-independent split needs at least " + groups
+          + " speakers: give a speakers.csv (columns id,speaker) with `speakers` FILE, or drop `by_speaker`");
     }
     List<String> classes = new ArrayList<>(new TreeSet<>(sorted.stream().map(Segment::label).toList()));
     Map<String, int[]> perSpeaker = new LinkedHashMap<>();

@@ -39,21 +39,13 @@ public record Segmentation(Segmenter method, List<Morphology> morphology, double
   public Segmentation {
     morphology = List.copyOf(morphology);
     if (!Double.isNaN(floorQuantile) && !(floorQuantile >= 0 && floorQuantile <= 1)) {
-      throw new SpectrolensException("--floor-quantile", "must lie in [0, 1], found " + floorQuantile);
+      throw SpectrolensException.ofParameter("floor_quantile", "must lie in [0, 1], found " + floorQuantile);
     }
   }
 
   /** A run on the levels as they are (no floor subtracted). */
   public Segmentation(Segmenter method, List<Morphology> morphology) {
     this(method, morphology, Double.NaN);
-  }
-
-  /**
-   * A method from text ({@code felzenszwalb:scale=100,min-size=5}), morphology from text
-   * ({@code opening:3,closing:3x5}); errors name {@code --method} and {@code --morphology}.
-   */
-  public static Segmentation of(String method, String morphology, double floorQuantile) {
-    return new Segmentation(Segmenters.parse(method, "--method"), Morphology.parse(morphology, "--morphology"), floorQuantile);
   }
 
   /**

@@ -73,7 +73,7 @@ public final class MetricRegistry {
   /** A fresh instance; a one-line error for an unknown id. */
   public static synchronized Metric of(String id) {
     Supplier<Metric> s = ALL.get(id);
-    if (s == null) throw new SpectrolensException("--metrics", "unknown metric '" + id + "'; expected one of " + String.join(", ", ids()));
+    if (s == null) throw SpectrolensException.ofParameter("metrics", "unknown metric '" + id + "'; expected one of " + String.join(", ", ids()));
     return s.get();
   }
 
@@ -85,7 +85,7 @@ public final class MetricRegistry {
       boolean ok = allowed.length == 0;
       for (Metric.Category c : allowed) ok |= m.category() == c;
       if (!ok || !(m instanceof MapMetric mm)) {
-        throw new SpectrolensException("--metrics", "'" + id + "' is a " + m.category().id() + " metric, not one this command computes");
+        throw SpectrolensException.ofParameter("metrics", "'" + id + "' is a " + m.category().id() + " metric, not one this command computes");
       }
       out.add(mm);
     }

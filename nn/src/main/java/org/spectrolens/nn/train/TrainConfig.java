@@ -48,7 +48,7 @@ public record TrainConfig(
       case "constant" -> lr;
       case "cosine" -> lr * 0.5 * (1 + Math.cos(Math.PI * e / Math.max(1, epochs)));
       case "step" -> lr * Math.pow(gamma, e / Math.max(1, stepEpochs));
-      default -> throw new org.spectrolens.SpectrolensException("--lr-schedule", "unknown schedule '" + schedule
+      default -> throw org.spectrolens.SpectrolensException.ofParameter("schedule", "unknown schedule '" + schedule
           + "'; expected constant, cosine or step");
     };
   }

@@ -86,7 +86,7 @@ public final class Trainer {
       Listener listener) {
     int dsChannels = ds.info().channelCount();
     if (dsChannels > 1 && cfg.channels() != 1 && cfg.channels() != dsChannels) { // before anything is written
-      throw new SpectrolensException("--channels", "repeats a single-channel grid; the dataset has " + dsChannels
+      throw SpectrolensException.ofParameter("channels", "repeats a single-channel grid; the dataset has " + dsChannels
           + " input channels " + ds.info().channels() + " of its own");
     }
     try (OutputFolder folder = OutputFolder.inPlace(out, COMMAND, force, ds.dir(),
@@ -98,16 +98,16 @@ public final class Trainer {
   }
 
   private static Outcome trainInto(CachedDataset ds, TrainConfig cfg, Path out, boolean resume, boolean progress, Listener listener) {
-    if (cfg.epochs() < 1) throw new SpectrolensException("--epochs", "must be at least 1");
-    if (cfg.batch() < 2) throw new SpectrolensException("--batch", "must be at least 2 (batch norm needs two items)");
-    if (!(cfg.lr() > 0 && cfg.lr() < Double.POSITIVE_INFINITY)) throw new SpectrolensException("--lr", "must be a positive finite number, found " + cfg.lr());
-    if (cfg.channels() != 1 && cfg.channels() != 3) throw new SpectrolensException("--channels", "must be 1 or 3");
+    if (cfg.epochs() < 1) throw SpectrolensException.ofParameter("epochs", "must be at least 1");
+    if (cfg.batch() < 2) throw SpectrolensException.ofParameter("batch", "must be at least 2 (batch norm needs two items)");
+    if (!(cfg.lr() > 0 && cfg.lr() < Double.POSITIVE_INFINITY)) throw SpectrolensException.ofParameter("lr", "must be a positive finite number, found " + cfg.lr());
+    if (cfg.channels() != 1 && cfg.channels() != 3) throw SpectrolensException.ofParameter("channels", "must be 1 or 3");
     cfg.lrAt(0); // validates the schedule name
     Engine engine = Engines.init(cfg.threads());
     engine.setRandomSeed((int) cfg.seed());
     Path ckpt = out.resolve(Checkpoint.FILE);
     if (!resume && (Files.exists(ckpt) || Files.exists(out.resolve(ModelConfig.FILE)))) {
-      throw new SpectrolensException(out.toString(), "already holds a model or a checkpoint; use --resume to continue it or choose another --out");
+      throw new SpectrolensException(out.toString(), "already holds a model or a checkpoint; use `resume` to continue it or choose another `out`");
     }
     if (resume && Checkpoint.exists(ckpt)) checkResumable(ckpt, Checkpoint.state(ckpt), ds, cfg);
     List<String> classes = ds.classes();
@@ -219,8 +219,8 @@ public final class Trainer {
   /** Refuses to resume a checkpoint made on another dataset or with other options, before anything is built. */
   private static void checkResumable(Path ckpt, Checkpoint.State state, CachedDataset ds, TrainConfig cfg) {
     if (state.datasetId() != null && !state.datasetId().equals(ds.info().id())) {
-      throw new SpectrolensException(ckpt.toString(), "was trained on dataset " + state.datasetId() + ", but --data "
-          + ds.dir() + " is dataset " + ds.info().id() + "; resume with the same dataset, or train into another --out");
+      throw new SpectrolensException(ckpt.toString(), "was trained on dataset " + state.datasetId() + ", but `data` "
+          + ds.dir() + " is dataset " + ds.info().id() + "; resume with the same dataset, or train into another `out`");
     }
     String changed = changedOption(state.config(), cfg);
     if (changed != null) {
@@ -229,21 +229,22 @@ public final class Trainer {
   }
 
   /**
-   * The first option (other than --epochs and --threads, which a resumed run may change) in which
-   * {@code now} differs from the checkpoint's {@code was}, as "--opt X (now Y)"; null if none.
+   * The first parameter (other than {@code epochs} and {@code threads}, which a resumed run may
+   * change) in which {@code now} differs from the checkpoint's {@code was}, as "`name` X (now Y)";
+   * null if none.
    */
   static String changedOption(TrainConfig was, TrainConfig now) {
     String[][] pairs = {
-        {"--model", was.model(), now.model()}, {"--seed", "" + was.seed(), "" + now.seed()},
-        {"--batch", "" + was.batch(), "" + now.batch()}, {"--lr", "" + was.lr(), "" + now.lr()},
-        {"--weight-decay", "" + was.weightDecay(), "" + now.weightDecay()}, {"--lr-schedule", was.schedule(), now.schedule()},
-        {"--lr-step", "" + was.stepEpochs(), "" + now.stepEpochs()}, {"--lr-gamma", "" + was.gamma(), "" + now.gamma()},
-        {"--augment", "" + was.augment(), "" + now.augment()}, {"--patience", "" + was.patience(), "" + now.patience()},
-        {"--validation", "" + was.validationFraction(), "" + now.validationFraction()},
-        {"--channels", "" + was.channels(), "" + now.channels()}, {"--freeze", "" + was.freeze(), "" + now.freeze()},
-        {"--pretrained", String.valueOf(was.pretrained()), String.valueOf(now.pretrained())}};
+        {"model", was.model(), now.model()}, {"seed", "" + was.seed(), "" + now.seed()},
+        {"batch", "" + was.batch(), "" + now.batch()}, {"lr", "" + was.lr(), "" + now.lr()},
+        {"weight_decay", "" + was.weightDecay(), "" + now.weightDecay()}, {"schedule", was.schedule(), now.schedule()},
+        {"step_epochs", "" + was.stepEpochs(), "" + now.stepEpochs()}, {"gamma", "" + was.gamma(), "" + now.gamma()},
+        {"augment", "" + was.augment(), "" + now.augment()}, {"patience", "" + was.patience(), "" + now.patience()},
+        {"validation_fraction", "" + was.validationFraction(), "" + now.validationFraction()},
+        {"channels", "" + was.channels(), "" + now.channels()}, {"freeze", "" + was.freeze(), "" + now.freeze()},
+        {"pretrained", String.valueOf(was.pretrained()), String.valueOf(now.pretrained())}};
     for (String[] p : pairs) {
-      if (!p[1].equals(p[2])) return p[0] + " " + p[1] + " (now " + p[2] + ")";
+      if (!p[1].equals(p[2])) return "`" + p[0] + "` " + p[1] + " (now " + p[2] + ")";
     }
     return null;
   }
@@ -300,7 +301,7 @@ public final class Trainer {
           logits = out.toFloatArray();
           adam.step(net.trainable(), lr);
         }
-        if (!Float.isFinite(loss)) throw new SpectrolensException("--lr", "training diverged (loss " + loss + " in epoch " + (e + 1) + "); try a smaller learning rate");
+        if (!Float.isFinite(loss)) throw SpectrolensException.ofParameter("lr", "training diverged (loss " + loss + " in epoch " + (e + 1) + "); try a smaller learning rate");
         lossSum += loss * idx.length;
         for (int i = 0; i < idx.length; i++) {
           if (TrainedModel.argmax(logits, i * k, k) == fit.label(idx[i])) correct++;
