@@ -24,7 +24,7 @@ import org.spectrolens.params.Param;
  * A metric with a parameter defined outside {@code org.spectrolens.judge} through the public API
  * alone (one class: the share of a map's relevance held by its top cells), registered and run end to
  * end: listed in {@code faithfulness --help}, computed by default, set from the command line,
- * and reported in {@code faithfulness.json} and {@code items.csv} with its parameters.
+ * reported in {@code faithfulness.json} and {@code items.csv} with its parameters, and shown in the report.
  */
 class TopShareMetricTest {
   /** Per item: the share of the map's total relevance in its {@code fraction} most relevant cells. */
@@ -93,7 +93,7 @@ class TopShareMetricTest {
   @TempDir Path dir;
 
   @Test
-  void registeredMetricRunsThroughTheCommandLine() throws Exception {
+  void registeredMetricRunsThroughTheCommandLineAndTheReport() throws Exception {
     MetricRegistry.register(TopShare.DEFINITION);
     CliRun help = CliRun.of("faithfulness", "--help");
     assertTrue(help.out().contains("top_share") && help.out().contains("top_share.fraction"), help.out());
@@ -130,5 +130,14 @@ class TopShareMetricTest {
         "--metrics", "top_share", "--metric-param", "top_share.fraction=2", "--out", dir.resolve("bad").toString());
     assertTrue(bad.exit() != 0);
     assertTrue(bad.err().contains("top_share.fraction"), bad.err());
+
+    // the report shows the new column, headed from the registry, without any edit to the report
+    Path html = dir.resolve("report.html");
+    CliRun rep = CliRun.of("report", "--in", all.toString(), "--out", html.toString());
+    assertEquals(0, rep.exit(), rep.err());
+    String page = Files.readString(html);
+    assertTrue(page.contains("<th>top share ↑</th>"), "the registry's heading and direction head the column");
+    assertTrue(page.contains("<th>sparseness (Gini) ↑</th>"), "a built-in metric beside it");
+    assertTrue(Files.readString(dir.resolve("report.json")).contains("\"top_share\""), "its numbers in the report's JSON");
   }
 }

@@ -67,4 +67,9 @@ public interface Metric extends Member {
   default Map<String, Object> parameters() {
     return Map.of();
   }
+
+  /** A short column heading for tables (the report's); the id with spaces unless a metric says better. */
+  default String heading() {
+    return id().replace('_', ' ');
+  }
 }

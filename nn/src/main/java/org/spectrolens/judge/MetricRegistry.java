@@ -103,7 +103,7 @@ public final class MetricRegistry {
   }
 
   /** Help text: one line per metric of the given categories, "id (better: higher; needs ...): summary". */
-  public static String help(Metric.Category... categories) {
+  public static synchronized String help(Metric.Category... categories) {
     StringBuilder b = new StringBuilder();
     for (MetricDefinition<?> d : FAMILY.all()) {
       String id = d.id();
