@@ -27,7 +27,6 @@ import picocli.CommandLine.Option;
 
 /** {@code spectrolens faithfulness}: how faithful each method's maps are to the model, beside a random and the energy map. */
 @Command(name = "faithfulness", mixinStandardHelpOptions = true, sortOptions = false,
-    resourceBundle = "org.spectrolens.cli.JudgeHelp$Faithfulness",
     description = {"Faithfulness and complexity of each method's maps on a dataset split, each figure also for a random map",
         "(chance) and the energy map (the input itself). Writes DIR/faithfulness.json (per method and reference map: every",
         "metric and seconds; the options), DIR/items.csv (every item's scores: id,label,map,<metric>...) and, when a deletion or insertion metric is asked, DIR/curves.csv",

@@ -27,7 +27,6 @@ import picocli.CommandLine.Option;
 
 /** {@code spectrolens localisation}: how well each method's maps agree with where the evidence really is. */
 @Command(name = "localisation", mixinStandardHelpOptions = true, sortOptions = false,
-    resourceBundle = "org.spectrolens.cli.JudgeHelp$Localisation",
     description = {"Agreement of each method's maps with truth masks: for vowels the cells within F1, F2 and F3 plus or minus",
         "their bandwidths, for voicing F0 and its harmonics below 700 Hz; from the synthesiser's truth/<id>.csv",
         "(--truth synth) or the project's formant and pitch trackers (--truth tracker); on a synth-scene dataset the event's",
