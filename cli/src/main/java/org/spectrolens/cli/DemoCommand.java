@@ -1,6 +1,5 @@
 package org.spectrolens.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.Json;
 import org.spectrolens.io.OutputFolder;
+import org.spectrolens.judge.result.FaithfulnessResult;
 import org.spectrolens.nn.evaluate.Metrics;
 import org.spectrolens.nn.train.Trainer;
 import org.spectrolens.params.Param;
@@ -237,9 +237,9 @@ final class DemoCommand implements Callable<Integer>, Checked {
   private static Map<String, Double> deletion(Path faithfulness) throws Exception {
     Map<String, Double> out = new LinkedHashMap<>();
     if (!Files.isRegularFile(faithfulness)) return out;
-    JsonNode j = Json.MAPPER.readTree(faithfulness.toFile());
-    j.path("methods").fields().forEachRemaining(m -> out.put(m.getKey(), m.getValue().path("deletion_auc_prob").asDouble()));
-    j.path("baselines").fields().forEachRemaining(m -> out.put(m.getKey() + " map", m.getValue().path("deletion_auc_prob").asDouble()));
+    FaithfulnessResult j = FaithfulnessResult.read(faithfulness);
+    j.methods().forEach((name, s) -> out.put(name, s.score("deletion_auc_prob")));
+    j.baselines().forEach((name, s) -> out.put(name + " map", s.score("deletion_auc_prob")));
     return out;
   }
 
