@@ -14,6 +14,7 @@ import org.spectrolens.io.OutputFolder;
 import org.spectrolens.judge.result.FaithfulnessResult;
 import org.spectrolens.nn.evaluate.Metrics;
 import org.spectrolens.nn.train.Trainer;
+import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,7 +58,7 @@ final class DemoCommand implements Callable<Integer>, Checked {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of every step (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Range(min = 1, max = 1024, orZero = true)
+  @Param(min = 1, max = 1024, orZero = true)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 

@@ -19,6 +19,7 @@ import org.spectrolens.judge.result.FaithfulnessResult;
 import org.spectrolens.judge.result.JudgeRun;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.model.TrainedModel;
+import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +39,7 @@ public final class FaithfulnessCommand implements Callable<Integer> {
   @Option(names = "--metrics", split = ",", paramLabel = "LIST", description = "Metrics (default: all listed below).")
   List<String> metrics;
 
-  @Range(min = 1, max = 100_000_000)
+  @Param(min = 1, max = 100_000_000)
   @Option(names = "--samples", defaultValue = "200", paramLabel = "N", description = "Items drawn from the split, seeded (default: ${DEFAULT-VALUE}).")
   int samples;
 

@@ -32,7 +32,7 @@ final class ParameterFlags {
       Map.entry("n_bins", "--n-bins"),
       // corpora, datasets and splits
       Map.entry("task", "--task"), Map.entry("alignments", "--alignments"), Map.entry("tier", "--tier"),
-      Map.entry("speakers", "--speakers"), Map.entry("by_speaker", "--group-by speaker"), Map.entry("fold", "--fold"),
+      Map.entry("speakers", "--speakers"), Map.entry("by_speaker", "--group-by speaker"), Map.entry("fold", "--fold"), Map.entry("folds", "--folds"),
       Map.entry("test_fraction", "--test-fraction"), Map.entry("strict", "--strict"), Map.entry("events", "--events"),
       Map.entry("channels", "--channels"), Map.entry("frontend_from", "--frontend-from"), Map.entry("data", "--data"),
       Map.entry("utterances", "--utterances"), Map.entry("clips", "--clips"), Map.entry("snr_range", "--snr-range"),
@@ -53,6 +53,12 @@ final class ParameterFlags {
       Map.entry("perplexity", "--perplexity"), Map.entry("floor_quantile", "--floor-quantile"),
       // outputs
       Map.entry("out", "--out"), Map.entry("force", "--force"));
+
+  /** The parameter an option's flag sets (the table read backwards), or null. */
+  static String parameterOf(String flag) {
+    for (Map.Entry<String, String> e : FLAGS.entrySet()) if (e.getValue().equals(flag)) return e.getKey();
+    return null;
+  }
 
   private static final Pattern MENTION = Pattern.compile("`([a-z][a-z0-9_]*)`");
 

@@ -17,6 +17,7 @@ import org.spectrolens.judge.result.JudgeRun;
 import org.spectrolens.judge.result.SanityResult;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.model.TrainedModel;
+import org.spectrolens.params.Param;
 import org.spectrolens.render.OverlayImage;
 import org.spectrolens.render.PanelFigure;
 import org.spectrolens.spectrogram.Spectrogram;
@@ -36,7 +37,7 @@ public final class SanityCommand implements Callable<Integer> {
   @Mixin
   JudgeOptions common;
 
-  @Range(min = 1, max = 100_000_000)
+  @Param(min = 1, max = 100_000_000)
   @Option(names = "--samples", defaultValue = "50", paramLabel = "N", description = "Items drawn from the split, seeded (default: ${DEFAULT-VALUE}).")
   int samples;
 

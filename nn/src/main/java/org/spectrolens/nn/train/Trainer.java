@@ -98,11 +98,7 @@ public final class Trainer {
   }
 
   private static Outcome trainInto(CachedDataset ds, TrainConfig cfg, Path out, boolean resume, boolean progress, Listener listener) {
-    if (cfg.epochs() < 1) throw SpectrolensException.ofParameter("epochs", "must be at least 1");
-    if (cfg.batch() < 2) throw SpectrolensException.ofParameter("batch", "must be at least 2 (batch norm needs two items)");
-    if (!(cfg.lr() > 0 && cfg.lr() < Double.POSITIVE_INFINITY)) throw SpectrolensException.ofParameter("lr", "must be a positive finite number, found " + cfg.lr());
-    if (cfg.channels() != 1 && cfg.channels() != 3) throw SpectrolensException.ofParameter("channels", "must be 1 or 3");
-    cfg.lrAt(0); // validates the schedule name
+    cfg.check();
     Engine engine = Engines.init(cfg.threads());
     engine.setRandomSeed((int) cfg.seed());
     Path ckpt = out.resolve(Checkpoint.FILE);
