@@ -20,8 +20,8 @@ import org.spectrolens.reading.Analyzer;
 import org.spectrolens.reading.Readings.Alignment;
 import org.spectrolens.reading.Readings.MethodReading;
 import org.spectrolens.truth.TruthReader;
-import org.spectrolens.truth.TruthSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spectrolens analyze}: reads a model's explanation maps over a dataset split acoustically. */
@@ -57,9 +57,8 @@ final class AnalyzeCommand implements Callable<Integer> {
           + "trackers on the audio) (default: ${DEFAULT-VALUE}).")
   String truth;
 
-  @Option(names = "--ceiling", defaultValue = "5500", paramLabel = "HZ",
-      description = "--truth tracker: formant ceiling (default: ${DEFAULT-VALUE}).")
-  double ceiling;
+  @Mixin
+  TrackerOptions tracker = new TrackerOptions();
 
   @Option(names = "--band-hz", defaultValue = "250", paramLabel = "HZ", description = "Width of the bands (default: ${DEFAULT-VALUE}).")
   double bandHz;
@@ -95,8 +94,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TruthSource source = TruthSource.fromId(truth, "--truth");
-    TruthReader reader = source == TruthSource.SYNTH ? TruthReader.synth() : TruthReader.tracker(ceiling);
+    TruthReader reader = tracker.reader(truth);
     CachedDataset ds = CachedDataset.open(data);
     Function<DatasetItem, String> groups = groups(ds);
     Analyzer.Settings settings = new Analyzer.Settings(methods, split, perClass, reader, bandHz, groups,

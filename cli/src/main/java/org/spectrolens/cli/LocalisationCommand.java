@@ -21,7 +21,6 @@ import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.model.TrainedModel;
 import org.spectrolens.params.Param;
 import org.spectrolens.truth.TruthReader;
-import org.spectrolens.truth.TruthSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +39,9 @@ public final class LocalisationCommand implements Callable<Integer> {
 
   @Option(names = "--truth", defaultValue = "synth", paramLabel = "T", description = "synth or tracker (default: ${DEFAULT-VALUE}).")
   String truth;
+
+  @Mixin
+  TrackerOptions tracker = new TrackerOptions();
 
   @Option(names = "--metrics", split = ",", paramLabel = "LIST", description = "Metrics (default: all listed below).")
   List<String> metrics;
@@ -62,7 +64,7 @@ public final class LocalisationCommand implements Callable<Integer> {
   public Integer call() {
     List<MapMetric> chosen = MetricRegistry.mapMetrics(metrics == null ? MetricRegistry.ids(Metric.Category.LOCALISATION) : metrics, common.metricParameters(),
         Metric.Category.LOCALISATION);
-    TruthReader reader = TruthReader.of(TruthSource.fromId(truth, "--truth"));
+    TruthReader reader = tracker.reader(truth);
     common.methods();
     Engines.init(common.threads);
     CachedDataset ds = CachedDataset.open(common.data);
@@ -82,6 +84,7 @@ public final class LocalisationCommand implements Callable<Integer> {
       }
       Map<String, Object> settings = new LinkedHashMap<>();
       settings.put("truth", reader.origin().id());
+      if (reader.formants() != null) settings.put("formant_tracker", reader.describe());
       settings.put("region", Truth.region(ds));
       settings.put("items_with_truth", withTruth);
       settings.put("tolerance_hz", toleranceHz);

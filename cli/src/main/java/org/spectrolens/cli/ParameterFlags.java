@@ -48,6 +48,7 @@ final class ParameterFlags {
       Map.entry("time_step", "--time-step"), Map.entry("methods", "--methods"), Map.entry("band_hz", "--band-hz"),
       Map.entry("per_class", "--per-class"), Map.entry("pairs", "--pairs"), Map.entry("figures", "--figures"), Map.entry("snr_db", "--snr"),
       Map.entry("split", "--split"), Map.entry("by", "--by"),
+      Map.entry("ceiling", "--ceiling"), Map.entry("max_formants", "--max-formants"),
       // features, decompositions, segmentation
       Map.entry("features", "--features"), Map.entry("method", "--method"), Map.entry("components", "--components"),
       Map.entry("perplexity", "--perplexity"), Map.entry("floor_quantile", "--floor-quantile"),

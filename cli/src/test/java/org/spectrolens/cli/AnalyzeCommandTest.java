@@ -85,6 +85,28 @@ class AnalyzeCommandTest {
     assertEquals("tracker", a.get("truth").asText());
     assertTrue(a.get("items").asInt() <= 2 * a.get("classes").size(), "--per-class 2: " + a.get("items"));
     assertTrue(a.get("methods").get("saliency").get("alignment").get("all").get("n").asInt() > 0);
+    // The tracker's settings follow the 22,050 Hz recordings (Praat's defaults there) and are recorded.
+    JsonNode used = a.get("options").get("formant_tracker").get("used").get("22050 Hz");
+    assertEquals(5500, used.get("ceiling_hz").asDouble());
+    assertEquals(5, used.get("max_formants").asDouble());
+
+    // A ceiling above Nyquist is refused before the work by analyze and localisation alike, with formants' message.
+    String nyquist = "formant ceiling 12000 Hz is above the Nyquist frequency (11025 Hz) of this 22050 Hz recording";
+    CliRun formants = CliRun.of("formants", "--ceiling", "12000", dir.resolve("corpus/wavs").toFile().listFiles()[0].toString(),
+        "--out", dir.resolve("f.csv").toString());
+    assertTrue(formants.err().contains(nyquist), formants.err());
+    for (String command : List.of("analyze", "localisation")) {
+      CliRun high = CliRun.of(command, "--model", model.toString(), "--data", ds.toString(), "--methods", "saliency",
+          "--truth", "tracker", "--ceiling", "12000", "--out", dir.resolve("high").toString());
+      assertEquals(2, high.exit(), high.err());
+      assertTrue(high.err().contains(nyquist), high.err());
+      assertEquals(1, high.err().lines().count(), high.err());
+      assertFalse(Files.exists(dir.resolve("high")));
+    }
+    CliRun half = CliRun.of("localisation", "--model", model.toString(), "--data", ds.toString(), "--truth", "tracker",
+        "--max-formants", "3.3", "--out", dir.resolve("half").toString());
+    assertEquals(2, half.exit(), half.err());
+    assertTrue(half.err().startsWith("spectrolens: --max-formants: must be a multiple of 0.5"), half.err());
 
     CliRun by = CliRun.of("analyze", "--model", model.toString(), "--data", ds.toString(), "--by", "accent", "--out",
         dir.resolve("x").toString());

@@ -84,11 +84,23 @@ public final class FormantTracker {
    * @throws SpectrolensException naming the clip's source, e.g. for 8 kHz speech at the default ceiling
    */
   public void requireCeilingWithinBand(Clip clip) {
-    double nyquist = clip.sampleRate() / 2.0;
+    requireCeilingWithinBand(clip.source(), clip.sampleRate(), ceilingHz);
+  }
+
+  /**
+   * The refusal of {@link #requireCeilingWithinBand(Clip)} for a recording known by its name and
+   * rate (every command that tracks formants refuses with this one message).
+   *
+   * @param source the recording, the message's subject
+   * @param sampleRate its rate in Hz
+   * @param ceilingHz the formant ceiling asked for
+   */
+  public static void requireCeilingWithinBand(String source, int sampleRate, double ceilingHz) {
+    double nyquist = sampleRate / 2.0;
     if (ceilingHz > nyquist + 1e-9) {
-      throw new SpectrolensException(clip.source(), String.format(java.util.Locale.ROOT,
+      throw new SpectrolensException(source, String.format(java.util.Locale.ROOT,
           "formant ceiling %.0f Hz is above the Nyquist frequency (%.0f Hz) of this %d Hz recording; use a ceiling of "
-              + "at most %.0f Hz (for telephone speech 4000 Hz with 4 formants)", ceilingHz, nyquist, clip.sampleRate(), nyquist));
+              + "at most %.0f Hz (for telephone speech 4000 Hz with 4 formants)", ceilingHz, nyquist, sampleRate, nyquist));
     }
   }
 

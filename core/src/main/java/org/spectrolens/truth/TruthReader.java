@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.acoustics.FormantSettings;
 import org.spectrolens.acoustics.FormantTrack;
 import org.spectrolens.acoustics.FormantTracker;
 import org.spectrolens.acoustics.PitchTrack;
@@ -23,21 +24,22 @@ import org.spectrolens.spectrogram.TimeAxis;
  *
  * <p>{@link #synth()} reads the synthesiser's {@code <corpus>/truth/<id>.csv} beside
  * {@code <corpus>/wavs/<id>.wav} (parsed once per recording, a bounded cache), {@link
- * #tracker(double)} runs the project's trackers (Burg formants, 5 formants, 25 ms window, 10 ms
- * step, pre-emphasis from 50 Hz; autocorrelation pitch 75-600 Hz, 10 ms step) on the segment plus
+ * #tracker(FormantSettings)} runs the project's trackers (Burg formants with the ceiling and
+ * formant count {@link FormantSettings} derives from each recording's own rate, 25 ms window,
+ * 10 ms step, pre-emphasis from 50 Hz; autocorrelation pitch 75-600 Hz, 10 ms step) on the segment plus
  * {@value #TRACKER_CONTEXT} s of context either side. Item sources are paths as written in
  * {@code manifest.csv} (absolute, or relative to the working directory). Thread-safe.
  */
 public final class TruthReader {
   /** Audio analysed either side of a segment by the tracker, in seconds (enough for both windows). */
   public static final double TRACKER_CONTEXT = 0.06;
-  /** Praat's default formant ceiling (women); 5000 Hz suits men, about 6500 Hz children. */
-  public static final double DEFAULT_CEILING_HZ = 5500;
   private static final double TRACKER_STEP = 0.01;
   private static final int CACHE = 256;
 
   private final TruthSource origin;
-  private final double ceilingHz;
+  private final FormantSettings formants;
+  /** The ceiling and formant count used, per sample rate met (for the record). */
+  private final Map<Integer, FormantSettings.Resolved> used = new java.util.concurrent.ConcurrentSkipListMap<>();
   private final Map<Path, SegmentTruth> files = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Path, SegmentTruth> eldest) {
@@ -45,25 +47,54 @@ public final class TruthReader {
     }
   };
 
-  private TruthReader(TruthSource origin, double ceilingHz) {
+  private TruthReader(TruthSource origin, FormantSettings formants) {
     this.origin = origin;
-    this.ceilingHz = ceilingHz;
+    this.formants = formants;
   }
 
   /** The synthesiser's truth files. */
   public static TruthReader synth() {
-    return new TruthReader(TruthSource.SYNTH, Double.NaN);
+    return new TruthReader(TruthSource.SYNTH, null);
   }
 
-  /** The project's trackers with a formant ceiling in Hz (e.g. {@link #DEFAULT_CEILING_HZ}). */
+  /** The project's trackers at a fixed formant ceiling in Hz, the formant count from {@link FormantSettings}'s rule. */
   public static TruthReader tracker(double ceilingHz) {
-    if (!(ceilingHz > 100)) throw new SpectrolensException("formant ceiling", "must exceed 100 Hz, got " + ceilingHz);
-    return new TruthReader(TruthSource.TRACKER, ceilingHz);
+    return tracker(FormantSettings.ceiling(ceilingHz));
   }
 
-  /** {@link #synth()} or {@link #tracker(double)} at {@link #DEFAULT_CEILING_HZ}. */
+  /** The project's trackers with the formant ceiling and count of {@code formants}, resolved per recording. */
+  public static TruthReader tracker(FormantSettings formants) {
+    return new TruthReader(TruthSource.TRACKER, java.util.Objects.requireNonNull(formants, "formants"));
+  }
+
+  /** {@link #synth()} or the trackers with everything derived from each recording's rate. */
   public static TruthReader of(TruthSource origin) {
-    return origin == TruthSource.SYNTH ? synth() : tracker(DEFAULT_CEILING_HZ);
+    return of(origin, FormantSettings.fromRate());
+  }
+
+  /** {@link #synth()} or {@link #tracker(FormantSettings)} ({@code formants} unused by the synthesiser's truth). */
+  public static TruthReader of(TruthSource origin, FormantSettings formants) {
+    return origin == TruthSource.SYNTH ? synth() : tracker(formants);
+  }
+
+  /** The tracker's formant settings, or null for the synthesiser's truth. */
+  public FormantSettings formants() {
+    return formants;
+  }
+
+  /**
+   * As recorded in result files: the source, and for the tracker its settings and the ceiling and
+   * formant count used at each sample rate met so far ({@code "8000 Hz": {ceiling_hz, max_formants}}).
+   */
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", origin.id());
+    if (formants == null) return m;
+    m.putAll(formants.describe());
+    Map<String, Object> rates = new LinkedHashMap<>();
+    used.forEach((rate, r) -> rates.put(rate + " Hz", Map.of("ceiling_hz", r.ceiling(), "max_formants", r.maxFormants())));
+    m.put("used", rates);
+    return m;
   }
 
   public TruthSource origin() {
@@ -77,7 +108,13 @@ public final class TruthReader {
    * @throws SpectrolensException one line naming the dataset and the first missing file
    */
   public void check(CachedDataset dataset) {
-    if (origin != TruthSource.SYNTH) return;
+    if (origin == TruthSource.TRACKER) {
+      // A ceiling above a recording's Nyquist frequency is refused before any work.
+      for (String source : dataset.items().stream().map(DatasetItem::source).distinct().toList()) {
+        formants.resolve(source, AudioFile.probe(Path.of(source)).sampleRate());
+      }
+      return;
+    }
     for (String source : dataset.items().stream().map(DatasetItem::source).distinct().toList()) {
       Path truth = SynthTruthFile.of(Path.of(source));
       if (!Files.isRegularFile(truth)) {
@@ -142,8 +179,10 @@ public final class TruthReader {
 
   private SegmentTruth fromTracker(Path recording, double start, double end) {
     Clip clip = AudioFile.read(recording, Math.max(0, start - TRACKER_CONTEXT), end + TRACKER_CONTEXT);
-    FormantTrack formants = new FormantTracker(TRACKER_STEP, 5, ceilingHz, 0.025, 50, SpectralResampler::resample)
-        .track(clip);
+    FormantTracker tracker = formants.tracker(recording.toString(), clip.sampleRate(), TRACKER_STEP, 0.025, 50,
+        SpectralResampler::resample);
+    used.putIfAbsent(clip.sampleRate(), formants.resolve(recording.toString(), clip.sampleRate()));
+    FormantTrack track = tracker.track(clip);
     PitchTrack pitch = PitchTracker.praat(75, 600).track(clip);
     double shift = clip.offsetSeconds();
     // Frames on the pitch grid; each takes the nearest formant frame (both grids step 10 ms).
@@ -152,15 +191,15 @@ public final class TruthReader {
     double[] f0 = new double[n];
     double[][] f = new double[n][SegmentTruth.FORMANTS];
     double[][] b = new double[n][SegmentTruth.FORMANTS];
-    double first = formants.frameCount() > 0 ? formants.time(0) : 0;
+    double first = track.frameCount() > 0 ? track.time(0) : 0;
     for (int i = 0; i < n; i++) {
       times[i] = pitch.time(i) + shift;
       f0[i] = pitch.f0(i);
       int j = (int) Math.round((pitch.time(i) - first) / TRACKER_STEP);
-      boolean inside = j >= 0 && j < formants.frameCount();
+      boolean inside = j >= 0 && j < track.frameCount();
       for (int k = 0; k < SegmentTruth.FORMANTS; k++) {
-        f[i][k] = inside && k < formants.maxFormants() ? formants.frequency(j, k + 1) : Double.NaN;
-        b[i][k] = inside && k < formants.maxFormants() ? formants.bandwidth(j, k + 1) : Double.NaN;
+        f[i][k] = inside && k < track.maxFormants() ? track.frequency(j, k + 1) : Double.NaN;
+        b[i][k] = inside && k < track.maxFormants() ? track.bandwidth(j, k + 1) : Double.NaN;
       }
     }
     return slice(new SegmentTruth(recording.toString(), TruthSource.TRACKER, 0, Double.MAX_VALUE, times, f0, f, b),

@@ -156,6 +156,8 @@ public final class Analyzer {
   private static Map<String, Object> describe(Settings s) {
     Map<String, Object> o = new LinkedHashMap<>(s.options().describe());
     o.put("layer", s.layer() == null ? "last convolutional block" : s.layer());
+    // The tracker's ceiling and formant count as used at each sample rate (issue 25).
+    if (s.truth().formants() != null) o.put("formant_tracker", s.truth().describe());
     return o;
   }
 
