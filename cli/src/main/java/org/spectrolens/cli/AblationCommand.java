@@ -31,6 +31,10 @@ final class AblationCommand implements Callable<Integer> {
   @Option(names = "--task", defaultValue = "vowels", paramLabel = "TASK", description = "vowels or voicing (default: ${DEFAULT-VALUE}).")
   String task;
 
+  @Option(names = "--stress", defaultValue = "primary", paramLabel = "WHICH",
+      description = "--task vowels: vowel tokens kept by stress digit, primary or any, as for dataset (default: ${DEFAULT-VALUE}).")
+  String stress;
+
   @Option(names = "--fmax", split = ",", defaultValue = "2000,3000,4000,5000,full", paramLabel = "LIST",
       description = "Cut-offs in Hz, 'full' for none (default: ${DEFAULT-VALUE}).")
   List<String> fmax;
@@ -81,7 +85,7 @@ final class AblationCommand implements Callable<Integer> {
       Path ds = out.resolve("datasets").resolve(name), m = out.resolve("models").resolve(name);
       Path eval = out.resolve("evaluate").resolve(name).resolve("metrics.json"), analysis = out.resolve("analysis").resolve(name);
       List<String> dataset = new ArrayList<>(List.of("dataset", "--corpus", corpus.toString(), "--task", task, "--out", ds.toString(),
-          "--size", size, "--seed", "" + seed, "--no-progress"));
+          "--size", size, "--seed", "" + seed, "--no-progress", "--stress", stress));
       if (!groupBy.equals("none")) dataset.addAll(List.of("--group-by", groupBy));
       if (!c.equals("full")) dataset.addAll(List.of("--fmax", c));
       step(dataset.toArray(String[]::new));

@@ -13,6 +13,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.corpus.Split;
+import org.spectrolens.corpus.Stress;
 import org.spectrolens.corpus.Task;
 import org.spectrolens.dataset.DatasetBuilder;
 import org.spectrolens.dataset.DatasetInfo;
@@ -64,6 +65,12 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
 
   @Option(names = "--labels", paramLabel = "FILE", description = "Label map override: CSV lines label,class.")
   Path labels;
+
+  @Option(names = "--stress", defaultValue = "primary", paramLabel = "WHICH",
+      description = "--task vowels: vowel tokens kept by their ARPAbet stress digit: primary (IY1; the seed paper's stressed "
+          + "vowels) or any (IY0 unstressed and IY2 secondary too); labels without a digit are always kept. "
+          + "Default: ${DEFAULT-VALUE}; the counts of each are printed and written to summary.json.")
+  String stress;
 
   @Option(names = "--size", defaultValue = "64x64", paramLabel = "HxW",
       description = "Model input size, rows x columns (default: ${DEFAULT-VALUE}; 224x224 for the paper's ResNets).")
@@ -225,7 +232,7 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
     double hop = chunkHop != null ? chunkHop : chunk;
     Split split = split();
     DatasetRecipe recipe = new DatasetRecipe(corpus, alignments, tier, t, labels, speakers, padding, minDuration,
-        maxPerClass == null ? 0 : maxPerClass, chunk, hop, chunkLast.equals("pad"), split, format, events);
+        maxPerClass == null ? 0 : maxPerClass, chunk, hop, chunkLast.equals("pad"), split, format, events, Stress.fromId(stress));
     DatasetBuilder builder = recipe.builder().strict(strict).force(force).threads(workers());
     ProgressBar[] bar = new ProgressBar[1];
     if (!noProgress) {

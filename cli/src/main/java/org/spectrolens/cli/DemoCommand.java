@@ -65,6 +65,15 @@ final class DemoCommand implements Callable<Integer>, Checked {
   /** One of the paper's experiments: a task cut with an upper frequency. */
   private record Experiment(String name, String task, Double fmax) {}
 
+  /**
+   * The vowel tokens the demo keeps: every stress, so that its figures stay those published before
+   * {@code dataset --stress} existed. The default, primary, would leave out the synthesiser's
+   * unstressed ER0 tokens ("-er" words; 357 of 2,678 vowels at 600 utterances, seed 1, all of them
+   * /er/, which the synthesiser centralises and shortens) and change every vowel figure; a user's
+   * own corpus gets the seed paper's stressed vowels.
+   */
+  static final String STRESS = "any";
+
   private static final List<Experiment> EXPERIMENTS = List.of(
       new Experiment("vowels-fullband", "vowels", null),
       new Experiment("vowels-4k", "vowels", 4000.0),
@@ -102,7 +111,7 @@ final class DemoCommand implements Callable<Integer>, Checked {
     for (Experiment e : EXPERIMENTS) speech.put(e.name(), experiment(e, corpus, s));
     summary.put("speech", speech);
     Path ablation = out.resolve("ablation");
-    step("ablation", "ablation", "--corpus", corpus.toString(), "--task", "vowels", "--fmax", s.fmax(), "--size", s.size(),
+    step("ablation", "ablation", "--corpus", corpus.toString(), "--task", "vowels", "--stress", STRESS, "--fmax", s.fmax(), "--size", s.size(),
         "--epochs", "" + s.epochs(), "--methods", "gradcam,layercam,saliency", "--seed", "" + seed, "--out", ablation.toString());
     summary.put("monitoring", monitoring(s));
     if (full) summary.put("paper-resolution", paperResolution(corpus, s));
@@ -129,6 +138,7 @@ final class DemoCommand implements Callable<Integer>, Checked {
     List<String> dataset = new ArrayList<>(List.of("dataset", "--corpus", corpus.toString(), "--task", e.task(), "--out", ds.toString(),
         "--group-by", "speaker", "--size", s.size(), "--seed", "" + seed, "--no-progress", "--threads", "" + threads));
     if (e.fmax() != null) dataset.addAll(List.of("--fmax", "" + e.fmax().intValue()));
+    if (e.task().equals("vowels")) dataset.addAll(List.of("--stress", STRESS));
     step(n + ": dataset", dataset.toArray(String[]::new));
     OutputFolder.delete(model, Trainer.COMMAND); // a re-run replaces the model an earlier run left
     step(n + ": train", "train", "--data", ds.toString(), "--model", "smallcnn", "--out", model.toString(), "--epochs", "" + s.epochs(),
@@ -183,7 +193,7 @@ final class DemoCommand implements Callable<Integer>, Checked {
     Path dir = out.resolve("vowels-4k-224-" + fullModel);
     Path ds = dir.resolve("dataset");
     step("224: dataset", "dataset", "--corpus", corpus.toString(), "--task", "vowels", "--fmax", "4000", "--size", "224x224", "--group-by",
-        "speaker", "--out", ds.toString(), "--seed", "" + seed, "--no-progress", "--threads", "" + threads);
+        "speaker", "--stress", STRESS, "--out", ds.toString(), "--seed", "" + seed, "--no-progress", "--threads", "" + threads);
     Path model = dir.resolve("model");
     OutputFolder.delete(model, Trainer.COMMAND);
     step("224: train", "train", "--data", ds.toString(), "--model", fullModel, "--out", model.toString(), "--epochs", "" + s.epochs(), "--seed",

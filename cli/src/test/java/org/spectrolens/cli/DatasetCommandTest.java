@@ -58,6 +58,33 @@ class DatasetCommandTest {
   }
 
   @Test
+  void vowelsKeepPrimaryStressByDefaultAndSayHowManyOfEachStress() throws IOException {
+    Path root = corpus();
+    // the second utterance's /i/ is unstressed
+    TextGridWriter.write(root.resolve("TextGrid/LJ002-0002.TextGrid"), new TextGrid(0, 0.6, List.of(new TextGrid.Tier("phones", 0, 0.6, List.of(
+        new TextGrid.Interval(0, 0.1, ""), new TextGrid.Interval(0.1, 0.25, "IY0"), new TextGrid.Interval(0.25, 0.35, "S"),
+        new TextGrid.Interval(0.35, 0.5, "AE1"), new TextGrid.Interval(0.5, 0.6, ""))))));
+    Path primary = tmp.resolve("primary"), any = tmp.resolve("any");
+    Run r = run("dataset", "--corpus", root.toString(), "--task", "vowels", "--out", primary.toString(), "--size", "32x16");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(3, CachedDataset.open(primary).items().size());
+    JsonNode summary = Json.MAPPER.readTree(primary.resolve("summary.json").toFile());
+    assertEquals("primary", summary.at("/stress/setting").asText());
+    assertEquals(3, summary.at("/stress/tokens/kept primary (1)").asInt());
+    assertEquals(1, summary.at("/stress/tokens/skipped unstressed (0)").asInt());
+    assertTrue(r.out().contains("vowel tokens by stress (primary kept): {kept primary (1)=3, skipped unstressed (0)=1}"), r.out());
+
+    Run all = run("dataset", "--corpus", root.toString(), "--task", "vowels", "--out", any.toString(), "--size", "32x16", "--stress", "any");
+    assertEquals(0, all.code(), all.err());
+    assertEquals(4, CachedDataset.open(any).items().size());
+    assertEquals(1, Json.MAPPER.readTree(any.resolve("summary.json").toFile()).at("/stress/tokens/kept unstressed (0)").asInt());
+
+    Run bad = run("dataset", "--corpus", root.toString(), "--task", "vowels", "--out", tmp.resolve("bad").toString(), "--stress", "strong");
+    assertEquals(2, bad.code(), bad.err());
+    assertTrue(bad.err().contains("--stress: unknown stress 'strong'; expected primary or any"), bad.err());
+  }
+
+  @Test
   void buildsADatasetWithSpeechDefaultsAndWritesTheSummary() throws IOException {
     Path root = corpus();
     Path ds = tmp.resolve("ds");

@@ -14,15 +14,22 @@ import java.util.TreeSet;
  *     unreadable files (reported; fatal with --strict)
  * @param dropped left out by design: silence and other phones in alignments, segments below the
  *     minimum duration, over the per-class cap, or removed to balance classes (reported only)
+ * @param stress vowel tokens of the task's classes read from the alignments by stress digit:
+ *     "kept primary (1)", "skipped unstressed (0)", ... (empty where no stress filter applies)
  */
-public record Corpus(List<Segment> segments, Map<Path, Double> durations, Skips skipped, Skips dropped) {
+public record Corpus(List<Segment> segments, Map<Path, Double> durations, Skips skipped, Skips dropped, Skips stress) {
   public Corpus {
     segments = List.copyOf(segments);
     durations = Map.copyOf(durations);
   }
 
+  /** A corpus without stress counts. */
+  public Corpus(List<Segment> segments, Map<Path, Double> durations, Skips skipped, Skips dropped) {
+    this(segments, durations, skipped, dropped, new Skips());
+  }
+
   public Corpus withSegments(List<Segment> newSegments) {
-    return new Corpus(newSegments, durations, skipped, dropped);
+    return new Corpus(newSegments, durations, skipped, dropped, stress);
   }
 
   /** Distinct speaker ids ("" counts as one unknown speaker). */

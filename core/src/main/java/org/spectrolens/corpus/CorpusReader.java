@@ -52,6 +52,7 @@ public final class CorpusReader {
   private final Options options;
   private final Skips skipped = new Skips();
   private final Skips dropped = new Skips();
+  private final Skips stress = new Skips();
   private final Map<Path, Double> durations = new HashMap<>();
   private final Set<String> ids = new HashSet<>();
 
@@ -75,7 +76,7 @@ public final class CorpusReader {
     } else {
       segments = r.folders(root);
     }
-    return new Corpus(segments, r.durations, r.skipped, r.dropped);
+    return new Corpus(segments, r.durations, r.skipped, r.dropped, r.stress);
   }
 
   // ---- LJSpeech + TextGrids
@@ -119,7 +120,8 @@ public final class CorpusReader {
         for (int k = 0; k < intervals.size(); k++) {
           TextGrid.Interval iv = intervals.get(k);
           if (iv.xmax() <= iv.xmin()) continue; // a point of a TextTier
-          Optional<String> cls = options.labels().classOf(iv.text());
+          Optional<String> cls = stressed(iv.text(), options.labels().classOf(iv.text()));
+          if (cls == null) continue; // left out for its stress, counted
           if (cls.isEmpty()) {
             dropped.add(LabelMap.isSilence(iv.text()) ? "silence or noise" : "other label", null);
             continue;
@@ -131,6 +133,24 @@ public final class CorpusReader {
       }
     }
     return out;
+  }
+
+  /**
+   * The class of a token ({@code cls}) where the label map's stress filter keeps it, counting the
+   * task's tokens by stress digit; null for a token left out for its stress (dropped by design,
+   * counted here, so the caller counts it nowhere else).
+   */
+  private Optional<String> stressed(String label, Optional<String> cls) {
+    Stress filter = options.labels().stress();
+    if (cls.isEmpty() || filter == null) return cls;
+    int digit = Stress.digit(label);
+    if (filter.keeps(digit)) {
+      stress.add("kept " + Stress.describe(digit), null);
+      return cls;
+    }
+    stress.add("skipped " + Stress.describe(digit), null);
+    dropped.add(Stress.describe(digit) + " vowel, not kept with stress " + filter.id(), null);
+    return null;
   }
 
   /** The tiers to read, each with the speaker its name gives (MFA multi-speaker) or null. */
@@ -210,7 +230,8 @@ public final class CorpusReader {
         skipped.add(Skips.MISSING_WAV, rel);
         continue;
       }
-      Optional<String> cls = options.labels().classOf(f.get(label));
+      Optional<String> cls = stressed(f.get(label), options.labels().classOf(f.get(label)));
+      if (cls == null) continue; // left out for its stress, counted
       if (cls.isEmpty()) {
         skipped.add(Skips.OUTSIDE_TASK, where + ": '" + f.get(label) + "'");
         continue;

@@ -20,7 +20,8 @@ import org.spectrolens.io.IoErrors;
 /**
  * Maps alignment labels (ARPAbet from MFA, SAMPA/X-SAMPA from WebMAUS, IPA from MFA's
  * english_mfa) to a task's classes. ARPAbet stress digits are stripped ({@code IY1} is
- * {@code IY}); silence and noise labels ({@code ""}, {@code sil}, {@code sp}, {@code spn},
+ * {@code IY}) after the stress filter of a vowel task ({@link #withStress}) has kept or left out
+ * the token; silence and noise labels ({@code ""}, {@code sil}, {@code sp}, {@code spn},
  * {@code <p:>}, ...) are never a class. The ɑ class takes ARPAbet AA and SAMPA {@code A},
  * {@code A:} and {@code Q} (WebMAUS eng-US writes the LOT/PALM vowel as {@code Q}).
  *
@@ -53,11 +54,28 @@ public final class LabelMap {
   private final Map<String, String> table;
   /** True for an identity map that accepts any non-silence label (the chunks task). */
   private final boolean identity;
+  /** Vowel tokens kept by stress digit; null keeps every token (not a vowel task). */
+  private final Stress stress;
 
   private LabelMap(List<String> classes, Map<String, String> table, boolean identity) {
+    this(classes, table, identity, null);
+  }
+
+  private LabelMap(List<String> classes, Map<String, String> table, boolean identity, Stress stress) {
     this.classes = List.copyOf(classes);
     this.table = Map.copyOf(table);
     this.identity = identity;
+    this.stress = stress;
+  }
+
+  /** This map keeping only the tokens {@code stress} keeps (vowel tasks). */
+  public LabelMap withStress(Stress stress) {
+    return new LabelMap(classes, table, identity, stress);
+  }
+
+  /** The stress filter, or null when every token is kept whatever its digit. */
+  public Stress stress() {
+    return stress;
   }
 
   /** The built-in map of a task; chunks keeps every recording label as its own class. */

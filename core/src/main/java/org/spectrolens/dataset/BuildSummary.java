@@ -16,10 +16,25 @@ import java.util.Map;
  * @param dropped segments left out by design by reason (silence, other labels, minimum duration,
  *     per-class cap, balancing)
  * @param totals items, train, test, skipped, dropped, speakers
+ * @param stress vowels task: the stress filter ({@code setting}: primary or any) and the vowel
+ *     tokens read from the alignments by stress digit ({@code "kept primary (1)": n},
+ *     {@code "skipped unstressed (0)": n}, ...); empty for other tasks
  */
 public record BuildSummary(
     String id, String task, String split, List<String> classes, Map<String, Map<String, Integer>> counts,
-    Map<String, Integer> skipped, Map<String, Integer> dropped, Map<String, Integer> totals) {
+    Map<String, Integer> skipped, Map<String, Integer> dropped, Map<String, Integer> totals,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    Map<String, Object> stress) {
+
+  public BuildSummary {
+    stress = stress == null ? Map.of() : stress;
+  }
+
+  /** A summary without stress counts (not a vowel task). */
+  public BuildSummary(String id, String task, String split, List<String> classes, Map<String, Map<String, Integer>> counts,
+      Map<String, Integer> skipped, Map<String, Integer> dropped, Map<String, Integer> totals) {
+    this(id, task, split, classes, counts, skipped, dropped, totals, Map.of());
+  }
 
   /** A few lines for the terminal. */
   public String describe() {
@@ -30,6 +45,8 @@ public record BuildSummary(
         bySplit.getOrDefault("train", 0), bySplit.getOrDefault("test", 0))));
     if (!skipped.isEmpty()) s.append("  skipped: ").append(skipped).append(System.lineSeparator());
     if (!dropped.isEmpty()) s.append("  dropped: ").append(dropped).append(System.lineSeparator());
+    if (!stress.isEmpty()) s.append("  vowel tokens by stress (").append(stress.get("setting")).append(" kept): ")
+        .append(stress.get("tokens")).append(System.lineSeparator());
     return s.toString();
   }
 }

@@ -45,6 +45,8 @@ public final class DatasetBuilder {
   private final InputFormat format;
   private int threads = Runtime.getRuntime().availableProcessors();
   private boolean strict;
+  /** The vowel tokens' stress filter recorded in summary.json (null: not a vowel task). */
+  private String stressSetting;
   private boolean force;
   private Progress progress = (d, t) -> { };
   /** The frequency axis of the first grid of a build; every other grid must have the same. */
@@ -57,6 +59,12 @@ public final class DatasetBuilder {
   public DatasetBuilder(Featuriser featuriser, InputFormat format) {
     this.featuriser = featuriser;
     this.format = format;
+  }
+
+  /** Records the stress filter ({@code primary} or {@code any}) of a vowel task in summary.json; set by {@link DatasetRecipe}. */
+  DatasetBuilder stressSetting(String id) {
+    this.stressSetting = id;
+    return this;
   }
 
   public DatasetBuilder threads(int n) {
@@ -130,7 +138,7 @@ public final class DatasetBuilder {
       DatasetInfo info = new DatasetInfo(DatasetInfo.FORMAT, id, task, classList, format.spec(), format.cropMinHz(),
           format.cropMaxHz(), format.height(), format.width(), axis.scale().id(), axis.warpedStart(), axis.warpedStep(),
           split.id(), split.seed(), split.effectiveTestFraction(), format.minClipSeconds(), format.filters(), format.channels());
-      BuildSummary summary = summary(info, written, skipped, corpus.dropped());
+      BuildSummary summary = summary(info, written, skipped, corpus.dropped(), corpus.stress(), stressSetting);
       CachedDataset ds = writer.finish(info, Map.of("summary.json", summary));
       return new Result(ds, summary);
     }
@@ -236,7 +244,8 @@ public final class DatasetBuilder {
     }
   }
 
-  private static BuildSummary summary(DatasetInfo info, List<DatasetItem> items, Skips skipped, Skips dropped) {
+  private static BuildSummary summary(DatasetInfo info, List<DatasetItem> items, Skips skipped, Skips dropped, Skips stress,
+      String stressSetting) {
     Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
     for (String c : info.classes()) counts.put(c, new LinkedHashMap<>(Map.of(Split.TRAIN, 0, Split.TEST, 0)));
     int train = 0;
@@ -260,6 +269,12 @@ public final class DatasetBuilder {
     totals.put("skipped", skipped.total());
     totals.put("dropped", dropped.total());
     totals.put("speakers", speakers.size());
-    return new BuildSummary(info.id(), info.task(), info.split(), info.classes(), counts, skipped.counts(), dropped.counts(), totals);
+    Map<String, Object> byStress = new LinkedHashMap<>();
+    if (stressSetting != null) {
+      byStress.put("setting", stressSetting);
+      byStress.put("tokens", stress.counts());
+    }
+    return new BuildSummary(info.id(), info.task(), info.split(), info.classes(), counts, skipped.counts(), dropped.counts(), totals,
+        byStress);
   }
 }

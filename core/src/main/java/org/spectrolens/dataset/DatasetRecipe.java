@@ -12,6 +12,7 @@ import org.spectrolens.corpus.LabelMap;
 import org.spectrolens.corpus.Segments;
 import org.spectrolens.corpus.Speakers;
 import org.spectrolens.corpus.Split;
+import org.spectrolens.corpus.Stress;
 import org.spectrolens.corpus.Task;
 
 /**
@@ -37,12 +38,34 @@ import org.spectrolens.corpus.Task;
  * @param events chunks task only: an event annotation ({@code file,onset,offset,label}) of the
  *     recordings in {@code corpus}, whose chunks are labelled from their overlap with the events
  *     ({@link EventChunks}); null for a corpus labelled by layout
+ * @param stress vowels task: the vowel tokens kept by ARPAbet stress digit (null: {@link
+ *     Stress#DEFAULT}, the seed paper's stressed vowels); other tasks keep every token
  */
 public record DatasetRecipe(
     Path corpus, Path alignments, String tier, Task task, Path labels, Path speakers,
     double padding, double minDuration, int maxPerClass,
     double chunk, double chunkHop, boolean padLastChunk,
-    Split split, InputFormat format, Path events) {
+    Split split, InputFormat format, Path events, Stress stress) {
+
+  public DatasetRecipe {
+    if (stress == null) stress = Stress.DEFAULT;
+  }
+
+  /** A recipe keeping the default stress ({@link Stress#DEFAULT}). */
+  public DatasetRecipe(
+      Path corpus, Path alignments, String tier, Task task, Path labels, Path speakers,
+      double padding, double minDuration, int maxPerClass,
+      double chunk, double chunkHop, boolean padLastChunk,
+      Split split, InputFormat format, Path events) {
+    this(corpus, alignments, tier, task, labels, speakers, padding, minDuration, maxPerClass, chunk, chunkHop, padLastChunk,
+        split, format, events, null);
+  }
+
+  /** This recipe keeping the vowel tokens {@code s} keeps. */
+  public DatasetRecipe withStress(Stress s) {
+    return new DatasetRecipe(corpus, alignments, tier, task, labels, speakers, padding, minDuration, maxPerClass, chunk, chunkHop,
+        padLastChunk, split, format, events, s);
+  }
 
   /** A recipe for a corpus labelled by its layout (no event annotation). */
   public DatasetRecipe(
@@ -69,6 +92,7 @@ public record DatasetRecipe(
       return c;
     }
     LabelMap map = labels != null ? LabelMap.read(labels) : LabelMap.of(task);
+    if (task == Task.VOWELS) map = map.withStress(stress);
     Speakers spk = Speakers.find(corpus.toFile().isDirectory() ? corpus : corpus.toAbsolutePath().getParent(), speakers);
     Corpus c = CorpusReader.read(corpus, new CorpusReader.Options(map, alignments, tier, spk, probe));
     c = Segments.minDuration(c, minDuration);
@@ -120,6 +144,7 @@ public record DatasetRecipe(
       writer.abort();
       throw e;
     }
+    builder.stressSetting(task == Task.VOWELS && events == null ? stress.id() : null);
     return builder.build(writer, task.id(), classes, split, assigned, c);
   }
 }

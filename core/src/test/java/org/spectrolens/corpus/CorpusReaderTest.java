@@ -63,6 +63,25 @@ class CorpusReaderTest {
   }
 
   @Test
+  void primaryStressKeepsStressedVowelsAndCountsEachStress() {
+    Corpus primary = CorpusReader.read(root, new CorpusReader.Options(LabelMap.of(Task.VOWELS).withStress(Stress.PRIMARY), null,
+        null, Speakers.none(), DurationProbe.headers()));
+    // ER0 (unstressed) and AA2 (secondary) of LJ001-0002 are left out; IY1, AE1, UW1 and AE1 kept.
+    assertEquals(List.of("i", "ae", "u", "ae"), primary.segments().stream().map(Segment::label).toList());
+    assertEquals(Map.of("kept primary (1)", 5, "skipped unstressed (0)", 1, "skipped secondary (2)", 1), primary.stress().counts());
+    assertEquals(1, primary.dropped().counts().get("unstressed (0) vowel, not kept with stress primary"));
+    assertEquals(6, primary.dropped().counts().get("other label"), "a stress-skipped vowel is not also an other label");
+    Corpus any = CorpusReader.read(root, new CorpusReader.Options(LabelMap.of(Task.VOWELS).withStress(Stress.ANY), null,
+        null, Speakers.none(), DurationProbe.headers()));
+    assertEquals(6, any.segments().size());
+    assertEquals(Map.of("kept primary (1)", 5, "kept unstressed (0)", 1, "kept secondary (2)", 1), any.stress().counts());
+    assertEquals(List.of(1, 0, 2, -1, -1, -1), List.of(Stress.digit("IY1"), Stress.digit("ER0"), Stress.digit("aa2"),
+        Stress.digit("iː"), Stress.digit("2"), Stress.digit("i")));
+    SpectrolensException e = assertThrows(SpectrolensException.class, () -> Stress.fromId("strong"));
+    assertEquals("stress", e.parameter());
+  }
+
+  @Test
   void ljSpeechVowelSegmentsKeepTheAlignmentsBoundaries() {
     Corpus c = read(root, Task.VOWELS, Speakers.none());
     List<String> got = c.segments().stream()
