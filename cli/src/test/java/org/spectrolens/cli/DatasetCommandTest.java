@@ -19,6 +19,7 @@ import org.spectrolens.audio.WavWriter;
 import org.spectrolens.corpus.textgrid.TextGrid;
 import org.spectrolens.corpus.textgrid.TextGridWriter;
 import org.spectrolens.dataset.CachedDataset;
+import org.spectrolens.dataset.DatasetItem;
 import org.spectrolens.io.Json;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 import picocli.CommandLine;
@@ -82,6 +83,20 @@ class DatasetCommandTest {
     Run bad = run("dataset", "--corpus", root.toString(), "--task", "vowels", "--out", tmp.resolve("bad").toString(), "--stress", "strong");
     assertEquals(2, bad.code(), bad.err());
     assertTrue(bad.err().contains("--stress: unknown stress 'strong'; expected primary or any"), bad.err());
+  }
+
+  @Test
+  void sourceRatesAreRecordedPerItemAndResamplingIsSaid() throws IOException {
+    Path root = corpus();
+    Path ds = tmp.resolve("ds16");
+    Run r = run("dataset", "--corpus", root.toString(), "--task", "vowels", "--out", ds.toString(), "--size", "32x16", "--sr", "16000");
+    assertEquals(0, r.code(), r.err());
+    for (DatasetItem item : CachedDataset.open(ds).items()) assertEquals(SR, item.sourceRate(), item.id());
+    assertTrue(Files.readAllLines(ds.resolve("manifest.csv")).get(1).endsWith(",22050"));
+    assertTrue(r.out().contains("resampled 4 items from 22050 Hz to 16000 Hz\n"), r.out());
+    assertEquals(4, Json.MAPPER.readTree(ds.resolve("summary.json").toFile()).at("/source_rates/22050").asInt());
+    Run same = run("dataset", "--corpus", root.toString(), "--task", "vowels", "--out", tmp.resolve("ds22").toString(), "--size", "32x16");
+    assertFalse(same.out().contains("resampled"), same.out());
   }
 
   @Test

@@ -142,21 +142,23 @@ public final class CachedDataset {
     } catch (IOException e) {
       throw new SpectrolensException(csv.toString(), "cannot read manifest: " + IoErrors.reason(e));
     }
-    if (lines.isEmpty() || !lines.get(0).equals(DatasetItem.HEADER)) {
+    boolean withRate = !lines.isEmpty() && lines.get(0).equals(DatasetItem.HEADER);
+    if (!withRate && (lines.isEmpty() || !lines.get(0).equals(DatasetItem.HEADER_WITHOUT_RATE))) {
       throw new SpectrolensException(csv.toString(), "line 1: expected header '" + DatasetItem.HEADER + "'");
     }
+    int fields = withRate ? 12 : 11;
     List<DatasetItem> out = new ArrayList<>();
     for (int n = 1; n < lines.size(); n++) {
       String line = lines.get(n);
       if (line.isBlank()) continue;
       List<String> f = Csv.split(line);
-      if (f.size() != 11) {
-        throw new SpectrolensException(csv.toString(), "line " + (n + 1) + ": expected 11 fields, found " + f.size());
+      if (f.size() != fields) {
+        throw new SpectrolensException(csv.toString(), "line " + (n + 1) + ": expected " + fields + " fields, found " + f.size());
       }
       try {
         out.add(new DatasetItem(f.get(0), f.get(1), Double.parseDouble(f.get(2)), Double.parseDouble(f.get(3)),
             f.get(4), f.get(5), f.get(6), Integer.parseInt(f.get(7)), f.get(8),
-            Double.parseDouble(f.get(9)), Double.parseDouble(f.get(10))));
+            Double.parseDouble(f.get(9)), Double.parseDouble(f.get(10)), withRate ? Integer.parseInt(f.get(11)) : 0));
       } catch (NumberFormatException e) {
         throw new SpectrolensException(csv.toString(), "line " + (n + 1) + ": bad number (" + e.getMessage() + ")");
       }

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +46,7 @@ public final class DatasetBuilder {
   private final InputFormat format;
   private int threads = Runtime.getRuntime().availableProcessors();
   private boolean strict;
+  private final java.util.Map<Path, Integer> sourceRates = new java.util.concurrent.ConcurrentHashMap<>();
   /** The vowel tokens' stress filter recorded in summary.json (null: not a vowel task). */
   private String stressSetting;
   private boolean force;
@@ -216,8 +218,19 @@ public final class DatasetBuilder {
       throw new IllegalStateException("segment " + s.id() + " has frequency axis " + g.frequencies() + ", others " + first);
     }
     DatasetItem item = new DatasetItem(s.id(), s.source().toString(), s.start(), s.end(), s.label(), s.speaker(),
-        a.split(), a.fold(), "", g.times().start(), g.times().step());
+        a.split(), a.fold(), "", g.times().start(), g.times().step(), sourceRate(s.source()));
     return writer.add(item, stack.channels());
+  }
+
+  /** A recording's own sample rate from its header (read once per recording), 0 where it cannot be read. */
+  private int sourceRate(Path source) {
+    return sourceRates.computeIfAbsent(source, p -> {
+      try {
+        return org.spectrolens.audio.AudioFile.probe(p).sampleRate();
+      } catch (RuntimeException e) {
+        return 0; // a featuriser that reads no audio file (tests, synthetic segments)
+      }
+    });
   }
 
   /** Counts a skipped segment; with --strict, stops the build at the first one. */
@@ -269,12 +282,14 @@ public final class DatasetBuilder {
     totals.put("skipped", skipped.total());
     totals.put("dropped", dropped.total());
     totals.put("speakers", speakers.size());
+    Map<String, Integer> rates = new TreeMap<>();
+    for (DatasetItem i : items) if (i.sourceRate() > 0) rates.merge(Integer.toString(i.sourceRate()), 1, Integer::sum);
     Map<String, Object> byStress = new LinkedHashMap<>();
     if (stressSetting != null) {
       byStress.put("setting", stressSetting);
       byStress.put("tokens", stress.counts());
     }
     return new BuildSummary(info.id(), info.task(), info.split(), info.classes(), counts, skipped.counts(), dropped.counts(), totals,
-        byStress);
+        byStress, rates, info.spec().sampleRate());
   }
 }

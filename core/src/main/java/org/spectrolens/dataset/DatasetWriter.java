@@ -77,7 +77,7 @@ public final class DatasetWriter {
     String file = "items/" + item.id() + ".npy";
     Npy.write(partial.resolve(file), values);
     DatasetItem stored = new DatasetItem(item.id(), item.source(), item.start(), item.end(), item.label(),
-        item.speaker(), item.split(), item.fold(), file, item.timeStart(), item.timeStep());
+        item.speaker(), item.split(), item.fold(), file, item.timeStart(), item.timeStep(), item.sourceRate());
     items.add(stored);
     return stored;
   }
@@ -94,7 +94,7 @@ public final class DatasetWriter {
     for (DatasetItem i : sorted) {
       csv.append(String.join(",", Csv.field(i.id()), Csv.field(i.source()), num(i.start()), num(i.end()),
           Csv.field(i.label()), Csv.field(i.speaker()), i.split(), Integer.toString(i.fold()), i.file(),
-          num(i.timeStart()), num(i.timeStep()))).append('\n');
+          num(i.timeStart()), num(i.timeStep()), Integer.toString(i.sourceRate()))).append('\n');
     }
     AtomicFiles.writeString(partial.resolve("manifest.csv"), csv.toString());
     extraJson.forEach((name, value) -> Json.write(partial.resolve(name), value));
