@@ -96,6 +96,8 @@ public final class LocalisationCommand implements Callable<Integer> {
       folder.commit();
       System.out.println(FaithfulnessCommand.table(study, chosen));
       System.out.println("chance           " + result.chance());
+      System.out.printf(java.util.Locale.ROOT, "truth region     %.1f%% of the grid%s%n", 100 * result.share(), result.regionTooLarge()
+          ? " (more than " + (int) (100 * LocalisationResult.UNDISCRIMINATING_SHARE) + "%: localisation cannot discriminate well; compare with the random and energy rows)" : "");
     }
     return 0;
   }

@@ -103,6 +103,18 @@ class AnalyzeCommandTest {
       assertEquals(1, high.err().lines().count(), high.err());
       assertFalse(Files.exists(dir.resolve("high")));
     }
+    // localisation with the tracker: its settings as used, and the truth region's share of the grid
+    Path loc = dir.resolve("loc");
+    CliRun l = CliRun.of("localisation", "--model", model.toString(), "--data", ds.toString(), "--truth", "tracker", "--methods",
+        "saliency", "--samples", "6", "--out", loc.toString());
+    assertEquals(0, l.exit(), l.err());
+    JsonNode lj = Json.MAPPER.readTree(loc.resolve("localisation.json").toFile());
+    double share = lj.get("region_share").asDouble();
+    assertTrue(share > 0 && share < 1, "region share " + share);
+    assertEquals(share, lj.at("/chance/relevance_mass").asDouble(), 1e-9, "the share is relevance mass's chance level");
+    assertTrue(lj.toString().contains("\"formant_tracker\"") && lj.toString().contains("\"22050 Hz\""), lj.toString());
+    assertTrue(l.out().contains("truth region     "), l.out());
+
     CliRun half = CliRun.of("localisation", "--model", model.toString(), "--data", ds.toString(), "--truth", "tracker",
         "--max-formants", "3.3", "--out", dir.resolve("half").toString());
     assertEquals(2, half.exit(), half.err());

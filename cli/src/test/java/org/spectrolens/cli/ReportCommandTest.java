@@ -73,6 +73,11 @@ class ReportCommandTest {
     assertTrue(text.contains("layercam puts 20.0% of its mass on the truth region, which covers 14.0% of the grid: 1.4 times chance; no more"
         + " than the energy map's 31.0%"), text);
     assertTrue(text.contains("<td>energy map</td>") && text.contains("<td>random map</td>"), "reference rows");
+    assertTrue(text.contains("<td>chance (the truth region's share)</td>"), "chance row");
+    // the denominator: the region's share of the grid, said once; 14% is small enough to discriminate
+    assertTrue(text.contains("The truth region covers 14.0% of the grid on average: a map that knows nothing puts that much of its mass on it"
+        + " (the random map 14.0%, the energy map 31.0%)."), text);
+    assertFalse(text.contains("localisation cannot discriminate"), "a 14% region discriminates");
     // a plateau of tied maxima is said, with what the pointing game then counts under both rules
     assertTrue(text.contains("layercam's maximum is a plateau of tied cells on 40 of 100 items (up to 1024 cells; 256.0 on average over all items), not one"
         + " point: its pointing game, 0.400,"), text);

@@ -38,6 +38,8 @@ final class LocalisationSection implements ResultReader {
     List<List<String>> rows = new ArrayList<>();
     Map<String, Object> numbers = new LinkedHashMap<>();
     MapScores energy = j.baselines().get("energy");
+    String denominator = denominator(j);
+    if (denominator != null) blocks.add(new Block.Text(denominator));
     for (Map.Entry<String, MapScores> m : j.methods().entrySet()) {
       rows.add(row(m.getKey(), m.getValue(), j, keys, tied));
       numbers.put(m.getKey(), scores(m.getValue(), keys, tied));
@@ -67,6 +69,8 @@ final class LocalisationSection implements ResultReader {
     numbers.put("baselines", references);
     numbers.put("layer", layer);
     numbers.put("chance", j.chance("relevance_mass"));
+    numbers.put("region_share", j.share());
+    numbers.put("region_too_large", j.regionTooLarge());
     List<String> header = new ArrayList<>(List.of("method"));
     for (String k : keys) header.add(MetricCatalogue.column(k).heading());
     if (tied) header.add(MetricCatalogue.column(TIED).heading());
@@ -76,6 +80,27 @@ final class LocalisationSection implements ResultReader {
         header, rows));
     for (Path png : Numbers.pngs(dir)) blocks.add(new Block.Figure(png, png.getFileName().toString()));
     return new Section("localisation", "Localisation: " + label + (layer.isEmpty() ? "" : " (CAM layer " + layer + ")"), dir.resolve(file()), blocks, numbers);
+  }
+
+  /**
+   * The truth region's share of the grid, the denominator of every score, and, where it covers more
+   * than {@link LocalisationResult#UNDISCRIMINATING_SHARE} of the grid, that localisation cannot
+   * discriminate there; null when the share is unknown.
+   */
+  static String denominator(LocalisationResult j) {
+    double share = j.share();
+    if (Double.isNaN(share)) return null;
+    MapScores random = j.baselines().get("random"), energy = j.baselines().get("energy");
+    List<String> refs = new ArrayList<>();
+    if (random != null) refs.add("the random map " + Numbers.percent(random.score("relevance_mass")));
+    if (energy != null) refs.add("the energy map " + Numbers.percent(energy.score("relevance_mass")));
+    String text = String.format("The truth region covers %s of the grid on average: a map that knows nothing puts that much of its"
+        + " mass on it%s.", Numbers.percent(share), refs.isEmpty() ? "" : " (" + String.join(", ", refs) + ")");
+    if (!j.regionTooLarge()) return text;
+    return text + String.format(" With more than %s of the grid inside the region, localisation cannot discriminate here: a perfect map"
+        + " can score at most %.1f times chance, so small differences between methods mean little; read them against the random and"
+        + " energy rows, or narrow the region (a smaller frequency range, a tighter truth band).",
+        Numbers.percent(LocalisationResult.UNDISCRIMINATING_SHARE), 1 / share);
   }
 
   private static List<String> row(String name, MapScores v, LocalisationResult j, List<String> keys, boolean tied) {

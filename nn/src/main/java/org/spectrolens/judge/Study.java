@@ -132,7 +132,9 @@ public record Study(List<Entry> methods, List<Entry> baselines, long forwardPass
   /** {@code localisation.json}: these scores, each metric's chance level and what was judged ({@code run}). */
   public LocalisationResult localisation(JudgeRun run) {
     Map<String, Double> chance = methods.isEmpty() ? baselines.get(0).chance() : methods.get(0).chance();
-    return new LocalisationResult(methodScores(), baselineScores(), chance, run);
+    Judged any = all().get(0).judged();
+    double share = any.hasTruth() ? Stats.mean(LocalisationMetric.truthShares(any)) : Double.NaN;
+    return new LocalisationResult(methodScores(), baselineScores(), chance, run, Double.isNaN(share) ? null : share);
   }
 
   /** Every entry, methods first. */

@@ -1,6 +1,7 @@
 package org.spectrolens.judge.result;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +98,24 @@ class ResultRecordsTest {
     assertEquals(0.14, back.chance("pointing_game"));
     assertTrue(Double.isNaN(back.chance("relevance_mass")));
     assertEquals("conv4", back.options().layer());
+    assertTrue(Double.isNaN(back.share()) && !back.regionTooLarge(), "no relevance mass, no share given");
+  }
+
+  @Test
+  void localisationStatesTheTruthRegionsShareOfTheGrid() throws Exception {
+    MapScores s = new MapScores(scores("relevance_mass", 0.6), 1.0, null);
+    LocalisationResult r = new LocalisationResult(Map.of("gradcam", s), Map.of(), Map.of("relevance_mass", 0.5),
+        JudgeRun.of("m", "d", "test", 3, List.of("gradcam"), null, 0), 0.51);
+    r.write(dir.resolve("share"));
+    String text = Files.readString(dir.resolve("share").resolve(LocalisationResult.FILE));
+    assertTrue(text.contains("\"region_share\" : 0.51"), text);
+    LocalisationResult back = LocalisationResult.read(dir.resolve("share").resolve(LocalisationResult.FILE));
+    assertEquals(0.51, back.share());
+    assertTrue(back.regionTooLarge());
+    // a file written before the share was recorded takes it from relevance mass's chance level (the same share)
+    LocalisationResult old = new LocalisationResult(Map.of("gradcam", s), Map.of(), Map.of("relevance_mass", 0.14), null);
+    assertEquals(0.14, old.share());
+    assertFalse(old.regionTooLarge());
   }
 
   @Test
