@@ -1,4 +1,4 @@
-package org.spectrolens.explain.bench;
+package org.spectrolens.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

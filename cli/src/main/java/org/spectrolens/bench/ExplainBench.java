@@ -1,4 +1,4 @@
-package org.spectrolens.explain.bench;
+package org.spectrolens.bench;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
