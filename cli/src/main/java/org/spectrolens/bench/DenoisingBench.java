@@ -75,7 +75,7 @@ public final class DenoisingBench {
   public static Map<String, Map<String, Double>> gains(List<String> filters, String domain, int seeds) {
     boolean db = domain.equals("db");
     Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-    List<SpectrogramFilter> chain = Filters.parseAll(filters, "--filter");
+    List<SpectrogramFilter> chain = Filters.parseAll(filters, "filters");
     for (Source src : sources()) {
       SpectrogramSpec spec = SpectrogramSpec.torchaudio().withSampleRate(src.sampleRate()).withFft(N_FFT, N_FFT, HOP).withPower(1.0);
       SpectrogramSpec dbSpec = spec.withDb(true, 80.0);

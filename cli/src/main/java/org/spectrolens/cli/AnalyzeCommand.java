@@ -13,6 +13,7 @@ import org.spectrolens.io.OutputFolder;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.evaluate.ItemGroups;
 import org.spectrolens.nn.model.TrainedModel;
+import org.spectrolens.params.Param;
 import org.spectrolens.reading.Analysis;
 import org.spectrolens.reading.AnalysisFiles;
 import org.spectrolens.reading.Analyzer;
@@ -85,7 +86,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace an output another command wrote.")
   boolean force;
 
-  @Range(min = 1, max = 1024, orZero = true)
+  @Param(min = 1, max = 1024, orZero = true)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 
@@ -118,7 +119,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     try {
       return ItemGroups.by("group", ds, speakers);
     } catch (SpectrolensException e) {
-      System.err.println("analyze: no speaker groups (" + e.problem() + ")");
+      System.err.println("analyze: no speaker groups (" + ParameterFlags.mentions(e.problem()) + ")");
       return null;
     }
   }

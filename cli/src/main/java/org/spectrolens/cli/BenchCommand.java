@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spectrolens.bench.FrontEndBench;
+import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,15 +25,15 @@ final class BenchCommand implements Callable<Integer> {
   @Command(name = "spectrogram",
       description = "Log-mel spectrograms of 1-second 22,050 Hz WAVs (reading included) against torchaudio.")
   static final class Spectrogram implements Callable<Integer> {
-    @Range(min = 1, max = 1_000_000)
+    @Param(min = 1, max = 1_000_000)
     @Option(names = "--files", defaultValue = "500", description = "Files to write and read (default: ${DEFAULT-VALUE}).")
     int files;
 
-    @Range(min = 1, max = 1024)
+    @Param(min = 1, max = 1024)
     @Option(names = "--threads", defaultValue = "2", description = "Threads on both sides (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Range(min = 1, max = 1000)
+    @Param(min = 1, max = 1000)
     @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds after one warm-up; the best counts (default: ${DEFAULT-VALUE}).")
     int rounds;
 
@@ -64,19 +65,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "224x224", description = "Input HxW (default: ${DEFAULT-VALUE}).")
     String size;
 
-    @Range(min = 1, max = 1024)
+    @Param(min = 1, max = 1024)
     @Option(names = "--threads", defaultValue = "2", description = "Threads on both sides (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Range(min = 1, max = 4096)
+    @Param(min = 1, max = 4096)
     @Option(names = "--batch", defaultValue = "8", description = "Inputs per timed batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Range(min = 1, max = 4096)
+    @Param(min = 1, max = 4096)
     @Option(names = "--heavy", defaultValue = "2", description = "Inputs for the masking methods, timed once (default: ${DEFAULT-VALUE}).")
     int heavy;
 
-    @Range(min = 1, max = 1000)
+    @Param(min = 1, max = 1000)
     @Option(names = "--rounds", defaultValue = "2", description = "Timed rounds after one warm-up; the best counts (default: ${DEFAULT-VALUE}).")
     int rounds;
 
@@ -86,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-torch", description = "Skip the PyTorch side.")
     boolean noTorch;
 
-    @Range(min = 0, max = 1_000_000)
+    @Param(min = 0, max = 1_000_000)
     @Option(names = "--train", defaultValue = "0", description = "First train each network for this many steps on five synthetic classes (default: ${DEFAULT-VALUE}: random weights).")
     int train;
 

@@ -22,6 +22,7 @@ import org.spectrolens.dataset.channels.InputChannels;
 import org.spectrolens.filter.Filters;
 import org.spectrolens.io.Json;
 import org.spectrolens.nn.model.ModelConfig;
+import org.spectrolens.params.Param;
 import org.spectrolens.scene.ThesisRecipe;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 import picocli.CommandLine;
@@ -74,38 +75,38 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
   @Option(names = "--speakers", paramLabel = "FILE", description = "CSV with id,speaker columns (default: <corpus>/speakers.csv).")
   Path speakers;
 
-  @Range(min = 0, max = 1, minOpen = true, maxOpen = true)
+  @Sets(Split.class)
   @Option(names = "--test-fraction", defaultValue = "0.3", paramLabel = "F", description = "Share of each class in test (default: ${DEFAULT-VALUE}).")
   double testFraction;
 
   @Option(names = "--seed", defaultValue = "0", description = "Seed of the split, caps and balancing (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Range(min = 2, max = 1000, orZero = true)
+  @Param(min = 2, max = 1000, orZero = true)
   @Option(names = "--folds", defaultValue = "0", paramLabel = "K", description = "k-fold: K folds (default: a single split).")
   int folds;
 
-  @Range(min = 0, max = 999)
+  @Param(min = 0, max = 999)
   @Option(names = "--fold", defaultValue = "0", paramLabel = "I", description = "k-fold: the test fold, 0..K-1 (default: ${DEFAULT-VALUE}).")
   int fold;
 
-  @Range(min = 0, max = 60)
+  @Param(min = 0, max = 60)
   @Option(names = "--padding", defaultValue = "0", paramLabel = "S", description = "Context added on each side of a segment, seconds (default: ${DEFAULT-VALUE}).")
   double padding;
 
-  @Range(min = 0, max = 3600)
+  @Param(min = 0, max = 3600)
   @Option(names = "--min-duration", defaultValue = "0.03", paramLabel = "S", description = "Drop shorter segments (default: ${DEFAULT-VALUE} s).")
   double minDuration;
 
-  @Range(min = 1, max = Integer.MAX_VALUE)
+  @Param(min = 1, max = Integer.MAX_VALUE)
   @Option(names = "--max-per-class", paramLabel = "N", description = "At most N segments per class, drawn at random (default: no cap).")
   Integer maxPerClass;
 
-  @Range(min = 0, max = 3600, minOpen = true)
+  @Param(min = 0, max = 3600, minOpen = true)
   @Option(names = "--chunk", defaultValue = "1.0", paramLabel = "S", description = "chunks: window length (default: ${DEFAULT-VALUE} s).")
   double chunk;
 
-  @Range(min = 0, max = 3600, minOpen = true)
+  @Param(min = 0, max = 3600, minOpen = true)
   @Option(names = "--chunk-hop", paramLabel = "S", description = "chunks: hop between windows (default: the window).")
   Double chunkHop;
 
@@ -116,7 +117,7 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
   @Option(names = "--strict", description = "Fail on any skipped segment (missing WAV, interval outside the file, label outside the task).")
   boolean strict;
 
-  @Range(min = 1, max = 1024, orZero = true)
+  @Param(min = 1, max = 1024, orZero = true)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Worker threads (default: all cores).")
   int threads;
 
@@ -180,7 +181,7 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
     Task.fromId(task);
     if (!chunkLast.equals("pad") && !chunkLast.equals("drop")) throw new SpectrolensException("--chunk-last", "expected pad or drop, found '" + chunkLast + "'");
     if (groupBy != null && !groupBy.equals("speaker")) throw new SpectrolensException("--group-by", "only 'speaker' is supported, found '" + groupBy + "'");
-    if (folds > 0 && fold >= folds) throw new SpectrolensException("--fold", "must lie in [0, " + (folds - 1) + "] with --folds " + folds + ", found " + fold);
+    split(); // --test-fraction and --fold are checked by the split they make
     if (folds == 0 && spec.commandLine().getParseResult().hasMatchedOption("--fold")) {
       throw new SpectrolensException("--fold", "needs --folds K (k-fold splits)");
     }
@@ -208,6 +209,10 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
         "%dx%d input grids for %d workers", hw[0], hw[1], workers()));
   }
 
+  private Split split() {
+    return new Split(groupBy != null, testFraction, seed, folds, fold);
+  }
+
   @Override
   public Integer call() {
     Task t = Task.fromId(task);
@@ -218,7 +223,7 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
     }
     if (!filters.isEmpty()) format = format.withFilters(Filters.texts(Filters.parseAll(filters, "--filter")));
     double hop = chunkHop != null ? chunkHop : chunk;
-    Split split = new Split(groupBy != null, testFraction, seed, folds, fold);
+    Split split = split();
     DatasetRecipe recipe = new DatasetRecipe(corpus, alignments, tier, t, labels, speakers, padding, minDuration,
         maxPerClass == null ? 0 : maxPerClass, chunk, hop, chunkLast.equals("pad"), split, format, events);
     DatasetBuilder builder = recipe.builder().strict(strict).force(force).threads(workers());

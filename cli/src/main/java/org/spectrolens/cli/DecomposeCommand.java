@@ -13,6 +13,7 @@ import org.spectrolens.io.AtomicFiles;
 import org.spectrolens.io.Json;
 import org.spectrolens.io.Npy;
 import org.spectrolens.io.OutputFolder;
+import org.spectrolens.params.Param;
 import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramFiles;
 import picocli.CommandLine.Command;
@@ -39,7 +40,7 @@ final class DecomposeCommand implements Callable<Integer>, Checked {
   @Option(names = "--method", defaultValue = "nmf", description = "nmf, pca or ica (default: ${DEFAULT-VALUE}).")
   String method;
 
-  @Range(min = 1, max = 1000)
+  @Param(min = 1, max = 1000)
   @Option(names = "--components", defaultValue = "4", paramLabel = "K", description = "Components (default: ${DEFAULT-VALUE}).")
   int components;
 

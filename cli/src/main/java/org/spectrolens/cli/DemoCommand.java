@@ -1,6 +1,5 @@
 package org.spectrolens.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +11,10 @@ import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.Json;
 import org.spectrolens.io.OutputFolder;
+import org.spectrolens.judge.result.FaithfulnessResult;
 import org.spectrolens.nn.evaluate.Metrics;
 import org.spectrolens.nn.train.Trainer;
+import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,7 +58,7 @@ final class DemoCommand implements Callable<Integer>, Checked {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of every step (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Range(min = 1, max = 1024, orZero = true)
+  @Param(min = 1, max = 1024, orZero = true)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 
@@ -236,9 +237,9 @@ final class DemoCommand implements Callable<Integer>, Checked {
   private static Map<String, Double> deletion(Path faithfulness) throws Exception {
     Map<String, Double> out = new LinkedHashMap<>();
     if (!Files.isRegularFile(faithfulness)) return out;
-    JsonNode j = Json.MAPPER.readTree(faithfulness.toFile());
-    j.path("methods").fields().forEachRemaining(m -> out.put(m.getKey(), m.getValue().path("deletion_auc_prob").asDouble()));
-    j.path("baselines").fields().forEachRemaining(m -> out.put(m.getKey() + " map", m.getValue().path("deletion_auc_prob").asDouble()));
+    FaithfulnessResult j = FaithfulnessResult.read(faithfulness);
+    j.methods().forEach((name, s) -> out.put(name, s.score("deletion_auc_prob")));
+    j.baselines().forEach((name, s) -> out.put(name + " map", s.score("deletion_auc_prob")));
     return out;
   }
 

@@ -13,6 +13,7 @@ import org.spectrolens.io.Json;
 import org.spectrolens.monitoring.MixtureStudy;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.model.TrainedModel;
+import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +32,7 @@ public final class DiscriminativityCommand implements Callable<Integer>, Checked
   @Option(names = "--data", required = true, paramLabel = "DS", description = "Dataset built from a synth-scene folder (its test split is used).")
   Path data;
 
-  @Range(min = 1, max = 100_000)
+  @Param(min = 1, max = 100_000)
   @Option(names = "--pairs", defaultValue = "" + MixtureStudy.Settings.DEFAULT_PAIRS, paramLabel = "N", description = "Mixtures (default: ${DEFAULT-VALUE}).")
   int pairs;
 
@@ -45,7 +46,7 @@ public final class DiscriminativityCommand implements Callable<Integer>, Checked
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the pairing and of random steps (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Range(min = 0, max = 1000)
+  @Param(min = 0, max = 1000)
   @Option(names = "--figures", defaultValue = "" + MixtureStudy.Settings.DEFAULT_FIGURES, paramLabel = "N", description = "Pairs drawn as panels (default: ${DEFAULT-VALUE}).")
   int figures;
 
@@ -55,7 +56,7 @@ public final class DiscriminativityCommand implements Callable<Integer>, Checked
   @Option(names = "--force", description = "Replace a folder another spectrolens command wrote.")
   boolean force;
 
-  @Range(min = 1, max = 1024, orZero = true)
+  @Param(min = 1, max = 1024, orZero = true)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 

@@ -18,6 +18,7 @@ import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.embed.EmbeddingMap;
 import org.spectrolens.nn.embed.Embeddings;
 import org.spectrolens.nn.model.TrainedModel;
+import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,11 +40,11 @@ final class EmbedCommand implements Callable<Integer>, Checked {
   @Option(names = "--method", defaultValue = "tsne", description = "tsne or pca (default: ${DEFAULT-VALUE}).")
   String method;
 
-  @Range(min = 0, max = 1000, minOpen = true)
+  @Param(min = 0, max = 1000, minOpen = true)
   @Option(names = "--perplexity", paramLabel = "P", description = "t-SNE perplexity (default: 30, below (items - 1) / 3).")
   Double perplexity;
 
-  @Range(min = 1, max = 1024, orZero = true)
+  @Param(min = 1, max = 1024, orZero = true)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 

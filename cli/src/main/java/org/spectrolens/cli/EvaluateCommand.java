@@ -21,6 +21,7 @@ import org.spectrolens.nn.evaluate.Metrics;
 import org.spectrolens.nn.evaluate.Predictions;
 import org.spectrolens.nn.hybrid.HybridModel;
 import org.spectrolens.nn.model.TrainedModel;
+import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,7 +53,7 @@ public final class EvaluateCommand implements Callable<Integer>, Checked {
       description = "speakers.csv for --by (default: the one beside the dataset's recordings).")
   Path speakers;
 
-  @Range(min = 1, max = 1024, orZero = true)
+  @Param(min = 1, max = 1024, orZero = true)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 

@@ -23,6 +23,7 @@ import org.spectrolens.explain.MapStack;
 import org.spectrolens.explain.Method;
 import org.spectrolens.explain.ModelInput;
 import org.spectrolens.explain.Options;
+import org.spectrolens.params.Param;
 import org.spectrolens.params.ParameterRecords;
 import org.spectrolens.explain.PostProcess;
 import org.spectrolens.explain.Profile;
@@ -67,26 +68,26 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
   @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT", description = "--data: train, test or all (default: ${DEFAULT-VALUE}).")
   String split;
 
-  @Range(min = 0, max = 100_000_000)
+  @Param(min = 0, max = 100_000_000)
   @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "--data: at most N items, drawn with --seed (0: all; default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Range(min = 0, max = 100_000_000)
+  @Param(min = 0, max = 100_000_000)
   @Option(names = "--per-class", defaultValue = "0", paramLabel = "N", description = "--data: at most N items per class, drawn with --seed (0: all).")
   int perClass;
 
-  @Range(min = 0, max = 1e7)
+  @Param(min = 0, max = 1e7)
   @Option(names = "--start", paramLabel = "S", description = "Audio inputs: start of the span (s).")
   Double start;
 
-  @Range(min = 0, max = 1e7, minOpen = true)
+  @Param(min = 0, max = 1e7, minOpen = true)
   @Option(names = "--end", paramLabel = "S", description = "Audio inputs: end of the span (s).")
   Double end;
 
   @Option(names = "--time-start", defaultValue = "0", paramLabel = "S", description = ".npy inputs: time of column 0 (s).")
   double timeStart;
 
-  @Range(min = 0, max = 3600)
+  @Param(min = 0, max = 3600)
   @Option(names = "--time-step", defaultValue = "0", paramLabel = "S", description = ".npy inputs: seconds between columns (0: unknown).")
   double timeStep;
 
@@ -119,11 +120,11 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
   @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of every random step and of --limit/--per-class draws (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Range(min = 1, max = 4096)
+  @Param(min = 1, max = 4096)
   @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Inputs explained together (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Range(min = 1, max = 4096)
+  @Param(min = 1, max = 4096)
   @Option(names = "--batch-size", paramLabel = "N", description = "Masked, noisy or interpolated inputs per forward pass (default: 64; never changes a map).")
   Integer batchSize;
 
@@ -134,11 +135,11 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
   @Option(names = "--png", negatable = true, description = "Write figures (default: only for at most 16 inputs).")
   Boolean png;
 
-  @Range(min = 0, max = 1_000_000, minOpen = true)
+  @Param(min = 0, max = 1_000_000, minOpen = true)
   @Option(names = "--band-hz", defaultValue = "500", paramLabel = "HZ", description = "Width of the frequency profile's bands (default: ${DEFAULT-VALUE}).")
   double bandHz;
 
-  @Range(min = 0, max = 3600, minOpen = true)
+  @Param(min = 0, max = 3600, minOpen = true)
   @Option(names = "--span-s", defaultValue = "0.05", paramLabel = "S", description = "Width of the time profile's spans (default: ${DEFAULT-VALUE}).")
   double spanSeconds;
 
@@ -151,7 +152,7 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
-  @Range(min = 0, max = 1024)
+  @Param(min = 0, max = 1024)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 

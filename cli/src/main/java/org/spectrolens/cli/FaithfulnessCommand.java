@@ -1,15 +1,12 @@
 package org.spectrolens.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.explain.DatasetInputs;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.judge.MethodMaps;
 import org.spectrolens.explain.Baseline;
-import org.spectrolens.io.Json;
 import org.spectrolens.judge.CurveReport;
 import org.spectrolens.judge.Judging;
 import org.spectrolens.judge.MapMetric;
@@ -18,8 +15,11 @@ import org.spectrolens.judge.MetricRegistry;
 import org.spectrolens.judge.RemovalUnits;
 import org.spectrolens.judge.Samples;
 import org.spectrolens.judge.Study;
+import org.spectrolens.judge.result.FaithfulnessResult;
+import org.spectrolens.judge.result.JudgeRun;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.model.TrainedModel;
+import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +39,7 @@ public final class FaithfulnessCommand implements Callable<Integer> {
   @Option(names = "--metrics", split = ",", paramLabel = "LIST", description = "Metrics (default: all listed below).")
   List<String> metrics;
 
-  @Range(min = 1, max = 100_000_000)
+  @Param(min = 1, max = 100_000_000)
   @Option(names = "--samples", defaultValue = "200", paramLabel = "N", description = "Items drawn from the split, seeded (default: ${DEFAULT-VALUE}).")
   int samples;
 
@@ -76,20 +76,9 @@ public final class FaithfulnessCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       Study study = Study.run(m.network(), sample, MethodMaps.of(common.engine(m), set), chosen, judging, null);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("methods", entries(study.methods()));
-      json.put("baselines", entries(study.baselines()));
-      Map<String, Object> opts = common.describe(sample.n());
-      opts.putAll(judging.describe());
-      opts.put("explain_options", common.explainOptions().describe());
-      json.put("options", opts);
-      Map<String, Object> speed = new LinkedHashMap<>();
-      speed.put("seconds", seconds);
-      speed.put("metric_seconds", study.metricSeconds());
-      speed.put("forward_passes", study.forwardPasses());
-      speed.put("forward_passes_per_second", study.forwardPasses() / study.metricSeconds());
-      speed.put("threads", Engines.threads());
-      json.put("speed", speed);
+      JudgeRun run = common.run(sample.n()).with(judging.describe()).with("explain_options", common.explainOptions().describe());
+      FaithfulnessResult result = study.faithfulness(run, new FaithfulnessResult.Speed(seconds, study.metricSeconds(), study.forwardPasses(),
+          study.forwardPasses() / study.metricSeconds(), Engines.threads()));
       // everything is computed; the folder is written whole or not at all
       Path out = folder.dir();
       if (CurveReport.needed(chosen)) {
@@ -99,23 +88,13 @@ public final class FaithfulnessCommand implements Callable<Integer> {
         CurveReport.writePng(out.resolve("curves.png"), study, title);
         CurveReport.writePerClassPng(out.resolve("curves-per-class.png"), study, m.config().classes(), title);
       }
-      Json.write(out.resolve("faithfulness.json"), json);
+      result.write(out);
       org.spectrolens.io.AtomicFiles.writeString(out.resolve("items.csv"), String.join("\n", study.itemRows(sample)) + "\n");
       folder.commit();
       System.out.printf(java.util.Locale.ROOT, "%s%n%d forward passes in %.1f s of metrics (%.0f per second); %.1f s in all%n",
           table(study, chosen), study.forwardPasses(), study.metricSeconds(), study.forwardPasses() / study.metricSeconds(), seconds);
     }
     return 0;
-  }
-
-  static Map<String, Object> entries(List<Study.Entry> entries) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Study.Entry e : entries) {
-      Map<String, Object> v = new LinkedHashMap<>(e.scores());
-      v.put("seconds", e.seconds());
-      out.put(e.name(), v);
-    }
-    return out;
   }
 
   /** A plain-text table: one row per method and reference map, one column per metric. */

@@ -16,6 +16,7 @@ import org.spectrolens.features.Features;
 import org.spectrolens.io.AtomicFiles;
 import org.spectrolens.io.Csv;
 import org.spectrolens.io.OutputFile;
+import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,11 +41,11 @@ final class FeaturesCommand implements Callable<Integer>, Checked {
       description = "Write one table of per-file statistics instead: mean, std, min, max (comma-separated).")
   List<String> summary;
 
-  @Range(min = 16, max = 65536)
+  @Param(min = 16, max = 65536)
   @Option(names = "--n-fft", defaultValue = "2048", paramLabel = "N", description = "STFT size and frame length in samples (default: ${DEFAULT-VALUE}, librosa's).")
   int nFft;
 
-  @Range(min = 1, max = 65536)
+  @Param(min = 1, max = 65536)
   @Option(names = "--hop", defaultValue = "512", paramLabel = "N", description = "Hop in samples (default: ${DEFAULT-VALUE}, librosa's).")
   int hop;
 

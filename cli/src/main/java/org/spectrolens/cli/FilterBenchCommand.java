@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.spectrolens.bench.DenoisingBench;
 import org.spectrolens.filter.Filters;
+import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,7 @@ final class FilterBenchCommand implements Callable<Integer>, Checked {
   @Option(names = "--filter", paramLabel = "NAME[:k=v,...]", description = "Filters to compare (default: every filter with its defaults).")
   List<String> filters = new ArrayList<>();
 
-  @Range(min = 1, max = 100)
+  @Param(min = 1, max = 100)
   @Option(names = "--seeds", defaultValue = "3", description = "Noise draws averaged (default: ${DEFAULT-VALUE}).")
   int seeds;
 

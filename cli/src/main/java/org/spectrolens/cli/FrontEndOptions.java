@@ -1,5 +1,6 @@
 package org.spectrolens.cli;
 
+import org.spectrolens.params.Param;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 import org.spectrolens.spectrogram.SpectrogramSpec.Kind;
 import org.spectrolens.spectrogram.SpectrogramSpec.MelNorm;
@@ -17,20 +18,20 @@ public final class FrontEndOptions implements Checked {
   @Option(names = "--kind", defaultValue = "stft", description = "stft, mel, mfcc or cqt (default: ${DEFAULT-VALUE}).")
   Kind kind;
 
-  @Range(min = 1000, max = 768_000, orZero = true)
+  @Param(min = 1000, max = 768_000, orZero = true)
   @Option(names = "--sr", defaultValue = "0", paramLabel = "HZ",
       description = "Resample to this rate first; 0 keeps each file's rate (default: ${DEFAULT-VALUE}).")
   int sampleRate;
 
-  @Range(min = 2, max = SpectrogramSpec.MAX_N_FFT)
+  @Sets(SpectrogramSpec.class)
   @Option(names = "--n-fft", defaultValue = "400", paramLabel = "N", description = "FFT size (default: ${DEFAULT-VALUE}, torchaudio).")
   int nFft;
 
-  @Range(min = 1, max = SpectrogramSpec.MAX_N_FFT)
+  @Sets(SpectrogramSpec.class)
   @Option(names = "--win-length", paramLabel = "N", description = "Window length in samples (default: n-fft).")
   Integer winLength;
 
-  @Range(min = 1, max = 1 << 24)
+  @Sets(SpectrogramSpec.class)
   @Option(names = "--hop", paramLabel = "N", description = "Hop in samples (default: win-length/2, torchaudio).")
   Integer hop;
 
@@ -44,19 +45,19 @@ public final class FrontEndOptions implements Checked {
   @Option(names = "--pad-mode", defaultValue = "reflect", description = "reflect or constant (zeros; librosa >= 0.9) (default: ${DEFAULT-VALUE}).")
   PadMode padMode;
 
-  @Range(min = 1, max = 2)
+  @Sets(SpectrogramSpec.class)
   @Option(names = "--power", defaultValue = "2", paramLabel = "1|2", description = "1 magnitude or 2 power, nothing between (default: ${DEFAULT-VALUE}).")
   double power;
 
-  @Range(min = 1, max = 2048)
+  @Sets(SpectrogramSpec.class)
   @Option(names = "--n-mels", defaultValue = "128", paramLabel = "N", description = "Mel bands (default: ${DEFAULT-VALUE}).")
   int nMels;
 
-  @Range(min = 0)
+  @Sets(SpectrogramSpec.class)
   @Option(names = "--fmin", defaultValue = "0", paramLabel = "HZ", description = "Lowest mel/CQT frequency (default: ${DEFAULT-VALUE}; CQT: 32.70 Hz).")
   double fmin;
 
-  @Range(min = 0, minOpen = true)
+  @Sets(SpectrogramSpec.class)
   @Option(names = "--fmax", paramLabel = "HZ", description = "Highest frequency: mel bank limit, and rows above it are cropped (default: sr/2).")
   Double fmax;
 
@@ -69,28 +70,29 @@ public final class FrontEndOptions implements Checked {
   @Option(names = "--db", negatable = true, description = "Convert to decibels (10 log10 for power, 20 log10 for magnitude; ref 1, amin 1e-10).")
   boolean db;
 
-  @Range(min = 0, minOpen = true)
+  @Sets(SpectrogramSpec.class)
   @Option(names = "--top-db", paramLabel = "X", description = "With --db, clip values more than X dB below the maximum (default: off, torchaudio).")
   Double topDb;
 
-  @Range(min = 1, max = 2048)
+  @Sets(SpectrogramSpec.class)
   @Option(names = "--n-mfcc", defaultValue = "40", paramLabel = "N", description = "MFCC coefficients (default: ${DEFAULT-VALUE}, torchaudio).")
   int nMfcc;
 
-  @Range(min = 0)
+  @Sets(SpectrogramSpec.class)
   @Option(names = "--lifter", defaultValue = "0", paramLabel = "L", description = "MFCC liftering (default: ${DEFAULT-VALUE} = none).")
   double lifter;
 
-  @Range(min = 1, max = 96)
+  @Sets(SpectrogramSpec.class)
   @Option(names = "--bins-per-octave", defaultValue = "12", paramLabel = "B", description = "CQT bins per octave (default: ${DEFAULT-VALUE}).")
   int binsPerOctave;
 
-  @Range(min = 1, max = 1000)
+  @Sets(SpectrogramSpec.class)
   @Option(names = "--n-bins", defaultValue = "84", paramLabel = "N", description = "CQT bins (default: ${DEFAULT-VALUE}).")
   int nBins;
 
   /**
-   * Checks the options together ({@link SpectrogramSpec#check}) before any work: at --sr, or, when
+   * Checks the options as the spec they make ({@link SpectrogramSpec#check}: its ranges and how
+   * they relate) before any work: at --sr, or, when
    * each file keeps its own rate (--sr 0), everything but what depends on the rate (--fmax against
    * Nyquist), which is checked per file.
    */

@@ -14,6 +14,7 @@ import org.spectrolens.explain.Method;
 import org.spectrolens.explain.Options;
 import org.spectrolens.params.ParameterRecords;
 import org.spectrolens.judge.MapMaker;
+import org.spectrolens.judge.result.JudgeRun;
 import org.spectrolens.judge.Samples;
 import org.spectrolens.nn.model.TrainedModel;
 import picocli.CommandLine.Option;
@@ -91,17 +92,8 @@ final class JudgeOptions {
     return Samples.of(set, m.config().classes(), m.config().inputShape());
   }
 
-  /** The record of what was judged, for the options block of the JSON. */
-  Map<String, Object> describe(int samples) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("model", model.toString());
-    o.put("data", data.toString());
-    o.put("split", split);
-    o.put("samples", samples);
-    o.put("methods", methods);
-    o.put("layer", layer == null ? "last convolutional block" : layer);
-    o.put("seed", seed);
-    o.put("targets", "predicted class");
-    return o;
+  /** What was judged, the options block of the result files; each command adds its settings. */
+  JudgeRun run(int samples) {
+    return JudgeRun.of(model.toString(), data.toString(), split, samples, methods, layer, seed);
   }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.explain.DatasetInputs;
-import org.spectrolens.io.Json;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.judge.MethodMaps;
 import org.spectrolens.judge.Judging;
@@ -17,8 +16,10 @@ import org.spectrolens.judge.RemovalUnits;
 import org.spectrolens.judge.Samples;
 import org.spectrolens.judge.Study;
 import org.spectrolens.judge.Truth;
+import org.spectrolens.judge.result.LocalisationResult;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.model.TrainedModel;
+import org.spectrolens.params.Param;
 import org.spectrolens.truth.TruthReader;
 import org.spectrolens.truth.TruthSource;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ public final class LocalisationCommand implements Callable<Integer> {
   @Option(names = "--metrics", split = ",", paramLabel = "LIST", description = "Metrics (default: all listed below).")
   List<String> metrics;
 
-  @Range(min = 1, max = 100_000_000)
+  @Param(min = 1, max = 100_000_000)
   @Option(names = "--samples", defaultValue = "200", paramLabel = "N", description = "Items drawn from the split, seeded (default: ${DEFAULT-VALUE}).")
   int samples;
 
@@ -75,53 +76,26 @@ public final class LocalisationCommand implements Callable<Integer> {
       boolean[][] masks = Truth.masks(reader, ds, sample);
       Judging judging = Judging.defaults(RemovalUnits.full(s[1], s[2])).withSeed(common.seed).withTolerance(toleranceHz, toleranceMs);
       Study study = Study.run(m.network(), sample, MethodMaps.of(common.engine(m), set), chosen, judging, masks);
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("methods", withTies(FaithfulnessCommand.entries(study.methods()), study.methods()));
-      json.put("baselines", withTies(FaithfulnessCommand.entries(study.baselines()), study.baselines()));
-      json.put("chance", study.methods().isEmpty() ? study.baselines().get(0).chance() : study.methods().get(0).chance());
-      Map<String, Object> opts = common.describe(sample.n());
-      opts.put("truth", reader.origin().id());
-      opts.put("region", Truth.region(ds));
       int withTruth = 0;
       for (boolean[] mask : masks) for (boolean v : mask) if (v) {
         withTruth++;
         break;
       }
-      opts.put("items_with_truth", withTruth);
-      opts.put("tolerance_hz", toleranceHz);
-      opts.put("tolerance_ms", toleranceMs);
-      json.put("options", opts);
-      Json.write(folder.dir().resolve("localisation.json"), json);
+      Map<String, Object> settings = new LinkedHashMap<>();
+      settings.put("truth", reader.origin().id());
+      settings.put("region", Truth.region(ds));
+      settings.put("items_with_truth", withTruth);
+      settings.put("tolerance_hz", toleranceHz);
+      settings.put("tolerance_ms", toleranceMs);
+      LocalisationResult result = study.localisation(common.run(sample.n()).with(settings));
+      result.write(folder.dir());
       org.spectrolens.io.AtomicFiles.writeString(folder.dir().resolve("items.csv"), String.join("\n", study.itemRows(sample)) + "\n");
       if (saveMaps) saveMaps(folder.dir(), study, masks, s[1], s[2]);
       folder.commit();
       System.out.println(FaithfulnessCommand.table(study, chosen));
-      System.out.println("chance           " + json.get("chance"));
+      System.out.println("chance           " + result.chance());
     }
     return 0;
-  }
-
-  /**
-   * Beside the mean number of cells tied at each map's maximum, on how many items the maximum is a
-   * plateau (more than one cell) and the largest plateau: the report says so.
-   */
-  private static Map<String, Object> withTies(Map<String, Object> entries, List<Study.Entry> studied) {
-    for (Study.Entry e : studied) {
-      double[] tied = e.perSample().get("max_tied_cells");
-      if (tied == null) continue;
-      int plateaus = 0;
-      double largest = 0;
-      for (double t : tied) {
-        if (t > 1) plateaus++;
-        largest = Math.max(largest, t);
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> v = (Map<String, Object>) entries.get(e.name());
-      v.put("items", tied.length);
-      v.put("items_with_tied_maximum", plateaus);
-      v.put("largest_tied_maximum", (int) largest);
-    }
-    return entries;
   }
 
   /** The maps, masks and zones behind the scores, for a check outside spectrolens (e.g. a Quantus transcription). */

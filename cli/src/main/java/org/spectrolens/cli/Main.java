@@ -1,6 +1,7 @@
 package org.spectrolens.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
 import picocli.CommandLine;
@@ -74,12 +75,18 @@ public final class Main implements Callable<Integer> {
     OptionChecks.install(cli);
     cli.setExecutionStrategy(parsed -> {
       OptionChecks.check(parsed); // every option checked before any work
-      return new CommandLine.RunLast().execute(parsed);
+      List<CommandLine> chain = parsed.asCommandLineList();
+      ParameterFlags.running(chain.get(chain.size() - 1).getCommandSpec()); // for reports printed while it runs
+      try {
+        return new CommandLine.RunLast().execute(parsed);
+      } finally {
+        ParameterFlags.running(null);
+      }
     });
     cli.setExecutionExceptionHandler((ex, line, parse) -> {
       boolean verbose = parse.originalArgs().contains("--verbose");
       PrintWriter err = line.getErr();
-      err.println("spectrolens: " + oneLine(ex));
+      err.println("spectrolens: " + (ex instanceof SpectrolensException s ? oneLine(ParameterFlags.message(s, line.getCommandSpec())) : oneLine(ex)));
       if (verbose) ex.printStackTrace(err);
       err.flush();
       return ex instanceof SpectrolensException ? 2 : 1;
@@ -108,17 +115,23 @@ public final class Main implements Callable<Integer> {
     } else if (ex.getCause() instanceof CommandLine.TypeConversionException t && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
       msg = o.longestName() + ": " + t.getMessage();
     } else if (ex.getCause() instanceof SpectrolensException s) {
-      msg = s.getMessage();
+      msg = ParameterFlags.message(s, ex.getCommandLine().getCommandSpec());
     } else {
       msg = ex.getMessage();
     }
     return msg.replace('\n', ' ').replace('\r', ' ');
   }
 
-  /** The message of an error on one line; unexpected errors name their type. */
+  /**
+   * The message of an error on one line; unexpected errors name their type. A library error names
+   * the flags of the command now running ({@link ParameterFlags}).
+   */
   static String oneLine(Throwable ex) {
-    String msg = ex instanceof SpectrolensException ? ex.getMessage()
-        : ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+    return oneLine(ex instanceof SpectrolensException s ? ParameterFlags.message(s)
+        : ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+  }
+
+  private static String oneLine(String msg) {
     return msg.replace('\n', ' ').replace('\r', ' ');
   }
 

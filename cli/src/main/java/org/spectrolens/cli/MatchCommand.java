@@ -14,6 +14,7 @@ import org.spectrolens.io.Npy;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.match.Detection;
 import org.spectrolens.match.TemplateMatcher;
+import org.spectrolens.params.Param;
 import org.spectrolens.render.ColorMap;
 import org.spectrolens.render.Track;
 import org.spectrolens.render.SpectrogramImage;
@@ -49,27 +50,27 @@ final class MatchCommand implements Callable<Integer>, Checked {
   @Option(names = "--template", required = true, paramLabel = "T", description = "Audio file, .npy spectrogram (with axes) or bare .npy grid.")
   Path template;
 
-  @Range(min = 0)
+  @Param(min = 0)
   @Option(names = "--template-start", paramLabel = "S", description = "Cut the template from this time, s (default: its start).")
   Double templateStart;
 
-  @Range(min = 0)
+  @Param(min = 0)
   @Option(names = "--template-end", paramLabel = "S", description = "Cut the template up to this time, s (default: its end).")
   Double templateEnd;
 
-  @Range(min = 0)
+  @Param(min = 0)
   @Option(names = "--template-fmin", paramLabel = "HZ", description = "Keep the template's rows from this frequency (default: all).")
   Double templateFmin;
 
-  @Range(min = 0)
+  @Param(min = 0)
   @Option(names = "--template-fmax", paramLabel = "HZ", description = "Keep the template's rows up to this frequency (default: all).")
   Double templateFmax;
 
-  @Range(min = -1, max = 1)
+  @Param(min = -1, max = 1)
   @Option(names = "--threshold", defaultValue = "0.7", paramLabel = "R", description = "Smallest NCC of a detection (default: ${DEFAULT-VALUE}).")
   double threshold;
 
-  @Range(min = 0, max = 1)
+  @Param(min = 0, max = 1)
   @Option(names = "--max-overlap", defaultValue = "0", paramLabel = "IOU",
       description = "Largest intersection over union of two detections' boxes (default: ${DEFAULT-VALUE}: no overlap).")
   double maxOverlap;

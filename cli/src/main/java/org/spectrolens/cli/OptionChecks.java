@@ -1,11 +1,14 @@
 package org.spectrolens.cli;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.params.Param;
+import org.spectrolens.params.Params;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -14,9 +17,12 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Option checking at parse time, the same for every command: numbers parse with one message,
- * doubles must be finite, {@link Range}s are shown in help and enforced, and {@link Checked}
- * commands check their combinations, all before {@code call()} runs. A failure is a picocli
- * {@link ParameterException} that {@link Main} prints as {@code spectrolens: --opt: problem}, exit 2.
+ * doubles must be finite, ranges ({@link Param}) are shown in help, and {@link Checked} commands
+ * check their combinations, all before {@code call()} runs. The range of an option that
+ * {@link Sets} a library record's component is the component's, checked by the record when the
+ * command builds it in {@link Checked#checkOptions}; an option of the CLI's own carries its
+ * {@link Param}, checked here. A failure is a picocli {@link ParameterException} that {@link Main}
+ * prints as {@code spectrolens: --opt: problem}, exit 2.
  */
 final class OptionChecks {
   private OptionChecks() {}
@@ -36,11 +42,12 @@ final class OptionChecks {
     CommandSpec spec = cl.getCommandSpec();
     if (!spec.mixinStandardHelpOptions()) spec.mixinStandardHelpOptions(true);
     for (OptionSpec o : new ArrayList<>(spec.options())) {
-      Range r = rangeOf(o);
-      if (r == null) continue;
+      Param r = rangeOf(o);
+      if (r == null || !Params.limits(r)) continue;
+      String range = Params.describe(r);
       String[] d = o.description();
-      String[] desc = d.length == 0 ? new String[] {"Range: " + describe(r) + "."} : Arrays.copyOf(d, d.length);
-      if (d.length > 0) desc[d.length - 1] = d[d.length - 1] + " Range: " + describe(r) + ".";
+      String[] desc = d.length == 0 ? new String[] {"Range: " + range + "."} : Arrays.copyOf(d, d.length);
+      if (d.length > 0) desc[d.length - 1] = d[d.length - 1] + " Range: " + range + ".";
       spec.remove(o);
       OptionSpec decorated = OptionSpec.builder(o).description(desc).build();
       spec.addOption(decorated);
@@ -58,7 +65,7 @@ final class OptionChecks {
     for (CommandLine cl : chain) {
       try {
         for (OptionSpec o : cl.getCommandSpec().options()) {
-          Range r = rangeOf(o);
+          Param r = ownRangeOf(o);
           Object v = o.getValue();
           if (r != null && v instanceof Number n) checkRange(o.longestName(), n, r);
         }
@@ -72,24 +79,9 @@ final class OptionChecks {
     }
   }
 
-  static void checkRange(String option, Number value, Range r) {
-    double v = value.doubleValue();
-    if (r.orZero() && v == 0) return;
-    boolean ok = (r.minOpen() ? v > r.min() : v >= r.min()) && (r.maxOpen() ? v < r.max() : v <= r.max());
-    if (!ok) {
-      throw new SpectrolensException(option, (r.orZero() ? "must be 0 or lie in " : "must lie in ") + interval(r) + ", found " + number(v));
-    }
-  }
-
-  /** For help: "[1, 65536]", "(0, inf)", "0 or [1000, 768000]". */
-  static String describe(Range r) {
-    return r.orZero() ? "0 or " + interval(r) : interval(r);
-  }
-
-  private static String interval(Range r) {
-    boolean openMin = r.minOpen() || Double.isInfinite(r.min());
-    boolean openMax = r.maxOpen() || Double.isInfinite(r.max());
-    return (openMin ? "(" : "[") + number(r.min()) + ", " + number(r.max()) + (openMax ? ")" : "]");
+  static void checkRange(String option, Number value, Param r) {
+    String problem = Params.problem(value.doubleValue(), r);
+    if (problem != null) throw new SpectrolensException(option, problem);
   }
 
   /**
@@ -114,15 +106,23 @@ final class OptionChecks {
     return String.format(Locale.ROOT, "%.1f MiB", b / (double) (1L << 20));
   }
 
-  static String number(double v) {
-    if (v == Double.POSITIVE_INFINITY) return "inf";
-    if (v == Double.NEGATIVE_INFINITY) return "-inf";
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-    return Double.toString(v);
+  /** The range of an option: its own {@link Param}, or that of the record component it {@link Sets}. */
+  private static Param rangeOf(OptionSpec o) {
+    Param own = ownRangeOf(o);
+    if (own != null || !(o.userObject() instanceof Field f)) return own;
+    Sets sets = f.getAnnotation(Sets.class);
+    if (sets == null) return null;
+    String parameter = ParameterFlags.parameterOf(o.longestName());
+    for (RecordComponent c : sets.value().getRecordComponents()) {
+      if (Params.snake(c.getName()).equals(parameter) && c.getAnnotation(Param.class) != null) return c.getAnnotation(Param.class);
+    }
+    throw new IllegalStateException(o.longestName() + " sets no ranged component of " + sets.value().getSimpleName()
+        + " (ParameterFlags maps it to " + parameter + ")");
   }
 
-  private static Range rangeOf(OptionSpec o) {
-    return o.userObject() instanceof Field f ? f.getAnnotation(Range.class) : null;
+  /** The range the CLI checks itself: a {@link Param} on the option's own field. */
+  private static Param ownRangeOf(OptionSpec o) {
+    return o.userObject() instanceof Field f ? f.getAnnotation(Param.class) : null;
   }
 
   private static double finiteDouble(String s) {

@@ -12,6 +12,7 @@ import org.spectrolens.io.Json;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.hybrid.HybridModel;
 import org.spectrolens.nn.model.TrainedModel;
+import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,11 +30,11 @@ public final class PredictCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "IN", description = "Inputs: audio files or .npy arrays.")
   List<Path> inputs;
 
-  @Range(min = 0, max = 1e7)
+  @Param(min = 0, max = 1e7)
   @Option(names = "--start", paramLabel = "S", description = "Audio input: segment start in seconds.")
   Double start;
 
-  @Range(min = 0, max = 1e7, minOpen = true)
+  @Param(min = 0, max = 1e7, minOpen = true)
   @Option(names = "--end", paramLabel = "S", description = "Audio input: segment end in seconds.")
   Double end;
 

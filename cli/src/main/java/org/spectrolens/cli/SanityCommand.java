@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.dataset.CachedDataset;
-import org.spectrolens.io.Json;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.judge.LayerStep;
 import org.spectrolens.judge.MapMaker;
 import org.spectrolens.judge.Samples;
 import org.spectrolens.judge.Sanity;
 import org.spectrolens.judge.Similarity;
+import org.spectrolens.judge.result.JudgeRun;
+import org.spectrolens.judge.result.SanityResult;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.model.TrainedModel;
+import org.spectrolens.params.Param;
 import org.spectrolens.render.OverlayImage;
 import org.spectrolens.render.PanelFigure;
 import org.spectrolens.spectrogram.Spectrogram;
@@ -35,7 +37,7 @@ public final class SanityCommand implements Callable<Integer> {
   @Mixin
   JudgeOptions common;
 
-  @Range(min = 1, max = 100_000_000)
+  @Param(min = 1, max = 100_000_000)
   @Option(names = "--samples", defaultValue = "50", paramLabel = "N", description = "Items drawn from the split, seeded (default: ${DEFAULT-VALUE}).")
   int samples;
 
@@ -56,7 +58,7 @@ public final class SanityCommand implements Callable<Integer> {
       float[][] logits = m.logits(sample.inputs(), sample.n());
       int[] targets = new int[sample.n()];
       for (int i = 0; i < targets.length; i++) targets[i] = TrainedModel.argmax(logits[i]);
-      Map<String, Object> methods = new LinkedHashMap<>();
+      Map<String, SanityResult.Checks> methods = new LinkedHashMap<>();
       List<String> failing = new ArrayList<>();
       List<PanelFigure.Panel> panels = new ArrayList<>();
       Spectrogram first = ds.spectrogram(sample.items().get(0));
@@ -65,17 +67,7 @@ public final class SanityCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Sanity s = Sanity.check(m.network(), e.getValue(), sample.inputs(), sample.n(), targets,
             shuffled == null ? null : shuffled.network(), common.seed);
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("cascading", steps(s.cascading()));
-        v.put("independent", steps(s.independent()));
-        v.put("random_logit_ssim", s.randomLogitSsim());
-        v.put("random_logit_passes", s.randomLogitPasses());
-        if (s.data() != null) v.put("data_randomisation", similarity(s.data()));
-        v.put("verdict_on_ssim_only", s.restsOnSsimOnly());
-        v.put("passes", s.passes());
-        v.put("failed_checks", s.failures());
-        v.put("seconds", (System.nanoTime() - t0) / 1e9);
-        methods.put(e.getKey(), v);
+        methods.put(e.getKey(), s.result((System.nanoTime() - t0) / 1e9));
         if (!s.passes()) failing.add(e.getKey());
         float[] trained = e.getValue().maps(m.network(), sample.input(0), 1, new int[] {targets[0]})[0];
         panels.add(panel(first, trained, e.getKey() + ": trained"));
@@ -87,17 +79,12 @@ public final class SanityCommand implements Callable<Integer> {
             lastStep.spearmanPartial() ? String.format(" on %d of %d items, the other maps constant", lastStep.spearmanItems(), lastStep.items()) : "",
             lastStep.ssim(), s.randomLogitSsim());
       }
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("methods", methods);
-      json.put("failing", failing);
-      Map<String, Object> opts = common.describe(sample.n());
-      opts.put("threshold", Sanity.THRESHOLD);
-      opts.put("shuffled_model", shuffledModel == null ? null : shuffledModel.toString());
-      opts.put("reinitialisation", "fresh initialisation of the architecture from seed + 1000003 (parameters and batch-norm statistics)");
-      json.put("options", opts);
+      JudgeRun run = common.run(sample.n()).with("threshold", Sanity.THRESHOLD)
+          .with("shuffled_model", shuffledModel == null ? null : shuffledModel.toString())
+          .with("reinitialisation", "fresh initialisation of the architecture from seed + 1000003 (parameters and batch-norm statistics)");
       PanelFigure.defaults().withColumns(columns).withFontSize(12f).withTitle("Cascading randomisation, " + sample.items().get(0).id()
           + " (from the output layer down)").write(panels, folder.dir().resolve("sanity.png"));
-      Json.write(folder.dir().resolve("sanity.json"), json);
+      new SanityResult(methods, failing, run).write(folder.dir());
       folder.commit();
     }
     return 0;
@@ -115,24 +102,4 @@ public final class SanityCommand implements Callable<Integer> {
     return PanelFigure.Panel.of(OverlayImage.defaults().withTitle(title).render(g, grid), "");
   }
 
-  /** Spearman, SSIM and the items each mean rests on (Spearman is undefined for a constant map). */
-  private static Map<String, Object> similarity(Similarity.Mean m) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("spearman", m.spearman());
-    o.put("ssim", m.ssim());
-    o.put("items", m.items());
-    o.put("spearman_items", m.spearmanItems());
-    return o;
-  }
-
-  private static List<Map<String, Object>> steps(List<LayerStep> steps) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (LayerStep s : steps) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("layer", s.layer());
-      o.putAll(similarity(s.similarity()));
-      out.add(o);
-    }
-    return out;
-  }
 }

@@ -13,13 +13,16 @@ import org.spectrolens.io.AtomicFiles;
 import org.spectrolens.io.Json;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.io.OutputNames;
+import org.spectrolens.params.Param;
 import org.spectrolens.segment.LabelFigure;
 import org.spectrolens.segment.LabelMap;
+import org.spectrolens.segment.Morphology;
 import org.spectrolens.segment.Region;
 import org.spectrolens.segment.SceneDetection;
 import org.spectrolens.segment.Segmentation;
 import org.spectrolens.segment.Segmenters;
 import org.spectrolens.params.ParameterRecords;
+import org.spectrolens.params.Params;
 import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramFiles;
 import picocli.CommandLine.Command;
@@ -61,12 +64,12 @@ final class SegmentCommand implements Callable<Integer>, Checked {
   @Option(names = "--above-floor", description = "Segment levels above each band's floor: its --floor-quantile over time (a stationary noise floor).")
   boolean aboveFloor;
 
-  @Range(min = 0, max = 1)
+  @Sets(Segmentation.class)
   @Option(names = "--floor-quantile", defaultValue = "0.1", paramLabel = "Q",
       description = "With --above-floor: the quantile of each band over time taken as its floor (default: ${DEFAULT-VALUE}; 0.5 is the median).")
   double floorQuantile;
 
-  @Range(min = 0)
+  @Param(min = 0)
   @Option(names = "--item", defaultValue = "0", paramLabel = "K", description = "Which map of an [N,H,W] .npy stack (default: ${DEFAULT-VALUE}).")
   int item;
 
@@ -74,7 +77,7 @@ final class SegmentCommand implements Callable<Integer>, Checked {
       description = "Score event detection on a synth-scene folder against its truth masks instead (writes detection.csv).")
   Path scene;
 
-  @Range(min = 0, max = 1_000_000)
+  @Param(min = 0, max = 1_000_000)
   @Option(names = "--clips", defaultValue = "0", paramLabel = "N", description = "With --scene: the first N clips (default: ${DEFAULT-VALUE} = all).")
   int clips;
 
@@ -97,7 +100,9 @@ final class SegmentCommand implements Callable<Integer>, Checked {
       if (eq <= 0 || eq == p.length() - 1) throw new SpectrolensException("--param", "expected NAME=VALUE, found '" + p + "'");
     }
     String text = params.isEmpty() ? method : method + (method.contains(":") ? "," : ":") + String.join(",", params);
-    segmentation = Segmentation.of(text, morphology, aboveFloor ? floorQuantile : Double.NaN);
+    Params.check(Segmentation.class, "floorQuantile", floorQuantile); // its range, whether or not --above-floor uses it
+    segmentation = new Segmentation(Segmenters.parse(text, "--method"), Morphology.parse(morphology, "--morphology"),
+        aboveFloor ? floorQuantile : Double.NaN);
     if (scene == null && inputs.isEmpty()) throw new SpectrolensException("IN", "required (or --scene SCENE)");
     if (scene != null && !inputs.isEmpty()) throw new SpectrolensException("--scene", "scores a scene folder; give no IN files with it");
     SpectrogramInputs.checkExists(inputs);

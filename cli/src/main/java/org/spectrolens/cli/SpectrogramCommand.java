@@ -134,7 +134,7 @@ final class SpectrogramCommand implements Callable<Integer>, Checked {
     try {
       spec.check(); // with --sr 0 the file's own rate decides (e.g. --fmax against its Nyquist frequency)
     } catch (SpectrolensException e) {
-      throw new SpectrolensException(clip.source(), e.getMessage());
+      throw new SpectrolensException(clip.source(), e);
     }
     Clip atRate = clip.sampleRate() == spec.sampleRate() ? clip : Resampler.resample(clip, spec.sampleRate());
     Spectrogram s = FrontEnd.compute(atRate, spec);

@@ -47,7 +47,7 @@ final class SpectrogramInputs {
     try {
       spec.check();
     } catch (SpectrolensException e) {
-      throw new SpectrolensException(clip.source(), e.getMessage());
+      throw new SpectrolensException(clip.source(), e);
     }
     Clip atRate = clip.sampleRate() == spec.sampleRate() ? clip : Resampler.resample(clip, spec.sampleRate());
     return FrontEnd.compute(atRate, spec);

@@ -7,6 +7,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.spectrolens.io.OutputFolder;
+import org.spectrolens.params.Param;
 import org.spectrolens.synth.SynthCorpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +28,7 @@ public final class SynthCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace a folder another spectrolens command wrote.")
   boolean force;
 
-  @Range(min = 1, max = 1_000_000)
+  @Param(min = 1, max = 1_000_000)
   @Option(names = "--utterances", defaultValue = "" + SynthCorpus.DEFAULT_UTTERANCES, paramLabel = "N",
       description = "Number of utterances (default: ${DEFAULT-VALUE}).")
   int utterances;
@@ -35,7 +36,7 @@ public final class SynthCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Range(min = 16000, max = 96000)
+  @Param(min = 16000, max = 96000)
   @Option(names = "--sr", defaultValue = "" + SynthCorpus.DEFAULT_SAMPLE_RATE, paramLabel = "HZ",
       description = "Sample rate in Hz (default: ${DEFAULT-VALUE}, as LJSpeech).")
   int sampleRate;

@@ -14,6 +14,7 @@ import org.spectrolens.nn.hybrid.FeatureChoice;
 import org.spectrolens.nn.model.Models;
 import org.spectrolens.nn.model.TrainConfig;
 import org.spectrolens.nn.train.Trainer;
+import org.spectrolens.params.Param;
 import org.spectrolens.scene.ThesisRecipe;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,20 +42,20 @@ public final class TrainCommand implements Callable<Integer>, Checked {
   @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model directory to write.")
   Path out;
 
-  @Range(min = 1, max = 100_000)
+  @Sets(TrainConfig.class)
   @Option(names = "--epochs", defaultValue = "" + TrainConfig.DEFAULT_EPOCHS, paramLabel = "N",
       description = "Most epochs (default: ${DEFAULT-VALUE}, CPU-practical; the paper trained 20).")
   int epochs;
 
-  @Range(min = 2, max = 65_536)
+  @Sets(TrainConfig.class)
   @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Batch size (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Range(min = 0, max = 10, minOpen = true)
+  @Sets(TrainConfig.class)
   @Option(names = "--lr", defaultValue = "1e-4", paramLabel = "X", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
   double lr;
 
-  @Range(min = 0, max = 1)
+  @Sets(TrainConfig.class)
   @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "X", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
   double weightDecay;
 
@@ -62,23 +63,23 @@ public final class TrainCommand implements Callable<Integer>, Checked {
       description = "constant, cosine or step (default: ${DEFAULT-VALUE}).")
   String schedule;
 
-  @Range(min = 1, max = 100_000)
+  @Sets(TrainConfig.class)
   @Option(names = "--lr-step", defaultValue = "10", paramLabel = "N", description = "step schedule: epochs per decay (default: ${DEFAULT-VALUE}).")
   int stepEpochs;
 
-  @Range(min = 0, max = 1, minOpen = true)
+  @Sets(TrainConfig.class)
   @Option(names = "--lr-gamma", defaultValue = "0.1", paramLabel = "X", description = "step schedule: decay factor (default: ${DEFAULT-VALUE}).")
   double gamma;
 
   @Option(names = "--augment", description = "Time/frequency masking and small time shifts (no frequency shifts).")
   boolean augment;
 
-  @Range(min = 0, max = 100_000)
+  @Sets(TrainConfig.class)
   @Option(names = "--patience", defaultValue = "5", paramLabel = "N",
       description = "Stop after N epochs without a lower validation loss; 0 never stops early (default: ${DEFAULT-VALUE}).")
   int patience;
 
-  @Range(min = 0, max = 1, maxOpen = true)
+  @Sets(TrainConfig.class)
   @Option(names = "--validation", defaultValue = "0.1", paramLabel = "F",
       description = "Fraction of training speakers (or items) held out for validation; 0 = none (default: ${DEFAULT-VALUE}).")
   double validation;
@@ -90,7 +91,7 @@ public final class TrainCommand implements Callable<Integer>, Checked {
   @Option(names = "--freeze", description = "Keep the convolutional layers fixed; train the classifier only.")
   boolean freeze;
 
-  @Range(min = 1, max = 3)
+  @Sets(TrainConfig.class)
   @Option(names = "--channels", defaultValue = "1", paramLabel = "C", description = "Input channels, 1 or 3, a single-channel grid repeated (default: ${DEFAULT-VALUE}); a dataset built with --channels sets C itself.")
   int channels;
 
@@ -103,7 +104,7 @@ public final class TrainCommand implements Callable<Integer>, Checked {
   @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
   boolean resume;
 
-  @Range(min = 1, max = 1024, orZero = true)
+  @Param(min = 1, max = 1024, orZero = true)
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 
@@ -135,6 +136,7 @@ public final class TrainCommand implements Callable<Integer>, Checked {
   @Override
   public void checkOptions() {
     applyRecipe();
+    config().check(); // the ranges of --epochs, --lr, ... are TrainConfig's
     if (Classifiers.isHybrid(model)) {
       Classifiers.of(model);
       FeatureChoice.parse(features);
@@ -143,13 +145,14 @@ public final class TrainCommand implements Callable<Integer>, Checked {
     } else if (!Models.names().contains(model)) {
       throw new SpectrolensException("--model", "unknown model '" + model + "'; expected one of " + String.join(", ", Models.names()));
     }
-    if (channels == 2) throw new SpectrolensException("--channels", "must be 1 or 3, found 2");
-    if (!List.of("constant", "cosine", "step").contains(schedule)) {
-      throw new SpectrolensException("--lr-schedule", "unknown schedule '" + schedule + "'; expected constant, cosine or step");
-    }
     if (pretrained != null && !Files.isRegularFile(pretrained)) {
       throw new SpectrolensException(pretrained.toString(), Files.exists(pretrained) ? "not a file" : "no such file");
     }
+  }
+
+  private TrainConfig config() {
+    return new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, patience,
+        validation, seed, channels, pretrained == null ? null : pretrained.toString(), freeze, threads, shuffleLabels);
   }
 
   @Override
@@ -157,11 +160,9 @@ public final class TrainCommand implements Callable<Integer>, Checked {
     Engines.init(threads);
     if (Classifiers.isHybrid(model)) return HybridCommands.train(data, model, FeatureChoice.parse(features), seed, out, force);
     CachedDataset ds = CachedDataset.open(data);
-    TrainConfig cfg = new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, patience,
-        validation, seed, channels, pretrained == null ? null : pretrained.toString(), freeze, threads, shuffleLabels);
     Trainer.Outcome o;
     try (TrainingProgress progress = new TrainingProgress(System.err)) {
-      o = quiet ? Trainer.train(ds, cfg, out, resume, force) : Trainer.train(ds, cfg, out, resume, force, progress);
+      o = quiet ? Trainer.train(ds, config(), out, resume, force) : Trainer.train(ds, config(), out, resume, force, progress);
     }
     System.out.printf(Locale.ROOT, "trained %s on %s: %d epochs (best %d), %.1f s of training on %d threads%n", model, ds.info().id(),
         o.config().epochsRun(), o.config().bestEpoch(), o.trainSeconds(), Engines.threads());

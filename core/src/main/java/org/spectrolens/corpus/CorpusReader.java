@@ -81,7 +81,7 @@ public final class CorpusReader {
     Path metadata = root.resolve("metadata.csv");
     Path alignDir = options.alignments() != null ? options.alignments() : root.resolve("TextGrid");
     if (!Files.isDirectory(alignDir)) {
-      throw new SpectrolensException(alignDir.toString(), "no alignment directory (give one with --alignments DIR)");
+      throw new SpectrolensException(alignDir.toString(), "no alignment directory (give one with `alignments` DIR)");
     }
     List<String> lines = readLines(metadata);
     List<Segment> out = new ArrayList<>();
@@ -152,7 +152,7 @@ public final class CorpusReader {
     }
     if (out.isEmpty()) {
       throw new SpectrolensException(file.toString(), "no phone tier (phones, MAU or '<speaker> - phones'; tiers: "
-          + String.join(", ", names) + "); choose one with --tier NAME");
+          + String.join(", ", names) + "); choose one with `tier` NAME");
     }
     return out;
   }

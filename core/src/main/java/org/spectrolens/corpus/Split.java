@@ -11,6 +11,8 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.params.Param;
+import org.spectrolens.params.Params;
 
 /**
  * How a dataset's segments are divided into train and test, saved with the dataset so every
@@ -30,13 +32,23 @@ import org.spectrolens.SpectrolensException;
  * @param folds number of folds; 0 or 1 for a single train/test split
  * @param fold the test fold for k-fold
  */
-public record Split(boolean bySpeaker, double testFraction, long seed, int folds, int fold) {
+public record Split(
+    boolean bySpeaker,
+    @Param(value = "fraction of each class in test", min = 0, minOpen = true, max = 1, maxOpen = true) double testFraction,
+    long seed,
+    int folds,
+    int fold) {
   public static final String TRAIN = "train";
   public static final String TEST = "test";
 
   public Split {
-    if (folds > 1 && (fold < 0 || fold >= folds)) throw new SpectrolensException("--fold", "fold " + fold + " is not in 0.." + (folds - 1));
-    if (folds <= 1 && !(testFraction > 0 && testFraction < 1)) throw new SpectrolensException("--test-fraction", "must lie strictly between 0 and 1, found " + testFraction);
+    if (folds > 1 && (fold < 0 || fold >= folds)) {
+      throw SpectrolensException.ofParameter("fold", "must lie in [0, " + (folds - 1) + "] with `folds` " + folds + ", found " + fold);
+    }
+    if (folds <= 1) {
+      if (Double.isNaN(testFraction)) throw SpectrolensException.ofParameter("test_fraction", "must be a number, found NaN");
+      Params.check(Split.class, "testFraction", testFraction);
+    }
   }
 
   /** The paper's split: 70/30 per class, seed 0. */
@@ -106,8 +118,8 @@ public record Split(boolean bySpeaker, double testFraction, long seed, int folds
       String which = speakers.size() == 1 && speakers.first().isEmpty()
           ? "the corpus has no speaker information, so it is one speaker (a plain LJSpeech corpus is)"
           : "the corpus has only " + speakers.size() + " speaker(s) (" + String.join(", ", speakers) + ")";
-      throw new SpectrolensException("--group-by speaker", which + "; a speaker-independent split needs at least " + groups
-          + " speakers: give a speakers.csv (columns id,speaker) with --speakers FILE, or drop --group-by speaker");
+      throw SpectrolensException.ofParameter("by_speaker", which + "; a speaker-independent split needs at least " + groups
+          + " speakers: give a speakers.csv (columns id,speaker) with `speakers` FILE, or drop `by_speaker`");
     }
     List<String> classes = new ArrayList<>(new TreeSet<>(sorted.stream().map(Segment::label).toList()));
     Map<String, int[]> perSpeaker = new LinkedHashMap<>();

@@ -21,6 +21,6 @@ public enum Task {
 
   public static Task fromId(String id) {
     for (Task t : values()) if (t.id().equalsIgnoreCase(id)) return t;
-    throw new SpectrolensException("--task", "unknown task '" + id + "' (expected vowels, voicing or chunks)");
+    throw SpectrolensException.ofParameter("task", "unknown task '" + id + "' (expected vowels, voicing or chunks)");
   }
 }

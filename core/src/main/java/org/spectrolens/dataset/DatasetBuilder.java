@@ -113,7 +113,7 @@ public final class DatasetBuilder {
   private Result buildInto(DatasetWriter writer, String task, List<String> classes, Split split, List<Split.Assigned> items, Corpus corpus) {
     Path out = writer.target();
     Skips skipped = corpus.skipped();
-    if (strict && !skipped.isEmpty()) throw new SpectrolensException("--strict", "skipped " + skipped.describe());
+    if (strict && !skipped.isEmpty()) throw SpectrolensException.ofParameter("strict", "skipped " + skipped.describe());
     if (items.isEmpty()) {
       throw new SpectrolensException(out.toString(), "no segments for task " + task
           + (skipped.isEmpty() ? "" : "; skipped " + skipped.describe()) + (corpus.dropped().isEmpty() ? "" : "; dropped " + corpus.dropped().counts()));
@@ -122,7 +122,7 @@ public final class DatasetBuilder {
     firstAxis.set(null);
     {
       List<DatasetItem> written = featuriseAll(writer, items, skipped);
-      if (strict && !skipped.isEmpty()) throw new SpectrolensException("--strict", "skipped " + skipped.describe());
+      if (strict && !skipped.isEmpty()) throw SpectrolensException.ofParameter("strict", "skipped " + skipped.describe());
       if (written.isEmpty()) throw new SpectrolensException(out.toString(), "every segment was skipped: " + skipped.describe());
       FrequencyAxis axis = firstAxis.get();
       written.sort(Comparator.comparing(DatasetItem::id));
@@ -214,7 +214,7 @@ public final class DatasetBuilder {
 
   /** Counts a skipped segment; with --strict, stops the build at the first one. */
   private DatasetItem skip(Skips skipped, String reason, String detail) {
-    if (strict) throw new SpectrolensException("--strict", "skipped a segment (" + reason + "): " + detail);
+    if (strict) throw SpectrolensException.ofParameter("strict", "skipped a segment (" + reason + "): " + detail);
     skipped.add(reason, detail);
     return null;
   }

@@ -62,7 +62,7 @@ public record DatasetRecipe(
   /** Reads, segments, balances and caps the corpus (no audio is decoded except headers). */
   public Corpus segments(DurationProbe probe) {
     if (events != null) {
-      if (task != Task.CHUNKS) throw new SpectrolensException("--events", "labels chunks; use it with --task chunks");
+      if (task != Task.CHUNKS) throw SpectrolensException.ofParameter("events", "labels chunks; use it with `task` chunks");
       Path recordings = Files.isDirectory(corpus) ? corpus : corpus.toAbsolutePath().getParent();
       Corpus c = EventChunks.chunks(events, recordings, chunk, chunkHop, padLastChunk, EventChunks.DEFAULT_MIN_OVERLAP, probe);
       if (maxPerClass > 0) c = Segments.capPerClass(c, maxPerClass, split.seed());

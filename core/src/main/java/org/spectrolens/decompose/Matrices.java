@@ -65,7 +65,7 @@ final class Matrices {
   /** Checks 1 <= k <= limit, naming the option. */
   static void checkComponents(int k, int limit, String what) {
     if (k < 1 || k > limit) {
-      throw new SpectrolensException("--components", "must be in 1.." + limit + " (" + what + "), found " + k);
+      throw SpectrolensException.ofParameter("components", "must be in 1.." + limit + " (" + what + "), found " + k);
     }
   }
 }

@@ -34,7 +34,7 @@ public record Nmf(double[][] w, double[][] h, double reconstructionError, int it
     double min = Double.POSITIVE_INFINITY;
     for (double[] row : x) for (double v : row) min = Math.min(min, v);
     if (min < 0) {
-      throw new SpectrolensException("--method nmf", "needs a non-negative matrix (found " + min
+      throw SpectrolensException.ofParameter("method", "nmf", "needs a non-negative matrix (found " + min
           + "); use a power or magnitude spectrogram, not decibels");
     }
     double[][][] init = nndsvda(x, k);

@@ -58,7 +58,7 @@ public record SpectrogramDecomposition(String method, Spectrogram source, double
         figures.put("iterations", nmf.iterations());
         figures.put("loss", "frobenius (1/2 ||S^T - W H||_F^2), Lee-Seung multiplicative updates, nndsvda init");
       }
-      default -> throw new SpectrolensException("--method", "unknown decomposition '" + method + "'; expected one of "
+      default -> throw SpectrolensException.ofParameter("method", "unknown decomposition '" + method + "'; expected one of "
           + String.join(", ", METHODS));
     }
     return new SpectrogramDecomposition(method, s, templates, activations, mean, figures);

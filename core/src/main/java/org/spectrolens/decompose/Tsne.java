@@ -33,9 +33,9 @@ public record Tsne(double[][] embedding, double klDivergence) {
 
   public static Tsne fit(double[][] x, double perplexity, int iterations) {
     int n = x.length;
-    if (n < 4) throw new SpectrolensException("--method tsne", "needs at least 4 points, found " + n);
+    if (n < 4) throw SpectrolensException.ofParameter("method", "tsne", "needs at least 4 points, found " + n);
     if (!(perplexity > 0 && perplexity < n)) {
-      throw new SpectrolensException("--perplexity", "must be in (0, " + n + "), found " + perplexity);
+      throw SpectrolensException.ofParameter("perplexity", "must be in (0, " + n + "), found " + perplexity);
     }
     double[][] p = jointProbabilities(squaredDistances(x), perplexity);
     Pca pca = Pca.fit(x, Math.min(2, Math.min(n, x[0].length)));

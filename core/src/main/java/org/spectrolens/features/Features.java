@@ -43,17 +43,17 @@ public final class Features {
   /** The feature {@code id}, or the one-line error listing the known ones. */
   public static synchronized Feature of(String id) {
     Feature f = ALL.get(id);
-    if (f == null) throw new SpectrolensException("--features", "unknown feature '" + id + "'; known: " + String.join(", ", ALL.keySet()));
+    if (f == null) throw SpectrolensException.ofParameter("features", "unknown feature '" + id + "'; known: " + String.join(", ", ALL.keySet()));
     return f;
   }
 
   /** The features named in {@code ids}, in order; a repeated id is refused. */
   public static List<Feature> of(List<String> ids) {
-    if (ids.isEmpty()) throw new SpectrolensException("--features", "name at least one feature");
+    if (ids.isEmpty()) throw SpectrolensException.ofParameter("features", "name at least one feature");
     List<Feature> out = new ArrayList<>();
     for (String id : ids) {
       String t = id.trim();
-      if (out.stream().anyMatch(f -> f.id().equals(t))) throw new SpectrolensException("--features", "'" + t + "' is given twice");
+      if (out.stream().anyMatch(f -> f.id().equals(t))) throw SpectrolensException.ofParameter("features", "'" + t + "' is given twice");
       out.add(of(t));
     }
     return out;

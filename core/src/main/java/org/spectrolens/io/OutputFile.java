@@ -45,20 +45,20 @@ public final class OutputFile {
       Path i = in.toAbsolutePath().normalize();
       if (abs.equals(i) || (exists && Files.isDirectory(i) && abs.startsWith(i))) {
         throw new SpectrolensException(target.toString(), (abs.equals(i) ? "is" : "lies inside") + " an input of this run ("
-            + in + "); refusing to overwrite it (choose another --out, or --force)");
+            + in + "); refusing to overwrite it (choose another `out`, or `force`)");
       }
     }
     if (!exists) return abs;
     String name = abs.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!name.endsWith("." + extension)) {
       throw new SpectrolensException(target.toString(), "exists and is not a ." + extension
-          + " file; refusing to overwrite it with one (choose another --out, or --force)");
+          + " file; refusing to overwrite it with one (choose another `out`, or `force`)");
     }
     Optional<OutputFolder.Marker> owner = OutputFolder.markerOf(abs.getParent());
     String file = abs.getFileName().toString();
     if (owner.isPresent() && (!owner.get().state().equals("complete") || owner.get().entries().contains(file))) {
       throw new SpectrolensException(target.toString(), "belongs to the output of 'spectrolens " + owner.get().command()
-          + "' in " + abs.getParent() + "; refusing to overwrite it (choose another --out, or --force)");
+          + "' in " + abs.getParent() + "; refusing to overwrite it (choose another `out`, or `force`)");
     }
     return abs;
   }

@@ -207,25 +207,25 @@ public final class OutputFolder implements AutoCloseable {
   static void checkReplaceable(Path out, String command, boolean force) {
     if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) return;
     if (Files.isSymbolicLink(out) || !Files.isDirectory(out)) {
-      throw new SpectrolensException(out.toString(), "exists and is not a folder; refusing to replace it (choose another --out)");
+      throw new SpectrolensException(out.toString(), "exists and is not a folder; refusing to replace it (choose another `out`)");
     }
     List<String> names = names(out);
     if (names.isEmpty()) return;
     Optional<Marker> marker = markerOf(out);
     if (marker.isEmpty()) {
       throw new SpectrolensException(out.toString(), "exists, is not empty and was not written by spectrolens (no "
-          + MARKER + "); refusing to replace it (choose another --out, or move it away)");
+          + MARKER + "); refusing to replace it (choose another `out`, or move it away)");
     }
     Marker m = marker.get();
     if (!m.command().equals(command) && !force) {
       throw new SpectrolensException(out.toString(), "holds the output of 'spectrolens " + m.command()
-          + "'; refusing to replace it with that of '" + command + "' (choose another --out, or --force)");
+          + "'; refusing to replace it with that of '" + command + "' (choose another `out`, or `force`)");
     }
     if (!m.state().equals("complete")) return; // an unfinished run of ours: everything in it is ours
     for (String n : names) {
       if (!n.equals(MARKER) && !m.entries().contains(n)) {
         throw new SpectrolensException(out.toString(), "holds '" + n + "', which 'spectrolens " + m.command()
-            + "' did not write; refusing to replace it (move it away, or choose another --out)");
+            + "' did not write; refusing to replace it (move it away, or choose another `out`)");
       }
     }
   }
@@ -238,7 +238,7 @@ public final class OutputFolder implements AutoCloseable {
       Path i = in.toAbsolutePath().normalize();
       if (out.equals(i) || i.startsWith(out) || (Files.isDirectory(i) && out.startsWith(i))) {
         throw new SpectrolensException(out.toString(), (out.equals(i) ? "is" : i.startsWith(out) ? "contains" : "lies inside")
-            + " an input of this run (" + in + "); refusing to write there (choose another --out, or --force)");
+            + " an input of this run (" + in + "); refusing to write there (choose another `out`, or `force`)");
       }
     }
   }

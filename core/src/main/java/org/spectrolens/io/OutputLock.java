@@ -61,7 +61,7 @@ public final class OutputLock implements AutoCloseable {
     }
     if (!HELD.add(file)) {
       throw new SpectrolensException(abs.toString(), "another spectrolens run (pid " + ProcessHandle.current().pid()
-          + ") is writing it; wait for it to finish or choose another --out");
+          + ") is writing it; wait for it to finish or choose another `out`");
     }
     try {
       return lock(abs, file);
@@ -92,7 +92,7 @@ public final class OutputLock implements AutoCloseable {
           String pid = readPid(file);
           ch.close();
           throw new SpectrolensException(abs.toString(), "another spectrolens run (pid " + pid
-              + ") is writing it; wait for it to finish or choose another --out");
+              + ") is writing it; wait for it to finish or choose another `out`");
         }
         if (before == null || !before.equals(fileKey(file))) {
           l.release(); // the previous holder unlinked the file we locked: lock the one the path names now

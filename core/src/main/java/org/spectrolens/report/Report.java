@@ -51,9 +51,9 @@ public record Report(String title, List<String> intro, List<Experiment> experime
   static final List<ResultReader> READERS = List.of(
       new TrainingResult(),
       new ExplainResult(),
-      new FaithfulnessResult(),
-      new SanityResult(),
-      new LocalisationResult(),
+      new FaithfulnessSection(),
+      new SanitySection(),
+      new LocalisationSection(),
       new AnalysisResult(),
       new GroupsResult(),
       new AblationResult(),

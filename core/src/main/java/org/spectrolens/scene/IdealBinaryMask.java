@@ -41,7 +41,7 @@ public final class IdealBinaryMask {
   public static float[][] energy(Clip clip, InputFormat format) {
     SpectrogramSpec spec = format.spec();
     if (spec.kind() == SpectrogramSpec.Kind.MFCC) {
-      throw new SpectrolensException("--truth", "truth masks need an energy front end (stft, mel or cqt), not mfcc");
+      throw SpectrolensException.ofParameter("truth", "truth masks need an energy front end (stft, mel or cqt), not mfcc");
     }
     SpectrogramSpec power = spec.withDb(false, Double.NaN).withPower(2);
     InputFormat f = new InputFormat(power, format.cropMinHz(), format.cropMaxHz(), format.height(), format.width(), format.minClipSeconds());

@@ -50,12 +50,12 @@ public final class SceneCorpus {
   private volatile StaffSpeech speech;
 
   public SceneCorpus(long seed, int clips, int sampleRate, double snrMin, double snrMax) {
-    if (clips < 1) throw new SpectrolensException("--clips", "must be at least 1, got " + clips);
+    if (clips < 1) throw SpectrolensException.ofParameter("clips", "must be at least 1, got " + clips);
     if (sampleRate < 16000 || sampleRate > 96000) {
-      throw new SpectrolensException("--sr", "must be between 16000 and 96000 Hz (the staff speech needs 16 kHz), got " + sampleRate);
+      throw SpectrolensException.ofParameter("sample_rate", "must be between 16000 and 96000 Hz (the staff speech needs 16 kHz), got " + sampleRate);
     }
     if (!(snrMin <= snrMax) || Double.isInfinite(snrMin) || Double.isInfinite(snrMax)) {
-      throw new SpectrolensException("--snr-range", "expected MIN,MAX in dB with MIN <= MAX, got " + snrMin + "," + snrMax);
+      throw SpectrolensException.ofParameter("snr_range", "expected MIN,MAX in dB with MIN <= MAX, got " + snrMin + "," + snrMax);
     }
     this.seed = seed;
     this.clips = clips;

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.dsp.Decibels;
+import org.spectrolens.params.Param;
+import org.spectrolens.params.Params;
 import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 
@@ -32,28 +34,21 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * @param morphology operations on the foreground, applied in order (may be empty)
  * @param floorQuantile subtract each row's quantile over time (0..1) before segmenting; NaN: off
  */
-public record Segmentation(Segmenter method, List<Morphology> morphology, double floorQuantile) {
+public record Segmentation(
+    Segmenter method,
+    List<Morphology> morphology,
+    @Param(value = "quantile of each band over time taken as its floor; NaN: off", min = 0, max = 1) double floorQuantile) {
   /** The smallest grid side segmented (rows and columns). */
   public static final int MIN_CELLS = 2;
 
   public Segmentation {
     morphology = List.copyOf(morphology);
-    if (!Double.isNaN(floorQuantile) && !(floorQuantile >= 0 && floorQuantile <= 1)) {
-      throw new SpectrolensException("--floor-quantile", "must lie in [0, 1], found " + floorQuantile);
-    }
+    Params.check(Segmentation.class, "floorQuantile", floorQuantile); // NaN (off) passes
   }
 
   /** A run on the levels as they are (no floor subtracted). */
   public Segmentation(Segmenter method, List<Morphology> morphology) {
     this(method, morphology, Double.NaN);
-  }
-
-  /**
-   * A method from text ({@code felzenszwalb:scale=100,min-size=5}), morphology from text
-   * ({@code opening:3,closing:3x5}); errors name {@code --method} and {@code --morphology}.
-   */
-  public static Segmentation of(String method, String morphology, double floorQuantile) {
-    return new Segmentation(Segmenters.parse(method, "--method"), Morphology.parse(morphology, "--morphology"), floorQuantile);
   }
 
   /**

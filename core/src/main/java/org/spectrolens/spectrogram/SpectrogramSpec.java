@@ -2,6 +2,8 @@ package org.spectrolens.spectrogram;
 
 import org.spectrolens.dsp.MelScale;
 import org.spectrolens.dsp.Window;
+import org.spectrolens.params.Param;
+import org.spectrolens.params.Params;
 
 /**
  * Every choice that makes a spectrogram from samples, recorded with each spectrogram (in
@@ -33,27 +35,27 @@ import org.spectrolens.dsp.Window;
  */
 public record SpectrogramSpec(
     Kind kind,
-    int sampleRate,
-    int nFft,
-    int winLength,
-    int hop,
+    @Param(value = "analysis rate (Hz)", min = 1000, max = 768_000) int sampleRate,
+    @Param(value = "FFT size (samples)", min = 2, max = SpectrogramSpec.MAX_N_FFT) int nFft,
+    @Param(value = "window length (samples), at most n_fft", min = 1, max = SpectrogramSpec.MAX_N_FFT) int winLength,
+    @Param(value = "hop (samples)", min = 1, max = 1 << 24) int hop,
     Window window,
     boolean center,
     PadMode padMode,
-    double power,
-    int nMels,
-    double fmin,
-    double fmax,
+    @Param(value = "1 magnitude, 2 power", min = 1, max = 2) double power,
+    @Param(value = "mel bands", min = 1, max = 2048) int nMels,
+    @Param(value = "lowest mel/CQT frequency (Hz)", min = 0) double fmin,
+    @Param(value = "highest frequency (Hz); NaN: sample_rate/2", min = 0, minOpen = true) double fmax,
     MelScale melScale,
     MelNorm melNorm,
     boolean db,
     double dbRef,
     double amin,
-    double topDb,
-    int nMfcc,
-    double lifter,
-    int binsPerOctave,
-    int nBins) {
+    @Param(value = "dB below the maximum kept (dB); NaN: no clipping", min = 0, minOpen = true) double topDb,
+    @Param(value = "cepstral coefficients, at most n_mels", min = 1, max = 2048) int nMfcc,
+    @Param(value = "cepstral liftering coefficient (0 = none)", min = 0) double lifter,
+    @Param(value = "CQT bins per octave", min = 1, max = 96) int binsPerOctave,
+    @Param(value = "CQT bins", min = 1, max = 1000) int nBins) {
 
   public enum Kind { STFT, MEL, MFCC, CQT }
 
@@ -92,14 +94,15 @@ public record SpectrogramSpec(
   public static final int MAX_N_FFT = 1 << 16;
 
   /**
-   * Refuses a spec the front end cannot compute honestly, naming the CLI option of the bad field:
-   * rate [1000, 768000] Hz, n_fft [2, 65536], win_length [1, n_fft], hop >= 1, power 1 or 2,
-   * n_mels [1, 2048], 0 <= fmin < fmax <= sr/2, ref and amin positive, top_db positive (NaN: the
-   * kind's default, +inf: no clipping), n_mfcc [1, n_mels], lifter >= 0, CQT: [1, 96] bins per octave, [1, 1000] bins, top bin
-   * below Nyquist, kernels that fit in a quarter of the heap. Every number must be finite.
+   * Refuses a spec the front end cannot compute honestly, naming the bad field in snake_case as
+   * {@code <name>.axes.json} records it ({@code n_fft}, {@code sample_rate}): every field in its
+   * {@link Param} range (whatever the kind), then win_length at most n_fft, power 1 or 2,
+   * 0 <= fmin < fmax <= sr/2, ref and amin positive, top_db NaN (the kind's default), positive or
+   * +inf (no clipping), n_mfcc at most n_mels, lifter finite, for CQT the top bin below Nyquist
+   * and kernels that fit in a quarter of the heap. Every number must be finite.
    *
    * @return this spec
-   * @throws org.spectrolens.SpectrolensException naming the option, e.g. {@code --fmax}
+   * @throws org.spectrolens.SpectrolensException {@link org.spectrolens.SpectrolensException#ofParameter naming the parameter}, e.g. {@code fmax}
    */
   public SpectrogramSpec check() {
     return check(true);
@@ -114,52 +117,44 @@ public record SpectrogramSpec(
   }
 
   private SpectrogramSpec check(boolean rateKnown) {
-    require(sampleRate >= 1000 && sampleRate <= 768_000, "--sr", "must lie in [1000, 768000] Hz, found " + sampleRate);
+    Params.check(this); // each field's own range (@Param); what follows relates fields and the kind
     double nyquist = sampleRate / 2.0;
-    require(Double.isFinite(fmin) && fmin >= 0, "--fmin", "must be a finite number >= 0 Hz, found " + fmin);
-    require(fmin < nyquist || !rateKnown, "--fmin", "must be below the Nyquist frequency (" + nyquist + " Hz), found " + fmin);
+    require(Double.isFinite(fmin) && fmin >= 0, "fmin", "must be a finite number >= 0 Hz, found " + fmin);
+    require(fmin < nyquist || !rateKnown, "fmin", "must be below the Nyquist frequency (" + nyquist + " Hz), found " + fmin);
     if (!Double.isNaN(fmax)) {
-      require(Double.isFinite(fmax) && fmax > fmin, "--fmax", "must be above --fmin (" + fmin + " Hz), found " + fmax);
-      require(fmax <= nyquist + 1e-9 || !rateKnown, "--fmax", "must be at most the Nyquist frequency (" + nyquist + " Hz at " + sampleRate
+      require(Double.isFinite(fmax) && fmax > fmin, "fmax", "must be above `fmin` (" + fmin + " Hz), found " + fmax);
+      require(fmax <= nyquist + 1e-9 || !rateKnown, "fmax", "must be at most the Nyquist frequency (" + nyquist + " Hz at " + sampleRate
           + " Hz), found " + fmax);
     }
-    require(hop >= 1, "--hop", "must be at least 1 sample, found " + hop);
     if (db) {
       require(dbRef > 0 && Double.isFinite(dbRef), "ref", "must be a positive finite number, found " + dbRef);
       require(amin > 0 && Double.isFinite(amin), "amin", "must be a positive finite number, found " + amin);
-      require(Double.isNaN(topDb) || topDb > 0, "--top-db", "must be a positive number of dB, found " + topDb); // +inf: no clipping
     }
     if (kind == Kind.CQT) {
-      require(binsPerOctave >= 1 && binsPerOctave <= 96, "--bins-per-octave", "must lie in [1, 96], found " + binsPerOctave);
-      require(nBins >= 1 && nBins <= 1000, "--n-bins", "must lie in [1, 1000], found " + nBins);
       if (!rateKnown) return this;
       double f0 = fmin > 0 ? fmin : 32.703195662574764;
       double top = org.spectrolens.dsp.Cqt.topPassbandHz(f0, nBins, binsPerOctave, 1.0);
-      require(top <= nyquist, "--n-bins", String.format(java.util.Locale.ROOT,
-          "%d bins from %.2f Hz reach %.1f Hz (top pass band), above the Nyquist frequency (%.1f Hz); lower --fmin or --n-bins",
+      require(top <= nyquist, "n_bins", String.format(java.util.Locale.ROOT,
+          "%d bins from %.2f Hz reach %.1f Hz (top pass band), above the Nyquist frequency (%.1f Hz); lower `fmin` or `n_bins`",
           nBins, f0, top, nyquist));
       double r2 = Math.pow(2.0, 2.0 / binsPerOctave);
       double longest = (r2 + 1) / (r2 - 1) * sampleRate / f0; // samples in the lowest bin's kernel
       double bytes = 16.0 * nBins * Math.pow(2, Math.ceil(Math.log(longest) / Math.log(2)));
-      require(bytes <= Runtime.getRuntime().maxMemory() / 4.0, "--fmin", String.format(java.util.Locale.ROOT,
-          "CQT kernels from %.2f Hz would take %.1f GiB, more than a quarter of the Java heap; raise --fmin", f0, bytes / (1L << 30)));
+      require(bytes <= Runtime.getRuntime().maxMemory() / 4.0, "fmin", String.format(java.util.Locale.ROOT,
+          "CQT kernels from %.2f Hz would take %.1f GiB, more than a quarter of the Java heap; raise `fmin`", f0, bytes / (1L << 30)));
       return this;
     }
-    require(nFft >= 2 && nFft <= MAX_N_FFT, "--n-fft", "must lie in [2, " + MAX_N_FFT + "], found " + nFft);
-    require(winLength >= 1 && winLength <= nFft, "--win-length", "must lie in [1, n-fft = " + nFft + "], found " + winLength);
-    require(power == 1 || power == 2, "--power", "must be 1 (magnitude) or 2 (power), found " + power);
-    if (kind == Kind.MEL || kind == Kind.MFCC) {
-      require(nMels >= 1 && nMels <= 2048, "--n-mels", "must lie in [1, 2048], found " + nMels);
-    }
+    require(winLength >= 1 && winLength <= nFft, "win_length", "must lie in [1, n-fft = " + nFft + "], found " + winLength);
+    require(power == 1 || power == 2, "power", "must be 1 (magnitude) or 2 (power), found " + power);
     if (kind == Kind.MFCC) {
-      require(nMfcc >= 1 && nMfcc <= nMels, "--n-mfcc", "must lie in [1, n-mels = " + nMels + "], found " + nMfcc);
-      require(lifter >= 0 && Double.isFinite(lifter), "--lifter", "must be a finite number >= 0, found " + lifter);
+      require(nMfcc >= 1 && nMfcc <= nMels, "n_mfcc", "must lie in [1, n-mels = " + nMels + "], found " + nMfcc);
+      require(lifter >= 0 && Double.isFinite(lifter), "lifter", "must be a finite number >= 0, found " + lifter);
     }
     return this;
   }
 
-  private static void require(boolean ok, String option, String problem) {
-    if (!ok) throw new org.spectrolens.SpectrolensException(option, problem);
+  private static void require(boolean ok, String parameter, String problem) {
+    if (!ok) throw org.spectrolens.SpectrolensException.ofParameter(parameter, problem);
   }
 
   /** The upper mel/band limit in Hz, resolving NaN to the Nyquist frequency. */

@@ -38,9 +38,9 @@ public final class SynthCorpus {
   private final SentenceMaker sentences = new SentenceMaker(Lexicon.builtIn());
 
   public SynthCorpus(long seed, int utterances, int sampleRate) {
-    if (utterances < 1) throw new SpectrolensException("--utterances", "must be at least 1, got " + utterances);
+    if (utterances < 1) throw SpectrolensException.ofParameter("utterances", "must be at least 1, got " + utterances);
     if (sampleRate < 16000 || sampleRate > 96000) {
-      throw new SpectrolensException("--sr", "must be between 16000 and 96000 Hz (fricatives need energy above 5 kHz), got " + sampleRate);
+      throw SpectrolensException.ofParameter("sample_rate", "must be between 16000 and 96000 Hz (fricatives need energy above 5 kHz), got " + sampleRate);
     }
     this.seed = seed;
     this.utterances = utterances;

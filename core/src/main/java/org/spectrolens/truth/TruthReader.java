@@ -81,8 +81,8 @@ public final class TruthReader {
     for (String source : dataset.items().stream().map(DatasetItem::source).distinct().toList()) {
       Path truth = SynthTruthFile.of(Path.of(source));
       if (!Files.isRegularFile(truth)) {
-        throw new SpectrolensException(dataset.dir().toString(), "--truth synth needs the synthesiser's truth/<id>.csv "
-            + "beside each recording, and there is no " + truth + " (a corpus not made by 'spectrolens synth'? use --truth tracker)");
+        throw new SpectrolensException(dataset.dir().toString(), "`truth` synth needs the synthesiser's truth/<id>.csv "
+            + "beside each recording, and there is no " + truth + " (a corpus not made by 'spectrolens synth'? use `truth` tracker)");
       }
     }
   }
@@ -117,8 +117,8 @@ public final class TruthReader {
     }
     if (whole == null) {
       if (!Files.isRegularFile(csv)) {
-        throw new SpectrolensException(recording.toString(), "--truth synth: no synthesiser truth file " + csv
-            + " (use --truth tracker for corpora not made by 'spectrolens synth')");
+        throw new SpectrolensException(recording.toString(), "`truth` synth: no synthesiser truth file " + csv
+            + " (use `truth` tracker for corpora not made by 'spectrolens synth')");
       }
       whole = SynthTruthFile.read(csv, recording.toString());
       synchronized (files) {

@@ -87,8 +87,9 @@ class SplitTest {
     List<Segment> lj = new ArrayList<>();
     for (int k = 0; k < 20; k++) lj.add(new Segment("LJ001-" + k, Path.of("x.wav"), 0, 1, k % 2 == 0 ? "i" : "u", ""));
     SpectrolensException e = assertThrows(SpectrolensException.class, () -> new Split(true, 0.3, 0, 0, 0).assign(lj));
-    assertEquals("--group-by speaker", e.subject());
-    assertTrue(e.problem().contains("one speaker") && e.problem().contains("--speakers"), e.getMessage());
+    assertEquals("by_speaker", e.subject());
+    assertEquals("by_speaker", e.parameter());
+    assertTrue(e.problem().contains("one speaker") && e.problem().contains("`speakers`"), e.getMessage());
 
     List<Segment> one = lj.stream().map(s -> new Segment(s.id(), s.source(), 0, 1, s.label(), "LJ")).toList();
     e = assertThrows(SpectrolensException.class, () -> new Split(true, 0.3, 0, 0, 0).assign(one));

@@ -121,7 +121,7 @@ class DatasetBuilderTest {
     Corpus c = corpus(10);
     SpectrolensException e = assertThrows(SpectrolensException.class, () -> new DatasetBuilder(flaky, FORMAT).strict(true)
         .build(strictOut, "vowels", List.of("i", "u"), Split.stratified(0), Split.stratified(0).assign(c.segments()), c));
-    assertEquals("--strict", e.subject());
+    assertEquals("strict", e.parameter());
     assertFalse(Files.exists(strictOut));
     assertFalse(Files.exists(tmp.resolve("strict.partial")));
 

@@ -66,10 +66,10 @@ class OutputFolderTest {
     Path out = write("dataset", "a.txt");
     Files.writeString(out.resolve("notes.txt"), "mine");
     assertEquals(out + ": holds 'notes.txt', which 'spectrolens dataset' did not write; refusing to replace it"
-        + " (move it away, or choose another --out)", refusal(() -> OutputFolder.create(out, "dataset", true)));
+        + " (move it away, or choose another `out`)", refusal(() -> OutputFolder.create(out, "dataset", true)));
     Files.delete(out.resolve("notes.txt"));
     assertEquals(out + ": holds the output of 'spectrolens dataset'; refusing to replace it with that of 'synth'"
-        + " (choose another --out, or --force)", refusal(() -> OutputFolder.create(out, "synth", false)));
+        + " (choose another `out`, or `force`)", refusal(() -> OutputFolder.create(out, "synth", false)));
     Path user = Files.createDirectories(tmp.resolve("user"));
     Files.writeString(user.resolve("thesis.tex"), "precious");
     assertTrue(refusal(() -> OutputFolder.create(user, "dataset", true)).contains("was not written by spectrolens"));
@@ -115,7 +115,7 @@ class OutputFolderTest {
     try (OutputFolder f = OutputFolder.create(out, "dataset", false)) {
       String msg = refusal(() -> OutputFolder.create(out, "dataset", false));
       assertEquals(out + ": another spectrolens run (pid " + ProcessHandle.current().pid()
-          + ") is writing it; wait for it to finish or choose another --out", msg);
+          + ") is writing it; wait for it to finish or choose another `out`", msg);
       assertTrue(Files.isDirectory(f.dir()), "the first run's staging folder is untouched");
     }
   }
@@ -155,7 +155,7 @@ class OutputFolderTest {
   @Test
   void outputFileRefusesInputsOtherKindsAndFilesOfAnOutputFolder() throws Exception {
     Path wav = Files.writeString(tmp.resolve("in.wav"), "RIFF");
-    assertEquals(wav + ": exists and is not a .json file; refusing to overwrite it with one (choose another --out, or --force)",
+    assertEquals(wav + ": exists and is not a .json file; refusing to overwrite it with one (choose another `out`, or `force`)",
         refusal(() -> OutputFile.check(wav, "json", false)));
     assertTrue(refusal(() -> OutputFile.check(wav, "wav", false, wav)).contains(": is an input of this run"));
     Path model = tmp.resolve("model");

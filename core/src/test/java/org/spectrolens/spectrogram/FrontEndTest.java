@@ -123,7 +123,8 @@ class FrontEndTest {
     assertTrue(nan.problem().contains("NaN") && nan.problem().contains("0.1000 s"), nan.problem());
     SpectrolensException bad = assertThrows(SpectrolensException.class,
         () -> FrontEnd.compute(new Clip(new float[4000], SR, "d.wav", 0), LIBROSA.withFft(1024, 2048, 512)));
-    assertEquals("--win-length", bad.subject()); // the option that sets it
+    assertEquals("win_length", bad.subject()); // the parameter, as axes.json names it
+    assertEquals("win_length", bad.parameter());
     assertTrue(bad.problem().contains("[1, n-fft = 1024]"), bad.problem());
   }
 

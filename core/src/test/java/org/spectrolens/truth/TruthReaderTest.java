@@ -94,8 +94,8 @@ class TruthReaderTest {
     Files.move(corpus.resolve("truth"), copy.resolve("truth"));
     try {
       SpectrolensException e = assertThrows(SpectrolensException.class, () -> TruthReader.synth().check(dataset));
-      assertTrue(e.getMessage().startsWith(dataset.dir().toString() + ": --truth synth needs"), e.getMessage());
-      assertTrue(e.getMessage().contains("--truth tracker") && !e.getMessage().contains("\n"), e.getMessage());
+      assertTrue(e.getMessage().startsWith(dataset.dir().toString() + ": `truth` synth needs"), e.getMessage());
+      assertTrue(e.getMessage().contains("`truth` tracker") && !e.getMessage().contains("\n"), e.getMessage());
       DatasetItem item = dataset.items().get(0);
       SpectrolensException one = assertThrows(SpectrolensException.class, () -> TruthReader.synth().forItem(item));
       assertTrue(one.getMessage().contains("no synthesiser truth file"), one.getMessage());

@@ -31,7 +31,7 @@ public final class AudioSink implements BatchExplainer.Sink {
    * @throws SpectrolensException ({@code --audio}) without a front end, or for MFCC inputs
    */
   public AudioSink(Path dir, InputSet set, DatasetInfo info) {
-    if (info == null) throw new SpectrolensException("--audio", "the model records no front end (config.json has no dataset), so its grid has no sound");
+    if (info == null) throw SpectrolensException.ofParameter("audio", "the model records no front end (config.json has no dataset), so its grid has no sound");
     this.dir = dir;
     this.set = set;
     this.spec = info.spec();
@@ -77,7 +77,7 @@ public final class AudioSink implements BatchExplainer.Sink {
     Path file = Path.of(item.source());
     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
       if (org.spectrolens.io.Npy.read(file).shape().length == 3) {
-        throw new SpectrolensException("--audio", file + " is a [C,H,W] model tensor (normalised values, not levels); give the audio, or a [H,W] grid");
+        throw SpectrolensException.ofParameter("audio", file + " is a [C,H,W] model tensor (normalised values, not levels); give the audio, or a [H,W] grid");
       }
       return null;
     }

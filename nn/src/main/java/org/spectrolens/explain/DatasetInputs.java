@@ -68,7 +68,7 @@ public final class DatasetInputs implements InputSet {
     if (mine == null) return;
     if (!mine.sameFrontEnd(data.info())) {
       throw new SpectrolensException(data.dir().toString(), "was built with another front end than the model " + model.dir()
-          + " (rebuild it with 'spectrolens dataset --frontend-from " + model.dir() + "')");
+          + " (rebuild it with `frontend_from` " + model.dir() + ")");
     }
     if (!data.classes().equals(model.config().classes())) {
       throw new SpectrolensException(data.dir().toString(), "classes " + data.classes() + " differ from the model's " + model.config().classes());

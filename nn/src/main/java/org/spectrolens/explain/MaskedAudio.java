@@ -50,7 +50,7 @@ public final class MaskedAudio {
   /** The STFT the sounds are made with, for a model's front end. */
   public static Stft stftOf(SpectrogramSpec spec) {
     if (spec.kind() == SpectrogramSpec.Kind.MFCC) {
-      throw new SpectrolensException("--audio", "the model's inputs are MFCCs (rows are cepstral coefficients, not Hz): there is no time-frequency mask to listen to");
+      throw SpectrolensException.ofParameter("audio", "the model's inputs are MFCCs (rows are cepstral coefficients, not Hz): there is no time-frequency mask to listen to");
     }
     if (spec.kind() == SpectrogramSpec.Kind.CQT) return new Stft(1024, 1024, 256, Window.HANN, true, Padding.CONSTANT);
     return new Stft(spec.nFft(), spec.winLength(), spec.hop(), spec.window(), spec.center(),
@@ -65,8 +65,8 @@ public final class MaskedAudio {
    * @param frames the frames' centres in s
    */
   public static float[][] onBins(float[][] grid, MapAxes axes, int bins, int nFft, double sampleRate, TimeAxis frames) {
-    if (axes.times() == null) throw new SpectrolensException("--audio", "the input has no time axis (for .npy inputs give --time-step)");
-    if (!axes.frequencies().scale().isFrequency()) throw new SpectrolensException("--audio", "the input's rows are not frequencies");
+    if (axes.times() == null) throw SpectrolensException.ofParameter("audio", "the input has no time axis (for .npy inputs give `time_step`)");
+    if (!axes.frequencies().scale().isFrequency()) throw SpectrolensException.ofParameter("audio", "the input's rows are not frequencies");
     int h = grid.length;
     int w = grid[0].length;
     float[][] out = new float[bins][frames.length()];
@@ -112,7 +112,7 @@ public final class MaskedAudio {
    */
   public static Sounds fromGrid(Spectrogram display, SpectrogramSpec spec, Stft stft, float[][] map, MapAxes axes) {
     TimeAxis times = axes.times();
-    if (times == null) throw new SpectrolensException("--audio", "the input has no time axis (for .npy inputs give --time-step)");
+    if (times == null) throw SpectrolensException.ofParameter("audio", "the input has no time axis (for .npy inputs give `time_step`)");
     int sr = spec.sampleRate();
     double start = times.seconds(-0.5);
     int n = Math.max(1, (int) Math.round((times.seconds(times.length() - 0.5) - start) * sr));

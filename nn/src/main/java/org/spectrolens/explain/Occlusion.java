@@ -69,7 +69,7 @@ public final class Occlusion extends InputMethod<Occlusion.Params> {
     }
     if (w.spanSeconds() > 0) {
       if (r.axes() == null || r.axes().times() == null) {
-        throw new SpectrolensException("occlusion.span-seconds", "needs the input's time axis (a WAV input, or --time-step)");
+        throw new SpectrolensException("occlusion.span-seconds", "needs the input's time axis (a WAV input, or `time_step`)");
       }
       pw = (int) Math.max(1, Math.round(w.spanSeconds() / r.axes().times().step()));
       sx = Math.max(1, pw / 2);

@@ -20,4 +20,9 @@ public final class AverageDrop extends Described implements MapMetric {
     for (int i = 0; i < out.length; i++) out[i] = 100 * Math.max(0, t.original()[i] - t.explained()[i]) / t.original()[i];
     return out;
   }
+
+  @Override
+  public String heading() {
+    return "Average Drop";
+  }
 }

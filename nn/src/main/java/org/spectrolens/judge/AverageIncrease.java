@@ -19,4 +19,9 @@ public final class AverageIncrease extends Described implements MapMetric {
     for (int i = 0; i < out.length; i++) out[i] = t.original()[i] < t.explained()[i] ? 100 : 0;
     return out;
   }
+
+  @Override
+  public String heading() {
+    return "Average Increase";
+  }
 }

@@ -25,4 +25,10 @@ abstract class CurveArea extends Described implements MapMetric {
     for (int i = 0; i < out.length; i++) out[i] = accuracy ? c.accuracyAuc(i) : c.probabilityAuc(i);
     return out;
   }
+
+  /** "deletion AUC (prob.)", "insertion AUC (acc.)". */
+  @Override
+  public String heading() {
+    return (kind == Curves.Kind.INSERTION ? "insertion" : "deletion") + " AUC (" + (accuracy ? "acc." : "prob.") + ")";
+  }
 }

@@ -85,4 +85,9 @@ public final class FaithfulnessCorrelation extends Described implements MapMetri
     }
     return java.util.Arrays.copyOf(all, k);
   }
+
+  @Override
+  public String heading() {
+    return "faithfulness corr.";
+  }
 }

@@ -141,7 +141,7 @@ public final class Judged {
 
   /** The truth mask of input {@code i} ([H*W]); a one-line error when the batch has none. */
   public boolean[] truth(int i) {
-    if (shared.truth == null) throw new SpectrolensException("--truth", "no truth masks for this batch");
+    if (shared.truth == null) throw SpectrolensException.ofParameter("truth", "no truth masks for this batch");
     return shared.truth[i];
   }
 

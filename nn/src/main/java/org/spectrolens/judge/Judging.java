@@ -23,8 +23,8 @@ public record Judging(Baseline baseline, RemovalUnits units, double step, long s
     int correlationRuns, int correlationSubset, double toleranceHz, double toleranceMs) {
 
   public Judging {
-    if (!(step > 0 && step <= 1)) throw new SpectrolensException("--step", "must be in (0, 1], got " + step);
-    if (batchSize < 1) throw new SpectrolensException("--batch-size", "must be at least 1");
+    if (!(step > 0 && step <= 1)) throw SpectrolensException.ofParameter("step", "must be in (0, 1], got " + step);
+    if (batchSize < 1) throw SpectrolensException.ofParameter("batch_size", "must be at least 1");
   }
 
   /** Floor baseline, the given units, 1% steps, seed 0, 128 inputs per pass, Quantus's ROAD and correlation defaults. */

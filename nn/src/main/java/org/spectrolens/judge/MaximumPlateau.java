@@ -9,8 +9,11 @@ import java.util.Set;
  * cells near the truth ({@link PointingGame}). Descriptive: neither direction is better.
  */
 public final class MaximumPlateau extends Described implements MapMetric {
+  /** The id, also the key the result files' plateau counts are derived from. */
+  public static final String ID = "max_tied_cells";
+
   public MaximumPlateau() {
-    super("max_tied_cells", Category.LOCALISATION, Direction.NEITHER, Set.of(),
+    super(ID, Category.LOCALISATION, Direction.NEITHER, Set.of(),
         "Cells tied at the map's maximum (1 for a unique peak; a coarse map upsampled by cell ties a whole block).");
   }
 
@@ -19,5 +22,10 @@ public final class MaximumPlateau extends Described implements MapMetric {
     double[] out = new double[j.n()];
     for (int i = 0; i < out.length; i++) out[i] = Ties.maximumCells(j.map(i));
     return out;
+  }
+
+  @Override
+  public String heading() {
+    return "cells tied at max";
   }
 }

@@ -27,4 +27,9 @@ public final class MeanTop50Weight extends Described implements MapMetric {
     }
     return out;
   }
+
+  @Override
+  public String heading() {
+    return "mean top-50% weight";
+  }
 }

@@ -53,4 +53,9 @@ public interface Metric {
 
   /** One line for the command help: what is measured, from whom. */
   String summary();
+
+  /** A short column heading for tables (the report's); the id with spaces unless a metric says better. */
+  default String heading() {
+    return id().replace('_', ' ');
+  }
 }

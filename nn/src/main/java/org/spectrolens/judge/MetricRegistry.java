@@ -45,22 +45,35 @@ public final class MetricRegistry {
     ALL.put(s.get().id(), s);
   }
 
+  /**
+   * Adds a metric from outside the library: {@code factory} makes a fresh instance per use, and
+   * the metric then runs, is written and is reported like the built-in ones (after them).
+   * Registering the same factory twice is harmless; another factory under a taken id is refused.
+   */
+  public static synchronized void register(Supplier<Metric> factory) {
+    String id = factory.get().id();
+    Supplier<Metric> was = ALL.get(id);
+    if (was == factory) return;
+    if (was != null) throw new IllegalArgumentException("a metric '" + id + "' is registered already");
+    ALL.put(id, factory);
+  }
+
   /** Every id, in report order. */
-  public static List<String> ids() {
+  public static synchronized List<String> ids() {
     return List.copyOf(ALL.keySet());
   }
 
   /** The ids of one category, in report order. */
-  public static List<String> ids(Metric.Category category) {
+  public static synchronized List<String> ids(Metric.Category category) {
     List<String> out = new ArrayList<>();
     for (String id : ALL.keySet()) if (of(id).category() == category) out.add(id);
     return out;
   }
 
   /** A fresh instance; a one-line error for an unknown id. */
-  public static Metric of(String id) {
+  public static synchronized Metric of(String id) {
     Supplier<Metric> s = ALL.get(id);
-    if (s == null) throw new SpectrolensException("--metrics", "unknown metric '" + id + "'; expected one of " + String.join(", ", ids()));
+    if (s == null) throw SpectrolensException.ofParameter("metrics", "unknown metric '" + id + "'; expected one of " + String.join(", ", ids()));
     return s.get();
   }
 
@@ -72,7 +85,7 @@ public final class MetricRegistry {
       boolean ok = allowed.length == 0;
       for (Metric.Category c : allowed) ok |= m.category() == c;
       if (!ok || !(m instanceof MapMetric mm)) {
-        throw new SpectrolensException("--metrics", "'" + id + "' is a " + m.category().id() + " metric, not one this command computes");
+        throw SpectrolensException.ofParameter("metrics", "'" + id + "' is a " + m.category().id() + " metric, not one this command computes");
       }
       out.add(mm);
     }
@@ -87,7 +100,7 @@ public final class MetricRegistry {
   }
 
   /** Help text: one line per metric of the given categories, "id (better: higher; needs ...): summary". */
-  public static String help(Metric.Category... categories) {
+  public static synchronized String help(Metric.Category... categories) {
     StringBuilder b = new StringBuilder();
     for (String id : ALL.keySet()) {
       Metric m = of(id);

@@ -30,4 +30,9 @@ public final class PointingGameAny extends Described implements LocalisationMetr
   public double[] chance(Judged j) {
     return new PointingGame().chance(j);
   }
+
+  @Override
+  public String heading() {
+    return "pointing game (any max)";
+  }
 }

@@ -19,4 +19,9 @@ public final class PredictionChange extends Described implements MapMetric {
     for (int i = 0; i < out.length; i++) out[i] = t.originalClass()[i] != t.explainedClass()[i] ? 100 : 0;
     return out;
   }
+
+  @Override
+  public String heading() {
+    return "prediction change";
+  }
 }

@@ -21,9 +21,9 @@ public record RemovalUnits(int[] unitOf, int count, int height, int width, Strin
 
   /** A grid of {@code rows} x {@code columns} cells; cell edges at {@code floor(i * H / rows)}. */
   public static RemovalUnits grid(int rows, int columns, int height, int width) {
-    if (rows < 1 || columns < 1) throw new SpectrolensException("--grid", "needs at least one row and one column, got " + rows + "x" + columns);
+    if (rows < 1 || columns < 1) throw SpectrolensException.ofParameter("grid", "needs at least one row and one column, got " + rows + "x" + columns);
     if (rows > height || columns > width) {
-      throw new SpectrolensException("--grid", rows + "x" + columns + " is larger than the input (" + height + "x" + width + ")");
+      throw SpectrolensException.ofParameter("grid", rows + "x" + columns + " is larger than the input (" + height + "x" + width + ")");
     }
     int[] of = new int[height * width];
     for (int y = 0; y < height; y++) {
@@ -57,7 +57,7 @@ public record RemovalUnits(int[] unitOf, int count, int height, int width, Strin
    * no times, i.e. spans of {@code spanMs} columns). A non-positive size takes the whole axis.
    */
   public static RemovalUnits hzByMs(MapAxes axes, double bandHz, double spanMs, int height, int width) {
-    if (axes == null) throw new SpectrolensException("--grid", "cells in Hz x ms need the input's axes");
+    if (axes == null) throw SpectrolensException.ofParameter("grid", "cells in Hz x ms need the input's axes");
     int[] band = new int[height];
     for (int y = 0; y < height; y++) band[y] = bandHz > 0 ? (int) Math.floor(axes.frequencies().hz(y) / bandHz) : 0;
     int[] span = new int[width];
@@ -84,7 +84,7 @@ public record RemovalUnits(int[] unitOf, int count, int height, int width, Strin
   public static RemovalUnits parse(String grid, String unit, MapAxes axes, int height, int width) {
     String g = grid.trim().toLowerCase(Locale.ROOT);
     if (!unit.equals("cell") && !unit.equals("band") && !unit.equals("frame")) {
-      throw new SpectrolensException("--unit", "unknown unit '" + unit + "'; expected cell, band or frame");
+      throw SpectrolensException.ofParameter("unit", "unknown unit '" + unit + "'; expected cell, band or frame");
     }
     if (g.equals("full")) {
       return switch (unit) {
@@ -106,7 +106,7 @@ public record RemovalUnits(int[] unitOf, int count, int height, int width, Strin
         };
       } catch (RuntimeException e) {
         if (e instanceof SpectrolensException s) throw s;
-        throw new SpectrolensException("--grid", "expected e.g. 250Hzx20ms, got '" + grid + "'");
+        throw SpectrolensException.ofParameter("grid", "expected e.g. 250Hzx20ms, got '" + grid + "'");
       }
     }
     String[] p = g.split("x");
@@ -117,15 +117,15 @@ public record RemovalUnits(int[] unitOf, int count, int height, int width, Strin
       cols = p.length == 1 ? rows : Integer.parseInt(p[1]);
       if (p.length > 2) throw new NumberFormatException();
     } catch (NumberFormatException e) {
-      throw new SpectrolensException("--grid", "expected RxC cells (e.g. 32x32), full, or Hz x ms (e.g. 250Hzx20ms), got '" + grid + "'");
+      throw SpectrolensException.ofParameter("grid", "expected RxC cells (e.g. 32x32), full, or Hz x ms (e.g. 250Hzx20ms), got '" + grid + "'");
     }
     return switch (unit) {
       case "band" -> {
-        if (rows > height) throw new SpectrolensException("--grid", rows + " bands is more than the input's " + height + " rows");
+        if (rows > height) throw SpectrolensException.ofParameter("grid", rows + " bands is more than the input's " + height + " rows");
         yield bands(rows, height, width);
       }
       case "frame" -> {
-        if (cols > width) throw new SpectrolensException("--grid", cols + " frames is more than the input's " + width + " columns");
+        if (cols > width) throw SpectrolensException.ofParameter("grid", cols + " frames is more than the input's " + width + " columns");
         yield frames(cols, height, width);
       }
       default -> grid(rows, cols, height, width);

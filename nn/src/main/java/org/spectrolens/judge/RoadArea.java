@@ -18,4 +18,10 @@ abstract class RoadArea extends Described implements MapMetric {
     for (int i = 0; i < out.length; i++) out[i] = r.auc(i);
     return out;
   }
+
+  /** "ROAD MoRF AUC", "ROAD LeRF AUC". */
+  @Override
+  public String heading() {
+    return "ROAD " + (mostRelevantFirst ? "MoRF" : "LeRF") + " AUC";
+  }
 }

@@ -45,6 +45,18 @@ public record Sanity(List<LayerStep> cascading, List<LayerStep> independent, dou
     return randomLogitSsim < THRESHOLD;
   }
 
+  /** These checks as written in {@code sanity.json}, with the {@code seconds} they took. */
+  public org.spectrolens.judge.result.SanityResult.Checks result(double seconds) {
+    return new org.spectrolens.judge.result.SanityResult.Checks(steps(cascading), steps(independent), randomLogitSsim, randomLogitPasses(),
+        data == null ? null : data.result(), restsOnSsimOnly(), passes(), failures, seconds);
+  }
+
+  private static List<org.spectrolens.judge.result.SanityResult.Step> steps(List<LayerStep> steps) {
+    List<org.spectrolens.judge.result.SanityResult.Step> out = new ArrayList<>();
+    for (LayerStep s : steps) out.add(org.spectrolens.judge.result.SanityResult.Step.of(s.layer(), s.similarity().result()));
+    return out;
+  }
+
   /**
    * Runs every check for one method.
    *

@@ -75,6 +75,11 @@ public final class Similarity {
    * @param spearmanItems items whose Spearman is defined
    */
   public record Mean(double spearman, double ssim, int items, int spearmanItems) {
+    /** This mean as written in the result files. */
+    public org.spectrolens.judge.result.SanityResult.Similarity result() {
+      return new org.spectrolens.judge.result.SanityResult.Similarity(spearman, ssim, items, spearmanItems);
+    }
+
     /** True when Spearman is undefined on some items, so its mean rests on fewer than all. */
     public boolean spearmanPartial() {
       return spearmanItems < items;

@@ -35,4 +35,9 @@ public final class Sparseness extends Described implements MapMetric {
     }
     return sum == 0 ? Double.NaN : num / (n * sum);
   }
+
+  @Override
+  public String heading() {
+    return "sparseness (Gini)";
+  }
 }

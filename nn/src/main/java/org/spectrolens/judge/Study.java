@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spectrolens.judge.result.FaithfulnessResult;
+import org.spectrolens.judge.result.JudgeRun;
+import org.spectrolens.judge.result.LocalisationResult;
+import org.spectrolens.judge.result.MapScores;
+import org.spectrolens.judge.result.Plateaus;
 import org.spectrolens.nn.model.Network;
 
 /**
@@ -94,6 +99,40 @@ public record Study(List<Entry> methods, List<Entry> baselines, long forwardPass
       }
     }
     return out;
+  }
+
+  /** The methods' scores as the result files hold them, by method id in the order asked. */
+  public Map<String, MapScores> methodScores() {
+    return scores(methods);
+  }
+
+  /** The reference maps' scores as the result files hold them: {@code random}, {@code energy}. */
+  public Map<String, MapScores> baselineScores() {
+    return scores(baselines);
+  }
+
+  /**
+   * Each entry's mean scores and seconds; where {@code max_tied_cells} was scored, also on how many
+   * items the maximum is a plateau and the largest plateau (the report says so).
+   */
+  private static Map<String, MapScores> scores(List<Entry> entries) {
+    Map<String, MapScores> out = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      double[] tied = e.perSample().get(MaximumPlateau.ID);
+      out.put(e.name(), new MapScores(e.scores(), e.seconds(), tied == null ? null : Plateaus.of(tied)));
+    }
+    return out;
+  }
+
+  /** {@code faithfulness.json}: these scores, what was judged ({@code run}) and how long it took. */
+  public FaithfulnessResult faithfulness(JudgeRun run, FaithfulnessResult.Speed speed) {
+    return new FaithfulnessResult(methodScores(), baselineScores(), run, speed);
+  }
+
+  /** {@code localisation.json}: these scores, each metric's chance level and what was judged ({@code run}). */
+  public LocalisationResult localisation(JudgeRun run) {
+    Map<String, Double> chance = methods.isEmpty() ? baselines.get(0).chance() : methods.get(0).chance();
+    return new LocalisationResult(methodScores(), baselineScores(), chance, run);
   }
 
   /** Every entry, methods first. */

@@ -64,9 +64,9 @@ public final class MixtureStudy {
     public static final int DEFAULT_FIGURES = 4;
 
     public Settings {
-      if (pairs < 1) throw new SpectrolensException("--pairs", "must be at least 1, got " + pairs);
-      if (Double.isNaN(snrDb) || Double.isInfinite(snrDb)) throw new SpectrolensException("--snr", "must be a finite number of dB");
-      if (methods.isEmpty()) throw new SpectrolensException("--methods", "name at least one method");
+      if (pairs < 1) throw SpectrolensException.ofParameter("pairs", "must be at least 1, got " + pairs);
+      if (Double.isNaN(snrDb) || Double.isInfinite(snrDb)) throw SpectrolensException.ofParameter("snr_db", "must be a finite number of dB");
+      if (methods.isEmpty()) throw SpectrolensException.ofParameter("methods", "name at least one method");
     }
   }
 

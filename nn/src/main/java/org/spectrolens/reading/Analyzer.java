@@ -61,11 +61,11 @@ public final class Analyzer {
   public record Settings(List<String> methods, String split, int perClass, TruthReader truth, double bandHz,
       Function<DatasetItem, String> groups, Options options, int batch, int permutations, String layer) {
     public Settings {
-      if (methods.isEmpty()) throw new SpectrolensException("--methods", "no method given");
+      if (methods.isEmpty()) throw SpectrolensException.ofParameter("methods", "no method given");
       methods.forEach(Explainers::of); // unknown names fail here, before any work
-      if (!(bandHz > 0)) throw new SpectrolensException("--band-hz", "must be positive, got " + bandHz);
-      if (batch < 1) throw new SpectrolensException("--batch", "must be at least 1, got " + batch);
-      if (perClass < 0) throw new SpectrolensException("--per-class", "must be 0 (all) or more, got " + perClass);
+      if (!(bandHz > 0)) throw SpectrolensException.ofParameter("band_hz", "must be positive, got " + bandHz);
+      if (batch < 1) throw SpectrolensException.ofParameter("batch", "must be at least 1, got " + batch);
+      if (perClass < 0) throw SpectrolensException.ofParameter("per_class", "must be 0 (all) or more, got " + perClass);
     }
   }
 

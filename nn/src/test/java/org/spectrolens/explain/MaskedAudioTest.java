@@ -95,6 +95,6 @@ class MaskedAudioTest {
   @Test
   void mfccInputsHaveNoSoundToMask() {
     SpectrolensException e = assertThrows(SpectrolensException.class, () -> MaskedAudio.stftOf(SPEC.withKind(SpectrogramSpec.Kind.MFCC)));
-    assertTrue(e.getMessage().startsWith("--audio: the model's inputs are MFCCs"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("audio: the model's inputs are MFCCs"), e.getMessage());
   }
 }

@@ -29,7 +29,7 @@ class RegistryAndUnitsTest {
     }
     assertEquals(List.of("relevance_mass", "relevance_rank", "pointing_game", "pointing_game_any", "max_tied_cells"), MetricRegistry.ids(Metric.Category.LOCALISATION));
     SpectrolensException e = assertThrows(SpectrolensException.class, () -> MetricRegistry.of("accuracy"));
-    assertTrue(e.getMessage().startsWith("--metrics: unknown metric 'accuracy'"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("metrics: unknown metric 'accuracy'"), e.getMessage());
     assertThrows(SpectrolensException.class, () -> MetricRegistry.mapMetrics(List.of("cascading")));
   }
 
@@ -57,11 +57,11 @@ class RegistryAndUnitsTest {
   @Test
   void badGridsAndStepsAreOneLineErrors() {
     SpectrolensException big = assertThrows(SpectrolensException.class, () -> RemovalUnits.parse("64x64", "cell", null, 32, 32));
-    assertEquals("--grid: 64x64 is larger than the input (32x32)", big.getMessage());
+    assertEquals("grid: 64x64 is larger than the input (32x32)", big.getMessage());
     assertThrows(SpectrolensException.class, () -> RemovalUnits.parse("4xq", "cell", null, 32, 32));
     assertThrows(SpectrolensException.class, () -> RemovalUnits.parse("4x4", "square", null, 32, 32));
     RemovalUnits u = RemovalUnits.full(4, 4);
-    assertEquals("--step: must be in (0, 1], got 0.0", assertThrows(SpectrolensException.class, () -> Judging.defaults(u).withStep(0)).getMessage());
+    assertEquals("step: must be in (0, 1], got 0.0", assertThrows(SpectrolensException.class, () -> Judging.defaults(u).withStep(0)).getMessage());
     assertThrows(SpectrolensException.class, () -> Judging.defaults(u).withStep(1.5));
     assertEquals(2, Judging.defaults(u).withStep(1).fractions().length);
     assertEquals(101, Judging.defaults(u).fractions().length);

@@ -27,7 +27,7 @@ public record ChannelSource(Clip clip, Spectrogram full, Spectrogram grid, Unary
 
   /** The full spectrogram, refusing a grid-only source (a channel that needs audio). */
   public Spectrogram requireFull(String channel) {
-    if (full == null) throw new SpectrolensException("--channels", "channel " + channel + " needs the audio, not only a model-input grid");
+    if (full == null) throw SpectrolensException.ofParameter("channels", "channel " + channel + " needs the audio, not only a model-input grid");
     return full;
   }
 }

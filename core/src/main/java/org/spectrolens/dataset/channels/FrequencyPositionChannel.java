@@ -30,7 +30,7 @@ final class FrequencyPositionChannel implements InputChannel {
   @Override
   public float[][] compute(ChannelSource in) {
     FrequencyAxis f = in.grid().frequencies();
-    if (!f.scale().isFrequency()) throw new SpectrolensException("--channels", "freq-position needs rows in Hz; this grid's rows are " + f.unit());
+    if (!f.scale().isFrequency()) throw SpectrolensException.ofParameter("channels", "freq-position needs rows in Hz; this grid's rows are " + f.unit());
     double nyquist = in.grid().spec().sampleRate() / 2.0;
     float[][] out = new float[in.grid().rows()][in.grid().columns()];
     for (int r = 0; r < out.length; r++) java.util.Arrays.fill(out[r], (float) (f.hz(r) / nyquist));

@@ -45,10 +45,10 @@ public final class InputChannels {
     return List.copyOf(MEMBERS.keySet());
   }
 
-  /** The member named {@code id}, or the one-line error naming {@code --channels}. */
+  /** The member named {@code id}, or the one-line error naming the parameter {@code channels}. */
   public static synchronized InputChannel get(String id) {
     InputChannel c = MEMBERS.get(id);
-    if (c == null) throw new SpectrolensException("--channels", "unknown channel '" + id + "'; expected one of " + String.join(", ", MEMBERS.keySet()));
+    if (c == null) throw SpectrolensException.ofParameter("channels", "unknown channel '" + id + "'; expected one of " + String.join(", ", MEMBERS.keySet()));
     return c;
   }
 
@@ -59,7 +59,9 @@ public final class InputChannels {
   public static List<String> parse(String list) {
     List<String> ids = new ArrayList<>();
     for (String s : list.split(",", -1)) ids.add(s.trim());
-    return canonical(check(ids, "--channels"));
+    String problem = problem(ids);
+    if (problem != null) throw SpectrolensException.ofParameter("channels", problem);
+    return canonical(ids);
   }
 
   /**
@@ -70,15 +72,20 @@ public final class InputChannels {
    */
   public static List<String> check(List<String> ids, String subject) {
     if (ids == null) return List.of();
+    String problem = problem(ids);
+    if (problem != null) throw new SpectrolensException(subject, problem);
+    return ids;
+  }
+
+  /** What is wrong with a channel list (an empty or unknown id, one given twice), or null. */
+  private static String problem(List<String> ids) {
     Set<String> seen = new HashSet<>();
     for (String id : ids) {
-      if (id == null || id.isEmpty()) throw new SpectrolensException(subject, "an empty channel name in " + ids);
-      if (!MEMBERS.containsKey(id)) {
-        throw new SpectrolensException(subject, "unknown channel '" + id + "'; expected one of " + String.join(", ", ids()));
-      }
-      if (!seen.add(id)) throw new SpectrolensException(subject, "channel " + id + " is listed twice");
+      if (id == null || id.isEmpty()) return "an empty channel name in " + ids;
+      if (!MEMBERS.containsKey(id)) return "unknown channel '" + id + "'; expected one of " + String.join(", ", ids());
+      if (!seen.add(id)) return "channel " + id + " is listed twice";
     }
-    return ids;
+    return null;
   }
 
   /** The list as recorded: empty for the single front-end channel (so such datasets keep their old form and id). */
@@ -96,7 +103,7 @@ public final class InputChannels {
   public static void check(List<String> ids, SpectrogramSpec spec) {
     for (String id : expand(ids)) {
       if (get(id).needsHzRows() && spec.kind() == SpectrogramSpec.Kind.MFCC) {
-        throw new SpectrolensException("--channels", id + " needs rows in Hz; an MFCC front end has cepstral rows");
+        throw SpectrolensException.ofParameter("channels", id + " needs rows in Hz; an MFCC front end has cepstral rows");
       }
     }
   }

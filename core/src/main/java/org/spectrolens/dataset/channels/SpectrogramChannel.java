@@ -9,7 +9,7 @@ final class SpectrogramChannel implements InputChannel {
 
   @Override
   public String description() {
-    return "the dataset's front end (dB STFT by default, log-mel with --recipe thesis), as a single-channel dataset holds it";
+    return "the dataset's front end (dB STFT by default, log-mel with the thesis recipe), as a single-channel dataset holds it";
   }
 
   @Override

@@ -154,9 +154,9 @@ class InputChannelsTest {
   void listsAreCheckedAndCanonical() {
     assertEquals(List.of(), InputChannels.parse("spectrogram"));
     assertEquals(List.of("spectrogram", "freq-position"), InputChannels.parse("spectrogram, freq-position"));
-    assertEquals("--channels: unknown channel 'mel'; expected one of " + String.join(", ", InputChannels.ids()),
+    assertEquals("channels: unknown channel 'mel'; expected one of " + String.join(", ", InputChannels.ids()),
         assertThrows(SpectrolensException.class, () -> InputChannels.parse("spectrogram,mel")).getMessage());
-    assertEquals("--channels: channel cqt is listed twice",
+    assertEquals("channels: channel cqt is listed twice",
         assertThrows(SpectrolensException.class, () -> InputChannels.parse("cqt,spectrogram,cqt")).getMessage());
     assertThrows(SpectrolensException.class, () -> InputChannels.parse("cqt,,spectrogram"));
     SpectrogramSpec mfcc = SpectrogramSpec.librosa().withKind(SpectrogramSpec.Kind.MFCC);

@@ -38,11 +38,11 @@ public record EmbeddingMap(String method, double[][] coordinates, double[] detai
         return new EmbeddingMap(method, t.embedding(), new double[] {t.klDivergence()});
       }
       case "pca" -> {
-        if (x.length < 2 || x[0].length < 2) throw new SpectrolensException("--method pca", "needs at least 2 items of 2 values");
+        if (x.length < 2 || x[0].length < 2) throw SpectrolensException.ofParameter("method", "pca", "needs at least 2 items of 2 values");
         Pca p = Pca.fit(x, 2);
         return new EmbeddingMap(method, p.scores(), p.explainedVarianceRatio());
       }
-      default -> throw new SpectrolensException("--method", "unknown method '" + method + "'; expected tsne or pca");
+      default -> throw SpectrolensException.ofParameter("method", "unknown method '" + method + "'; expected tsne or pca");
     }
   }
 

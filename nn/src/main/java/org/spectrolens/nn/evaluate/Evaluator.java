@@ -30,7 +30,7 @@ public final class Evaluator {
   public static Predictions predict(TrainedModel model, CachedDataset ds, String split) {
     requireSameFrontEnd(model, ds);
     if (!List.of("train", "test", "all").contains(split)) {
-      throw new SpectrolensException("--split", "expected test, train or all, got '" + split + "'");
+      throw SpectrolensException.ofParameter("split", "expected test, train or all, got '" + split + "'");
     }
     return predict(model, ds, split, ds.items(split));
   }

@@ -45,7 +45,7 @@ public final class ItemGroups {
     Table t = Table.read(file);
     if (by.equals("group") && !t.header.contains("group")) {
       if (!t.header.contains("sex")) {
-        throw new SpectrolensException("--by", "group needs a 'group' or 'sex' column in " + file + " (columns: "
+        throw SpectrolensException.ofParameter("by", "group needs a 'group' or 'sex' column in " + file + " (columns: "
             + String.join(", ", t.header) + ")");
       }
       Function<DatasetItem, String> sex = t.column("sex", file);
@@ -61,8 +61,8 @@ public final class ItemGroups {
         if (Files.isRegularFile(dir.resolve(Speakers.FILE_NAME))) return dir.resolve(Speakers.FILE_NAME);
       }
     }
-    throw new SpectrolensException("--by", "'" + by + "' needs a speakers.csv, and none lies beside the dataset's "
-        + "recordings; give one with --speakers FILE");
+    throw SpectrolensException.ofParameter("by", "'" + by + "' needs a speakers.csv, and none lies beside the dataset's "
+        + "recordings; give one with `speakers` FILE");
   }
 
   /** speakers.csv with every column: rows keyed by id (or by speaker without an id column). */
@@ -94,7 +94,7 @@ public final class ItemGroups {
     Function<DatasetItem, String> column(String name, Path file) {
       int c = header.indexOf(name);
       if (c < 0) {
-        throw new SpectrolensException("--by", "no column '" + name + "' in " + file + " (columns: " + String.join(", ", header) + ")");
+        throw SpectrolensException.ofParameter("by", "no column '" + name + "' in " + file + " (columns: " + String.join(", ", header) + ")");
       }
       return item -> {
         List<String> row = keyColumn.equals("id") ? byId(item) : rows.get(item.speaker());

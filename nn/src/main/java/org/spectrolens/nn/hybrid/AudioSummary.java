@@ -21,12 +21,12 @@ final class AudioSummary {
 
   private AudioSummary() {}
 
-  /** The features of {@code ids}, checked: known ids, none twice (the one-line {@code --features} errors otherwise). */
+  /** The features of {@code ids}, checked: known ids, none twice (the one-line {@code features} errors otherwise). */
   static List<Feature> features(List<String> ids) {
     try {
       return ids.isEmpty() ? List.of() : Features.of(ids);
     } catch (SpectrolensException e) {
-      throw new SpectrolensException(e.subject(), e.problem() + "; or embeddings:MODEL");
+      throw e.withProblem(e.problem() + "; or embeddings:MODEL");
     }
   }
 

@@ -33,7 +33,7 @@ public final class Classifiers {
     String id = isHybrid(model) ? model.substring(PREFIX.length()) : model;
     Classifier c = ALL.get(id);
     if (c == null) {
-      throw new SpectrolensException("--model", "unknown classifier '" + id + "' in '" + model + "'; expected one of hybrid:"
+      throw SpectrolensException.ofParameter("model", "unknown classifier '" + id + "' in '" + model + "'; expected one of hybrid:"
           + String.join(", hybrid:", ALL.keySet()));
     }
     return c;

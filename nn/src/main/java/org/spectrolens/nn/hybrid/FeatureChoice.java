@@ -21,17 +21,17 @@ public record FeatureChoice(List<String> audio, Path embeddingModel) {
     audio = List.copyOf(audio);
   }
 
-  /** Parses {@code --features}: every audio feature id must be registered, at most one embeddings entry. */
+  /** Parses the {@code features} text: every audio feature id must be registered, at most one embeddings entry. */
   public static FeatureChoice parse(String text) {
-    if (text == null || text.isBlank()) throw new SpectrolensException("--features", "required for a hybrid model (e.g. mfcc or embeddings:MODEL)");
+    if (text == null || text.isBlank()) throw SpectrolensException.ofParameter("features", "required for a hybrid model (e.g. mfcc or embeddings:MODEL)");
     List<String> audio = new ArrayList<>();
     Path model = null;
     for (String part : text.split(",")) {
       String p = part.strip();
       if (p.startsWith(EMBEDDINGS)) {
-        if (model != null) throw new SpectrolensException("--features", "embeddings given twice");
+        if (model != null) throw SpectrolensException.ofParameter("features", "embeddings given twice");
         String m = p.substring(EMBEDDINGS.length());
-        if (m.isEmpty()) throw new SpectrolensException("--features", "embeddings: needs a model folder (embeddings:MODEL)");
+        if (m.isEmpty()) throw SpectrolensException.ofParameter("features", "embeddings: needs a model folder (embeddings:MODEL)");
         model = Path.of(m);
       } else {
         audio.add(p);

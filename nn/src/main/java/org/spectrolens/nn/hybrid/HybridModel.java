@@ -78,7 +78,7 @@ public final class HybridModel implements AutoCloseable {
   /** Predictions on {@code split} (test, train or all) of {@code ds}; its labels must be among the model's classes. */
   public Predictions predict(CachedDataset ds, String split) {
     if (!List.of("train", "test", "all").contains(split)) {
-      throw new SpectrolensException("--split", "expected test, train or all, got '" + split + "'");
+      throw SpectrolensException.ofParameter("split", "expected test, train or all, got '" + split + "'");
     }
     List<DatasetItem> items = ds.items(split);
     if (items.isEmpty()) throw new SpectrolensException(ds.dir().toString(), "no items in split '" + split + "'");

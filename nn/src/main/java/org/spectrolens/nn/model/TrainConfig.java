@@ -1,6 +1,10 @@
 package org.spectrolens.nn.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.params.Param;
+import org.spectrolens.params.Params;
 
 /**
  * Training options. Defaults are the seed paper's (Adam, lr 1e-4, batch 32) with early stopping.
@@ -27,16 +31,49 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *     Adebayo et al.'s data-randomisation test, which can only memorise
  */
 public record TrainConfig(
-    String model, int epochs, int batch, double lr,
-    @JsonProperty("weight_decay") double weightDecay, String schedule,
-    @JsonProperty("step_epochs") int stepEpochs, double gamma, boolean augment, int patience,
-    @JsonProperty("validation_fraction") double validationFraction, long seed, int channels,
+    String model,
+    @Param(value = "most epochs", min = 1, max = 100_000) int epochs,
+    @Param(value = "batch size (batch norm needs two items)", min = 2, max = 65_536) int batch,
+    @Param(value = "Adam learning rate", min = 0, minOpen = true, max = 10) double lr,
+    @Param(value = "L2 weight decay", min = 0, max = 1) @JsonProperty("weight_decay") double weightDecay,
+    String schedule,
+    @Param(value = "step schedule: epochs per decay", min = 1, max = 100_000) @JsonProperty("step_epochs") int stepEpochs,
+    @Param(value = "step schedule: decay factor", min = 0, minOpen = true, max = 1) double gamma,
+    boolean augment,
+    @Param(value = "epochs without a lower validation loss before stopping (0 = never)", min = 0, max = 100_000) int patience,
+    @Param(value = "fraction held out for validation (0 = none)", min = 0, max = 1, maxOpen = true)
+        @JsonProperty("validation_fraction") double validationFraction,
+    long seed,
+    @Param(value = "input channels, 1 or 3", min = 1, max = 3) int channels,
     String pretrained, boolean freeze, int threads, @JsonProperty("shuffle_labels") boolean shuffleLabels) {
+
+  /** The learning-rate schedules {@link #lrAt} knows. */
+  public static final List<String> SCHEDULES = List.of("constant", "cosine", "step");
+
+  /**
+   * Refuses options training cannot use, naming the parameter: each number in its {@link Param}
+   * range and finite, channels 1 or 3, a known schedule.
+   *
+   * @return this config
+   */
+  public TrainConfig check() {
+    Params.check(this);
+    double[] reals = {lr, weightDecay, gamma, validationFraction};
+    String[] names = {"lr", "weight_decay", "gamma", "validation_fraction"};
+    for (int i = 0; i < reals.length; i++) {
+      if (Double.isNaN(reals[i])) throw SpectrolensException.ofParameter(names[i], "must be a number, found NaN");
+    }
+    if (channels == 2) throw SpectrolensException.ofParameter("channels", "must be 1 or 3, found 2");
+    if (!SCHEDULES.contains(schedule)) {
+      throw SpectrolensException.ofParameter("schedule", "unknown schedule '" + schedule + "'; expected constant, cosine or step");
+    }
+    return this;
+  }
 
   /**
    * Default epochs: CPU-practical rather than the paper's 20. smallcnn on the built-in vowel
    * dataset at 64x64 reaches 99.3% test accuracy in 3 epochs (about 7 minutes on 2 busy cores);
-   * pass --epochs 20 (with early stopping) for the paper's setting.
+   * 20 epochs (with early stopping) is the paper's setting.
    */
   public static final int DEFAULT_EPOCHS = 3;
 
@@ -50,7 +87,7 @@ public record TrainConfig(
       case "constant" -> lr;
       case "cosine" -> lr * 0.5 * (1 + Math.cos(Math.PI * e / Math.max(1, epochs)));
       case "step" -> lr * Math.pow(gamma, e / Math.max(1, stepEpochs));
-      default -> throw new org.spectrolens.SpectrolensException("--lr-schedule", "unknown schedule '" + schedule
+      default -> throw SpectrolensException.ofParameter("schedule", "unknown schedule '" + schedule
           + "'; expected constant, cosine or step");
     };
   }

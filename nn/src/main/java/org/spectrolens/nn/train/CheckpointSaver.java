@@ -55,15 +55,15 @@ public final class CheckpointSaver implements TrainingListener {
   public static void checkStart(Path dir, boolean resume, CachedDataset ds, TrainConfig cfg) {
     Path ckpt = dir.resolve(Checkpoint.FILE);
     if (!resume && (Files.exists(ckpt) || Files.exists(dir.resolve(ModelConfig.FILE)))) {
-      throw new SpectrolensException(dir.toString(), "already holds a model or a checkpoint; use --resume to continue it or choose another --out");
+      throw new SpectrolensException(dir.toString(), "already holds a model or a checkpoint; use `resume` to continue it or choose another `out`");
     }
     if (resume && Checkpoint.exists(ckpt)) checkResumable(ckpt, Checkpoint.state(ckpt), ds, cfg);
   }
 
   private static void checkResumable(Path ckpt, Checkpoint.State state, CachedDataset ds, TrainConfig cfg) {
     if (state.datasetId() != null && !state.datasetId().equals(ds.info().id())) {
-      throw new SpectrolensException(ckpt.toString(), "was trained on dataset " + state.datasetId() + ", but --data "
-          + ds.dir() + " is dataset " + ds.info().id() + "; resume with the same dataset, or train into another --out");
+      throw new SpectrolensException(ckpt.toString(), "was trained on dataset " + state.datasetId() + ", but `data` "
+          + ds.dir() + " is dataset " + ds.info().id() + "; resume with the same dataset, or train into another `out`");
     }
     String changed = changedOption(state.config(), cfg);
     if (changed != null) {
@@ -72,21 +72,22 @@ public final class CheckpointSaver implements TrainingListener {
   }
 
   /**
-   * The first option (other than --epochs and --threads, which a resumed run may change) in which
-   * {@code now} differs from the checkpoint's {@code was}, as "--opt X (now Y)"; null if none.
+   * The first parameter (other than {@code epochs} and {@code threads}, which a resumed run may
+   * change) in which {@code now} differs from the checkpoint's {@code was}, as "`name` X (now Y)";
+   * null if none.
    */
   static String changedOption(TrainConfig was, TrainConfig now) {
     String[][] pairs = {
-        {"--model", was.model(), now.model()}, {"--seed", "" + was.seed(), "" + now.seed()},
-        {"--batch", "" + was.batch(), "" + now.batch()}, {"--lr", "" + was.lr(), "" + now.lr()},
-        {"--weight-decay", "" + was.weightDecay(), "" + now.weightDecay()}, {"--lr-schedule", was.schedule(), now.schedule()},
-        {"--lr-step", "" + was.stepEpochs(), "" + now.stepEpochs()}, {"--lr-gamma", "" + was.gamma(), "" + now.gamma()},
-        {"--augment", "" + was.augment(), "" + now.augment()}, {"--patience", "" + was.patience(), "" + now.patience()},
-        {"--validation", "" + was.validationFraction(), "" + now.validationFraction()},
-        {"--channels", "" + was.channels(), "" + now.channels()}, {"--freeze", "" + was.freeze(), "" + now.freeze()},
-        {"--pretrained", String.valueOf(was.pretrained()), String.valueOf(now.pretrained())}};
+        {"model", was.model(), now.model()}, {"seed", "" + was.seed(), "" + now.seed()},
+        {"batch", "" + was.batch(), "" + now.batch()}, {"lr", "" + was.lr(), "" + now.lr()},
+        {"weight_decay", "" + was.weightDecay(), "" + now.weightDecay()}, {"schedule", was.schedule(), now.schedule()},
+        {"step_epochs", "" + was.stepEpochs(), "" + now.stepEpochs()}, {"gamma", "" + was.gamma(), "" + now.gamma()},
+        {"augment", "" + was.augment(), "" + now.augment()}, {"patience", "" + was.patience(), "" + now.patience()},
+        {"validation_fraction", "" + was.validationFraction(), "" + now.validationFraction()},
+        {"channels", "" + was.channels(), "" + now.channels()}, {"freeze", "" + was.freeze(), "" + now.freeze()},
+        {"pretrained", String.valueOf(was.pretrained()), String.valueOf(now.pretrained())}};
     for (String[] p : pairs) {
-      if (!p[1].equals(p[2])) return p[0] + " " + p[1] + " (now " + p[2] + ")";
+      if (!p[1].equals(p[2])) return "`" + p[0] + "` " + p[1] + " (now " + p[2] + ")";
     }
     return null;
   }

@@ -7,7 +7,7 @@ public final class DivergenceCheck implements TrainingListener {
   @Override
   public void onBatch(Training training, Batch batch) {
     if (!Float.isFinite(batch.loss())) {
-      throw new SpectrolensException("--lr", "training diverged (loss " + batch.loss() + " in epoch " + (batch.epoch() + 1)
+      throw SpectrolensException.ofParameter("lr", "training diverged (loss " + batch.loss() + " in epoch " + (batch.epoch() + 1)
           + "); try a smaller learning rate");
     }
   }

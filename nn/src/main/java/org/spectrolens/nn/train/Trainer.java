@@ -56,7 +56,7 @@ public final class Trainer {
       TrainingListener... listeners) {
     int dsChannels = ds.info().channelCount();
     if (dsChannels > 1 && cfg.channels() != 1 && cfg.channels() != dsChannels) { // before anything is written
-      throw new SpectrolensException("--channels", "repeats a single-channel grid; the dataset has " + dsChannels
+      throw SpectrolensException.ofParameter("channels", "repeats a single-channel grid; the dataset has " + dsChannels
           + " input channels " + ds.info().channels() + " of its own");
     }
     try (OutputFolder folder = OutputFolder.inPlace(out, COMMAND, force, ds.dir(),
@@ -68,7 +68,7 @@ public final class Trainer {
   }
 
   private static Outcome trainInto(CachedDataset ds, TrainConfig cfg, Path out, boolean resume, List<TrainingListener> more) {
-    validate(cfg);
+    cfg.check();
     Engine engine = Engines.init(cfg.threads());
     engine.setRandomSeed((int) cfg.seed());
     CheckpointSaver.checkStart(out, resume, ds, cfg);
@@ -103,14 +103,6 @@ public final class Trainer {
     }
     double secs = t.log().stream().mapToDouble(EpochLog::seconds).sum();
     return new Outcome(export.config(), test.metrics(), List.copyOf(t.log()), secs);
-  }
-
-  private static void validate(TrainConfig cfg) {
-    if (cfg.epochs() < 1) throw new SpectrolensException("--epochs", "must be at least 1");
-    if (cfg.batch() < 2) throw new SpectrolensException("--batch", "must be at least 2 (batch norm needs two items)");
-    if (!(cfg.lr() > 0 && cfg.lr() < Double.POSITIVE_INFINITY)) throw new SpectrolensException("--lr", "must be a positive finite number, found " + cfg.lr());
-    if (cfg.channels() != 1 && cfg.channels() != 3) throw new SpectrolensException("--channels", "must be 1 or 3");
-    cfg.lrAt(0); // validates the schedule name
   }
 
   /** Parameters that stay trainable when the rest is frozen: the classifier after the convolutional layers. */

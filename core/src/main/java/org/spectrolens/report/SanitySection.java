@@ -6,34 +6,35 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spectrolens.judge.result.SanityResult;
 
 /** {@code sanity.json} of {@code sanity}: parameter randomisation (Adebayo et al. 2018) and the random-logit test. */
-final class SanityResult implements ResultReader {
+final class SanitySection implements ResultReader {
   @Override
   public String file() {
-    return "sanity.json";
+    return SanityResult.FILE;
   }
 
   @Override
-  public Section read(Path dir, String label, JsonNode j) {
+  public Section read(Path dir, String label, JsonNode json) {
+    SanityResult j = Results.as(json, SanityResult.class, dir.resolve(file()));
     List<Block> blocks = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
     List<String> fail = new ArrayList<>();
     List<String> pass = new ArrayList<>();
     Map<String, Object> numbers = new LinkedHashMap<>();
     List<String> partial = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> m : Numbers.fields(j.path("methods"))) {
-      JsonNode v = m.getValue();
-      JsonNode cascade = v.path("cascading");
-      JsonNode last = cascade.isArray() && cascade.size() > 0 ? cascade.get(cascade.size() - 1) : null;
-      double rho = Numbers.num(last, "spearman");
-      double ssim = Numbers.num(last, "ssim");
-      double logit = Numbers.num(v, "random_logit_ssim");
-      boolean passes = v.path("passes").asBoolean(false);
+    for (Map.Entry<String, SanityResult.Checks> m : j.methods().entrySet()) {
+      SanityResult.Checks v = m.getValue();
+      SanityResult.Step last = v.last();
+      double rho = last == null ? Double.NaN : number(last.spearman());
+      double ssim = last == null ? Double.NaN : number(last.ssim());
+      double logit = number(v.randomLogitSsim());
+      boolean passes = Boolean.TRUE.equals(v.passes());
       (passes ? pass : fail).add(m.getKey());
       // Spearman is undefined for a constant map: say on how many items the mean rests
-      int items = last == null ? 0 : last.path("items").asInt(0);
-      int defined = last == null ? 0 : last.path("spearman_items").asInt(items);
+      int items = last == null || last.items() == null ? 0 : last.items();
+      int defined = last == null ? 0 : last.spearmanItems() == null ? items : last.spearmanItems();
       String rhoText = Numbers.fmt(rho) + (defined < items ? " (" + defined + " of " + items + " items)" : "");
       if (defined < items) {
         int constant = items - defined;
@@ -41,8 +42,15 @@ final class SanityResult implements ResultReader {
             m.getKey(), defined, items, constant == 1 ? "map is" : constant + " maps are", defined == 0 ? "; its verdict rests on SSIM alone" : ""));
       }
       rows.add(List.of(m.getKey(), rhoText, Numbers.fmt(ssim), Numbers.fmt(logit), passes ? "passes" : "FAILS"));
-      numbers.put(m.getKey(), Map.of("spearman_all_randomised", rho, "ssim_all_randomised", ssim, "random_logit_ssim", logit, "passes", passes,
-          "spearman_items", defined, "items", items));
+      // in a fixed order (Map.of's order changes from one run to the next)
+      Map<String, Object> mine = new LinkedHashMap<>();
+      mine.put("spearman_all_randomised", rho);
+      mine.put("ssim_all_randomised", ssim);
+      mine.put("random_logit_ssim", logit);
+      mine.put("passes", passes);
+      mine.put("spearman_items", defined);
+      mine.put("items", items);
+      numbers.put(m.getKey(), mine);
     }
     String text = fail.isEmpty() ? "Every method's maps change when the model's weights are randomised: " + String.join(", ", pass) + " pass."
         : "Maps that stay alike when the model's weights are randomised describe the input, not the model: " + String.join(", ", fail)
@@ -53,5 +61,10 @@ final class SanityResult implements ResultReader {
         List.of("method", "Spearman |rho|", "SSIM", "random-logit SSIM", "verdict"), rows));
     for (Path png : Numbers.pngs(dir)) blocks.add(new Block.Figure(png, png.getFileName().toString()));
     return new Section("sanity", "Sanity checks: " + label, dir.resolve(file()), blocks, numbers);
+  }
+
+  /** A number that may be absent from the file: NaN then. */
+  private static double number(Double v) {
+    return v == null ? Double.NaN : v;
   }
 }
