@@ -32,7 +32,7 @@ public final class DiscriminativityCommand implements Callable<Integer>, Checked
   @Option(names = "--data", required = true, paramLabel = "DS", description = "Dataset built from a synth-scene folder (its test split is used).")
   Path data;
 
-  @Param(min = 1, max = 100_000)
+  @Sets(MixtureStudy.Settings.class)
   @Option(names = "--pairs", defaultValue = "" + MixtureStudy.Settings.DEFAULT_PAIRS, paramLabel = "N", description = "Mixtures (default: ${DEFAULT-VALUE}).")
   int pairs;
 
@@ -46,7 +46,7 @@ public final class DiscriminativityCommand implements Callable<Integer>, Checked
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the pairing and of random steps (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Param(min = 0, max = 1000)
+  @Sets(MixtureStudy.Settings.class)
   @Option(names = "--figures", defaultValue = "" + MixtureStudy.Settings.DEFAULT_FIGURES, paramLabel = "N", description = "Pairs drawn as panels (default: ${DEFAULT-VALUE}).")
   int figures;
 

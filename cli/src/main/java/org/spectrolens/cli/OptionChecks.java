@@ -1,7 +1,6 @@
 package org.spectrolens.cli;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -113,10 +112,9 @@ final class OptionChecks {
     Sets sets = f.getAnnotation(Sets.class);
     if (sets == null) return null;
     String parameter = ParameterFlags.parameterOf(o.longestName());
-    for (RecordComponent c : sets.value().getRecordComponents()) {
-      if (Params.snake(c.getName()).equals(parameter) && c.getAnnotation(Param.class) != null) return c.getAnnotation(Param.class);
-    }
-    throw new IllegalStateException(o.longestName() + " sets no ranged component of " + sets.value().getSimpleName()
+    Param p = parameter == null ? null : Params.named(sets.value(), parameter);
+    if (p != null) return p;
+    throw new IllegalStateException(o.longestName() + " sets no ranged parameter of " + sets.value().getSimpleName()
         + " (ParameterFlags maps it to " + parameter + ")");
   }
 

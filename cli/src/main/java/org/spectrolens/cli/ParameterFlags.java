@@ -46,7 +46,7 @@ final class ParameterFlags {
       Map.entry("grid", "--grid"), Map.entry("unit", "--unit"), Map.entry("step", "--step"), Map.entry("batch_size", "--batch-size"),
       Map.entry("metrics", "--metrics"), Map.entry("truth", "--truth"), Map.entry("audio", "--audio"),
       Map.entry("time_step", "--time-step"), Map.entry("methods", "--methods"), Map.entry("band_hz", "--band-hz"),
-      Map.entry("per_class", "--per-class"), Map.entry("pairs", "--pairs"), Map.entry("snr_db", "--snr"),
+      Map.entry("per_class", "--per-class"), Map.entry("pairs", "--pairs"), Map.entry("figures", "--figures"), Map.entry("snr_db", "--snr"),
       Map.entry("split", "--split"), Map.entry("by", "--by"),
       // features, decompositions, segmentation
       Map.entry("features", "--features"), Map.entry("method", "--method"), Map.entry("components", "--components"),

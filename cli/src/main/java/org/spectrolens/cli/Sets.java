@@ -24,6 +24,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
 public @interface Sets {
-  /** The configuration record whose component the option sets. */
-  Class<? extends Record> value();
+  /** The configuration record whose component the option sets (or a class whose constructor takes the parameter, as a {@code @Param} field). */
+  Class<?> value();
 }

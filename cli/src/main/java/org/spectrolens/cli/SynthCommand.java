@@ -7,7 +7,6 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.spectrolens.io.OutputFolder;
-import org.spectrolens.params.Param;
 import org.spectrolens.synth.SynthCorpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Option;
       "wavs/) plus MFA-style TextGrid/<id>.TextGrid, speakers.csv and the ground-truth tracks truth/<id>.csv",
       "(time,f0,f1,f2,f3,f4,b1,b2,b3,b4 every 10 ms; f0 empty where unvoiced), and synth.json (seed, utterances,",
       "rate). Same seed, same corpus. Written into DIR.partial and moved into place when complete."})
-public final class SynthCommand implements Callable<Integer> {
+public final class SynthCommand implements Callable<Integer>, Checked {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the corpus into; an earlier corpus written by synth is replaced"
           + " when the new one is complete, any other non-empty folder is refused.")
   Path out;
@@ -28,7 +27,7 @@ public final class SynthCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace a folder another spectrolens command wrote.")
   boolean force;
 
-  @Param(min = 1, max = 1_000_000)
+  @Sets(SynthCorpus.class)
   @Option(names = "--utterances", defaultValue = "" + SynthCorpus.DEFAULT_UTTERANCES, paramLabel = "N",
       description = "Number of utterances (default: ${DEFAULT-VALUE}).")
   int utterances;
@@ -36,10 +35,15 @@ public final class SynthCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Param(min = 16000, max = 96000)
+  @Sets(SynthCorpus.class)
   @Option(names = "--sr", defaultValue = "" + SynthCorpus.DEFAULT_SAMPLE_RATE, paramLabel = "HZ",
       description = "Sample rate in Hz (default: ${DEFAULT-VALUE}, as LJSpeech).")
   int sampleRate;
+
+  @Override
+  public void checkOptions() {
+    new SynthCorpus(seed, utterances, sampleRate); // checks --utterances and --sr (the corpus's ranges)
+  }
 
   @Override
   public Integer call() {

@@ -9,7 +9,6 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.OutputFolder;
-import org.spectrolens.params.Param;
 import org.spectrolens.scene.SceneCorpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,14 +30,14 @@ public final class SynthSceneCommand implements Callable<Integer>, Checked {
   @Option(names = "--force", description = "Replace a folder another spectrolens command wrote.")
   boolean force;
 
-  @Param(min = 1, max = 1_000_000)
+  @Sets(SceneCorpus.class)
   @Option(names = "--clips", defaultValue = "" + SceneCorpus.DEFAULT_CLIPS, paramLabel = "N", description = "Number of clips, half positive (default: ${DEFAULT-VALUE}).")
   int clips;
 
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Param(min = 16000, max = 96000)
+  @Sets(SceneCorpus.class)
   @Option(names = "--sr", defaultValue = "" + SceneCorpus.DEFAULT_SAMPLE_RATE, paramLabel = "HZ", description = "Sample rate in Hz (default: ${DEFAULT-VALUE}).")
   int sampleRate;
 

@@ -1,5 +1,6 @@
 package org.spectrolens.params;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import org.spectrolens.SpectrolensException;
@@ -40,23 +41,43 @@ public final class Params {
   }
 
   /**
-   * Checks one value against the range of component {@code component} of {@code type}: for a
-   * compact constructor, where the record cannot be read yet.
+   * Checks one value against the range of parameter {@code name} of {@code type} (a record
+   * component, or a field of a class whose constructor takes it): for a constructor, where the
+   * object cannot be read yet.
    *
-   * @throws SpectrolensException naming the component in snake_case
+   * @throws SpectrolensException naming the parameter in snake_case
    */
-  public static void check(Class<? extends Record> type, String component, double value) {
-    Param p = of(type, component);
+  public static void check(Class<?> type, String name, double value) {
+    Param p = of(type, name);
     String problem = p == null ? null : problem(value, p);
-    if (problem != null) throw SpectrolensException.ofParameter(snake(component), problem);
+    if (problem != null) throw SpectrolensException.ofParameter(snake(name), problem);
   }
 
-  /** The {@link Param} of component {@code component} of {@code type}, or null if it has none. */
-  public static Param of(Class<? extends Record> type, String component) {
-    for (RecordComponent c : type.getRecordComponents()) {
-      if (c.getName().equals(component)) return c.getAnnotation(Param.class);
+  /** The {@link Param} of record component or field {@code name} of {@code type}, or null if it has none. */
+  public static Param of(Class<?> type, String name) {
+    if (type.isRecord()) {
+      for (RecordComponent c : type.getRecordComponents()) {
+        if (c.getName().equals(name)) return c.getAnnotation(Param.class);
+      }
     }
-    throw new IllegalArgumentException(type.getSimpleName() + " has no component " + component);
+    try {
+      return type.getDeclaredField(name).getAnnotation(Param.class);
+    } catch (NoSuchFieldException e) {
+      throw new IllegalArgumentException(type.getSimpleName() + " has no parameter " + name, e);
+    }
+  }
+
+  /** The {@link Param} of the component or field of {@code type} whose snake_case name is {@code parameter}, or null. */
+  public static Param named(Class<?> type, String parameter) {
+    if (type.isRecord()) {
+      for (RecordComponent c : type.getRecordComponents()) {
+        if (snake(c.getName()).equals(parameter) && c.getAnnotation(Param.class) != null) return c.getAnnotation(Param.class);
+      }
+    }
+    for (Field f : type.getDeclaredFields()) {
+      if (snake(f.getName()).equals(parameter) && f.getAnnotation(Param.class) != null) return f.getAnnotation(Param.class);
+    }
+    return null;
   }
 
   /** What is wrong with {@code v} under {@code p}'s range ("must lie in [1, 1024], found 0"), or null if nothing. */

@@ -14,6 +14,8 @@ import org.spectrolens.audio.WavWriter;
 import org.spectrolens.io.AtomicFiles;
 import org.spectrolens.io.Json;
 import org.spectrolens.io.OutputFolder;
+import org.spectrolens.params.Param;
+import org.spectrolens.params.Params;
 import org.spectrolens.synth.SeededParallel;
 
 /**
@@ -43,17 +45,17 @@ public final class SceneCorpus {
   static final int SPEECH_POOL = 60;
 
   private final long seed;
+  @Param(value = "clips, half positive", min = 1, max = 1_000_000)
   private final int clips;
+  @Param(value = "sample rate (Hz); the staff speech needs 16 kHz", min = 16000, max = 96000)
   private final int sampleRate;
   private final double snrMin;
   private final double snrMax;
   private volatile StaffSpeech speech;
 
   public SceneCorpus(long seed, int clips, int sampleRate, double snrMin, double snrMax) {
-    if (clips < 1) throw SpectrolensException.ofParameter("clips", "must be at least 1, got " + clips);
-    if (sampleRate < 16000 || sampleRate > 96000) {
-      throw SpectrolensException.ofParameter("sample_rate", "must be between 16000 and 96000 Hz (the staff speech needs 16 kHz), got " + sampleRate);
-    }
+    Params.check(SceneCorpus.class, "clips", clips);
+    Params.check(SceneCorpus.class, "sampleRate", sampleRate);
     if (!(snrMin <= snrMax) || Double.isInfinite(snrMin) || Double.isInfinite(snrMax)) {
       throw SpectrolensException.ofParameter("snr_range", "expected MIN,MAX in dB with MIN <= MAX, got " + snrMin + "," + snrMax);
     }

@@ -15,6 +15,8 @@ import org.spectrolens.corpus.textgrid.TextGridWriter;
 import org.spectrolens.io.AtomicFiles;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.io.Json;
+import org.spectrolens.params.Param;
+import org.spectrolens.params.Params;
 
 /**
  * The built-in synthetic speech corpus. Utterance {@code i} is spoken by speaker
@@ -31,17 +33,17 @@ public final class SynthCorpus {
   private static final SpeakerGroup[] GROUPS = SpeakerGroup.values();
 
   private final long seed;
+  @Param(value = "utterances to synthesise", min = 1, max = 1_000_000)
   private final int utterances;
+  @Param(value = "sample rate (Hz); fricatives need energy above 5 kHz", min = 16000, max = 96000)
   private final int sampleRate;
   private final int speakerCount;
   private final Speaker[] speakers;
   private final SentenceMaker sentences = new SentenceMaker(Lexicon.builtIn());
 
   public SynthCorpus(long seed, int utterances, int sampleRate) {
-    if (utterances < 1) throw SpectrolensException.ofParameter("utterances", "must be at least 1, got " + utterances);
-    if (sampleRate < 16000 || sampleRate > 96000) {
-      throw SpectrolensException.ofParameter("sample_rate", "must be between 16000 and 96000 Hz (fricatives need energy above 5 kHz), got " + sampleRate);
-    }
+    Params.check(SynthCorpus.class, "utterances", utterances);
+    Params.check(SynthCorpus.class, "sampleRate", sampleRate);
     this.seed = seed;
     this.utterances = utterances;
     this.sampleRate = sampleRate;

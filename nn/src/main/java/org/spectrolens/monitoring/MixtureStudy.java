@@ -25,6 +25,8 @@ import org.spectrolens.render.SpectrogramImage;
 import org.spectrolens.scene.IdealBinaryMask;
 import org.spectrolens.scene.SceneCorpus;
 import org.spectrolens.scene.SceneEvent;
+import org.spectrolens.params.Param;
+import org.spectrolens.params.Params;
 import org.spectrolens.scene.SceneIndex;
 import org.spectrolens.scene.SoundKind;
 import org.spectrolens.spectrogram.Spectrogram;
@@ -59,12 +61,19 @@ public final class MixtureStudy {
    * @param options explanation options
    * @param figures pairs drawn as Figure 3.11-style panels (0: none)
    */
-  public record Settings(int pairs, double snrDb, List<String> methods, long seed, Options options, int figures) {
+  public record Settings(
+      @Param(value = "mixtures to make", min = 1, max = 100_000) int pairs,
+      double snrDb,
+      List<String> methods,
+      long seed,
+      Options options,
+      @Param(value = "pairs drawn as panels (0: none)", min = 0, max = 1000) int figures) {
     public static final int DEFAULT_PAIRS = 100;
     public static final int DEFAULT_FIGURES = 4;
 
     public Settings {
-      if (pairs < 1) throw SpectrolensException.ofParameter("pairs", "must be at least 1, got " + pairs);
+      Params.check(Settings.class, "pairs", pairs);
+      Params.check(Settings.class, "figures", figures);
       if (Double.isNaN(snrDb) || Double.isInfinite(snrDb)) throw SpectrolensException.ofParameter("snr_db", "must be a finite number of dB");
       if (methods.isEmpty()) throw SpectrolensException.ofParameter("methods", "name at least one method");
     }
