@@ -29,6 +29,7 @@ import org.spectrolens.explain.PostProcess;
 import org.spectrolens.explain.Profile;
 import org.spectrolens.explain.Resize;
 import org.spectrolens.explain.TargetLayers;
+import org.spectrolens.explain.result.ExplainResult;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.model.TrainedModel;
@@ -180,22 +181,16 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
       List<String> classes = m.config().classes();
       Integer t = target == null ? null : classIndex(classes, target);
       InputSet inputs;
-      Map<String, Object> run = new LinkedHashMap<>();
-      run.put("model", model.toString());
       if (source.data != null) {
-        DatasetInputs d = DatasetInputs.of(CachedDataset.open(source.data), m, split, limit, perClass, seed);
-        inputs = d;
-        run.put("data", source.data.toString());
-        run.put("split", split);
+        inputs = DatasetInputs.of(CachedDataset.open(source.data), m, split, limit, perClass, seed);
       } else {
         FileInputs f = FileInputs.of(m, source.inputs, new ModelInput.Span(start, end), new ModelInput.Columns(timeStart, timeStep));
         f.input(0); // a bad first input fails before anything is written
         inputs = f;
-        run.put("inputs", source.inputs.stream().map(Path::toString).toList());
       }
-      run.put("input_shape", m.config().inputShape());
-      run.put("target", target);
-      run.put("layer", TargetLayers.resolve(m.network(), layer));
+      ExplainResult.Run run = new ExplainResult.Run(model.toString(), source.data == null ? null : source.data.toString(),
+          source.data == null ? null : split, source.data == null ? source.inputs.stream().map(Path::toString).toList() : null,
+          m.config().inputShape(), target, TargetLayers.resolve(m.network(), layer));
       boolean figures = png != null ? png : inputs.size() <= FIGURES_UP_TO;
       List<Path> read = new ArrayList<>(List.of(model));
       if (source.data != null) read.add(source.data);

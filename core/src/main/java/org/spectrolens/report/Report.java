@@ -50,7 +50,7 @@ public record Report(String title, List<String> intro, List<Experiment> experime
   /** The result kinds, in the order their sections appear. */
   static final List<ResultReader> READERS = List.of(
       new TrainingResult(),
-      new ExplainResult(),
+      new ExplainSection(),
       new FaithfulnessSection(),
       new SanitySection(),
       new LocalisationSection(),

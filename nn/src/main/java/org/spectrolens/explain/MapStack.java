@@ -1,6 +1,5 @@
 package org.spectrolens.explain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.spectrolens.SpectrolensException;
-import org.spectrolens.io.Json;
 import org.spectrolens.io.Npy;
 import org.spectrolens.io.NpyStackWriter;
+import org.spectrolens.explain.result.ExplainResult;
+import org.spectrolens.spectrogram.GridAxes;
 import org.spectrolens.spectrogram.FrequencyAxis;
-import org.spectrolens.spectrogram.FrequencyScale;
-import org.spectrolens.spectrogram.TimeAxis;
 
 /**
  * The on-disk form of a batch explanation, one folder:
@@ -61,25 +59,15 @@ public final class MapStack {
    * {@code explain.json} (a grid without axes).
    */
   public static MapAxes axes(Path dir, int item, int columns) {
-    Path json = dir.resolve("explain.json");
+    Path json = dir.resolve(ExplainResult.FILE);
     if (!Files.isRegularFile(json)) return null;
-    JsonNode a;
-    try {
-      a = Json.MAPPER.readTree(json.toFile()).path("axes");
-    } catch (IOException e) {
-      throw new SpectrolensException(json.toString(), "not readable JSON: " + e.getMessage());
-    }
-    JsonNode rows = a.path("row_hz");
-    if (!rows.isArray() || rows.size() < 2) return null;
-    FrequencyScale scale = FrequencyScale.fromId(a.path("frequency_scale").asText("linear"));
-    double w0 = scale.warp(rows.get(0).asDouble());
-    double step = (scale.warp(rows.get(rows.size() - 1).asDouble()) - w0) / (rows.size() - 1);
-    FrequencyAxis f = FrequencyAxis.of(scale, w0, step, rows.size());
-    double timeStep = a.path("time_step").asDouble(Double.NaN);
-    if (Double.isNaN(timeStep)) return new MapAxes(f, null);
+    GridAxes a = ExplainResult.read(json).axes();
+    FrequencyAxis f = a == null ? null : a.frequencyAxis();
+    if (f == null) return null;
+    if (a.timeAxis(0, columns) == null) return new MapAxes(f, null);
     List<ItemRow> items = Files.isRegularFile(dir.resolve("items.csv")) ? readItems(dir) : List.of();
     double start = item < items.size() && !Double.isNaN(items.get(item).timeStart()) ? items.get(item).timeStart() : 0;
-    return new MapAxes(f, TimeAxis.of(start, timeStep, columns));
+    return new MapAxes(f, a.timeAxis(start, columns));
   }
 
   /** One row of {@code items.csv}. */
@@ -136,7 +124,7 @@ public final class MapStack {
     private final List<String> classes;
     private final Map<String, NpyStackWriter> maps = new LinkedHashMap<>();
     private final Map<String, NpyStackWriter> raws = new LinkedHashMap<>();
-    private final Map<String, Map<String, Object>> methods = new LinkedHashMap<>();
+    private final Map<String, ExplainResult.MethodFiles> methods = new LinkedHashMap<>();
     private final BufferedWriter items;
     private MapAxes axes;
 
@@ -162,20 +150,14 @@ public final class MapStack {
         if (!maps.containsKey(e.method())) {
           maps.put(e.method(), new NpyStackWriter(dir.resolve(stem + ".npy"), set.size(), e.height(), e.width()));
           raws.put(e.method(), new NpyStackWriter(dir.resolve(stem + ".raw.npy"), set.size(), e.rawHeight(), e.rawWidth()));
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("file", stem + ".npy");
-          m.put("raw_file", stem + ".raw.npy");
-          m.put("raw_shape", new int[] {e.rawHeight(), e.rawWidth()});
-          m.put("layer", e.layer());
-          m.put("options", e.options());
-          m.put("seconds", 0.0);
-          methods.put(e.method(), m);
+          methods.put(e.method(), new ExplainResult.MethodFiles(stem + ".npy", stem + ".raw.npy", new int[] {e.rawHeight(), e.rawWidth()},
+              e.layer(), e.options(), 0.0));
         }
         for (int i = 0; i < e.n(); i++) {
           maps.get(e.method()).write(e.maps()[i]);
           raws.get(e.method()).write(e.raw()[i]);
         }
-        methods.get(e.method()).merge("seconds", e.seconds(), (a, b) -> (double) a + (double) b);
+        methods.put(e.method(), methods.get(e.method()).plusSeconds(e.seconds()));
       }
       try {
         for (int i = 0; i < first.n(); i++) {
@@ -192,17 +174,11 @@ public final class MapStack {
       }
     }
 
-    /** Closes the stacks and writes {@code explain.json} with {@code run} (what was explained and how) beside the per-method records. */
-    public void finish(Map<String, Object> run, BatchExplainer.Run stats) {
+    /** Closes the stacks and writes {@code explain.json}: {@code run} (what was explained and how) beside the per-method records. */
+    public void finish(ExplainResult.Run run, BatchExplainer.Run stats) {
       close();
-      Map<String, Object> json = new LinkedHashMap<>(run);
-      json.put("count", set.size());
-      json.put("classes", classes);
-      json.put("axes", axes == null ? null : axesJson(axes));
-      json.put("methods", methods);
-      json.put("seconds", stats.seconds());
-      json.put("inputs_per_second", stats.inputsPerSecond());
-      Json.write(dir.resolve("explain.json"), json);
+      ExplainResult.of(run, set.size(), classes, axes == null ? null : GridAxes.of(axes.frequencies(), axes.times()), methods, stats.seconds(),
+          stats.inputsPerSecond()).write(dir);
     }
 
     @Override
@@ -272,15 +248,6 @@ public final class MapStack {
     }
   }
 
-  /** The axes by name: frequency scale, Hz of every row, seconds between columns (null when unknown). */
-  public static Map<String, Object> axesJson(MapAxes a) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("frequency_scale", a.frequencies().scale().id());
-    o.put("row_hz", a.frequencies().hz());
-    o.put("time_step", a.times() == null ? null : a.times().step());
-    return o;
-  }
-
   private static String num(double v) {
     return Double.isNaN(v) ? "" : Double.toString(v);
   }
@@ -289,5 +256,4 @@ public final class MapStack {
     if (s == null) return "";
     return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
-
 }
