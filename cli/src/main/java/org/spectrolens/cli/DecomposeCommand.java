@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.decompose.DecompositionFigure;
+import org.spectrolens.decompose.Decompositions;
 import org.spectrolens.decompose.SpectrogramDecomposition;
 import org.spectrolens.io.AtomicFiles;
 import org.spectrolens.io.Json;
@@ -57,10 +58,7 @@ final class DecomposeCommand implements Callable<Integer>, Checked {
 
   @Override
   public void checkOptions() {
-    if (!SpectrogramDecomposition.METHODS.contains(method)) {
-      throw new SpectrolensException("--method", "unknown decomposition '" + method + "'; expected one of "
-          + String.join(", ", SpectrogramDecomposition.METHODS));
-    }
+    Decompositions.family().get(method);
     if (!Files.exists(in)) throw new SpectrolensException(in.toString(), "no such file");
   }
 

@@ -1,5 +1,6 @@
 package org.spectrolens.cli;
 
+import org.spectrolens.explain.Explainers;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class DiscriminativityCommand implements Callable<Integer>, Checked
   @Option(names = "--snr", defaultValue = "0", paramLabel = "DB", description = "Positive clip over negative clip in each mixture, dB (default: ${DEFAULT-VALUE}).")
   double snr;
 
-  @Option(names = "--methods", defaultValue = "saliency,smoothgrad,gradcam++,faster-scorecam", paramLabel = "LIST",
+  @Option(names = "--methods", defaultValue = Explainers.THESIS_METHODS, paramLabel = "LIST",
       description = "Comma-separated method ids (default: the thesis's four, ${DEFAULT-VALUE}); random and energy maps are always added.")
   String methods;
 

@@ -253,17 +253,11 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
 
   /** {@code --param method.name=value} by method, then name. */
   Map<String, Map<String, String>> parameters() {
-    Map<String, Map<String, String>> out = new LinkedHashMap<>();
-    for (String p : params) {
-      int eq = p.indexOf('=');
-      int dot = eq < 0 ? -1 : p.lastIndexOf('.', eq);
-      if (eq < 0 || dot <= 0 || dot == eq - 1) throw new SpectrolensException("--param", "expected METHOD.NAME=VALUE, got '" + p + "'");
-      String method = p.substring(0, dot);
-      Explainers.definition(method);
-      out.computeIfAbsent(method, k -> new LinkedHashMap<>()).put(p.substring(dot + 1, eq), p.substring(eq + 1));
-    }
+    Map<String, Map<String, String>> out = ParameterRecords.parseMemberValues(params, "METHOD.NAME=VALUE", "--param");
+    for (String method : out.keySet()) Explainers.definition(method);
     return out;
   }
+
 
   static int classIndex(List<String> classes, String target) {
     int i = classes.indexOf(target);

@@ -1,7 +1,9 @@
 package org.spectrolens.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.explain.DatasetInputs;
 import org.spectrolens.io.OutputFolder;
@@ -26,7 +28,6 @@ import picocli.CommandLine.Option;
 
 /** {@code spectrolens faithfulness}: how faithful each method's maps are to the model, beside a random and the energy map. */
 @Command(name = "faithfulness", mixinStandardHelpOptions = true, sortOptions = false,
-    resourceBundle = "org.spectrolens.cli.JudgeHelp$Faithfulness",
     description = {"Faithfulness and complexity of each method's maps on a dataset split, each figure also for a random map",
         "(chance) and the energy map (the input itself). Writes DIR/faithfulness.json (per method and reference map: every",
         "metric and seconds; the options), DIR/items.csv (every item's scores: id,label,map,<metric>...) and, when a deletion or insertion metric is asked, DIR/curves.csv",
@@ -62,7 +63,7 @@ public final class FaithfulnessCommand implements Callable<Integer> {
     List<MapMetric> chosen = MetricRegistry.mapMetrics(metrics == null
         ? MetricRegistry.ids().stream().filter(id -> MetricRegistry.of(id) instanceof MapMetric m
             && (m.category() == Metric.Category.FAITHFULNESS || m.category() == Metric.Category.COMPLEXITY)).toList()
-        : metrics, Metric.Category.FAITHFULNESS, Metric.Category.COMPLEXITY);
+        : metrics, common.metricParameters(), Metric.Category.FAITHFULNESS, Metric.Category.COMPLEXITY);
     Baseline b = common.baseline();
     common.methods();
     Engines.init(common.threads);
@@ -76,7 +77,8 @@ public final class FaithfulnessCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       Study study = Study.run(m.network(), sample, MethodMaps.of(common.engine(m), set), chosen, judging, null);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      JudgeRun run = common.run(sample.n()).with(judging.describe()).with("explain_options", common.explainOptions().describe());
+      JudgeRun run = common.run(sample.n()).with(judging.describe()).with("explain_options", common.explainOptions().describe())
+          .with(metricParameters(chosen));
       FaithfulnessResult result = study.faithfulness(run, new FaithfulnessResult.Speed(seconds, study.metricSeconds(), study.forwardPasses(),
           study.forwardPasses() / study.metricSeconds(), Engines.threads()));
       // everything is computed; the folder is written whole or not at all
@@ -108,5 +110,12 @@ public final class FaithfulnessCommand implements Callable<Integer> {
       b.append('\n');
     }
     return b.toString().stripTrailing();
+  }
+
+  /** The parameters of the chosen metrics that have any, by metric id ({@code metric_parameters}); empty when none has. */
+  static Map<String, Object> metricParameters(List<MapMetric> chosen) {
+    Map<String, Object> byId = new LinkedHashMap<>();
+    for (MapMetric c : chosen) if (!c.parameters().isEmpty()) byId.put(c.id(), c.parameters());
+    return byId.isEmpty() ? Map.of() : Map.of("metric_parameters", byId);
   }
 }

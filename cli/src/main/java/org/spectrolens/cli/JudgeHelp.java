@@ -1,42 +1,28 @@
 package org.spectrolens.cli;
 
-import java.util.ListResourceBundle;
 import org.spectrolens.judge.Metric;
 import org.spectrolens.judge.MetricRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
- * The metric lists of the judging commands' help, generated from {@link MetricRegistry} (picocli
- * reads a command's {@code usage.footer} from its resource bundle), so the help never lists an id
- * the registry does not have.
+ * The metric lists of the judging commands' help, generated from {@link MetricRegistry} each time
+ * the command line is built, so the help lists exactly the registered metrics, those a program
+ * registered before running the CLI too.
  */
-public final class JudgeHelp {
+final class JudgeHelp {
   private JudgeHelp() {}
 
-  static Object[][] footer(String heading, Metric.Category... categories) {
-    return new Object[][] {{"usage.footerHeading", "%n" + heading + ":%n"}, {"usage.footer", MetricRegistry.help(categories).replace("%", "%%")}};
+  /** Sets the footers of {@code faithfulness}, {@code sanity} and {@code localisation}. */
+  static void install(CommandLine cli) {
+    footer(cli, "faithfulness", "Metrics (--metrics; parameters: --metric-param)", Metric.Category.FAITHFULNESS, Metric.Category.COMPLEXITY);
+    footer(cli, "sanity", "Checks (all are run)", Metric.Category.RANDOMISATION);
+    footer(cli, "localisation", "Metrics (--metrics; parameters: --metric-param)", Metric.Category.LOCALISATION);
   }
 
-  /** faithfulness: faithfulness and complexity metrics. */
-  public static final class Faithfulness extends ListResourceBundle {
-    @Override
-    protected Object[][] getContents() {
-      return footer("Metrics (--metrics)", Metric.Category.FAITHFULNESS, Metric.Category.COMPLEXITY);
-    }
-  }
-
-  /** sanity: the randomisation checks. */
-  public static final class Sanity extends ListResourceBundle {
-    @Override
-    protected Object[][] getContents() {
-      return footer("Checks (all are run)", Metric.Category.RANDOMISATION);
-    }
-  }
-
-  /** localisation: the metrics against truth masks. */
-  public static final class Localisation extends ListResourceBundle {
-    @Override
-    protected Object[][] getContents() {
-      return footer("Metrics (--metrics)", Metric.Category.LOCALISATION);
-    }
+  private static void footer(CommandLine cli, String command, String heading, Metric.Category... categories) {
+    UsageMessageSpec usage = cli.getSubcommands().get(command).getCommandSpec().usageMessage();
+    usage.footerHeading("%n" + heading + ":%n");
+    usage.footer(MetricRegistry.help(categories).replace("%", "%%"));
   }
 }

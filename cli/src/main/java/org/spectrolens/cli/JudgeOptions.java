@@ -30,7 +30,7 @@ final class JudgeOptions {
   @Option(names = "--split", defaultValue = "test", description = "test, train or all (default: ${DEFAULT-VALUE}).")
   String split;
 
-  @Option(names = "--methods", split = ",", paramLabel = "LIST", defaultValue = "saliency,smoothgrad,gradcam++,faster-scorecam",
+  @Option(names = "--methods", split = ",", paramLabel = "LIST", defaultValue = Explainers.THESIS_METHODS,
       description = "Explanation methods (default: the thesis's four, ${DEFAULT-VALUE}).")
   List<String> methods;
 
@@ -49,6 +49,10 @@ final class JudgeOptions {
 
   @Option(names = "--force", description = "Replace an output folder another command wrote, or write where an input lies.")
   boolean force;
+
+  @Option(names = "--metric-param", paramLabel = "METRIC.NAME=VALUE",
+      description = "A metric parameter (repeatable), e.g. my_metric.window=3; the metrics' help lists them.")
+  List<String> metricParams = new ArrayList<>();
 
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
@@ -90,6 +94,11 @@ final class JudgeOptions {
   /** The inputs as one judged batch. */
   static Samples samples(DatasetInputs set, TrainedModel m) {
     return Samples.of(set, m.config().classes(), m.config().inputShape());
+  }
+
+  /** The metric parameters set by {@code --metric-param}, by metric id, then by name. */
+  Map<String, Map<String, String>> metricParameters() {
+    return ParameterRecords.parseMemberValues(metricParams, "METRIC.NAME=VALUE", "--metric-param");
   }
 
   /** What was judged, the options block of the result files; each command adds its settings. */

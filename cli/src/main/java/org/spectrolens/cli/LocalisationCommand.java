@@ -28,7 +28,6 @@ import picocli.CommandLine.Option;
 
 /** {@code spectrolens localisation}: how well each method's maps agree with where the evidence really is. */
 @Command(name = "localisation", mixinStandardHelpOptions = true, sortOptions = false,
-    resourceBundle = "org.spectrolens.cli.JudgeHelp$Localisation",
     description = {"Agreement of each method's maps with truth masks: for vowels the cells within F1, F2 and F3 plus or minus",
         "their bandwidths, for voicing F0 and its harmonics below 700 Hz; from the synthesiser's truth/<id>.csv",
         "(--truth synth) or the project's formant and pitch trackers (--truth tracker); on a synth-scene dataset the event's",
@@ -61,7 +60,7 @@ public final class LocalisationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<MapMetric> chosen = MetricRegistry.mapMetrics(metrics == null ? MetricRegistry.ids(Metric.Category.LOCALISATION) : metrics,
+    List<MapMetric> chosen = MetricRegistry.mapMetrics(metrics == null ? MetricRegistry.ids(Metric.Category.LOCALISATION) : metrics, common.metricParameters(),
         Metric.Category.LOCALISATION);
     TruthReader reader = TruthReader.of(TruthSource.fromId(truth, "--truth"));
     common.methods();
@@ -87,7 +86,7 @@ public final class LocalisationCommand implements Callable<Integer> {
       settings.put("items_with_truth", withTruth);
       settings.put("tolerance_hz", toleranceHz);
       settings.put("tolerance_ms", toleranceMs);
-      LocalisationResult result = study.localisation(common.run(sample.n()).with(settings));
+      LocalisationResult result = study.localisation(common.run(sample.n()).with(settings).with(FaithfulnessCommand.metricParameters(chosen)));
       result.write(folder.dir());
       org.spectrolens.io.AtomicFiles.writeString(folder.dir().resolve("items.csv"), String.join("\n", study.itemRows(sample)) + "\n");
       if (saveMaps) saveMaps(folder.dir(), study, masks, s[1], s[2]);

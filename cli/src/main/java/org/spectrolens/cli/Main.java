@@ -73,6 +73,7 @@ public final class Main implements Callable<Integer> {
     CommandLine cli = new CommandLine(new Main());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     OptionChecks.install(cli);
+    JudgeHelp.install(cli);
     cli.setExecutionStrategy(parsed -> {
       OptionChecks.check(parsed); // every option checked before any work
       List<CommandLine> chain = parsed.asCommandLineList();

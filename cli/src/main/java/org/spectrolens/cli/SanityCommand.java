@@ -27,7 +27,6 @@ import picocli.CommandLine.Option;
 
 /** {@code spectrolens sanity}: do the maps depend on what the model learnt (Adebayo et al. 2018)? */
 @Command(name = "sanity", mixinStandardHelpOptions = true, sortOptions = false,
-    resourceBundle = "org.spectrolens.cli.JudgeHelp$Sanity",
     description = {"Sanity checks of each method: cascading and independent parameter randomisation (Spearman of the absolute",
         "maps and SSIM to the trained model's maps per layer), the random-logit test and, with --shuffled-model, data",
         "randomisation. A method passes when, with every layer re-initialised, both similarities are below 0.5 (and",

@@ -15,7 +15,7 @@ import org.spectrolens.io.OutputFolder;
 import org.spectrolens.io.OutputNames;
 import org.spectrolens.params.Param;
 import org.spectrolens.segment.LabelFigure;
-import org.spectrolens.segment.LabelMap;
+import org.spectrolens.segment.LabelGrid;
 import org.spectrolens.segment.Morphology;
 import org.spectrolens.segment.Region;
 import org.spectrolens.segment.SceneDetection;
@@ -157,7 +157,7 @@ final class SegmentCommand implements Callable<Integer>, Checked {
 
   private int write(Path in, Path dir) {
     Spectrogram s = read(in);
-    LabelMap labels;
+    LabelGrid labels;
     try {
       labels = segmentation.segment(s);
     } catch (SpectrolensException e) {

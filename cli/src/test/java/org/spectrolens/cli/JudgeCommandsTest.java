@@ -106,8 +106,8 @@ class JudgeCommandsTest {
     String d = data.toString();
     assertOneLine("--metrics: unknown metric 'accuracy'", "faithfulness", "--model", m, "--data", d, "--metrics", "accuracy");
     assertOneLine("--metrics: 'relevance_mass' is a localisation metric", "faithfulness", "--model", m, "--data", d, "--metrics", "relevance_mass");
-    assertOneLine("methods: unknown method 'gradkam'", "faithfulness", "--model", m, "--data", d, "--methods", "gradkam");
-    assertOneLine("methods: unknown method 'gradkam'", "sanity", "--model", m, "--data", d, "--methods", "gradkam");
+    assertOneLine("--methods: unknown method 'gradkam'", "faithfulness", "--model", m, "--data", d, "--methods", "gradkam");
+    assertOneLine("--methods: unknown method 'gradkam'", "sanity", "--model", m, "--data", d, "--methods", "gradkam");
     assertOneLine("--grid: 32x32 is larger than the input (16x16)", "faithfulness", "--model", m, "--data", d, "--grid", "32x32");
     assertOneLine("--step: must be in (0, 1], got 0.0", "faithfulness", "--model", m, "--data", d, "--grid", "8x8", "--step", "0");
     assertOneLine("--step: must be in (0, 1], got 1.5", "faithfulness", "--model", m, "--data", d, "--grid", "8x8", "--step", "1.5");

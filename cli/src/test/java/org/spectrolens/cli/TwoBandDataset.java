@@ -11,11 +11,11 @@ import org.spectrolens.dataset.DatasetWriter;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 
 /** A tiny 16x16 dataset for CLI tests: "low" items are loud below row 5, "high" items above; 3 speakers, the third for testing. */
-final class TwoBandDataset {
+public final class TwoBandDataset {
   private TwoBandDataset() {}
 
   /** Writes it to {@code dir}; {@code source} names speaker s's recording. */
-  static void write(Path dir, IntFunction<String> source) {
+  public static void write(Path dir, IntFunction<String> source) {
     DatasetWriter w = new DatasetWriter(dir);
     SplittableRandom r = new SplittableRandom(3);
     for (int s = 0; s < 3; s++) {

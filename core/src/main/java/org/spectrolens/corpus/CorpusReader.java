@@ -30,6 +30,9 @@ import org.spectrolens.io.Csv;
  *   <li>a folder per class ({@code <root>/<label>/*.wav}), one segment per file.</li>
  * </ul>
  * Every interval is checked against its file's duration here, before anything is computed.
+ *
+ * <p>Over 300 lines on purpose: the three layouts share one check of every interval, speaker and
+ * label, so a corpus is refused the same way whatever its layout.
  */
 public final class CorpusReader {
   /** Alignment ends this close past the end of the audio are clamped (MFA snaps within 2 frames). */

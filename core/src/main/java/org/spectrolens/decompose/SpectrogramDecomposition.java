@@ -1,9 +1,6 @@
 package org.spectrolens.decompose;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.spectrolens.SpectrolensException;
 import org.spectrolens.spectrogram.Spectrogram;
 
 /**
@@ -13,7 +10,7 @@ import org.spectrolens.spectrogram.Spectrogram;
  * features, so {@code S^T ~ activations^T templates^T}. PCA and ICA remove the mean spectrum
  * first (kept in {@code mean}); NMF needs non-negative values (power or magnitude, not dB).
  *
- * @param method pca, ica or nmf
+ * @param method the {@link Decompositions} member's id (pca, ica, nmf)
  * @param templates [rows][k] spectral templates (PCA: principal axes; ICA: mixing columns; NMF: parts)
  * @param activations [k][columns] each template's weight per frame
  * @param mean [rows] the mean spectrum removed first (zeros for NMF)
@@ -22,46 +19,12 @@ import org.spectrolens.spectrogram.Spectrogram;
 public record SpectrogramDecomposition(String method, Spectrogram source, double[][] templates, double[][] activations,
     double[] mean, Map<String, Object> figures) {
 
-  /** The method ids. */
-  public static final List<String> METHODS = List.of("pca", "ica", "nmf");
-
-  /** Decomposes {@code s} with {@code method} into {@code k} components; {@code seed} starts ICA. */
+  /** Decomposes {@code s} with the {@link Decompositions} member {@code method} into {@code k} components; {@code seed} starts ICA. */
   public static SpectrogramDecomposition of(Spectrogram s, String method, int k, long seed) {
+    Decomposition d = Decompositions.family().get(method);
     double[][] frames = Matrices.transpose(Matrices.checked("spectrogram", s.values())); // [columns][rows]
-    int rows = s.rows();
-    Map<String, Object> figures = new LinkedHashMap<>();
-    double[][] templates;
-    double[][] activations;
-    double[] mean;
-    switch (method) {
-      case "pca" -> {
-        Pca p = Pca.fit(frames, k);
-        templates = Matrices.transpose(p.components());
-        activations = Matrices.transpose(p.scores());
-        mean = p.mean();
-        figures.put("explained_variance_ratio", p.explainedVarianceRatio());
-        figures.put("explained_variance", p.explainedVariance());
-      }
-      case "ica" -> {
-        FastIca ica = FastIca.fit(frames, k, seed);
-        templates = ica.mixing();
-        activations = Matrices.transpose(ica.sources());
-        mean = ica.mean();
-        figures.put("iterations", ica.iterations());
-      }
-      case "nmf" -> {
-        Nmf nmf = Nmf.fit(frames, k);
-        templates = Matrices.transpose(nmf.h());
-        activations = Matrices.transpose(nmf.w());
-        mean = new double[rows];
-        figures.put("reconstruction_error", nmf.reconstructionError());
-        figures.put("iterations", nmf.iterations());
-        figures.put("loss", "frobenius (1/2 ||S^T - W H||_F^2), Lee-Seung multiplicative updates, nndsvda init");
-      }
-      default -> throw SpectrolensException.ofParameter("method", "unknown decomposition '" + method + "'; expected one of "
-          + String.join(", ", METHODS));
-    }
-    return new SpectrogramDecomposition(method, s, templates, activations, mean, figures);
+    Decomposition.Parts p = d.fit().apply(frames, k, seed);
+    return new SpectrogramDecomposition(d.id(), s, p.templates(), p.activations(), p.mean(), p.figures());
   }
 
   public int components() {

@@ -1,14 +1,18 @@
 package org.spectrolens.features;
 
+import org.spectrolens.family.Member;
+
 /**
  * One frame-wise feature: a class per feature, registered in {@link Features}. Its javadoc states
  * the definition it follows (librosa's, with the defaults), its units and its columns.
  */
-public interface Feature {
+public interface Feature extends Member {
   /** The name given on the command line ({@code --features centroid,chroma}). */
+  @Override
   String id();
 
   /** One line for {@code features --list}: definition, units, columns. */
+  @Override
   String description();
 
   /**

@@ -1,50 +1,39 @@
 package org.spectrolens.features;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.family.Family;
 
 /**
  * The registry of {@link Feature}s by id. Adding one is one class and one {@link #register} call
  * (built-ins below; an extension calls {@code register} itself).
  */
 public final class Features {
-  private static final Map<String, Feature> ALL = new LinkedHashMap<>();
-
-  static {
-    register(new SpectralCentroid());
-    register(new SpectralBandwidth());
-    register(new SpectralRolloff());
-    register(new SpectralContrast());
-    register(new SpectralFlatness());
-    register(new OnsetStrength());
-    register(new ZeroCrossingRate());
-    register(new Rms());
-    register(new MfccFeature());
-    register(new MfccDelta(1));
-    register(new MfccDelta(2));
-    register(new Chroma());
-    register(new HarmonicPercussive());
-  }
+  private static final Family<Feature> FAMILY = new Family<>("feature", "features", List.of(new SpectralCentroid(),
+      new SpectralBandwidth(), new SpectralRolloff(), new SpectralContrast(), new SpectralFlatness(), new OnsetStrength(),
+      new ZeroCrossingRate(), new Rms(), new MfccFeature(), new MfccDelta(1), new MfccDelta(2), new Chroma(),
+      new HarmonicPercussive()));
 
   private Features() {}
 
-  /** Adds (or replaces) a feature under its id. */
-  public static synchronized void register(Feature f) {
-    ALL.put(f.id(), f);
+  /** The family: every registered feature, built-in ones first. */
+  public static Family<Feature> family() {
+    return FAMILY;
   }
 
-  public static synchronized List<String> ids() {
-    return List.copyOf(ALL.keySet());
+  /** Adds a feature; its id must be new. */
+  public static void register(Feature f) {
+    FAMILY.register(f);
+  }
+
+  public static List<String> ids() {
+    return FAMILY.ids();
   }
 
   /** The feature {@code id}, or the one-line error listing the known ones. */
-  public static synchronized Feature of(String id) {
-    Feature f = ALL.get(id);
-    if (f == null) throw SpectrolensException.ofParameter("features", "unknown feature '" + id + "'; known: " + String.join(", ", ALL.keySet()));
-    return f;
+  public static Feature of(String id) {
+    return FAMILY.get(id);
   }
 
   /** The features named in {@code ids}, in order; a repeated id is refused. */
@@ -70,9 +59,9 @@ public final class Features {
   }
 
   /** {@code id: description} lines for {@code --list}. */
-  public static synchronized List<String> describe() {
+  public static List<String> describe() {
     List<String> out = new ArrayList<>();
-    for (Feature f : ALL.values()) out.add(String.format("%-12s %s", f.id(), f.description()));
+    for (Feature f : FAMILY.all()) out.add(String.format("%-12s %s", f.id(), f.description()));
     return out;
   }
 }

@@ -1,9 +1,7 @@
 package org.spectrolens.filter;
 
-import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import org.spectrolens.params.ParameterRecords;
+import org.spectrolens.family.Parameterised;
 
 /**
  * Everything known about a filter before it runs: its id, a one-line description, the reference
@@ -18,15 +16,10 @@ import org.spectrolens.params.ParameterRecords;
  * @param factory builds the filter from parameters
  */
 public record FilterDefinition<P extends Record>(String id, String description, String reference, P defaults,
-    Function<P, SpectrogramFilter> factory) {
+    Function<P, SpectrogramFilter> factory) implements Parameterised<P, SpectrogramFilter> {
 
-  /** The parameters' names, types, descriptions and ranges. */
-  public List<ParameterRecords.Parameter> parameters() {
-    return ParameterRecords.of(defaults.getClass());
-  }
-
-  /** The filter with the defaults, some set from text (errors name {@code id}). */
-  public SpectrogramFilter create(Map<String, String> set) {
-    return factory.apply(ParameterRecords.with(defaults, set, id));
+  @Override
+  public SpectrogramFilter create(P params) {
+    return factory.apply(params);
   }
 }

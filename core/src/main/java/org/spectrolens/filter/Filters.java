@@ -1,10 +1,9 @@
 package org.spectrolens.filter;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.spectrolens.SpectrolensException;
+import org.spectrolens.family.Family;
+import org.spectrolens.family.Parameterised;
 import org.spectrolens.params.ParameterRecords;
 import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramSpec;
@@ -16,54 +15,44 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * {@code id[:name=value,...]} ({@code median:rows=5,columns=3}); a chain is applied in order.
  */
 public final class Filters {
-  private static final Map<String, FilterDefinition<?>> DEFINITIONS = new LinkedHashMap<>();
-
-  static {
-    for (FilterDefinition<?> d : List.of(GaussianFilter.DEFINITION, MedianFilter.DEFINITION, BilateralFilter.DEFINITION,
-        WienerFilter.DEFINITION, WaveletShrinkage.DEFINITION, SpectralSubtraction.DEFINITION)) {
-      DEFINITIONS.put(d.id(), d);
-    }
-  }
+  private static final Family<FilterDefinition<?>> FAMILY = new Family<>("filter", "filter", List.of(GaussianFilter.DEFINITION,
+      MedianFilter.DEFINITION, BilateralFilter.DEFINITION, WienerFilter.DEFINITION, WaveletShrinkage.DEFINITION,
+      SpectralSubtraction.DEFINITION));
 
   private Filters() {}
 
+  /** The family: every registered filter, built-in ones first. */
+  public static Family<FilterDefinition<?>> family() {
+    return FAMILY;
+  }
+
   /** Adds a filter; its id must be new and free of ':' and ','. */
-  public static synchronized void register(FilterDefinition<?> d) {
-    if (d.id().isEmpty() || d.id().contains(":") || d.id().contains(",")) throw new IllegalArgumentException("bad filter id '" + d.id() + "'");
-    FilterDefinition<?> was = DEFINITIONS.putIfAbsent(d.id(), d);
-    if (was != null && was != d) throw new IllegalArgumentException("a filter '" + d.id() + "' is registered already");
+  public static void register(FilterDefinition<?> d) {
+    FAMILY.register(d);
   }
 
   /** Every registered filter, built-in ones first. */
-  public static synchronized List<FilterDefinition<?>> all() {
-    return List.copyOf(DEFINITIONS.values());
+  public static List<FilterDefinition<?>> all() {
+    return FAMILY.all();
   }
 
   /** The ids of every registered filter. */
-  public static synchronized List<String> ids() {
-    return List.copyOf(DEFINITIONS.keySet());
+  public static List<String> ids() {
+    return FAMILY.ids();
   }
 
   /** The definition of an id, or the one-line error (naming {@code subject}) listing the ids. */
-  public static synchronized FilterDefinition<?> definition(String id, String subject) {
-    FilterDefinition<?> d = DEFINITIONS.get(id);
-    if (d == null) throw new SpectrolensException(subject, "unknown filter '" + id + "'; expected one of " + String.join(", ", DEFINITIONS.keySet()));
-    return d;
+  public static FilterDefinition<?> definition(String id, String subject) {
+    return FAMILY.get(id, subject);
   }
 
   /**
    * The filter named by {@code id[:name=value,...]}; unset parameters keep their defaults.
    *
-   * @param subject the option or file named in errors (e.g. {@code --filter})
+   * @param subject the parameter or file named in errors
    */
   public static SpectrogramFilter parse(String text, String subject) {
-    Map.Entry<String, Map<String, String>> e = ParameterRecords.parseText(text, subject);
-    FilterDefinition<?> d = definition(e.getKey(), subject);
-    try {
-      return d.create(e.getValue());
-    } catch (SpectrolensException ex) {
-      throw new SpectrolensException(subject, ex.getMessage());
-    }
+    return FAMILY.parse(text, subject, d -> d);
   }
 
   /** {@link #parse} of each text, in order. */
@@ -97,28 +86,12 @@ public final class Filters {
 
   /** One line per filter and parameter, as {@code filter --list} prints them. */
   public static List<String> describe() {
-    List<String> out = new ArrayList<>();
-    for (FilterDefinition<?> d : all()) {
-      out.add(d.id() + "  " + d.description() + " [reference: " + d.reference() + "]");
-      Map<String, Object> v = ParameterRecords.values(d.defaults());
-      for (ParameterRecords.Parameter p : d.parameters()) {
-        String choices = p.choices().isEmpty() ? "" : " {" + String.join(", ", p.choices()) + "}";
-        out.add("    " + d.id() + "." + p.name() + choices + "  " + p.description() + " (default " + v.get(p.name()) + ")");
-      }
-    }
-    return out;
+    return FAMILY.describe(d -> " [reference: " + d.reference() + "]", d -> d.id() + ".", d -> d);
   }
 
   /** The filters table of {@code docs/filters.md}: id, what it computes, reference, parameters with defaults. */
   public static String markdownTable() {
-    StringBuilder b = new StringBuilder("| id | what it computes | reference | parameters (default) |\n| --- | --- | --- | --- |\n");
-    for (FilterDefinition<?> d : all()) {
-      Map<String, Object> v = ParameterRecords.values(d.defaults());
-      List<String> ps = new ArrayList<>();
-      for (ParameterRecords.Parameter p : d.parameters()) ps.add("`" + p.name() + "` " + v.get(p.name()) + ": " + p.description());
-      b.append("| `").append(d.id()).append("` | ").append(d.description()).append(" | ").append(d.reference()).append(" | ")
-          .append(String.join("; ", ps)).append(" |\n");
-    }
-    return b.toString();
+    return FAMILY.markdownTable(List.of("id", "what it computes", "reference", "parameters (default)"),
+        d -> List.of("`" + d.id() + "`", d.description(), d.reference(), Parameterised.parameterCell(d, d.defaults())));
   }
 }

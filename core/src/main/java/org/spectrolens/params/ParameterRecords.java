@@ -86,6 +86,26 @@ public final class ParameterRecords {
   }
 
   /**
+   * Parameters of several members from texts {@code ID.NAME=VALUE} ({@code smoothgrad.samples=50},
+   * {@code road_morf_auc.noise=0.02}), by member id, then by name, in the order given. The member
+   * id is what lies before the last '.' ahead of the '='; checking that it names a member is the
+   * caller's.
+   *
+   * @param form how the texts are described in errors ({@code METHOD.NAME=VALUE})
+   * @param subject the parameter or file named in errors
+   */
+  public static Map<String, Map<String, String>> parseMemberValues(List<String> texts, String form, String subject) {
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    for (String p : texts) {
+      int eq = p.indexOf('=');
+      int dot = eq < 0 ? -1 : p.lastIndexOf('.', eq);
+      if (eq < 0 || dot <= 0 || dot == eq - 1) throw new SpectrolensException(subject, "expected " + form + ", got '" + p + "'");
+      out.computeIfAbsent(p.substring(0, dot), k -> new LinkedHashMap<>()).put(p.substring(dot + 1, eq), p.substring(eq + 1));
+    }
+    return out;
+  }
+
+  /**
    * A copy of {@code base} with the named values set from text. Unknown names, unparsable values
    * and values outside a parameter's range are errors naming {@code subject}.
    */

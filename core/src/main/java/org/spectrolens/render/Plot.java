@@ -20,6 +20,9 @@ import org.spectrolens.spectrogram.TimeAxis;
  * frequency (left) and time (bottom) axes, axis titles, an optional title above and an optional
  * colour bar on the right, in the manner of matplotlib's defaults. Margins are measured from the
  * actual label texts so nothing is cut off.
+ *
+ * <p>Over 300 lines on purpose: the layout (margins measured from the label texts) and the drawing
+ * read the same measurements; apart, every figure would have to pass them between the two.
  */
 final class Plot {
   private Plot() {}

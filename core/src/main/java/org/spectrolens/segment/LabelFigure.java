@@ -16,7 +16,7 @@ public final class LabelFigure {
   private LabelFigure() {}
 
   /** The colour value of every cell: NaN for background. */
-  public static float[][] colours(LabelMap m) {
+  public static float[][] colours(LabelGrid m) {
     float[][] out = new float[m.rows()][m.columns()];
     for (int r = 0; r < out.length; r++) {
       for (int c = 0; c < out[r].length; c++) {
@@ -28,7 +28,7 @@ public final class LabelFigure {
   }
 
   /** Writes the overlay PNG (atomically). */
-  public static void write(Spectrogram s, LabelMap m, String title, Path png) {
+  public static void write(Spectrogram s, LabelGrid m, String title, Path png) {
     OverlayImage o = OverlayImage.defaults();
     o.withBase(o.base().withColorBar(false).withTitle(title)).write(s, colours(m), png);
   }

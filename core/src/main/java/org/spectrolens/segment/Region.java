@@ -8,13 +8,13 @@ import java.util.Locale;
  * half a step before to half a step after the centres (see {@code TimeAxis}, {@code FrequencyAxis};
  * on a cepstral axis the "Hz" are coefficient numbers).
  *
- * @param id the region's label in the {@link LabelMap} (1..n)
+ * @param id the region's label in the {@link LabelGrid} (1..n)
  * @param t0 start of its first column (s)
  * @param t1 end of its last column (s)
  * @param f0Hz lower edge of its lowest row (Hz)
  * @param f1Hz upper edge of its highest row (Hz)
  * @param area cells
- * @param energyDb 10 log10 of the mean energy of its cells (see {@link LabelMap#regions})
+ * @param energyDb 10 log10 of the mean energy of its cells (see {@link LabelGrid#regions})
  */
 public record Region(int id, double t0, double t1, double f0Hz, double f1Hz, int area, double energyDb) {
   /** The header of {@code regions.csv}. */

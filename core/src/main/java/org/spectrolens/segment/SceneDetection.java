@@ -154,7 +154,7 @@ public final class SceneDetection {
       Clip clip = AudioFile.read(f);
       Spectrogram s = FrontEnd.compute(clip, spec);
       boolean[][] truth = truth(f, spec);
-      LabelMap labels = seg.segment(s);
+      LabelGrid labels = seg.segment(s);
       SceneIndex.Entry entry = index.of(f.getFileName().toString());
       List<SceneEvent> truthEvents = new ArrayList<>();
       for (SceneEvent e : entry.events()) if (!entry.label().equals(SceneClip.POSITIVE) || e.kind().positive()) truthEvents.add(e);

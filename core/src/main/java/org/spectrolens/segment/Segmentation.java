@@ -11,7 +11,7 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
 
 /**
  * A segmentation run: a method, then morphology, on a spectrogram's levels, giving a
- * {@link LabelMap} on the same axes.
+ * {@link LabelGrid} on the same axes.
  *
  * <ol>
  *   <li><b>Levels</b> ({@link #levels}): a power or magnitude spectrogram is segmented in dB (10 log10
@@ -27,7 +27,7 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  *       for a partition (Felzenszwalb, k-means, region growing) cells that stay keep their label,
  *       cells that leave become background and cells that join take the label of the nearest region
  *       through the new foreground (breadth-first, 4-connected).</li>
- *   <li>Regions renumbered by their earliest cell ({@link LabelMap#of}).</li>
+ *   <li>Regions renumbered by their earliest cell ({@link LabelGrid#of}).</li>
  * </ol>
  *
  * @param method the segmentation method
@@ -55,11 +55,11 @@ public record Segmentation(
    * The labels of {@code s}'s grid; refuses an MFCC spectrogram, whose rows are not bands (a bare
    * grid without a spec, numbered rows included, is segmented as it is).
    */
-  public LabelMap segment(Spectrogram s) {
+  public LabelGrid segment(Spectrogram s) {
     if (s.spec() != null && s.spec().kind() == SpectrogramSpec.Kind.MFCC) throw new SpectrolensException("segment", "an MFCC grid has no frequency bands to segment; use stft, mel or cqt");
     float[][] grid = levels(s);
     if (!Double.isNaN(floorQuantile)) grid = aboveRowQuantile(grid, floorQuantile);
-    return LabelMap.of(labels(grid), s.frequencies(), s.times());
+    return LabelGrid.of(labels(grid), s.frequencies(), s.times());
   }
 
   /** Method then morphology on a grid of levels (labels not yet renumbered). */

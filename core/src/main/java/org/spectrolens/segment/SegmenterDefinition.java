@@ -1,8 +1,6 @@
 package org.spectrolens.segment;
 
-import org.spectrolens.params.ParameterRecords;
-import java.util.List;
-import java.util.Map;
+import org.spectrolens.family.Parameterised;
 import java.util.function.Function;
 
 /**
@@ -16,20 +14,11 @@ import java.util.function.Function;
  * @param defaults the parameters' default values
  * @param factory builds the method from parameters
  */
-public record SegmenterDefinition<P extends Record>(String id, String description, P defaults, Function<P, Segmenter> factory) {
+public record SegmenterDefinition<P extends Record>(String id, String description, P defaults, Function<P, Segmenter> factory)
+    implements Parameterised<P, Segmenter> {
 
-  /** The parameters' names, types, descriptions and ranges. */
-  public List<ParameterRecords.Parameter> parameters() {
-    return ParameterRecords.of(defaults.getClass());
-  }
-
-  /** The method with its defaults, some set from text (errors name {@code id}, e.g. {@code felzenszwalb.scale}). */
-  public Segmenter create(Map<String, String> set) {
-    return factory.apply(ParameterRecords.with(defaults, set, id));
-  }
-
-  /** The method with its defaults. */
-  public Segmenter create() {
-    return factory.apply(defaults);
+  @Override
+  public Segmenter create(P params) {
+    return factory.apply(params);
   }
 }

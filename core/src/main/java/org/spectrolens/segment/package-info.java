@@ -12,7 +12,7 @@
  *       a rectangular element (as skimage.morphology / scipy.ndimage).</li>
  *   <li>{@link org.spectrolens.segment.ConnectedComponents} (4- or 8-connected).</li>
  *   <li>{@link org.spectrolens.segment.Segmentation}: levels (dB), method, morphology, giving a
- *       {@link org.spectrolens.segment.LabelMap} (0 = background, 1..n regions on the grid's axes)
+ *       {@link org.spectrolens.segment.LabelGrid} (0 = background, 1..n regions on the grid's axes)
  *       and its {@link org.spectrolens.segment.Region}s (time span in s, band in Hz, area, energy).</li>
  *   <li>{@link org.spectrolens.segment.SceneDetection}: event detection by segmentation on the
  *       built-in monitoring scene, scored against its ideal binary masks.</li>

@@ -14,6 +14,10 @@ import org.spectrolens.synth.UtterancePlan.Voicing;
  * Turns a speaker and a sentence into an {@link UtterancePlan}: draws the vowel tokens, the
  * consonant loci, the durations (Klatt 1976: stressed vowels about 130 ms, unstressed 70 ms;
  * VOT of /p t k/ 58/71/73 ms after Zue 1976), noise levels (Jongman 2000) and the intonation.
+ *
+ * <p>Over 300 lines on purpose: every random draw of an utterance happens here, in one fixed
+ * order, so a seed reproduces a corpus; split across classes, a new draw in one place would
+ * silently reorder the others.
  */
 public final class Planner {
   private static final double[] NEUTRAL_MEN = {500, 1500, 2500, 3500};

@@ -41,7 +41,7 @@ class SegmentationTest {
     Spectrogram s = FrontEnd.compute(toneBurst(), spec);
     for (Segmenter m : List.of(new Threshold(new Threshold.Params(20, true)), new Otsu(new Otsu.Params(256)),
         new RegionGrowing(new RegionGrowing.Params(3, 20)))) {
-      LabelMap l = new Segmentation(m, List.of()).segment(s);
+      LabelGrid l = new Segmentation(m, List.of()).segment(s);
       List<Region> rs = l.regions(s);
       String id = m.definition().id();
       assertEquals(1, rs.size(), id + ": regions " + rs);
@@ -66,7 +66,7 @@ class SegmentationTest {
       {9, 0, 0, 5, 5},
       {9, 0, 0, 0, 0},
     };
-    LabelMap l = new Segmentation(new Threshold(new Threshold.Params(1, false)), List.of()).segment(grid(v));
+    LabelGrid l = new Segmentation(new Threshold(new Threshold.Params(1, false)), List.of()).segment(grid(v));
     assertEquals(2, l.count());
     assertArrayEquals(new int[] {0, 0, 0, 2, 2}, l.labels()[0]);
     assertArrayEquals(new int[] {1, 0, 0, 2, 2}, l.labels()[1]);

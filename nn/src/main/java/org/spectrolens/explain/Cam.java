@@ -16,7 +16,7 @@ import org.spectrolens.nn.model.Stage;
  * follow the layer, the first outputs the spatial mean of each channel, and the last has a
  * weight {@code <stage>.weight} of shape [classes, K] that reproduces the logits.
  */
-public final class Cam extends LayerMethod<ParameterRecords.None> {
+public final class Cam extends WeightedCam<ParameterRecords.None> {
   public static final MethodDefinition<ParameterRecords.None> DEFINITION = MethodDefinition.of("cam",
       "CAM: channels weighted by the dense layer after global average pooling", "1 forward", Cam::new);
 
@@ -41,10 +41,10 @@ public final class Cam extends LayerMethod<ParameterRecords.None> {
   }
 
   @Override
-  protected float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
+  protected double[] channelWeights(Request r, Tap.Layer a, int i, int target) {
     double[] w = new double[a.k()];
     for (int k = 0; k < a.k(); k++) w[k] = weights[target * a.k() + k];
-    return weighted(a, i, w);
+    return w;
   }
 
   /** The dense layer's weights [classes * K], after checking that GAP + dense follow {@code layer}. */

@@ -3,10 +3,10 @@ package org.spectrolens.explain;
 import org.spectrolens.params.ParameterRecords;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.family.Family;
 
 /**
  * The registry of explanation methods: the one place their ids are listed. The built-in methods
@@ -17,44 +17,45 @@ import org.spectrolens.SpectrolensException;
  * ({@code smoothgrad:integrated-gradients}); {@code smoothgrad} alone wraps {@code saliency}.
  */
 public final class Explainers {
-  private static final Map<String, MethodDefinition<?>> DEFINITIONS = new LinkedHashMap<>();
-
-  static {
-    for (MethodDefinition<?> d : List.of(Cam.DEFINITION, GradCam.DEFINITION, GradCamPlusPlus.DEFINITION, LayerCam.DEFINITION,
-        HiResCam.DEFINITION, XGradCam.DEFINITION, EigenCam.DEFINITION, AblationCam.DEFINITION, ScoreCam.DEFINITION,
-        ScoreCam.FASTER, Saliency.DEFINITION, SmoothGrad.DEFINITION, IntegratedGradients.DEFINITION, Occlusion.DEFINITION,
-        RegionOcclusion.DEFINITION)) {
-      DEFINITIONS.put(d.id(), d);
-    }
-  }
+  private static final Family<MethodDefinition<?>> FAMILY = new Family<>("method", "methods", List.of(Cam.DEFINITION,
+      GradCam.DEFINITION, GradCamPlusPlus.DEFINITION, LayerCam.DEFINITION, HiResCam.DEFINITION, XGradCam.DEFINITION,
+      EigenCam.DEFINITION, AblationCam.DEFINITION, ScoreCam.DEFINITION, ScoreCam.FASTER, Saliency.DEFINITION,
+      SmoothGrad.DEFINITION, IntegratedGradients.DEFINITION, Occlusion.DEFINITION, RegionOcclusion.DEFINITION));
 
   /** The ids of the built-in methods, in the registry's order. */
-  public static final List<String> IDS = List.copyOf(DEFINITIONS.keySet());
+  public static final List<String> IDS = FAMILY.ids();
+
+  /**
+   * The monitoring thesis's four methods (Vanilla Saliency, SmoothGrad, Grad-CAM++, Faster
+   * Score-CAM), comma-separated: the judging commands' default.
+   */
+  public static final String THESIS_METHODS = "saliency,smoothgrad,gradcam++,faster-scorecam";
 
   private Explainers() {}
 
+  /** The family: every registered method, built-in ones first. */
+  public static Family<MethodDefinition<?>> family() {
+    return FAMILY;
+  }
+
   /** Adds a method; its id must be new and free of ':' and ','. */
-  public static synchronized void register(MethodDefinition<?> d) {
-    if (d.id().isEmpty() || d.id().contains(":") || d.id().contains(",")) throw new IllegalArgumentException("bad method id '" + d.id() + "'");
-    MethodDefinition<?> was = DEFINITIONS.putIfAbsent(d.id(), d);
-    if (was != null && was != d) throw new IllegalArgumentException("a method '" + d.id() + "' is registered already");
+  public static void register(MethodDefinition<?> d) {
+    FAMILY.register(d);
   }
 
   /** Every registered method, built-in ones first. */
-  public static synchronized List<MethodDefinition<?>> all() {
-    return List.copyOf(DEFINITIONS.values());
+  public static List<MethodDefinition<?>> all() {
+    return FAMILY.all();
   }
 
   /** The ids of every registered method. */
-  public static synchronized List<String> ids() {
-    return List.copyOf(DEFINITIONS.keySet());
+  public static List<String> ids() {
+    return FAMILY.ids();
   }
 
   /** The definition of a method id, or the one-line error listing the ids. */
-  public static synchronized MethodDefinition<?> definition(String id) {
-    MethodDefinition<?> d = DEFINITIONS.get(id);
-    if (d == null) throw new SpectrolensException("methods", "unknown method '" + id + "'; expected one of " + String.join(", ", DEFINITIONS.keySet()));
-    return d;
+  public static MethodDefinition<?> definition(String id) {
+    return FAMILY.get(id);
   }
 
   /** A method whose parameters follow the request's profile ({@code gradcam}, {@code smoothgrad:gradcam}). */
@@ -94,24 +95,8 @@ public final class Explainers {
    * its spectrolens default and, where they differ, the pytorch-grad-cam and tf-keras-vis values.
    */
   public static String markdownTable() {
-    StringBuilder b = new StringBuilder("| id | what it computes | cost per batch | parameters: default (pytorch-grad-cam / tf-keras-vis) |\n");
-    b.append("| --- | --- | --- | --- |\n");
-    for (MethodDefinition<?> d : all()) {
-      Map<String, Object> sp = ParameterRecords.values(d.spectrolens());
-      Map<String, Object> pg = ParameterRecords.values(d.pytorchGradCam());
-      Map<String, Object> tk = ParameterRecords.values(d.tfKerasVis());
-      List<String> ps = new ArrayList<>();
-      for (ParameterRecords.Parameter p : d.parameters()) {
-        String v = "`" + p.name() + "` " + sp.get(p.name());
-        if (!pg.get(p.name()).equals(sp.get(p.name())) || !tk.get(p.name()).equals(sp.get(p.name()))) {
-          v += " (" + pg.get(p.name()) + " / " + tk.get(p.name()) + ")";
-        }
-        ps.add(v);
-      }
-      b.append("| `").append(d.id()).append("` | ").append(d.description()).append(" | ").append(d.cost()).append(" | ")
-          .append(String.join("; ", ps)).append(" |\n");
-    }
-    return b.toString();
+    return FAMILY.markdownTable(List.of("id", "what it computes", "cost per batch", "parameters: default (pytorch-grad-cam / tf-keras-vis)"),
+        d -> List.of("`" + d.id() + "`", d.description(), d.cost(), String.join("; ", parameterValues(d, "`", "` ", " (", " / ", ")"))));
   }
 
   /** One line per method and parameter, as {@code explain --list} prints them. */
@@ -119,17 +104,31 @@ public final class Explainers {
     List<String> out = new ArrayList<>();
     for (MethodDefinition<?> d : all()) {
       out.add(d.id() + "  " + d.description() + " [" + d.cost() + "]");
-      Map<String, Object> sp = ParameterRecords.values(d.spectrolens());
-      Map<String, Object> pg = ParameterRecords.values(d.pytorchGradCam());
-      Map<String, Object> tk = ParameterRecords.values(d.tfKerasVis());
-      for (ParameterRecords.Parameter p : d.parameters()) {
-        String values = "default " + sp.get(p.name());
-        if (!pg.get(p.name()).equals(sp.get(p.name())) || !tk.get(p.name()).equals(sp.get(p.name()))) {
-          values += "; pytorch-grad-cam " + pg.get(p.name()) + "; tf-keras-vis " + tk.get(p.name());
-        }
+      List<String> values = parameterValues(d, "", "", "; pytorch-grad-cam ", "; tf-keras-vis ", "");
+      List<ParameterRecords.Parameter> ps = d.parameters();
+      for (int i = 0; i < ps.size(); i++) {
+        ParameterRecords.Parameter p = ps.get(i);
         String choices = p.choices().isEmpty() ? "" : " {" + String.join(", ", p.choices()) + "}";
-        out.add("    " + d.id() + "." + p.name() + choices + "  " + p.description() + " (" + values + ")");
+        out.add("    " + d.id() + "." + p.name() + choices + "  " + p.description() + " (default " + values.get(i) + ")");
       }
+    }
+    return out;
+  }
+
+  /**
+   * Each parameter's spectrolens default and, where a reference profile differs, both profiles'
+   * values: {@code open name close default} then {@code pg before, pytorch-grad-cam's, tk before, tf-keras-vis's, end}.
+   */
+  private static List<String> parameterValues(MethodDefinition<?> d, String open, String close, String pg, String tk, String end) {
+    Map<String, Object> sp = ParameterRecords.values(d.spectrolens());
+    Map<String, Object> pgv = ParameterRecords.values(d.pytorchGradCam());
+    Map<String, Object> tkv = ParameterRecords.values(d.tfKerasVis());
+    List<String> out = new ArrayList<>();
+    for (ParameterRecords.Parameter p : d.parameters()) {
+      String n = p.name();
+      String v = (open.isEmpty() ? "" : open + n + close) + sp.get(n);
+      if (!pgv.get(n).equals(sp.get(n)) || !tkv.get(n).equals(sp.get(n))) v += pg + pgv.get(n) + tk + tkv.get(n) + end;
+      out.add(v);
     }
     return out;
   }

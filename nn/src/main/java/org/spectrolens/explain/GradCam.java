@@ -3,7 +3,7 @@ package org.spectrolens.explain;
 import org.spectrolens.params.ParameterRecords;
 
 /** Grad-CAM (Selvaraju et al. 2017): {@code w_k = mean_ij g_ij^k}, map {@code sum_k w_k A^k}. */
-public final class GradCam extends LayerMethod<ParameterRecords.None> {
+public final class GradCam extends WeightedCam<ParameterRecords.None> {
   public static final MethodDefinition<ParameterRecords.None> DEFINITION = MethodDefinition.of("gradcam",
       "Grad-CAM: channels weighted by their mean gradient", "1 forward + 1 backward", GradCam::new);
 
@@ -21,7 +21,7 @@ public final class GradCam extends LayerMethod<ParameterRecords.None> {
   }
 
   @Override
-  protected float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
+  protected double[] channelWeights(Request r, Tap.Layer a, int i, int target) {
     int hw = a.plane();
     double[] w = new double[a.k()];
     for (int k = 0; k < a.k(); k++) {
@@ -30,6 +30,6 @@ public final class GradCam extends LayerMethod<ParameterRecords.None> {
       for (int p = 0; p < hw; p++) s += a.gradients()[o + p];
       w[k] = s / hw;
     }
-    return weighted(a, i, w);
+    return w;
   }
 }

@@ -11,7 +11,7 @@ import org.spectrolens.params.Param;
  * epsilon 1e-6 to the denominator), per channel over all positions (tf-keras-vis) or over the
  * positions where relu(g) > 0 (the authors' code). The maps differ in shape, not only scale.
  */
-public final class GradCamPlusPlus extends LayerMethod<GradCamPlusPlus.Params> {
+public final class GradCamPlusPlus extends WeightedCam<GradCamPlusPlus.Params> {
   /** Grad-CAM++'s alpha: as in the paper's eq. 19 and pytorch-grad-cam, or normalised per channel. */
   public enum Alpha {
     /** {@code g^2 / (2 g^2 + sum(A) g^3)}, 0 where g = 0 (paper eq. 19, pytorch-grad-cam). */
@@ -54,7 +54,7 @@ public final class GradCamPlusPlus extends LayerMethod<GradCamPlusPlus.Params> {
   }
 
   @Override
-  protected float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
+  protected double[] channelWeights(Request r, Tap.Layer a, int i, int target) {
     Params q = params(r.options());
     int hw = a.plane();
     double[] w = new double[a.k()];
@@ -82,6 +82,6 @@ public final class GradCamPlusPlus extends LayerMethod<GradCamPlusPlus.Params> {
       for (int p = 0; p < hw; p++) s += alpha[p] / norm * Math.max(0, a.gradients()[o + p]);
       w[k] = s;
     }
-    return weighted(a, i, w);
+    return w;
   }
 }

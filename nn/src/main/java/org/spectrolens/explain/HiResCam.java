@@ -3,7 +3,7 @@ package org.spectrolens.explain;
 import org.spectrolens.params.ParameterRecords;
 
 /** HiResCAM (Draelos and Carin 2020): {@code sum_k g^k * A^k}, elementwise, gradients unclipped. */
-public final class HiResCam extends LayerMethod<ParameterRecords.None> {
+public final class HiResCam extends ElementwiseCam<ParameterRecords.None> {
   public static final MethodDefinition<ParameterRecords.None> DEFINITION = MethodDefinition.of("hirescam",
       "HiResCAM: activations times gradients, elementwise", "1 forward + 1 backward", HiResCam::new);
 
@@ -15,13 +15,9 @@ public final class HiResCam extends LayerMethod<ParameterRecords.None> {
   public MethodDefinition<?> definition() {
     return DEFINITION;
   }
+  /** {@code g}. */
   @Override
-  protected boolean needsGradients() {
-    return true;
-  }
-
-  @Override
-  protected float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
-    return LayerCam.elementwise(a, i, false);
+  protected double gradientWeight(double gradient) {
+    return gradient;
   }
 }

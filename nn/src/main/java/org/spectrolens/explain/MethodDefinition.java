@@ -1,8 +1,8 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.family.Parameterised;
 import org.spectrolens.params.ParameterRecords;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -26,7 +26,7 @@ import org.spectrolens.SpectrolensException;
  * @param wrapper whether the method wraps another ({@code smoothgrad:METHOD})
  */
 public record MethodDefinition<P extends Record>(String id, String description, String cost, P spectrolens, P pytorchGradCam,
-    P tfKerasVis, Factory<P> factory, boolean wrapper) {
+    P tfKerasVis, Factory<P> factory, boolean wrapper) implements Parameterised<P, Method> {
 
   /** Builds a configured method. */
   @FunctionalInterface
@@ -46,6 +46,18 @@ public record MethodDefinition<P extends Record>(String id, String description, 
     return new MethodDefinition<>(id, description, cost, none, none, none, (p, inner) -> factory.get(), false);
   }
 
+  /** The parameters under spectrolens's profile. */
+  @Override
+  public P defaults() {
+    return spectrolens;
+  }
+
+  /** The method configured with {@code params} (a wrapper around saliency's default where it wraps one). */
+  @Override
+  public Method create(P params) {
+    return factory.create(params, wrapper ? new Saliency() : null);
+  }
+
   /** The parameters under a profile. */
   public P defaults(Profile profile) {
     return switch (profile) {
@@ -53,11 +65,6 @@ public record MethodDefinition<P extends Record>(String id, String description, 
       case PYTORCH_GRAD_CAM -> pytorchGradCam;
       case TF_KERAS_VIS -> tfKerasVis;
     };
-  }
-
-  /** The parameters' names, types, descriptions and ranges. */
-  public List<ParameterRecords.Parameter> parameters() {
-    return ParameterRecords.of(spectrolens.getClass());
   }
 
   /** The method with the profile's parameters, some set from text. */

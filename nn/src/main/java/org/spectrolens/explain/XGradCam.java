@@ -3,7 +3,7 @@ package org.spectrolens.explain;
 import org.spectrolens.params.ParameterRecords;
 
 /** XGrad-CAM (Fu et al. 2020): {@code w_k = sum_ij(g * A) / (sum_ij A + 1e-7)}, as pytorch-grad-cam. */
-public final class XGradCam extends LayerMethod<ParameterRecords.None> {
+public final class XGradCam extends WeightedCam<ParameterRecords.None> {
   public static final MethodDefinition<ParameterRecords.None> DEFINITION = MethodDefinition.of("xgradcam",
       "XGrad-CAM: channels weighted by activation-weighted gradients", "1 forward + 1 backward", XGradCam::new);
 
@@ -21,7 +21,7 @@ public final class XGradCam extends LayerMethod<ParameterRecords.None> {
   }
 
   @Override
-  protected float[] rawMap(Request r, Tap.Layer a, int i, int target, String layer) {
+  protected double[] channelWeights(Request r, Tap.Layer a, int i, int target) {
     int hw = a.plane();
     double[] w = new double[a.k()];
     for (int k = 0; k < a.k(); k++) {
@@ -34,6 +34,6 @@ public final class XGradCam extends LayerMethod<ParameterRecords.None> {
       }
       w[k] = ga / (sa + 1e-7);
     }
-    return weighted(a, i, w);
+    return w;
   }
 }

@@ -1,5 +1,8 @@
 package org.spectrolens.judge;
 
+import java.util.Map;
+import org.spectrolens.family.Member;
+
 import java.util.Set;
 
 /**
@@ -7,7 +10,7 @@ import java.util.Set;
  * key it is reported under), which way is better, its category and what it needs
  * beyond the maps and inputs. Instances come from {@link MetricRegistry}, the only place ids live.
  */
-public interface Metric {
+public interface Metric extends Member {
   /** What property of the maps a metric judges. */
   enum Category {
     FAITHFULNESS("faithfulness"), RANDOMISATION("randomisation"), LOCALISATION("localisation"), COMPLEXITY("complexity");
@@ -42,6 +45,7 @@ public interface Metric {
   enum Need { MODEL, TRUTH, EXPLAINER }
 
   /** The id, also the JSON key ({@code deletion_auc_prob}, {@code relevance_mass}, ...). */
+  @Override
   String id();
 
   Category category();
@@ -53,6 +57,16 @@ public interface Metric {
 
   /** One line for the command help: what is measured, from whom. */
   String summary();
+
+  @Override
+  default String description() {
+    return summary();
+  }
+
+  /** This instance's parameters by name, as recorded beside its scores; empty for a metric without any. */
+  default Map<String, Object> parameters() {
+    return Map.of();
+  }
 
   /** A short column heading for tables (the report's); the id with spaces unless a metric says better. */
   default String heading() {

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.spectrolens.family.Family;
+import org.spectrolens.params.ParameterRecords;
 import org.spectrolens.SpectrolensException;
 
 /**
@@ -12,76 +15,76 @@ import org.spectrolens.SpectrolensException;
  * Order is the report order (the faithfulness.json key order).
  */
 public final class MetricRegistry {
-  private static final Map<String, Supplier<Metric>> ALL = new LinkedHashMap<>();
-
-  static {
-    add(MeanTop50Weight::new);
-    add(AverageDrop::new);
-    add(AverageIncrease::new);
-    add(PredictionChange::new);
-    add(DeletionAucProb::new);
-    add(InsertionAucProb::new);
-    add(DeletionAucAcc::new);
-    add(InsertionAucAcc::new);
-    add(RoadMorfAuc::new);
-    add(RoadLerfAuc::new);
-    add(FaithfulnessCorrelation::new);
-    add(Sparseness::new);
-    add(Entropy::new);
-    add(RelevanceMass::new);
-    add(RelevanceRank::new);
-    add(PointingGame::new);
-    add(PointingGameAny::new);
-    add(MaximumPlateau::new);
-    add(CascadingRandomisation::new);
-    add(IndependentRandomisation::new);
-    add(RandomLogit::new);
-    add(DataRandomisation::new);
-  }
+  private static final Family<MetricDefinition<?>> FAMILY = new Family<>("metric", "metrics", Stream.<Supplier<Metric>>of(
+      MeanTop50Weight::new, AverageDrop::new, AverageIncrease::new, PredictionChange::new, DeletionAucProb::new,
+      InsertionAucProb::new, DeletionAucAcc::new, InsertionAucAcc::new, RoadMorfAuc::new, RoadLerfAuc::new,
+      FaithfulnessCorrelation::new, Sparseness::new, Entropy::new, RelevanceMass::new, RelevanceRank::new, PointingGame::new,
+      PointingGameAny::new, MaximumPlateau::new, CascadingRandomisation::new, IndependentRandomisation::new, RandomLogit::new,
+      DataRandomisation::new).map(MetricDefinition::of).toList());
 
   private MetricRegistry() {}
 
-  private static void add(Supplier<Metric> s) {
-    ALL.put(s.get().id(), s);
+  /** The family: every registered metric, built-in ones first, in report order. */
+  public static Family<MetricDefinition<?>> family() {
+    return FAMILY;
   }
 
   /**
-   * Adds a metric from outside the library: {@code factory} makes a fresh instance per use, and
-   * the metric then runs, is written and is reported like the built-in ones (after them).
-   * Registering the same factory twice is harmless; another factory under a taken id is refused.
+   * Adds a metric from outside the library; its id must be new. It is then listed in the judging
+   * commands' help, computed by default by the commands of its category and reported in their JSON
+   * and in the report, with no other edit.
    */
-  public static synchronized void register(Supplier<Metric> factory) {
-    String id = factory.get().id();
-    Supplier<Metric> was = ALL.get(id);
-    if (was == factory) return;
-    if (was != null) throw new IllegalArgumentException("a metric '" + id + "' is registered already");
-    ALL.put(id, factory);
+  public static void register(MetricDefinition<?> d) {
+    FAMILY.register(d);
   }
 
   /** Every id, in report order. */
-  public static synchronized List<String> ids() {
-    return List.copyOf(ALL.keySet());
+  public static List<String> ids() {
+    return FAMILY.ids();
   }
 
   /** The ids of one category, in report order. */
-  public static synchronized List<String> ids(Metric.Category category) {
+  public static List<String> ids(Metric.Category category) {
     List<String> out = new ArrayList<>();
-    for (String id : ALL.keySet()) if (of(id).category() == category) out.add(id);
+    for (MetricDefinition<?> d : FAMILY.all()) if (d.category() == category) out.add(d.id());
     return out;
   }
 
-  /** A fresh instance; a one-line error for an unknown id. */
-  public static synchronized Metric of(String id) {
-    Supplier<Metric> s = ALL.get(id);
-    if (s == null) throw SpectrolensException.ofParameter("metrics", "unknown metric '" + id + "'; expected one of " + String.join(", ", ids()));
-    return s.get();
+  /** The definition of {@code id}; a one-line error for an unknown id. */
+  public static MetricDefinition<?> definition(String id) {
+    return FAMILY.get(id);
+  }
+
+  /** A fresh instance with its default parameters; a one-line error for an unknown id. */
+  public static Metric of(String id) {
+    return definition(id).create();
+  }
+
+  /**
+   * A fresh instance with some parameters set from text by name ({@code {"window": "3"}}); range
+   * errors name {@code id.name}.
+   */
+  public static Metric of(String id, Map<String, String> set) {
+    return set.isEmpty() ? of(id) : definition(id).create(set);
   }
 
   /** Per-map metrics by id, each checked to be one and of an allowed category. */
   public static List<MapMetric> mapMetrics(List<String> ids, Metric.Category... allowed) {
     List<MapMetric> out = new ArrayList<>();
+    return mapMetrics(ids, Map.of(), allowed);
+  }
+
+  /**
+   * Per-map metrics by id, each checked to be one and of an allowed category, with parameters set
+   * from text by metric id, then by name ({@code {"my_metric": {"window": "3"}}}).
+   */
+  public static List<MapMetric> mapMetrics(List<String> ids, Map<String, Map<String, String>> set, Metric.Category... allowed) {
+    for (String id : set.keySet()) {
+      if (ids.stream().noneMatch(m -> m.trim().equals(id))) definition(id); // an unknown id is refused; a known one not chosen is harmless
+    }
+    List<MapMetric> out = new ArrayList<>();
     for (String id : ids) {
-      Metric m = of(id.trim());
+      Metric m = of(id.trim(), set.getOrDefault(id.trim(), Map.of()));
       boolean ok = allowed.length == 0;
       for (Metric.Category c : allowed) ok |= m.category() == c;
       if (!ok || !(m instanceof MapMetric mm)) {
@@ -102,14 +105,26 @@ public final class MetricRegistry {
   /** Help text: one line per metric of the given categories, "id (better: higher; needs ...): summary". */
   public static synchronized String help(Metric.Category... categories) {
     StringBuilder b = new StringBuilder();
-    for (String id : ALL.keySet()) {
-      Metric m = of(id);
+    for (MetricDefinition<?> d : FAMILY.all()) {
+      String id = d.id();
+      Metric m = d.create();
       boolean want = categories.length == 0;
       for (Metric.Category c : categories) want |= m.category() == c;
       if (!want) continue;
       b.append(String.format("  %-25s %s, better %s%s: %s%n", id, m.category().id(), m.direction().id(),
           m.needs().isEmpty() ? "" : ", needs " + m.needs().stream().map(n -> n.name().toLowerCase()).sorted().toList(), m.summary()));
+      for (ParameterRecords.Parameter p : d.parameters()) {
+        b.append(String.format("  %-25s   %s (default %s)%n", id + "." + p.name(), p.description(), ParameterRecords.values(d.defaults()).get(p.name())));
+      }
     }
     return b.toString();
+  }
+
+  /** The metrics table of {@code docs/judging.md}: id, category, which way is better, needs, parameters, what it measures. */
+  public static String markdownTable() {
+    return FAMILY.markdownTable(List.of("id", "category", "better", "needs", "parameters (default)", "what it measures"),
+        d -> List.of("`" + d.id() + "`", d.category().id(), d.direction().id(),
+            d.needs().stream().map(n -> n.name().toLowerCase()).sorted().reduce((a, b) -> a + ", " + b).orElse(""),
+            org.spectrolens.family.Parameterised.parameterCell(d, d.defaults()), d.description()));
   }
 }

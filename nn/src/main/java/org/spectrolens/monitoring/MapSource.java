@@ -1,5 +1,6 @@
 package org.spectrolens.monitoring;
 
+import org.spectrolens.judge.ReferenceMaps;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.spectrolens.explain.Explainers;
@@ -16,7 +17,7 @@ import org.spectrolens.nn.model.Network;
 public interface MapSource {
   /** The reference map ids (not explanation methods). */
   String RANDOM = "random";
-  String ENERGY = "energy";
+  String ENERGY = ReferenceMaps.ENERGY;
 
   String id();
 
@@ -66,7 +67,10 @@ public interface MapSource {
     };
   }
 
-  /** The input itself (channel 0), min-max scaled: what the spectrogram alone marks, whatever the class. */
+  /**
+   * The energy reference map of {@link ReferenceMaps#energy} (the one definition: the channel mean,
+   * min-max scaled), what the spectrogram alone marks, whatever the class.
+   */
   static MapSource energy() {
     return new MapSource() {
       @Override
@@ -77,18 +81,9 @@ public interface MapSource {
       @Override
       public float[][][] maps(Network net, float[] inputs, int n, int target, boolean[][][] truth) {
         int[] s = net.inputShape();
-        int size = s[0] * s[1] * s[2];
+        float[][] flat = ReferenceMaps.energy(inputs, n, s[0], s[1], s[2]);
         float[][][] out = new float[n][s[1]][s[2]];
-        for (int i = 0; i < n; i++) {
-          float lo = Float.POSITIVE_INFINITY;
-          float hi = Float.NEGATIVE_INFINITY;
-          for (int k = 0; k < s[1] * s[2]; k++) {
-            lo = Math.min(lo, inputs[i * size + k]);
-            hi = Math.max(hi, inputs[i * size + k]);
-          }
-          float span = hi > lo ? hi - lo : 1;
-          for (int y = 0; y < s[1]; y++) for (int x = 0; x < s[2]; x++) out[i][y][x] = (inputs[i * size + y * s[2] + x] - lo) / span;
-        }
+        for (int i = 0; i < n; i++) for (int y = 0; y < s[1]; y++) System.arraycopy(flat[i], y * s[2], out[i][y], 0, s[2]);
         return out;
       }
     };

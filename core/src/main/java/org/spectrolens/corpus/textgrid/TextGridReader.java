@@ -27,6 +27,9 @@ import org.spectrolens.io.IoErrors;
  *
  * <p>Errors are {@link SpectrolensException}s naming the file and the line:
  * {@code line 21: expected a number (xmax of interval 3 of tier "phones"), found the end of the file}.
+ *
+ * <p>Over 300 lines on purpose: one recursive-descent reader of Praat's grammar (long and short
+ * text forms, both encodings) keeps each error's line number and context in one place.
  */
 public final class TextGridReader {
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");

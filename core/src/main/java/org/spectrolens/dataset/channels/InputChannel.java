@@ -1,16 +1,20 @@
 package org.spectrolens.dataset.channels;
 
+import org.spectrolens.family.Member;
+
 /**
  * One input channel of a multi-channel dataset (a member of the {@link InputChannels} family):
  * a [H][W] grid on the dataset's one model-input grid, row r at the Hz of the front end's row r,
  * column t at the seconds of its column t, so every channel of an item reads on the same axes.
  * Implementations are stateless and thread-safe.
  */
-public interface InputChannel {
+public interface InputChannel extends Member {
   /** The id used in {@code --channels} and recorded in dataset.json. */
+  @Override
   String id();
 
   /** One line for help and docs: what the channel holds, in which unit. */
+  @Override
   String description();
 
   /**

@@ -2,11 +2,10 @@ package org.spectrolens.dataset.channels;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.family.Family;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 
 /**
@@ -20,36 +19,30 @@ public final class InputChannels {
   /** The dataset's own front end (whatever its kind: dB STFT for the speech defaults, log-mel for the thesis recipe). */
   public static final String SPECTROGRAM = "spectrogram";
 
-  private static final Map<String, InputChannel> MEMBERS = new LinkedHashMap<>();
-
-  static {
-    register(new SpectrogramChannel());
-    register(new FrequencyPositionChannel());
-    register(new CqtChannel());
-    register(new DeltaChannel(1));
-    register(new DeltaChannel(2));
-    register(new HarmonicPercussiveChannel(true));
-    register(new HarmonicPercussiveChannel(false));
-  }
+  private static final Family<InputChannel> FAMILY = new Family<>("channel", "channels", List.of(new SpectrogramChannel(),
+      new FrequencyPositionChannel(), new CqtChannel(), new DeltaChannel(1), new DeltaChannel(2),
+      new HarmonicPercussiveChannel(true), new HarmonicPercussiveChannel(false)));
 
   private InputChannels() {}
 
+  /** The family: every registered channel, built-in ones first. */
+  public static Family<InputChannel> family() {
+    return FAMILY;
+  }
+
   /** Adds a member (one class per channel); its id must be new. */
-  public static synchronized void register(InputChannel c) {
-    if (MEMBERS.containsKey(c.id())) throw new IllegalArgumentException("channel id " + c.id() + " is registered twice");
-    MEMBERS.put(c.id(), c);
+  public static void register(InputChannel c) {
+    FAMILY.register(c);
   }
 
   /** Every id, in registration order. */
-  public static synchronized List<String> ids() {
-    return List.copyOf(MEMBERS.keySet());
+  public static List<String> ids() {
+    return FAMILY.ids();
   }
 
   /** The member named {@code id}, or the one-line error naming the parameter {@code channels}. */
-  public static synchronized InputChannel get(String id) {
-    InputChannel c = MEMBERS.get(id);
-    if (c == null) throw SpectrolensException.ofParameter("channels", "unknown channel '" + id + "'; expected one of " + String.join(", ", MEMBERS.keySet()));
-    return c;
+  public static InputChannel get(String id) {
+    return FAMILY.get(id);
   }
 
   /**
@@ -82,7 +75,7 @@ public final class InputChannels {
     Set<String> seen = new HashSet<>();
     for (String id : ids) {
       if (id == null || id.isEmpty()) return "an empty channel name in " + ids;
-      if (!MEMBERS.containsKey(id)) return "unknown channel '" + id + "'; expected one of " + String.join(", ", ids());
+      if (!FAMILY.contains(id)) return "unknown channel '" + id + "'; expected one of " + String.join(", ", ids());
       if (!seen.add(id)) return "channel " + id + " is listed twice";
     }
     return null;

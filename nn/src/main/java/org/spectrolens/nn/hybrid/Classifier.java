@@ -1,5 +1,7 @@
 package org.spectrolens.nn.hybrid;
 
+import org.spectrolens.family.Member;
+
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 
@@ -7,9 +9,16 @@ import org.tribuo.classification.Label;
  * A classic classifier of a hybrid model, from Tribuo (Apache-2.0). One class per member,
  * registered in {@link Classifiers}; adding one is one file and a line there.
  */
-public interface Classifier {
+public interface Classifier extends Member {
   /** The id after {@code hybrid:} in {@code --model}. */
+  @Override
   String id();
+
+  /** One line: the classifier and its hyper-parameters ({@link #describe}). */
+  @Override
+  default String description() {
+    return describe();
+  }
 
   /** The hyper-parameters, in words, for the model's config and the docs. */
   String describe();

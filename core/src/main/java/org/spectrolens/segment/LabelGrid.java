@@ -18,8 +18,8 @@ import org.spectrolens.spectrogram.TimeAxis;
  * @param frequencies Hz of every row
  * @param times seconds of every column
  */
-public record LabelMap(int[][] labels, int count, FrequencyAxis frequencies, TimeAxis times) {
-  public LabelMap {
+public record LabelGrid(int[][] labels, int count, FrequencyAxis frequencies, TimeAxis times) {
+  public LabelGrid {
     if (labels.length != frequencies.length()) throw new IllegalArgumentException(labels.length + " rows but an axis of " + frequencies.length());
     for (int[] row : labels) {
       if (row.length != times.length()) throw new IllegalArgumentException("a row of " + row.length + " labels but a time axis of " + times.length());
@@ -27,7 +27,7 @@ public record LabelMap(int[][] labels, int count, FrequencyAxis frequencies, Tim
   }
 
   /** Labels renumbered 1..n in order of their earliest cell (column, then row); 0 stays 0. */
-  public static LabelMap of(int[][] labels, FrequencyAxis frequencies, TimeAxis times) {
+  public static LabelGrid of(int[][] labels, FrequencyAxis frequencies, TimeAxis times) {
     int rows = labels.length;
     int cols = rows == 0 ? 0 : labels[0].length;
     int max = 0;
@@ -42,7 +42,7 @@ public record LabelMap(int[][] labels, int count, FrequencyAxis frequencies, Tim
     }
     int[][] out = new int[rows][cols];
     for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) out[r][c] = map[labels[r][c]];
-    return new LabelMap(out, next, frequencies, times);
+    return new LabelGrid(out, next, frequencies, times);
   }
 
   public int rows() {
