@@ -2,6 +2,7 @@ package org.spectrolens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,6 +60,8 @@ class ExplainCommandTest {
     assertEquals(1, items.size());
     assertEquals("high", items.get(0).target());
     assertEquals("item", items.get(0).id());
+    assertEquals(0.01, items.get(0).timeStep(), 1e-12, "each item's own seconds per column");
+    assertNull(j.get("column_seconds"), "one item, one column duration: nothing stretched to say");
     for (String m : methods) {
       String stem = MapStack.fileStem(m);
       Npy.Array a = Npy.read(out.resolve(stem + ".npy"));

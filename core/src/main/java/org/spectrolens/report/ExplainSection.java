@@ -37,6 +37,9 @@ final class ExplainSection implements ResultReader {
     double bandHz = axes == null ? Double.NaN : axes.bandHz();
     double spanMs = 1000 * (axes == null || axes.timeStep() == null ? Double.NaN : axes.timeStep()) * w;
     boolean linear = axes == null || axes.linear();
+    // segments resized in time to the fixed width: each item's columns span their own duration
+    boolean stretched = j.stretched();
+    double[] spanRangeMs = stretched ? new double[] {1000 * j.columnSeconds()[0] * w, 1000 * j.columnSeconds()[1] * w} : null;
     List<List<String>> rows = new ArrayList<>();
     Map<String, Object> numbers = new LinkedHashMap<>();
     for (Map.Entry<String, ExplainResult.MethodFiles> m : j.methods().entrySet()) {
@@ -45,7 +48,8 @@ final class ExplainSection implements ResultReader {
       int rw = raw != null && raw.length == 2 ? raw[1] : w;
       String layer = m.getValue().layer() != null ? m.getValue().layer() : "input";
       String cell = rh > 0 && linear && !Double.isNaN(bandHz)
-          ? String.format(Locale.ROOT, "%.0f Hz x %.1f ms", bandHz / rh, spanMs / Math.max(1, rw)) : "";
+          ? (stretched ? String.format(Locale.ROOT, "%.0f Hz x %.1f-%.1f ms", bandHz / rh, spanRangeMs[0] / Math.max(1, rw),
+              spanRangeMs[1] / Math.max(1, rw)) : String.format(Locale.ROOT, "%.0f Hz x %.1f ms", bandHz / rh, spanMs / Math.max(1, rw))) : "";
       double seconds = m.getValue().seconds();
       rows.add(List.of(m.getKey(), layer, rh + " x " + rw, cell, Numbers.fmt(seconds)));
       // in a fixed order (Map.of's order changes from one run to the next)
@@ -61,7 +65,13 @@ final class ExplainSection implements ResultReader {
             + " the CAM family's layer, upsampled to the input, or the input itself for gradient methods. A formant band is a few hundred Hz"
             + " wide, so a map resolves formants only where its cells are narrower than that.",
         j.count(), j.split() == null ? "test" : j.split(), h, w,
-        linear && !Double.isNaN(bandHz) ? String.format(Locale.ROOT, "%.0f Hz x %.0f ms", bandHz, spanMs) : "mel or log rows")));
+        linear && !Double.isNaN(bandHz) ? (stretched ? String.format(Locale.ROOT, "%.0f Hz x %.0f-%.0f ms", bandHz, spanRangeMs[0],
+            spanRangeMs[1]) : String.format(Locale.ROOT, "%.0f Hz x %.0f ms", bandHz, spanMs)) : "mel or log rows")));
+    if (stretched) {
+      blocks.add(new Block.Text(String.format(Locale.ROOT, "The segments were resized in time to %d columns, so a column is not a fixed"
+          + " duration: it spans %.1f to %.1f ms depending on the item (each item's own in items.csv's time_step). Read the maps' time axis"
+          + " as normalised time within the segment.", w, 1000 * j.columnSeconds()[0], 1000 * j.columnSeconds()[1])));
+    }
     blocks.add(new Block.Table("What each map resolves", List.of("method", "computed at", "cells", "cell size", "seconds"), rows));
     Path figures = dir.resolve("figures");
     List<Path> pngs = new ArrayList<>(Numbers.pngs(dir));

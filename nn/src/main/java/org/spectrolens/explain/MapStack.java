@@ -21,8 +21,10 @@ import org.spectrolens.spectrogram.FrequencyAxis;
  * <ul>
  *   <li>{@code <method>.npy}: float32 [N, H, W], the maps on the input grid in [0, 1] (row 0 the
  *       lowest frequency); {@code <method>.raw.npy}: [N, h, w], the raw signed maps;
- *   <li>{@code items.csv}: {@code row,id,source,start,end,label,predicted,target,probability,time_start}
- *       (start/end empty where the whole file was used, probability that of the target);
+ *   <li>{@code items.csv}: {@code row,id,source,start,end,label,predicted,target,probability,time_start,time_step}
+ *       (start/end empty where the whole file was used, probability that of the target; time_step the
+ *       item's own seconds per column, which differ between items whose segments were resized in time
+ *       to the fixed width);
  *   <li>{@code explain.json}: the run (model, inputs, classes, input shape), the axes (Hz of every
  *       row, seconds between columns; column t of row r's item is at {@code time_start + t * time_step}),
  *       and per method its files, raw shape, layer, settings and parameters, and seconds.
@@ -67,21 +69,34 @@ public final class MapStack {
     if (a.timeAxis(0, columns) == null) return new MapAxes(f, null);
     List<ItemRow> items = Files.isRegularFile(dir.resolve("items.csv")) ? readItems(dir) : List.of();
     double start = item < items.size() && !Double.isNaN(items.get(item).timeStart()) ? items.get(item).timeStart() : 0;
-    return new MapAxes(f, a.timeAxis(start, columns));
+    // the item's own seconds per column where recorded (a resized segment's differ from the first item's)
+    double step = item < items.size() && items.get(item).timeStep() > 0 ? items.get(item).timeStep() : Double.NaN;
+    return new MapAxes(f, Double.isNaN(step) ? a.timeAxis(start, columns) : org.spectrolens.spectrogram.TimeAxis.of(start, step, columns));
   }
 
-  /** One row of {@code items.csv}. */
+  /** One row of {@code items.csv}; {@code timeStep} NaN where not recorded (a folder written before it was). */
   public record ItemRow(int row, String id, String source, double start, double end, String label, String predicted,
-      String target, double probability, double timeStart) {}
+      String target, double probability, double timeStart, double timeStep) {}
 
-  /** Reads {@code items.csv} of an explain folder. */
+  /** Reads {@code items.csv} of an explain folder (with or without its {@code time_step} column). */
   public static List<ItemRow> readItems(Path dir) {
     List<ItemRow> out = new ArrayList<>();
-    for (List<String> c : rows(dir.resolve("items.csv"), 10)) {
+    Path csv = dir.resolve("items.csv");
+    int fields = header(csv).endsWith(",time_step") ? 11 : 10;
+    for (List<String> c : rows(csv, fields)) {
       out.add(new ItemRow(Integer.parseInt(c.get(0)), c.get(1), c.get(2), number(c.get(3)), number(c.get(4)), c.get(5), c.get(6),
-          c.get(7), number(c.get(8)), number(c.get(9))));
+          c.get(7), number(c.get(8)), number(c.get(9)), fields == 11 ? number(c.get(10)) : Double.NaN));
     }
     return out;
+  }
+
+  private static String header(Path f) {
+    try (var r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+      String h = r.readLine();
+      return h == null ? "" : h.trim();
+    } catch (IOException e) {
+      throw new SpectrolensException(f.toString(), "cannot read: " + e.getMessage(), e);
+    }
   }
 
   /** One row of {@code profiles.csv}: the mean importance of a map over a band (axis "hz") or a time span (axis "s"). */
@@ -127,6 +142,8 @@ public final class MapStack {
     private final Map<String, ExplainResult.MethodFiles> methods = new LinkedHashMap<>();
     private final BufferedWriter items;
     private MapAxes axes;
+    /** The smallest and largest seconds per column over the items written. */
+    private double minStep = Double.POSITIVE_INFINITY, maxStep = Double.NEGATIVE_INFINITY;
 
     public Writer(Path dir, InputSet set, List<String> classes) {
       this.dir = dir;
@@ -135,7 +152,7 @@ public final class MapStack {
       try {
         Files.createDirectories(dir);
         items = Files.newBufferedWriter(dir.resolve("items.csv"), StandardCharsets.UTF_8);
-        items.write("row,id,source,start,end,label,predicted,target,probability,time_start\n");
+        items.write("row,id,source,start,end,label,predicted,target,probability,time_start,time_step\n");
       } catch (IOException e) {
         throw new SpectrolensException(dir.toString(), "cannot write: " + e.getMessage(), e);
       }
@@ -166,7 +183,11 @@ public final class MapStack {
           int t = first.targets()[i];
           items.write(String.join(",", Integer.toString(from + i), csv(it.id()), csv(it.source()), num(it.start()), num(it.end()),
               csv(it.label()), csv(classes.get(first.predicted(i))), csv(classes.get(t)), num(first.targetProbability(i)),
-              a.times() == null ? "" : num(a.times().start())));
+              a.times() == null ? "" : num(a.times().start()), a.times() == null ? "" : num(a.times().step())));
+          if (a.times() != null) {
+            minStep = Math.min(minStep, a.times().step());
+            maxStep = Math.max(maxStep, a.times().step());
+          }
           items.write('\n');
         }
       } catch (IOException e) {
@@ -177,8 +198,9 @@ public final class MapStack {
     /** Closes the stacks and writes {@code explain.json}: {@code run} (what was explained and how) beside the per-method records. */
     public void finish(ExplainResult.Run run, BatchExplainer.Run stats) {
       close();
+      double[] columnSeconds = maxStep > minStep * 1.01 ? new double[] {minStep, maxStep} : null;
       ExplainResult.of(run, set.size(), classes, axes == null ? null : GridAxes.of(axes.frequencies(), axes.times()), methods, stats.seconds(),
-          stats.inputsPerSecond()).write(dir);
+          stats.inputsPerSecond(), columnSeconds).write(dir);
     }
 
     @Override

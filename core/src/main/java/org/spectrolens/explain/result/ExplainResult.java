@@ -28,13 +28,18 @@ import org.spectrolens.spectrogram.GridAxes;
  * @param methods per method, in the order asked
  * @param seconds wall time of the whole run, s
  * @param inputsPerSecond inputs explained per second
+ * @param columnSeconds where the items' columns span different durations (segments resized in time
+ *     to the fixed input width), the smallest and largest seconds per column over the items, each
+ *     item's own in {@code items.csv}'s {@code time_step}; null (not written) when every item's
+ *     columns span {@code axes}'s time step
  */
 @JsonPropertyOrder({"model", "data", "split", "inputs", "input_shape", "target", "layer", "count", "classes", "axes", "methods", "seconds",
-    "inputs_per_second"})
+    "inputs_per_second", "column_seconds"})
 public record ExplainResult(String model, @JsonInclude(JsonInclude.Include.NON_NULL) String data,
     @JsonInclude(JsonInclude.Include.NON_NULL) String split, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> inputs,
     @JsonProperty("input_shape") int[] inputShape, String target, String layer, int count, List<String> classes, GridAxes axes,
-    Map<String, MethodFiles> methods, double seconds, @JsonProperty("inputs_per_second") double inputsPerSecond) {
+    Map<String, MethodFiles> methods, double seconds, @JsonProperty("inputs_per_second") double inputsPerSecond,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("column_seconds") double[] columnSeconds) {
   /** The file's name. */
   public static final String FILE = "explain.json";
 
@@ -77,8 +82,19 @@ public record ExplainResult(String model, @JsonInclude(JsonInclude.Include.NON_N
   /** The result of {@code run}: its counts, classes, axes, methods and times. */
   public static ExplainResult of(Run run, int count, List<String> classes, GridAxes axes, Map<String, MethodFiles> methods, double seconds,
       double inputsPerSecond) {
+    return of(run, count, classes, axes, methods, seconds, inputsPerSecond, null);
+  }
+
+  /** {@link #of(Run, int, List, GridAxes, Map, double, double)} with the items' range of seconds per column (null: one step for all). */
+  public static ExplainResult of(Run run, int count, List<String> classes, GridAxes axes, Map<String, MethodFiles> methods, double seconds,
+      double inputsPerSecond, double[] columnSeconds) {
     return new ExplainResult(run.model(), run.data(), run.split(), run.inputs(), run.inputShape(), run.target(), run.layer(), count, classes,
-        axes, methods, seconds, inputsPerSecond);
+        axes, methods, seconds, inputsPerSecond, columnSeconds);
+  }
+
+  /** Whether the items' columns span different durations (segments resized in time), so no one cell duration holds. */
+  public boolean stretched() {
+    return columnSeconds != null && columnSeconds.length == 2 && columnSeconds[1] > columnSeconds[0] * 1.01;
   }
 
   /** Writes {@code DIR/explain.json} (atomically). */
