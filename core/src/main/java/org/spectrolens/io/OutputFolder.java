@@ -83,6 +83,8 @@ public final class OutputFolder implements AutoCloseable {
   private final OutputLock lock;
   /** What the marker lists while partial (guarded by this). */
   private final Set<String> recorded = new TreeSet<>();
+  /** Whether this run has written its partial marker (in place, not before its first write). */
+  private boolean marked;
   private boolean committed;
 
   private OutputFolder(Path out, Path dir, String command, boolean staged, OutputLock lock, List<String> earlier) {
@@ -92,6 +94,7 @@ public final class OutputFolder implements AutoCloseable {
     this.staged = staged;
     this.lock = lock;
     recorded.addAll(earlier);
+    marked = earlier.isEmpty();
   }
 
   /**
@@ -109,7 +112,8 @@ public final class OutputFolder implements AutoCloseable {
   }
 
   private synchronized void record(String top) {
-    if (top.equals(MARKER) || committed || !recorded.add(top)) return;
+    if (top.equals(MARKER) || committed || (!recorded.add(top) && marked)) return;
+    marked = true; // an in-place folder says partial from this run's first write on
     Json.write(dir.resolve(MARKER), Marker.of(command, "partial", new ArrayList<>(recorded), out.getFileName().toString()));
   }
 
