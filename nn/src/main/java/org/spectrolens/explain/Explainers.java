@@ -1,5 +1,19 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.explain.method.AblationCam;
+import org.spectrolens.explain.method.Cam;
+import org.spectrolens.explain.method.EigenCam;
+import org.spectrolens.explain.method.GradCam;
+import org.spectrolens.explain.method.GradCamPlusPlus;
+import org.spectrolens.explain.method.HiResCam;
+import org.spectrolens.explain.method.IntegratedGradients;
+import org.spectrolens.explain.method.LayerCam;
+import org.spectrolens.explain.method.Occlusion;
+import org.spectrolens.explain.method.RegionOcclusion;
+import org.spectrolens.explain.method.Saliency;
+import org.spectrolens.explain.method.ScoreCam;
+import org.spectrolens.explain.method.SmoothGrad;
+import org.spectrolens.explain.method.XGradCam;
 import org.spectrolens.params.ParameterRecords;
 
 import java.util.ArrayList;

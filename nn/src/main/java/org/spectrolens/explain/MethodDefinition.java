@@ -1,5 +1,6 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.explain.method.Saliency;
 import org.spectrolens.family.Parameterised;
 import org.spectrolens.params.ParameterRecords;
 

@@ -1,5 +1,6 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.explain.method.SmoothGrad;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

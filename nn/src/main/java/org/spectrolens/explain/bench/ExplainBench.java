@@ -98,7 +98,7 @@ public final class ExplainBench {
             rs.add(String.format(Locale.ROOT, "%.4f", rr));
           }
           System.out.printf(Locale.ROOT, "faster-scorecam %s: speed-up %.1fx over scorecam (N = %d of the layer's channels), pearson per input %s, min %.4f%n",
-              model, full.seconds() / fast.seconds(), org.spectrolens.explain.ScoreCam.FASTER.spectrolens().channels(), rs, min);
+              model, full.seconds() / fast.seconds(), org.spectrolens.explain.method.ScoreCam.FASTER.spectrolens().channels(), rs, min);
         }
       }
       if (Boolean.parseBoolean(a.get("torch")) && methods.contains("gradcam")) torch(model, h, w, batch, threads, rounds);

@@ -1,5 +1,10 @@
-package org.spectrolens.explain;
+package org.spectrolens.explain.method;
 
+import org.spectrolens.explain.Baseline;
+import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.Explanation;
+import org.spectrolens.explain.Options;
+import org.spectrolens.explain.Request;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

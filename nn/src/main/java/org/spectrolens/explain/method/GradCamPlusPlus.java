@@ -1,5 +1,9 @@
-package org.spectrolens.explain;
+package org.spectrolens.explain.method;
 
+import org.spectrolens.explain.MethodDefinition;
+import org.spectrolens.explain.Request;
+import org.spectrolens.explain.Tap;
+import org.spectrolens.explain.WeightedCam;
 import org.spectrolens.params.Param;
 
 /**

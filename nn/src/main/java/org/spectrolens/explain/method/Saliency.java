@@ -1,5 +1,9 @@
-package org.spectrolens.explain;
+package org.spectrolens.explain.method;
 
+import org.spectrolens.explain.InputMethod;
+import org.spectrolens.explain.MethodDefinition;
+import org.spectrolens.explain.Request;
+import org.spectrolens.explain.Tap;
 import org.spectrolens.params.ParameterRecords;
 
 /** Vanilla saliency (Simonyan et al. 2014): {@code max_channels |dS/dx|}, min-max scaled (tf-keras-vis). */

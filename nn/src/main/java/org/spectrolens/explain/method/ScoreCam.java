@@ -1,5 +1,12 @@
-package org.spectrolens.explain;
+package org.spectrolens.explain.method;
 
+import org.spectrolens.explain.Baseline;
+import org.spectrolens.explain.LayerMethod;
+import org.spectrolens.explain.MethodDefinition;
+import org.spectrolens.explain.Options;
+import org.spectrolens.explain.Request;
+import org.spectrolens.explain.Resize;
+import org.spectrolens.explain.Tap;
 import org.spectrolens.params.Param;
 
 import java.util.ArrayList;

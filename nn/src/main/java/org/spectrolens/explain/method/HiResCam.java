@@ -1,5 +1,7 @@
-package org.spectrolens.explain;
+package org.spectrolens.explain.method;
 
+import org.spectrolens.explain.ElementwiseCam;
+import org.spectrolens.explain.MethodDefinition;
 import org.spectrolens.params.ParameterRecords;
 
 /** HiResCAM (Draelos and Carin 2020): {@code sum_k g^k * A^k}, elementwise, gradients unclipped. */

@@ -1,5 +1,9 @@
-package org.spectrolens.explain;
+package org.spectrolens.explain.method;
 
+import org.spectrolens.explain.MethodDefinition;
+import org.spectrolens.explain.Request;
+import org.spectrolens.explain.Tap;
+import org.spectrolens.explain.WeightedCam;
 import org.spectrolens.params.ParameterRecords;
 
 /** Grad-CAM (Selvaraju et al. 2017): {@code w_k = mean_ij g_ij^k}, map {@code sum_k w_k A^k}. */

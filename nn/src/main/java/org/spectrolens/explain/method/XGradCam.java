@@ -1,5 +1,9 @@
-package org.spectrolens.explain;
+package org.spectrolens.explain.method;
 
+import org.spectrolens.explain.MethodDefinition;
+import org.spectrolens.explain.Request;
+import org.spectrolens.explain.Tap;
+import org.spectrolens.explain.WeightedCam;
 import org.spectrolens.params.ParameterRecords;
 
 /** XGrad-CAM (Fu et al. 2020): {@code w_k = sum_ij(g * A) / (sum_ij A + 1e-7)}, as pytorch-grad-cam. */

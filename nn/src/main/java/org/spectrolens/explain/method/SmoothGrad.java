@@ -1,5 +1,12 @@
-package org.spectrolens.explain;
+package org.spectrolens.explain.method;
 
+import org.spectrolens.explain.Explanation;
+import org.spectrolens.explain.Method;
+import org.spectrolens.explain.MethodBase;
+import org.spectrolens.explain.MethodDefinition;
+import org.spectrolens.explain.Options;
+import org.spectrolens.explain.Request;
+import org.spectrolens.explain.Tap;
 import org.spectrolens.params.Param;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,11 @@
-package org.spectrolens.explain;
+package org.spectrolens.explain.method;
 
+import org.spectrolens.explain.Baseline;
+import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.Method;
+import org.spectrolens.explain.Options;
+import org.spectrolens.explain.Profile;
+import org.spectrolens.explain.Request;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,10 @@
-package org.spectrolens.explain;
+package org.spectrolens.explain.method;
 
+import org.spectrolens.explain.InputMethod;
+import org.spectrolens.explain.MethodDefinition;
+import org.spectrolens.explain.Options;
+import org.spectrolens.explain.Request;
+import org.spectrolens.explain.Tap;
 import org.spectrolens.params.ParameterRecords;
 import org.spectrolens.params.Param;
 import org.spectrolens.nn.model.TrainedModel;
