@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /** Small statistics used by several metrics: NaN-ignoring means, rankings, correlations, AUC. */
-final class Stats {
+public final class Stats {
   private Stats() {}
 
   /** The mean of the values that are not NaN; NaN when none is. */
@@ -29,7 +29,7 @@ final class Stats {
   }
 
   /** Pearson correlation; NaN when either side is constant. */
-  static double pearson(double[] a, double[] b) {
+  public static double pearson(double[] a, double[] b) {
     int n = a.length;
     double ma = 0;
     double mb = 0;

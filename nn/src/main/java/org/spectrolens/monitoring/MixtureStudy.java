@@ -51,7 +51,7 @@ public final class MixtureStudy {
   public static final String POSITIVE = "positive";
   public static final String NEGATIVE = "negative";
   /** The thesis's four methods. */
-  public static final List<String> THESIS_METHODS = List.of(org.spectrolens.explain.Explainers.THESIS_METHODS.split(","));
+  public static final List<String> THESIS_METHODS = List.of(org.spectrolens.explain.method.Explainers.THESIS_METHODS.split(","));
 
   /**
    * @param pairs mixtures to make

@@ -1,5 +1,6 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.explain.method.Explainers;
 import org.spectrolens.explain.method.GradCam;
 import org.spectrolens.params.ParameterRecords;
 

@@ -1,5 +1,7 @@
 package org.spectrolens.explain.bench;
 
+import org.spectrolens.explain.method.ScoreCam;
+import org.spectrolens.explain.method.SmoothGrad;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.spectrolens.SpectrolensException;
-import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.method.Explainers;
 import org.spectrolens.explain.Explanation;
 import org.spectrolens.explain.Options;
 import org.spectrolens.explain.Request;

@@ -1,6 +1,6 @@
 package org.spectrolens.explain.method;
 
-import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.method.Explainers;
 import org.spectrolens.explain.Explanation;
 import org.spectrolens.explain.Method;
 import org.spectrolens.explain.Options;

@@ -1,7 +1,7 @@
 package org.spectrolens.explain.method;
 
 import org.spectrolens.explain.Baseline;
-import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.method.Explainers;
 import org.spectrolens.explain.Method;
 import org.spectrolens.explain.Options;
 import org.spectrolens.explain.Profile;

@@ -1,5 +1,10 @@
-package org.spectrolens.judge;
+package org.spectrolens.judge.metric.localisation;
 
+import org.spectrolens.judge.Described;
+import org.spectrolens.judge.Judged;
+import org.spectrolens.judge.Judging;
+import org.spectrolens.judge.LocalisationMetric;
+import org.spectrolens.judge.Ties;
 import java.util.Set;
 import org.spectrolens.explain.MapAxes;
 

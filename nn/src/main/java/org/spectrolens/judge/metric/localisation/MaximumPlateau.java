@@ -1,5 +1,9 @@
-package org.spectrolens.judge;
+package org.spectrolens.judge.metric.localisation;
 
+import org.spectrolens.judge.Described;
+import org.spectrolens.judge.Judged;
+import org.spectrolens.judge.MapMetric;
+import org.spectrolens.judge.Ties;
 import java.util.Set;
 
 /**
@@ -10,7 +14,7 @@ import java.util.Set;
  */
 public final class MaximumPlateau extends Described implements MapMetric {
   /** The id, also the key the result files' plateau counts are derived from. */
-  public static final String ID = "max_tied_cells";
+  public static final String ID = Ties.MAX_TIED_CELLS;
 
   public MaximumPlateau() {
     super(ID, Category.LOCALISATION, Direction.NEITHER, Set.of(),

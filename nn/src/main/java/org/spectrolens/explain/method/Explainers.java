@@ -1,5 +1,12 @@
-package org.spectrolens.explain;
+package org.spectrolens.explain.method;
 
+import org.spectrolens.explain.Explanation;
+import org.spectrolens.explain.InputMethod;
+import org.spectrolens.explain.LayerMethod;
+import org.spectrolens.explain.Method;
+import org.spectrolens.explain.MethodDefinition;
+import org.spectrolens.explain.Profile;
+import org.spectrolens.explain.Request;
 import org.spectrolens.explain.method.AblationCam;
 import org.spectrolens.explain.method.Cam;
 import org.spectrolens.explain.method.EigenCam;

@@ -1,5 +1,9 @@
-package org.spectrolens.judge;
+package org.spectrolens.judge.metric.randomisation;
 
+import org.spectrolens.judge.Described;
+import org.spectrolens.judge.MapMaker;
+import org.spectrolens.judge.Metric;
+import org.spectrolens.judge.Similarity;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.spectrolens.nn.model.Network;

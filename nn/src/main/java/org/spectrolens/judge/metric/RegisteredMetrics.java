@@ -1,5 +1,6 @@
-package org.spectrolens.judge;
+package org.spectrolens.judge.metric;
 
+import org.spectrolens.judge.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import org.spectrolens.judge.result.MetricCatalogue;

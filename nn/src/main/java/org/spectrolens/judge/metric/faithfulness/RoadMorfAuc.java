@@ -1,4 +1,6 @@
-package org.spectrolens.judge;
+package org.spectrolens.judge.metric.faithfulness;
+
+import org.spectrolens.judge.RoadArea;
 
 /** ROAD, most relevant units first: area under the kept-prediction curve. Lower is better. */
 public final class RoadMorfAuc extends RoadArea {

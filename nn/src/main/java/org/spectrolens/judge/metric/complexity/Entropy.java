@@ -1,5 +1,8 @@
-package org.spectrolens.judge;
+package org.spectrolens.judge.metric.complexity;
 
+import org.spectrolens.judge.Described;
+import org.spectrolens.judge.Judged;
+import org.spectrolens.judge.MapMetric;
 import java.util.Set;
 
 /**
@@ -20,7 +23,7 @@ public final class Entropy extends Described implements MapMetric {
     return out;
   }
 
-  static double entropy(float[] map) {
+  public static double entropy(float[] map) {
     double sum = 0;
     for (float v : map) sum += Math.abs(v);
     if (sum == 0) return Double.NaN;

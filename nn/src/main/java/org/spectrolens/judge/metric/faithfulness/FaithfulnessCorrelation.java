@@ -1,5 +1,12 @@
-package org.spectrolens.judge;
+package org.spectrolens.judge.metric.faithfulness;
 
+import org.spectrolens.judge.Described;
+import org.spectrolens.judge.Judged;
+import org.spectrolens.judge.Judging;
+import org.spectrolens.judge.MapMetric;
+import org.spectrolens.judge.RemovalUnits;
+import org.spectrolens.judge.Stats;
+import org.spectrolens.judge.Ties;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.spectrolens.explain.Baseline;
@@ -59,7 +66,7 @@ public final class FaithfulnessCorrelation extends Described implements MapMetri
    * input) in the content order of the units, so the same for every map of the batch and moving
    * with the input's content.
    */
-  static int[][] subsets(Judged j, int i) {
+  public static int[][] subsets(Judged j, int i) {
     int count = j.units().count();
     int subset = Math.max(1, Math.min(j.judging().correlationSubset(), count / 2));
     SplittableRandom rng = new SplittableRandom(j.judging().seed() * 7_919L + i);

@@ -1,5 +1,12 @@
-package org.spectrolens.judge;
+package org.spectrolens.judge.metric;
 
+import org.spectrolens.judge.LayerStep;
+import org.spectrolens.judge.MapMaker;
+import org.spectrolens.judge.Similarity;
+import org.spectrolens.judge.metric.randomisation.CascadingRandomisation;
+import org.spectrolens.judge.metric.randomisation.DataRandomisation;
+import org.spectrolens.judge.metric.randomisation.IndependentRandomisation;
+import org.spectrolens.judge.metric.randomisation.RandomLogit;
 import java.util.ArrayList;
 import java.util.List;
 import org.spectrolens.nn.model.Network;
@@ -32,7 +39,7 @@ public record Sanity(List<LayerStep> cascading, List<LayerStep> independent, dou
   }
 
   /** True when the maps count as changed: Spearman (where defined on some item) and SSIM below the threshold. */
-  static boolean changed(Similarity.Mean m) {
+  public static boolean changed(Similarity.Mean m) {
     return (m.spearmanItems() == 0 || m.spearman() < THRESHOLD) && m.ssim() < THRESHOLD;
   }
 

@@ -1,5 +1,9 @@
-package org.spectrolens.judge;
+package org.spectrolens.judge.metric.faithfulness;
 
+import org.spectrolens.judge.Described;
+import org.spectrolens.judge.Judged;
+import org.spectrolens.judge.MapMetric;
+import org.spectrolens.judge.TopHalf;
 import java.util.Set;
 
 /**

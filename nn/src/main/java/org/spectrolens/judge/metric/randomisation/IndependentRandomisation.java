@@ -1,5 +1,10 @@
-package org.spectrolens.judge;
+package org.spectrolens.judge.metric.randomisation;
 
+import org.spectrolens.judge.Described;
+import org.spectrolens.judge.LayerStep;
+import org.spectrolens.judge.MapMaker;
+import org.spectrolens.judge.Metric;
+import org.spectrolens.judge.ParameterRandomisation;
 import java.util.List;
 import java.util.Set;
 import org.spectrolens.nn.model.Network;

@@ -1,4 +1,6 @@
-package org.spectrolens.judge;
+package org.spectrolens.judge.metric.faithfulness;
+
+import org.spectrolens.judge.RoadArea;
 
 /** ROAD, least relevant units first: area under the kept-prediction curve. Higher is better. */
 public final class RoadLerfAuc extends RoadArea {

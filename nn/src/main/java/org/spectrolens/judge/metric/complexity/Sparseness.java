@@ -1,5 +1,8 @@
-package org.spectrolens.judge;
+package org.spectrolens.judge.metric.complexity;
 
+import org.spectrolens.judge.Described;
+import org.spectrolens.judge.Judged;
+import org.spectrolens.judge.MapMetric;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -22,7 +25,7 @@ public final class Sparseness extends Described implements MapMetric {
     return out;
   }
 
-  static double gini(float[] map) {
+  public static double gini(float[] map) {
     double[] a = new double[map.length];
     for (int i = 0; i < a.length; i++) a[i] = Math.abs(map[i]);
     Arrays.sort(a);

@@ -1,5 +1,8 @@
-package org.spectrolens.judge;
+package org.spectrolens.judge.metric.localisation;
 
+import org.spectrolens.judge.Described;
+import org.spectrolens.judge.Judged;
+import org.spectrolens.judge.LocalisationMetric;
 import java.util.Set;
 
 /**
