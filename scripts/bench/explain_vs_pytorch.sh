@@ -18,7 +18,7 @@ $py -c 'import torch, torchvision, numpy' 2>/dev/null || { echo "needs python3-t
 cd "$here"
 ./spectrolens --version >/dev/null   # builds once, outside the timings
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-java -Dai.djl.offline=true -cp "cli/target/spectrolens-cli.jar:cli/target/lib/*" org.spectrolens.explain.bench.BenchModel \
+java -Dai.djl.offline=true -cp "cli/target/spectrolens-cli.jar:cli/target/lib/*" org.spectrolens.bench.BenchModel \
   "$arch" "$size" "$size" 5 "$n" "$work" 2>/dev/null
 export OMP_NUM_THREADS=$threads
 wall() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l; }

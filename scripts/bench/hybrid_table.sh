@@ -5,7 +5,7 @@
 # speaker-independent splits, stratified for the scene, as the CNN), beside the CNN's own figures.
 # Writes OUT/<task>/<classifier>/<features>/ (model folders), OUT/hybrid.csv and prints the
 # markdown table.
-# The CNN's test time is measured here too (nn.bench.InferenceBench, in-process after a warm-up);
+# The CNN's test time is measured here too (org.spectrolens.bench.InferenceBench in the cli module, in-process after a warm-up);
 # its training time is the demo's (logs/<task>_train.log).
 # Usage: scripts/bench/hybrid_table.sh [demo=/work/scratch/demo-default] [out=/tmp/hybrid-table]
 #          [features=mfcc,centroid,bandwidth,rolloff,flatness,contrast,zcr,rms] [tasks="vowels-fullband vowels-4k voicing-4k scene"]
@@ -23,7 +23,7 @@ csv="$out/hybrid.csv"
 echo "task,classifier,features,accuracy,balanced_accuracy,feature_s,train_s,test_s,train_items,test_items" >"$csv"
 for task in $tasks; do
   ds="$demo/datasets/$task"; cnn="$demo/models/$task"
-  java -Xmx6g -Dai.djl.offline=true -cp "$cp" org.spectrolens.nn.bench.InferenceBench "$cnn" "$ds" 2 | tee "$out/$task.cnn.txt"
+  java -Xmx6g -Dai.djl.offline=true -cp "$cp" org.spectrolens.bench.InferenceBench "$cnn" "$ds" 2 | tee "$out/$task.cnn.txt"
   for set in "$features" "embeddings:$cnn" "embeddings:$cnn,$features"; do
     name=$(sed "s#embeddings:$cnn#embeddings#; s#$features#features#" <<<"$set" | sed "s#,#+#g")
     for c in logistic svm random-forest knn; do

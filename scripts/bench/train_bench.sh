@@ -16,7 +16,7 @@ field() { sed "s/.*$1=\([0-9.]*\).*/\1/"; }
 for model in $models; do
   be=1e9; bs=1e9; pe=1e9; ps=1e9
   for ((r = 0; r < reps; r++)); do
-    djl=$(java -Xmx4g -Dai.djl.offline=true -cp "$cp" org.spectrolens.nn.bench.TrainBench "$model" "$items" "$size" "$batch" "$threads" 2>/dev/null | grep epoch_seconds)
+    djl=$(java -Xmx4g -Dai.djl.offline=true -cp "$cp" org.spectrolens.bench.TrainBench "$model" "$items" "$size" "$batch" "$threads" 2>/dev/null | grep epoch_seconds)
     pt=$(/usr/bin/python3 -W ignore "$here/scripts/bench/torch_train_bench.py" "$model" "$items" "$size" "$batch" "$threads" | grep epoch_seconds)
     echo "$djl"; echo "$pt"
     be=$(awk -v a="$be" -v b="$(field epoch_seconds <<<"$djl")" 'BEGIN { print (b < a ? b : a) }')

@@ -75,29 +75,34 @@ final class AblationCommand implements Callable<Integer> {
       }
       cutoffs.add(c);
     }
+    // in place (folder.dir() is out): each step writes its own folder inside, as the paths given (the results record them), and a
+    // re-run of an unfinished ablation continues in it
     List<Ablation.Cutoff> rows = new ArrayList<>();
-    for (String c : cutoffs) {
-      String name = "fmax-" + c;
-      Path ds = out.resolve("datasets").resolve(name), m = out.resolve("models").resolve(name);
-      Path eval = out.resolve("evaluate").resolve(name).resolve("metrics.json"), analysis = out.resolve("analysis").resolve(name);
-      List<String> dataset = new ArrayList<>(List.of("dataset", "--corpus", corpus.toString(), "--task", task, "--out", ds.toString(),
-          "--size", size, "--seed", "" + seed, "--no-progress"));
-      if (!groupBy.equals("none")) dataset.addAll(List.of("--group-by", groupBy));
-      if (!c.equals("full")) dataset.addAll(List.of("--fmax", c));
-      step(dataset.toArray(String[]::new));
-      OutputFolder.delete(m, Trainer.COMMAND); // train refuses an existing model; a re-run replaces its own
-      step("train", "--data", ds.toString(), "--model", model, "--out", m.toString(), "--epochs", "" + epochs, "--seed", "" + seed,
-          "--quiet");
-      step("evaluate", "--model", m.toString(), "--data", ds.toString(), "--out", eval.toString());
-      step("analyze", "--model", m.toString(), "--data", ds.toString(), "--methods", methods, "--truth", truth, "--seed", "" + seed,
-          "--out", analysis.toString());
-      Metrics metrics = Json.read(eval, Metrics.class);
-      rows.add(Ablation.Cutoff.of(c, Json.read(analysis.resolve("analysis.json"), Analysis.class), metrics.balancedAccuracy()));
+    try (OutputFolder folder = OutputFolder.inPlace(out, "ablation", false, corpus)) {
+      for (String c : cutoffs) {
+        String name = "fmax-" + c;
+        Path ds = out.resolve("datasets").resolve(name), m = out.resolve("models").resolve(name);
+        Path eval = out.resolve("evaluate").resolve(name).resolve("metrics.json"), analysis = out.resolve("analysis").resolve(name);
+        List<String> dataset = new ArrayList<>(List.of("dataset", "--corpus", corpus.toString(), "--task", task, "--out", ds.toString(),
+            "--size", size, "--seed", "" + seed, "--no-progress"));
+        if (!groupBy.equals("none")) dataset.addAll(List.of("--group-by", groupBy));
+        if (!c.equals("full")) dataset.addAll(List.of("--fmax", c));
+        step(dataset.toArray(String[]::new));
+        OutputFolder.delete(m, Trainer.COMMAND); // train refuses an existing model; a re-run replaces its own
+        step("train", "--data", ds.toString(), "--model", model, "--out", m.toString(), "--epochs", "" + epochs, "--seed", "" + seed,
+            "--quiet");
+        step("evaluate", "--model", m.toString(), "--data", ds.toString(), "--out", eval.toString());
+        step("analyze", "--model", m.toString(), "--data", ds.toString(), "--methods", methods, "--truth", truth, "--seed", "" + seed,
+            "--out", analysis.toString());
+        Metrics metrics = Json.read(eval, Metrics.class);
+        rows.add(Ablation.Cutoff.of(c, Json.read(analysis.resolve("analysis.json"), Analysis.class), metrics.balancedAccuracy()));
+      }
+      Ablation a = new Ablation(task, rows);
+      Json.write(out.resolve("ablation.json"), a);
+      AtomicFiles.writeString(out.resolve("ablation.csv"), a.csv());
+      a.figure(out.resolve("ablation.png"), methods.split(",")[0].trim());
+      folder.commit();
     }
-    Ablation a = new Ablation(task, rows);
-    Json.write(out.resolve("ablation.json"), a);
-    AtomicFiles.writeString(out.resolve("ablation.csv"), a.csv());
-    a.figure(out.resolve("ablation.png"), methods.split(",")[0].trim());
     System.out.println("\ncut-off   accuracy  formant alignment (" + methods + ")");
     for (Ablation.Cutoff r : rows) {
       StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-9s %8.3f ", r.fmax(), r.accuracy()));

@@ -3,8 +3,8 @@ package org.spectrolens.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.spectrolens.bench.FrontEndBench;
 import org.spectrolens.params.Param;
-import org.spectrolens.spectrogram.FrontEndBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -100,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      org.spectrolens.explain.bench.ExplainBench.main(new String[] {"models=" + models, "size=" + size, "threads=" + threads,
+      org.spectrolens.bench.ExplainBench.main(new String[] {"models=" + models, "size=" + size, "threads=" + threads,
           "batch=" + batch, "heavy=" + heavy, "rounds=" + rounds, "methods=" + methods, "torch=" + !noTorch, "train=" + train});
       return 0;
     }

@@ -2,16 +2,14 @@ package org.spectrolens.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.decompose.DecompositionResult;
 import org.spectrolens.decompose.DecompositionFigure;
 import org.spectrolens.decompose.Decompositions;
 import org.spectrolens.decompose.SpectrogramDecomposition;
 import org.spectrolens.io.AtomicFiles;
-import org.spectrolens.io.Json;
 import org.spectrolens.io.Npy;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.params.Param;
@@ -97,15 +95,8 @@ final class DecomposeCommand implements Callable<Integer>, Checked {
       }
       AtomicFiles.writeString(dir.resolve("templates.csv"), t.toString());
       AtomicFiles.writeString(dir.resolve("activations.csv"), a.toString());
-      Map<String, Object> info = new LinkedHashMap<>();
-      info.put("input", in.toString());
-      info.put("method", method);
-      info.put("components", components);
-      info.put("rows", s.rows());
-      info.put("columns", s.columns());
-      info.putAll(d.figures());
-      if (s.spec() != null) info.put("spec", SpectrogramFiles.specJson(s.spec()));
-      Json.write(dir.resolve("decomposition.json"), info);
+      new DecompositionResult(in.toString(), method, components, s.rows(), s.columns(), d.figures(),
+          s.spec() == null ? null : SpectrogramFiles.specJson(s.spec())).write(dir);
       DecompositionFigure.write(dir.resolve("decomposition.png"), d);
       folder.commit();
       System.out.printf(Locale.ROOT, "%s of %s (%dx%d) into %d components: %s%n", method, in, s.rows(), s.columns(), components, out);

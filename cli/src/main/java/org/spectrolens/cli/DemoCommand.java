@@ -92,29 +92,33 @@ final class DemoCommand implements Callable<Integer>, Checked {
 
   @Override
   public Integer call() throws Exception {
-    Files.createDirectories(out);
+    // in place: every step writes its own folder inside (continued by a re-run), the marker records them on success
     long t0 = System.nanoTime();
-    Scale s = quick ? QUICK : STUDY;
     Map<String, Object> summary = new LinkedHashMap<>();
-    Path corpus = out.resolve("corpus");
-    step("synth", "synth", "--out", corpus.toString(), "--utterances", "" + s.utterances(), "--seed", "" + seed);
-    Map<String, Object> speech = new LinkedHashMap<>();
-    for (Experiment e : EXPERIMENTS) speech.put(e.name(), experiment(e, corpus, s));
-    summary.put("speech", speech);
-    Path ablation = out.resolve("ablation");
-    step("ablation", "ablation", "--corpus", corpus.toString(), "--task", "vowels", "--fmax", s.fmax(), "--size", s.size(),
-        "--epochs", "" + s.epochs(), "--methods", "gradcam,layercam,saliency", "--seed", "" + seed, "--out", ablation.toString());
-    summary.put("monitoring", monitoring(s));
-    if (full) summary.put("paper-resolution", paperResolution(corpus, s));
-    Path report = out.resolve("report.html");
-    Path intro = out.resolve("logs").resolve("report-intro.txt");
-    org.spectrolens.io.AtomicFiles.writeString(intro, intro(s));
-    step("report", "report", "--in", out.toString(), "--out", report.toString(), "--title", "spectrolens demo: both seed studies", "--intro",
-        intro.toString(), "--force");
-    summary.put("seconds", seconds);
-    summary.put("total_seconds", (System.nanoTime() - t0) / 1e9);
-    summary.put("report", report.toString());
-    Json.write(out.resolve("summary.json"), summary);
+    Path report;
+    try (OutputFolder folder = OutputFolder.inPlace(out, "demo", false)) {
+      Scale s = quick ? QUICK : STUDY;
+      Path corpus = out.resolve("corpus");
+      step("synth", "synth", "--out", corpus.toString(), "--utterances", "" + s.utterances(), "--seed", "" + seed);
+      Map<String, Object> speech = new LinkedHashMap<>();
+      for (Experiment e : EXPERIMENTS) speech.put(e.name(), experiment(e, corpus, s));
+      summary.put("speech", speech);
+      Path ablation = out.resolve("ablation");
+      step("ablation", "ablation", "--corpus", corpus.toString(), "--task", "vowels", "--fmax", s.fmax(), "--size", s.size(),
+          "--epochs", "" + s.epochs(), "--methods", "gradcam,layercam,saliency", "--seed", "" + seed, "--out", ablation.toString());
+      summary.put("monitoring", monitoring(s));
+      if (full) summary.put("paper-resolution", paperResolution(corpus, s));
+      report = out.resolve("report.html");
+      Path intro = out.resolve("logs").resolve("report-intro.txt");
+      org.spectrolens.io.AtomicFiles.writeString(intro, intro(s));
+      step("report", "report", "--in", out.toString(), "--out", report.toString(), "--title", "spectrolens demo: both seed studies", "--intro",
+          intro.toString(), "--force");
+      summary.put("seconds", seconds);
+      summary.put("total_seconds", (System.nanoTime() - t0) / 1e9);
+      summary.put("report", report.toString());
+      Json.write(out.resolve("summary.json"), summary);
+      folder.commit();
+    }
     printSummary(summary);
     System.out.printf(Locale.ROOT, "%ndemo finished in %.0f s; open %s (numbers in summary.json and report.json)%n",
         (System.nanoTime() - t0) / 1e9, report.toAbsolutePath());

@@ -1,20 +1,18 @@
 package org.spectrolens.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.dataset.DatasetItem;
 import org.spectrolens.io.AtomicFiles;
 import org.spectrolens.io.Csv;
-import org.spectrolens.io.Json;
 import org.spectrolens.io.Npy;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.nn.Engines;
+import org.spectrolens.nn.embed.EmbedResult;
 import org.spectrolens.nn.embed.EmbeddingMap;
 import org.spectrolens.nn.embed.Embeddings;
 import org.spectrolens.nn.model.TrainedModel;
@@ -91,17 +89,7 @@ final class EmbedCommand implements Callable<Integer>, Checked {
         map.scatter(dir.resolve("scatter.png"), items.stream().map(DatasetItem::label).toList(), ds.classes(),
             String.format(Locale.ROOT, "%s of %s %s (%s split, %d items)", method.equals("tsne") ? "t-SNE" : "PCA",
                 m.config().model(), layer, split, items.size()));
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("model", model.toString());
-        info.put("layer", layer);
-        info.put("dimensions", e[0].length);
-        info.put("dataset_id", ds.info().id());
-        info.put("split", split);
-        info.put("items", items.size());
-        info.put("method", method);
-        info.put(method.equals("tsne") ? "kl_divergence" : "explained_variance_ratio",
-            method.equals("tsne") ? map.detail()[0] : map.detail());
-        Json.write(dir.resolve("embed.json"), info);
+        EmbedResult.of(model.toString(), layer, e[0].length, ds.info().id(), split, items.size(), map).write(dir);
         folder.commit();
         System.out.printf(Locale.ROOT, "embedded %d items (%s, %d values each) with %s: %s%n", items.size(), layer, e[0].length, method, out);
       }

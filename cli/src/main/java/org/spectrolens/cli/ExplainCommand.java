@@ -11,15 +11,13 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
-import org.spectrolens.explain.AudioSink;
 import org.spectrolens.explain.Baseline;
 import org.spectrolens.explain.BatchExplainer;
 import org.spectrolens.explain.DatasetInputs;
 import org.spectrolens.explain.method.Explainers;
-import org.spectrolens.explain.ExplanationFigures;
+import org.spectrolens.explain.ExplainWorkflow;
 import org.spectrolens.explain.FileInputs;
 import org.spectrolens.explain.InputSet;
-import org.spectrolens.explain.MapStack;
 import org.spectrolens.explain.Method;
 import org.spectrolens.explain.ModelInput;
 import org.spectrolens.explain.Options;
@@ -196,25 +194,14 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
       if (source.data != null) read.add(source.data);
       else read.addAll(source.inputs);
       BatchExplainer engine = new BatchExplainer(m.network(), chosen, options, layer, t, batch);
-      try (OutputFolder folder = OutputFolder.create(out, "explain", force, read.toArray(Path[]::new));
-          MapStack.Writer writer = new MapStack.Writer(folder.dir(), inputs, classes);
-          MapStack.ProfileWriter profiles = new MapStack.ProfileWriter(folder.dir(), bandHz, spanSeconds)) {
-        ExplanationFigures pictures = new ExplanationFigures(folder.dir().resolve("figures"), inputs, classes);
-        AudioSink sounds = audio ? new AudioSink(folder.dir().resolve("audio"), inputs, m.config().dataset()) : null;
+      ExplainWorkflow.Outputs outputs = new ExplainWorkflow.Outputs(figures, audio, bandHz, spanSeconds);
+      try (OutputFolder folder = OutputFolder.create(out, "explain", force, read.toArray(Path[]::new))) {
         BatchExplainer.Run r;
         try (ProgressBar bar = quiet || inputs.size() <= batch ? null : new ProgressBarBuilder().setTaskName("explain")
             .setInitialMax(inputs.size()).setUnit(" inputs", 1).showSpeed().setConsumer(new ConsoleProgressBarConsumer(System.err))
             .setUpdateIntervalMillis(250).build()) {
-          r = engine.run(inputs, (from, byMethod) -> {
-            writer.accept(from, byMethod);
-            profiles.accept(from, byMethod);
-            if (figures) pictures.accept(from, byMethod);
-            if (sounds != null) sounds.accept(from, byMethod);
-          }, bar == null ? null : bar::stepTo);
+          r = ExplainWorkflow.run(m, inputs, engine, run, outputs, folder, bar == null ? null : bar::stepTo);
         }
-        writer.finish(run, r);
-        profiles.close();
-        folder.commit();
         System.err.printf(java.util.Locale.ROOT, "explained %d inputs with %d methods in %.1f s (%.1f inputs/s)%n", r.inputs(), chosen.size(),
             r.seconds(), r.inputsPerSecond());
       }

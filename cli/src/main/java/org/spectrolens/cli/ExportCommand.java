@@ -3,8 +3,8 @@ package org.spectrolens.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.spectrolens.io.OutputFile;
+import org.spectrolens.nn.model.TorchWeights;
 import org.spectrolens.nn.model.TrainedModel;
-import org.spectrolens.nn.weights.TorchWeights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

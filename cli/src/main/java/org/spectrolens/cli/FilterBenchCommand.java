@@ -3,7 +3,7 @@ package org.spectrolens.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.spectrolens.filter.DenoisingBench;
+import org.spectrolens.bench.DenoisingBench;
 import org.spectrolens.filter.Filters;
 import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;

@@ -3,15 +3,14 @@ package org.spectrolens.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.audio.AudioFolder;
+import org.spectrolens.filter.FilterResult;
 import org.spectrolens.filter.Filters;
 import org.spectrolens.filter.SpectrogramFilter;
-import org.spectrolens.io.Json;
 import org.spectrolens.io.Npy;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.io.OutputNames;
@@ -94,10 +93,7 @@ final class FilterCommand implements Callable<Integer>, Checked {
         }
       }
       if (failures.size() == names.size()) throw failures.get(0);
-      Map<String, Object> run = new LinkedHashMap<>();
-      run.put("filters", Filters.texts(chain));
-      run.put("inputs", files.stream().map(Path::toString).toList());
-      Json.write(folder.dir().resolve("filter.json"), run);
+      new FilterResult(Filters.texts(chain), files.stream().map(Path::toString).toList()).write(folder.dir());
       folder.commit();
     }
     System.out.printf("%d written, %d failed -> %s%n", names.size() - failures.size(), failures.size(), out);

@@ -1,8 +1,6 @@
 package org.spectrolens.cli;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.explain.DatasetInputs;
@@ -75,18 +73,7 @@ public final class LocalisationCommand implements Callable<Integer> {
       boolean[][] masks = Truth.masks(reader, ds, sample);
       Judging judging = Judging.defaults(RemovalUnits.full(s[1], s[2])).withSeed(common.seed).withTolerance(toleranceHz, toleranceMs);
       Study study = Study.run(m.network(), sample, MethodMaps.of(common.engine(m), set), chosen, judging, masks);
-      int withTruth = 0;
-      for (boolean[] mask : masks) for (boolean v : mask) if (v) {
-        withTruth++;
-        break;
-      }
-      Map<String, Object> settings = new LinkedHashMap<>();
-      settings.put("truth", reader.origin().id());
-      settings.put("region", Truth.region(ds));
-      settings.put("items_with_truth", withTruth);
-      settings.put("tolerance_hz", toleranceHz);
-      settings.put("tolerance_ms", toleranceMs);
-      LocalisationResult result = study.localisation(common.run(sample.n()).with(settings).with(FaithfulnessCommand.metricParameters(chosen)));
+      LocalisationResult result = study.localisation(common.run(sample.n()).with(Truth.settings(reader, ds, masks, judging)).with(FaithfulnessCommand.metricParameters(chosen)));
       result.write(folder.dir());
       org.spectrolens.io.AtomicFiles.writeString(folder.dir().resolve("items.csv"), String.join("\n", study.itemRows(sample)) + "\n");
       if (saveMaps) saveMaps(folder.dir(), study, masks, s[1], s[2]);

@@ -1,17 +1,15 @@
 package org.spectrolens.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.audio.AudioFile;
 import org.spectrolens.io.AtomicFiles;
-import org.spectrolens.io.Json;
 import org.spectrolens.io.Npy;
 import org.spectrolens.io.OutputFolder;
+import org.spectrolens.match.MatchResult;
 import org.spectrolens.match.Detection;
 import org.spectrolens.match.TemplateMatcher;
 import org.spectrolens.params.Param;
@@ -126,14 +124,8 @@ final class MatchCommand implements Callable<Integer>, Checked {
         SpectrogramImage.defaults().withDynamicRange(db ? 80 : Double.NaN).withTracks(boxes)
             .withTitle(found.size() + " detections of " + template.getFileName()).write(image, folder.dir().resolve("detections.png"));
       }
-      Map<String, Object> run = new LinkedHashMap<>();
-      run.put("input", input.toString());
-      run.put("template", template.toString());
-      run.put("template_shape", List.of(t.length, t[0].length));
-      run.put("threshold", threshold);
-      run.put("max_overlap", maxOverlap);
-      run.put("detections", found.size());
-      Json.write(folder.dir().resolve("match.json"), run);
+      new MatchResult(input.toString(), template.toString(), List.of(t.length, t[0].length), threshold, maxOverlap, found.size())
+          .write(folder.dir());
       folder.commit();
     }
     System.out.printf("%d detections -> %s%n", found.size(), out);

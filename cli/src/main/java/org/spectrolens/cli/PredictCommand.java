@@ -2,15 +2,14 @@ package org.spectrolens.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.explain.ModelInput;
 import org.spectrolens.io.Json;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.hybrid.HybridModel;
+import org.spectrolens.nn.model.Prediction;
 import org.spectrolens.nn.model.TrainedModel;
 import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;
@@ -70,13 +69,7 @@ public final class PredictCommand implements Callable<Integer> {
   private void print(Path in, List<String> classes, float[] logits, double[] p) {
     int top = TrainedModel.argmax(p);
     if (json) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("input", in.toString());
-      o.put("top", classes.get(top));
-      o.put("classes", classes);
-      if (logits != null) o.put("logits", logits);
-      o.put("probabilities", p);
-      System.out.println(Json.toString(o).replaceAll("\\s*\\n\\s*", " "));
+      System.out.println(Json.toString(Prediction.of(in.toString(), classes, logits, p)).replaceAll("\\s*\\n\\s*", " "));
     } else {
       List<String> parts = new ArrayList<>();
       for (int i = 0; i < p.length; i++) parts.add(String.format(Locale.ROOT, "%s=%.4f", classes.get(i), p[i]));

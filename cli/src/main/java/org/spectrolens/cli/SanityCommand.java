@@ -78,9 +78,7 @@ public final class SanityCommand implements Callable<Integer> {
             lastStep.spearmanPartial() ? String.format(" on %d of %d items, the other maps constant", lastStep.spearmanItems(), lastStep.items()) : "",
             lastStep.ssim(), s.randomLogitSsim());
       }
-      JudgeRun run = common.run(sample.n()).with("threshold", Sanity.THRESHOLD)
-          .with("shuffled_model", shuffledModel == null ? null : shuffledModel.toString())
-          .with("reinitialisation", "fresh initialisation of the architecture from seed + 1000003 (parameters and batch-norm statistics)");
+      JudgeRun run = common.run(sample.n()).with(Sanity.settings(shuffledModel == null ? null : shuffledModel.toString()));
       PanelFigure.defaults().withColumns(columns).withFontSize(12f).withTitle("Cascading randomisation, " + sample.items().get(0).id()
           + " (from the output layer down)").write(panels, folder.dir().resolve("sanity.png"));
       new SanityResult(methods, failing, run).write(folder.dir());

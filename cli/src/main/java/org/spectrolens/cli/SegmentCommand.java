@@ -3,14 +3,12 @@ package org.spectrolens.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.AtomicFiles;
-import org.spectrolens.io.Json;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.io.OutputNames;
 import org.spectrolens.params.Param;
@@ -18,6 +16,7 @@ import org.spectrolens.segment.LabelFigure;
 import org.spectrolens.segment.LabelGrid;
 import org.spectrolens.segment.Morphology;
 import org.spectrolens.segment.Region;
+import org.spectrolens.segment.SegmentResult;
 import org.spectrolens.segment.SceneDetection;
 import org.spectrolens.segment.Segmentation;
 import org.spectrolens.segment.Segmenters;
@@ -169,15 +168,9 @@ final class SegmentCommand implements Callable<Integer>, Checked {
     for (Region r : regions) csv.append(r.csvRow()).append('\n');
     AtomicFiles.writeString(dir.resolve("regions.csv"), csv.toString());
     LabelFigure.write(s, labels, in.getFileName() + ": " + id() + ", " + regions.size() + " regions", dir.resolve("overlay.png"));
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("input", in.toString());
-    json.put("method", id());
-    json.put("parameters", ParameterRecords.values(segmentation.method().parameters()));
-    json.put("morphology", segmentation.morphology().stream().map(Object::toString).toList());
-    json.put("floor_quantile", aboveFloor ? floorQuantile : null);
-    json.put("levels", s.spec() == null ? "as given" : s.spec().db() ? "dB" : "dB (converted)");
-    json.put("regions", regions.size());
-    Json.write(dir.resolve("segment.json"), json);
+    new SegmentResult(in.toString(), id(), ParameterRecords.values(segmentation.method().parameters()),
+        segmentation.morphology().stream().map(Object::toString).toList(), aboveFloor ? floorQuantile : null,
+        s.spec() == null ? "as given" : s.spec().db() ? "dB" : "dB (converted)", regions.size()).write(dir);
     return regions.size();
   }
 

@@ -12,7 +12,7 @@ import org.spectrolens.nn.evaluate.Metrics;
 import org.spectrolens.nn.hybrid.Classifiers;
 import org.spectrolens.nn.hybrid.FeatureChoice;
 import org.spectrolens.nn.model.Models;
-import org.spectrolens.nn.train.TrainConfig;
+import org.spectrolens.nn.model.TrainConfig;
 import org.spectrolens.nn.train.Trainer;
 import org.spectrolens.params.Param;
 import org.spectrolens.scene.ThesisRecipe;
@@ -160,7 +160,10 @@ public final class TrainCommand implements Callable<Integer>, Checked {
     Engines.init(threads);
     if (Classifiers.isHybrid(model)) return HybridCommands.train(data, model, FeatureChoice.parse(features), seed, out, force);
     CachedDataset ds = CachedDataset.open(data);
-    Trainer.Outcome o = Trainer.train(ds, config(), out, resume, force, !quiet, new Trainer.Listener() {});
+    Trainer.Outcome o;
+    try (TrainingProgress progress = new TrainingProgress(System.err)) {
+      o = quiet ? Trainer.train(ds, config(), out, resume, force) : Trainer.train(ds, config(), out, resume, force, progress);
+    }
     System.out.printf(Locale.ROOT, "trained %s on %s: %d epochs (best %d), %.1f s of training on %d threads%n", model, ds.info().id(),
         o.config().epochsRun(), o.config().bestEpoch(), o.trainSeconds(), Engines.threads());
     Metrics m = o.metrics();

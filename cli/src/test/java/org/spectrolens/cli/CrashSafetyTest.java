@@ -125,6 +125,22 @@ class CrashSafetyTest {
         "--size", "16x16", "--no-progress", "--threads", "1", "--out"}, "ds");
   }
 
+  /**
+   * The kill window of issue 22, hit on purpose rather than by a lucky delay: a run killed after it
+   * made {@code ds.partial} and before its marker was renamed into place leaves only the marker's
+   * temporary file; the rerun must not refuse it as a stranger's folder.
+   */
+  @Test
+  void datasetKilledBeforeItsPartialWasMarkedIsNotStuck() throws Exception {
+    ok("synth", "--out", tmp.resolve("corpus").toString(), "--utterances", "6", "--seed", "2");
+    Path partial = Files.createDirectories(tmp.resolve("ds.partial"));
+    Files.writeString(partial.resolve("." + OutputFolder.MARKER + ".4242.tmp"), "{\"command\":\"data");
+    ok("dataset", "--corpus", tmp.resolve("corpus").toString(), "--task", "vowels", "--size", "16x16", "--no-progress",
+        "--threads", "1", "--out", tmp.resolve("ds").toString());
+    assertEquals("complete", OutputFolder.markerOf(tmp.resolve("ds")).orElseThrow().state());
+    assertFalse(Files.exists(partial));
+  }
+
   @Test
   void trainKilledThenResumedGivesTheSameWeights() throws Exception {
     ok("synth", "--out", tmp.resolve("corpus").toString(), "--utterances", "20", "--seed", "2");

@@ -23,9 +23,11 @@ public final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /** Writes {@code target} whole or not at all (recorded first in the marker of the output folder it lies in). */
   public static void write(Path target, Content content) {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = null;
+    OutputFolder.recordWrite(target); // into an output folder's marker before the first byte
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");

@@ -30,6 +30,7 @@ public final class NpyStackWriter implements AutoCloseable {
     shape[0] = n;
     System.arraycopy(slice, 0, shape, 1, slice.length);
     this.sliceSize = Arrays.stream(slice).reduce(1, (a, b) -> a * b);
+    OutputFolder.recordWrite(file);
     try {
       out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
       out.write(Npy.header(shape));

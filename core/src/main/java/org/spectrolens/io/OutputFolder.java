@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.spectrolens.SpectrolensException;
 
 /**
@@ -28,13 +30,18 @@ import org.spectrolens.SpectrolensException;
  *   <li><b>Lock.</b> {@link OutputLock}: a second run into the same folder fails at once, naming the
  *       pid of the first; the lock of a dead process is taken over.
  *   <li><b>Marker.</b> Every folder spectrolens writes holds {@value #MARKER}: the command that made
- *       it, whether it is complete, and the top-level entries it wrote. An existing output is
- *       replaced only when it is empty or its marker names the same command (another command's
- *       with {@code force}) and it holds nothing beyond the entries listed there. A non-empty
- *       folder without a marker is never deleted, {@code force} or not.
+ *       it, the name it was written as, whether it is complete, and what it wrote (while partial:
+ *       the top-level names, each recorded before its first byte is written, see
+ *       {@link #recordWrite}; once complete: every file). An existing output is replaced only when
+ *       it is empty or its marker names the same command (another command's with {@code force})
+ *       and every file in it, at any depth, is listed there. A non-empty folder without a marker is
+ *       never deleted, {@code force} or not. Nothing a marker does not list is ever deleted.
  *   <li><b>Leftovers.</b> {@code <out>.partial} and {@code <out>.old} are removed only when they
- *       carry the marker; anything else under those names is refused. An {@code <out>.old} left by
- *       a run killed between its two renames is moved back when {@code <out>} is missing.
+ *       carry the marker of a folder written as {@code <out>} and hold nothing it does not list (a
+ *       deliberate output named {@code seg.old} is not a leftover); anything else under those names
+ *       is refused. An {@code <out>.old} left by a run killed between its two renames is moved back
+ *       when {@code <out>} is missing. A folder holding nothing but a half-written marker (a kill
+ *       between creating the folder and marking it) counts as empty.
  *   <li><b>Inputs.</b> An output that is, contains or lies inside one of the run's inputs is refused
  *       unless {@code force}.
  * </ul>
@@ -53,29 +60,61 @@ public final class OutputFolder implements AutoCloseable {
    *
    * @param command the spectrolens command that wrote the folder (e.g. {@code dataset})
    * @param state {@code partial} while being written, {@code complete} after {@link #commit}
-   * @param entries the top-level names the command wrote (filled in on commit)
+   * @param entries what the command wrote, relative to the folder with {@code /} between names:
+   *     while partial the top-level names (a folder entry covers everything under it), once
+   *     complete every file
    * @param pid the writing process
    * @param time when the state was last written (ISO-8601 UTC)
+   * @param name the folder name the output was written as (absent in markers of older versions)
    */
-  public record Marker(String command, String state, List<String> entries, long pid, @JsonProperty("time") String time) {
-    static Marker partial(String command) {
-      return new Marker(command, "partial", List.of(), ProcessHandle.current().pid(), Instant.now().toString());
+  public record Marker(String command, String state, List<String> entries, long pid, @JsonProperty("time") String time, String name) {
+    static Marker of(String command, String state, List<String> entries, String name) {
+      return new Marker(command, state, List.copyOf(entries), ProcessHandle.current().pid(), Instant.now().toString(), name);
     }
   }
+
+  /** The folders being written by this process, for {@link #recordWrite}. */
+  private static final Set<OutputFolder> OPEN = ConcurrentHashMap.newKeySet();
 
   private final Path out;
   private final Path dir;
   private final String command;
   private final boolean staged;
   private final OutputLock lock;
+  /** What the marker lists while partial (guarded by this). */
+  private final Set<String> recorded = new TreeSet<>();
+  /** Whether this run has written its partial marker (in place, not before its first write). */
+  private boolean marked;
   private boolean committed;
 
-  private OutputFolder(Path out, Path dir, String command, boolean staged, OutputLock lock) {
+  private OutputFolder(Path out, Path dir, String command, boolean staged, OutputLock lock, List<String> earlier) {
     this.out = out;
     this.dir = dir;
     this.command = command;
     this.staged = staged;
     this.lock = lock;
+    recorded.addAll(earlier);
+    marked = earlier.isEmpty();
+  }
+
+  /**
+   * Records that {@code file} is about to be written: if it lies inside a folder this process is
+   * writing, its top-level name goes into that folder's marker first, so that a run killed at any
+   * moment leaves nothing its marker does not list. Every writer calls this before it creates a
+   * file ({@link AtomicFiles} does it for all its writes).
+   */
+  public static void recordWrite(Path file) {
+    if (OPEN.isEmpty()) return;
+    Path abs = file.toAbsolutePath().normalize();
+    for (OutputFolder f : OPEN) {
+      if (abs.startsWith(f.dir) && !abs.equals(f.dir)) f.record(f.dir.relativize(abs).getName(0).toString());
+    }
+  }
+
+  private synchronized void record(String top) {
+    if (top.equals(MARKER) || committed || (!recorded.add(top) && marked)) return;
+    marked = true; // an in-place folder says partial from this run's first write on
+    Json.write(dir.resolve(MARKER), Marker.of(command, "partial", new ArrayList<>(recorded), out.getFileName().toString()));
   }
 
   /**
@@ -104,22 +143,32 @@ public final class OutputFolder implements AutoCloseable {
     checkNotInput(abs, force, inputs);
     OutputLock lock = OutputLock.acquire(abs);
     try {
+      String name = abs.getFileName().toString();
       Path old = sibling(abs, ".old");
-      if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(old) && markerOf(old).isPresent()) {
+      if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(old)
+          && markerOf(old).filter(m -> m.name() == null || m.name().equals(name)).isPresent()) {
         Files.move(old, abs); // a run killed between its two renames: the old output comes back
       }
       checkReplaceable(abs, command, force && staged); // in place, another command's files would mix with ours
       Path dir = abs;
+      List<String> earlier = null;
       if (staged) {
         dir = sibling(abs, ".partial");
-        deleteOwnLeftover(dir);
-        deleteOwnLeftover(old);
-        Files.createDirectories(dir);
+        deleteOwnLeftover(dir, name);
+        deleteOwnLeftover(old, name);
       } else {
-        Files.createDirectories(dir);
+        // in place, the marker is rewritten only when this run writes: a run refused later leaves it as it was
+        earlier = markerOf(abs).map(Marker::entries).orElse(null);
       }
-      Json.write(dir.resolve(MARKER), Marker.partial(command));
-      return new OutputFolder(abs, dir, command, staged, lock);
+      Files.createDirectories(dir);
+      if (earlier == null) {
+        // a kill before this write leaves a folder holding at most a temporary marker, which counts as empty
+        Json.write(dir.resolve(MARKER), Marker.of(command, "partial", List.of(), name));
+        earlier = List.of();
+      }
+      OutputFolder f = new OutputFolder(abs, dir, command, staged, lock, earlier);
+      OPEN.add(f);
+      return f;
     } catch (IOException e) {
       lock.close();
       throw new SpectrolensException(abs.toString(), "cannot prepare the output folder: " + OutputLock.reason(e), e);
@@ -143,12 +192,13 @@ public final class OutputFolder implements AutoCloseable {
    * Records the entries written in the marker and (staged) moves the folder into place: an older
    * output is renamed to {@code <out>.old}, the new one to {@code <out>}, and the old one deleted.
    */
-  public void commit() {
+  public synchronized void commit() {
     if (committed) throw new IllegalStateException("already committed: " + out);
-    List<String> entries = new ArrayList<>(names(dir));
+    // staged: the folder was made empty by this run under its lock, so all of it is ours; in place,
+    // only what the marker listed before and what this run recorded (a user's file is never adopted)
+    List<String> entries = new ArrayList<>(Ownership.files(dir).stream().filter(f -> staged || Ownership.listed(f, recorded)).toList());
     entries.remove(MARKER);
-    entries.sort(null);
-    Json.write(dir.resolve(MARKER), new Marker(command, "complete", entries, ProcessHandle.current().pid(), Instant.now().toString()));
+    Json.write(dir.resolve(MARKER), Marker.of(command, "complete", entries, out.getFileName().toString()));
     if (staged) {
       Path old = sibling(out, ".old");
       try {
@@ -161,16 +211,18 @@ public final class OutputFolder implements AutoCloseable {
         if (!Files.exists(out) && Files.isDirectory(old)) moveQuietly(old, out);
         throw new SpectrolensException(out.toString(), "cannot move the finished output into place: " + OutputLock.reason(e), e);
       }
-      deleteOwnLeftover(old);
+      deleteOwnLeftover(old, out.getFileName().toString());
     }
     committed = true;
+    OPEN.remove(this);
   }
 
   /** Removes an uncommitted staging folder and releases the lock; an older output stays as it was. */
   @Override
   public void close() {
+    OPEN.remove(this);
     try {
-      if (!committed && staged) Directories.deleteTreeQuietly(dir);
+      if (!committed && staged) Directories.deleteTreeQuietly(dir); // made empty by this run, under its lock
     } finally {
       lock.close();
     }
@@ -197,7 +249,7 @@ public final class OutputFolder implements AutoCloseable {
     if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) return;
     try (OutputLock l = OutputLock.acquire(abs)) {
       checkReplaceable(abs, command, false);
-      Directories.deleteTree(abs);
+      Ownership.deleteListed(abs, markerOf(abs).map(Marker::entries).orElse(List.of()));
     } catch (IOException e) {
       throw new SpectrolensException(abs.toString(), "cannot delete: " + OutputLock.reason(e), e);
     }
@@ -209,9 +261,8 @@ public final class OutputFolder implements AutoCloseable {
     if (Files.isSymbolicLink(out) || !Files.isDirectory(out)) {
       throw new SpectrolensException(out.toString(), "exists and is not a folder; refusing to replace it (choose another `out`)");
     }
-    List<String> names = names(out);
-    if (names.isEmpty()) return;
     Optional<Marker> marker = markerOf(out);
+    if (marker.isEmpty() && Ownership.firstUnlisted(out, List.of()).isEmpty()) return; // empty, or a half-written marker
     if (marker.isEmpty()) {
       throw new SpectrolensException(out.toString(), "exists, is not empty and was not written by spectrolens (no "
           + MARKER + "); refusing to replace it (choose another `out`, or move it away)");
@@ -221,12 +272,10 @@ public final class OutputFolder implements AutoCloseable {
       throw new SpectrolensException(out.toString(), "holds the output of 'spectrolens " + m.command()
           + "'; refusing to replace it with that of '" + command + "' (choose another `out`, or `force`)");
     }
-    if (!m.state().equals("complete")) return; // an unfinished run of ours: everything in it is ours
-    for (String n : names) {
-      if (!n.equals(MARKER) && !m.entries().contains(n)) {
-        throw new SpectrolensException(out.toString(), "holds '" + n + "', which 'spectrolens " + m.command()
-            + "' did not write; refusing to replace it (move it away, or choose another `out`)");
-      }
+    Optional<String> foreign = Ownership.firstUnlisted(out, m.entries());
+    if (foreign.isPresent()) {
+      throw new SpectrolensException(out.toString(), "holds '" + foreign.get() + "', which 'spectrolens " + m.command()
+          + "' did not write; refusing to replace it (move it away, or choose another `out`)");
     }
   }
 
@@ -243,14 +292,31 @@ public final class OutputFolder implements AutoCloseable {
     }
   }
 
-  /** Removes {@code <out>.partial} or {@code <out>.old} if spectrolens made it (or it is empty); refuses anything else. */
-  private static void deleteOwnLeftover(Path p) {
+  /**
+   * Removes {@code <out>.partial} or {@code <out>.old} if spectrolens made it while writing the
+   * output named {@code name} (or it is empty) and it holds nothing its marker does not list;
+   * refuses anything else.
+   */
+  private static void deleteOwnLeftover(Path p, String name) {
     if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return;
-    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || (markerOf(p).isEmpty() && !names(p).isEmpty())) {
+    boolean folder = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+    Optional<Marker> marker = folder ? markerOf(p) : Optional.empty();
+    List<String> entries = marker.map(Marker::entries).orElse(List.of());
+    if (!folder || (marker.isEmpty() && Ownership.firstUnlisted(p, entries).isPresent())) {
       throw new SpectrolensException(p.toString(), "exists and was not written by spectrolens; refusing to delete it (move it away)");
     }
+    Marker m = marker.orElse(null);
+    if (m != null && m.name() != null && !m.name().equals(name)) {
+      throw new SpectrolensException(p.toString(), "is the output of 'spectrolens " + m.command() + "' written as '" + m.name()
+          + "', not a leftover of '" + name + "'; refusing to delete it (move it away, or choose another `out`)");
+    }
+    Optional<String> foreign = Ownership.firstUnlisted(p, entries);
+    if (foreign.isPresent()) {
+      throw new SpectrolensException(p.toString(), "holds '" + foreign.get() + "', which 'spectrolens " + m.command()
+          + "' did not write; refusing to delete it (move it away)");
+    }
     try {
-      Directories.deleteTree(p);
+      Ownership.deleteListed(p, entries);
     } catch (IOException e) {
       throw new SpectrolensException(p.toString(), "cannot delete a leftover of an earlier run: " + OutputLock.reason(e), e);
     }
@@ -258,14 +324,6 @@ public final class OutputFolder implements AutoCloseable {
 
   private static Path sibling(Path out, String suffix) {
     return out.resolveSibling(out.getFileName() + suffix);
-  }
-
-  private static List<String> names(Path dir) {
-    try (Stream<Path> s = Files.list(dir)) {
-      return new ArrayList<>(s.map(p -> p.getFileName().toString()).sorted().toList());
-    } catch (IOException e) {
-      throw new SpectrolensException(dir.toString(), "cannot list: " + OutputLock.reason(e), e);
-    }
   }
 
   private static void moveQuietly(Path from, Path to) {

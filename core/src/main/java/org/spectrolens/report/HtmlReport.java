@@ -70,7 +70,7 @@ public final class HtmlReport {
               table(b, t);
             } else if (block instanceof Block.Figure f) {
               byte[] png = Files.readAllBytes(f.png());
-              Files.write(figures.resolve(String.format("%02d-%03d-%s-%s", k, images, s.kind(), f.png().getFileName())), png);
+              org.spectrolens.io.AtomicFiles.writeBytes(figures.resolve(String.format("%02d-%03d-%s-%s", k, images, s.kind(), f.png().getFileName())), png);
               Png.Embedded shown = Png.forPage(png, EMBEDDED_WIDTH);
               b.append("<figure><img alt=\"").append(esc(f.caption())).append("\" src=\"data:").append(shown.mediaType()).append(";base64,")
                   .append(Base64.getEncoder().encodeToString(shown.bytes())).append("\"><figcaption>")

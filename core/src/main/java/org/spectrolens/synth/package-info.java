@@ -11,7 +11,7 @@
  * jitter, shimmer and breath noise; five cascade resonators plus a nasal pole-zero pair; aspiration
  * through the cascade; frication and bursts through their own resonances; lip radiation). {@link
  * org.spectrolens.synth.SynthCorpus} writes the LJSpeech layout plus TextGrids, speakers.csv and the
- * ground-truth tracks; {@link org.spectrolens.synth.SynthValidation} measures the result with Praat.
+ * ground-truth tracks; {@code SynthValidation} (a tool in the test sources) measures the result with Praat.
  *
  * <p>Speaker model (shared/DESIGN.md section 4): per talker a log formant scale
  * {@code N(0, sd_talker)} and a log mean F0 correlated with it; per vowel token, F1-F4 log-normal

@@ -93,7 +93,8 @@ class OutputFolderTest {
     assertEquals(partial + ": exists and was not written by spectrolens; refusing to delete it (move it away)",
         refusal(() -> OutputFolder.create(out, "dataset", true)));
     assertTrue(Files.exists(partial.resolve("x")));
-    Json.write(partial.resolve(OutputFolder.MARKER), new OutputFolder.Marker("dataset", "partial", List.of(), 1, "t"));
+    // a killed run's marker lists what it had begun to write (recorded before the first byte)
+    Json.write(partial.resolve(OutputFolder.MARKER), new OutputFolder.Marker("dataset", "partial", List.of("x"), 1, "t", null));
     try (OutputFolder f = OutputFolder.create(out, "dataset", false)) {
       assertFalse(Files.exists(partial.resolve("x")), "a marked leftover of a killed run is cleared");
     }
@@ -142,7 +143,7 @@ class OutputFolderTest {
   void inPlaceKeepsAnUnfinishedRunAndRefusesAnotherCommandEvenForced() throws Exception {
     Path out = tmp.resolve("model");
     try (OutputFolder f = OutputFolder.inPlace(out, "train", false)) {
-      Files.writeString(f.dir().resolve("checkpoint"), "c");
+      AtomicFiles.writeString(f.dir().resolve("checkpoint"), "c");
     } // killed before commit
     try (OutputFolder f = OutputFolder.inPlace(out, "train", false)) {
       assertTrue(Files.exists(out.resolve("checkpoint")));
@@ -160,7 +161,7 @@ class OutputFolderTest {
     assertTrue(refusal(() -> OutputFile.check(wav, "wav", false, wav)).contains(": is an input of this run"));
     Path model = tmp.resolve("model");
     try (OutputFolder f = OutputFolder.inPlace(model, "train", false)) {
-      Files.writeString(f.dir().resolve("checkpoint.safetensors"), "c");
+      AtomicFiles.writeString(f.dir().resolve("checkpoint.safetensors"), "c");
       f.commit();
     }
     assertTrue(refusal(() -> OutputFile.check(model.resolve("checkpoint.safetensors"), "safetensors", false))
@@ -168,5 +169,101 @@ class OutputFolderTest {
     assertEquals(model.resolve("eval.json"), OutputFile.check(model.resolve("eval.json"), "json", false));
     assertEquals(wav, OutputFile.check(wav, "json", true));
     assertTrue(refusal(() -> OutputFile.check(model, "json", true)).contains("is a folder"));
+  }
+
+  // issue 22: nothing of the user's is deleted or adopted, at any depth, beside the output or inside it
+
+  @Test
+  void aRefusedInPlaceRunLeavesTheMarkerAsItWas() throws Exception {
+    Path model = tmp.resolve("model");
+    try (OutputFolder f = OutputFolder.inPlace(model, "train", false)) {
+      AtomicFiles.writeString(f.dir().resolve("model.safetensors"), "w");
+      f.commit();
+    }
+    String before = Files.readString(model.resolve(OutputFolder.MARKER));
+    try (OutputFolder f = OutputFolder.inPlace(model, "train", false)) {
+      // the trainer refuses here ("already holds a model"): nothing written
+    }
+    assertEquals(before, Files.readString(model.resolve(OutputFolder.MARKER)));
+  }
+
+  @Test
+  void aResumedRunNeverAdoptsAUsersFile() throws Exception {
+    Path model = tmp.resolve("model");
+    try (OutputFolder f = OutputFolder.inPlace(model, "train", false)) {
+      AtomicFiles.writeString(f.dir().resolve("checkpoint"), "c");
+      assertEquals(List.of("checkpoint"), OutputFolder.markerOf(model).orElseThrow().entries(), "recorded before its first byte");
+    } // killed before commit
+    Files.writeString(model.resolve("notes.txt"), "mine");
+    assertEquals(model + ": holds 'notes.txt', which 'spectrolens train' did not write; refusing to replace it"
+        + " (move it away, or choose another `out`)", refusal(() -> OutputFolder.inPlace(model, "train", false)));
+    assertEquals("mine", Files.readString(model.resolve("notes.txt")));
+  }
+
+  @Test
+  void aUsersFileNestedInsideAnEarlierOutputIsKept() throws Exception {
+    Path out = tmp.resolve("ds");
+    try (OutputFolder f = OutputFolder.create(out, "dataset", false)) {
+      AtomicFiles.writeString(f.dir().resolve("items/a.npy"), "a");
+      f.commit();
+    }
+    assertEquals(List.of("items/a.npy"), OutputFolder.markerOf(out).orElseThrow().entries(), "every file, at any depth");
+    Files.writeString(out.resolve("items/notes.txt"), "mine");
+    assertEquals(out + ": holds 'items/notes.txt', which 'spectrolens dataset' did not write; refusing to replace it"
+        + " (move it away, or choose another `out`)", refusal(() -> OutputFolder.create(out, "dataset", false)));
+    assertEquals("mine", Files.readString(out.resolve("items/notes.txt")));
+    assertTrue(refusal(() -> OutputFolder.delete(out, "dataset")).contains("holds 'items/notes.txt'"));
+    assertEquals("mine", Files.readString(out.resolve("items/notes.txt")));
+  }
+
+  @Test
+  void aUsersFileInsideAPartialOrOldLeftoverIsKept() throws Exception {
+    Path out = write("dataset", "a.txt");
+    for (String suffix : List.of(".partial", ".old")) {
+      Path left = tmp.resolve("out" + suffix);
+      Files.createDirectories(left);
+      Json.write(left.resolve(OutputFolder.MARKER), new OutputFolder.Marker("dataset", "partial", List.of("items"), 1, "t", "out"));
+      Files.writeString(left.resolve("notes.txt"), "mine");
+      assertEquals(left + ": holds 'notes.txt', which 'spectrolens dataset' did not write; refusing to delete it (move it away)",
+          refusal(() -> OutputFolder.create(out, "dataset", false)));
+      assertEquals("mine", Files.readString(left.resolve("notes.txt")));
+      Files.delete(left.resolve("notes.txt"));
+      AtomicFiles.writeString(left.resolve("items/a.npy"), "listed: a killed run's");
+      try (OutputFolder f = OutputFolder.create(out, "dataset", false)) {
+        assertFalse(Files.exists(left.resolve("items")), "a leftover holding only what its marker lists is cleared");
+      }
+    }
+  }
+
+  @Test
+  void aDeliberateOutputNamedLikeALeftoverIsNotOne() throws Exception {
+    Path kept = tmp.resolve("seg.old");
+    try (OutputFolder f = OutputFolder.create(kept, "segment", false)) {
+      AtomicFiles.writeString(f.dir().resolve("regions.csv"), "r");
+      f.commit();
+    }
+    Path seg = tmp.resolve("seg");
+    assertEquals(kept + ": is the output of 'spectrolens segment' written as 'seg.old', not a leftover of 'seg'; refusing to delete it"
+        + " (move it away, or choose another `out`)", refusal(() -> OutputFolder.create(seg, "segment", false)));
+    assertTrue(Files.exists(kept.resolve("regions.csv")));
+    assertFalse(Files.exists(seg), "not moved back as if it were a half-committed run");
+  }
+
+  /** A kill after the folder was made and before its marker was renamed into place: not stuck. */
+  @Test
+  void aFolderHoldingOnlyAHalfWrittenMarkerCountsAsEmpty() throws Exception {
+    Path out = tmp.resolve("ds");
+    Path partial = Files.createDirectories(tmp.resolve("ds.partial"));
+    Files.writeString(partial.resolve("." + OutputFolder.MARKER + ".8361912.tmp"), "{\"comm");
+    Path model = Files.createDirectories(tmp.resolve("model"));
+    Files.writeString(model.resolve("." + OutputFolder.MARKER + ".12.tmp"), "");
+    try (OutputFolder f = OutputFolder.create(out, "dataset", false)) {
+      f.commit();
+    }
+    try (OutputFolder f = OutputFolder.inPlace(model, "train", false)) {
+      f.commit();
+    }
+    assertEquals("complete", OutputFolder.markerOf(out).orElseThrow().state());
+    assertEquals("complete", OutputFolder.markerOf(model).orElseThrow().state());
   }
 }

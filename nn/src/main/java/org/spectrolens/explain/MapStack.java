@@ -133,6 +133,7 @@ public final class MapStack {
       this.set = set;
       this.classes = classes;
       try {
+        org.spectrolens.io.OutputFolder.recordWrite(dir.resolve("items.csv"));
         Files.createDirectories(dir);
         items = Files.newBufferedWriter(dir.resolve("items.csv"), StandardCharsets.UTF_8);
         items.write("row,id,source,start,end,label,predicted,target,probability,time_start\n");
@@ -209,6 +210,7 @@ public final class MapStack {
       this.bandHz = bandHz;
       this.spanSeconds = spanSeconds;
       try {
+        org.spectrolens.io.OutputFolder.recordWrite(file);
         Files.createDirectories(dir);
         w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         w.write("row,method,axis,from,to,importance\n");

@@ -1,5 +1,7 @@
 package org.spectrolens.judge;
 
+import org.spectrolens.stats.Correlation;
+
 /**
  * How alike two maps are, as Adebayo et al. (2018) measure it: the Spearman rank correlation of
  * the absolute values, and SSIM (Wang et al. 2004) as scikit-image's {@code structural_similarity}
@@ -18,7 +20,7 @@ public final class Similarity {
       x[i] = Math.abs(a[i]);
       y[i] = Math.abs(b[i]);
     }
-    return Stats.spearman(x, y);
+    return Correlation.spearman(x, y);
   }
 
   /** SSIM of two [h*w] maps with data range 1. */

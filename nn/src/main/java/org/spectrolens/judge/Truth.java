@@ -1,5 +1,7 @@
 package org.spectrolens.judge;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.dataset.DatasetItem;
 import org.spectrolens.scene.IdealBinaryMask;
@@ -17,6 +19,30 @@ import org.spectrolens.truth.TruthSource;
  */
 public final class Truth {
   private Truth() {}
+
+  /**
+   * What {@code localisation.json}'s options record about the truth: its source, the region it
+   * marks, on how many items a region was found ({@code masks} with a true cell), and the pointing
+   * game's tolerances (Hz, ms).
+   */
+  public static Map<String, Object> settings(TruthReader reader, CachedDataset ds, boolean[][] masks, Judging judging) {
+    int withTruth = 0;
+    for (boolean[] mask : masks) {
+      for (boolean v : mask) {
+        if (v) {
+          withTruth++;
+          break;
+        }
+      }
+    }
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("truth", reader.origin().id());
+    o.put("region", region(ds));
+    o.put("items_with_truth", withTruth);
+    o.put("tolerance_hz", judging.toleranceHz());
+    o.put("tolerance_ms", judging.toleranceMs());
+    return o;
+  }
 
   /** What the masks mark for a dataset's task. */
   public static String region(CachedDataset ds) {

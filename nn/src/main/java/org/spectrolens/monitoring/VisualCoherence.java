@@ -1,5 +1,7 @@
 package org.spectrolens.monitoring;
 
+import org.spectrolens.stats.Correlation;
+
 /**
  * Visual coherence (the monitoring thesis, section 3.5): do a map's marked regions follow the
  * energy of the event of interest rather than the rest of the spectrogram? Scored as the Pearson
@@ -13,30 +15,6 @@ public final class VisualCoherence {
 
   /** Pearson correlation of two grids of one shape; NaN when either is constant. */
   public static double correlation(float[][] a, float[][] b) {
-    double sa = 0;
-    double sb = 0;
-    long n = 0;
-    for (int y = 0; y < a.length; y++) {
-      for (int x = 0; x < a[y].length; x++) {
-        sa += a[y][x];
-        sb += b[y][x];
-        n++;
-      }
-    }
-    double ma = sa / n;
-    double mb = sb / n;
-    double cov = 0;
-    double va = 0;
-    double vb = 0;
-    for (int y = 0; y < a.length; y++) {
-      for (int x = 0; x < a[y].length; x++) {
-        double da = a[y][x] - ma;
-        double db = b[y][x] - mb;
-        cov += da * db;
-        va += da * da;
-        vb += db * db;
-      }
-    }
-    return va > 0 && vb > 0 ? cov / Math.sqrt(va * vb) : Double.NaN;
+    return Correlation.pearson(a, b);
   }
 }

@@ -1,7 +1,7 @@
 package org.spectrolens.reading;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.spectrolens.stats.Correlation;
 
 /** Spearman's rank correlation with a permutation test, as scipy.stats.spearmanr and permutation_test compute them. */
 public final class RankCorrelation {
@@ -14,7 +14,7 @@ public final class RankCorrelation {
   public static double spearman(double[] x, double[] y) {
     if (x.length != y.length) throw new IllegalArgumentException(x.length + " x values but " + y.length + " y values");
     if (x.length < 2) return Double.NaN;
-    return pearson(ranks(x), ranks(y));
+    return Correlation.spearman(x, y);
   }
 
   /**
@@ -25,7 +25,7 @@ public final class RankCorrelation {
   public static double permutationP(double[] x, double[] y, int permutations, long seed) {
     double observed = spearman(x, y);
     if (Double.isNaN(observed)) return Double.NaN;
-    double[] rx = ranks(x), ry = ranks(y);
+    double[] rx = Correlation.ranks(x), ry = Correlation.ranks(y);
     SplittableRandom random = new SplittableRandom(seed);
     double[] shuffled = ry.clone();
     int hits = 0;
@@ -36,35 +36,8 @@ public final class RankCorrelation {
         shuffled[i] = shuffled[j];
         shuffled[j] = t;
       }
-      if (Math.abs(pearson(rx, shuffled)) >= Math.abs(observed) - 1e-12) hits++;
+      if (Math.abs(Correlation.pearson(rx, shuffled)) >= Math.abs(observed) - 1e-12) hits++;
     }
     return (1.0 + hits) / (1.0 + permutations);
-  }
-
-  /** Ranks 1..n, ties averaged. */
-  static double[] ranks(double[] v) {
-    Integer[] order = new Integer[v.length];
-    for (int i = 0; i < v.length; i++) order[i] = i;
-    Arrays.sort(order, (a, b) -> Double.compare(v[a], v[b]));
-    double[] r = new double[v.length];
-    for (int i = 0; i < v.length; ) {
-      int j = i;
-      while (j + 1 < v.length && v[order[j + 1]] == v[order[i]]) j++;
-      double rank = 0.5 * (i + j) + 1;
-      for (int k = i; k <= j; k++) r[order[k]] = rank;
-      i = j + 1;
-    }
-    return r;
-  }
-
-  private static double pearson(double[] a, double[] b) {
-    double ma = Arrays.stream(a).average().orElse(0), mb = Arrays.stream(b).average().orElse(0);
-    double sab = 0, saa = 0, sbb = 0;
-    for (int i = 0; i < a.length; i++) {
-      sab += (a[i] - ma) * (b[i] - mb);
-      saa += (a[i] - ma) * (a[i] - ma);
-      sbb += (b[i] - mb) * (b[i] - mb);
-    }
-    return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
   }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spectrolens.io.Npy;
 import org.spectrolens.nn.model.Models;
 import org.spectrolens.nn.model.Network;
-import org.spectrolens.nn.weights.TorchWeights;
+import org.spectrolens.nn.model.TorchWeights;
 
 /**
  * The same resnet18 (exported weights) in torchvision: Grad-CAM, Grad-CAM++, Score-CAM and

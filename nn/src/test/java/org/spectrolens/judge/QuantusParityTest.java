@@ -31,7 +31,7 @@ import org.spectrolens.explain.Request;
 import org.spectrolens.io.Npy;
 import org.spectrolens.nn.model.Models;
 import org.spectrolens.nn.model.Network;
-import org.spectrolens.nn.weights.TorchWeights;
+import org.spectrolens.nn.model.TorchWeights;
 
 /**
  * spectrolens's judge against Quantus's definitions (transcribed in numpy:

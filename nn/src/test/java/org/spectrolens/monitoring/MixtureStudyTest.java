@@ -15,8 +15,8 @@ import org.spectrolens.dataset.DatasetRecipe;
 import org.spectrolens.dataset.InputFormat;
 import org.spectrolens.explain.Options;
 import org.spectrolens.nn.model.Network;
+import org.spectrolens.nn.model.TrainConfig;
 import org.spectrolens.nn.model.TrainedModel;
-import org.spectrolens.nn.train.TrainConfig;
 import org.spectrolens.nn.train.Trainer;
 import org.spectrolens.scene.SceneCorpus;
 import org.spectrolens.scene.ThesisRecipe;
@@ -54,7 +54,7 @@ class MixtureStudyTest {
         new Split(false, 0.5, 0, 0, 0), format);
     CachedDataset ds = recipe.build(tmp.resolve("ds"), recipe.builder().threads(1)).dataset();
     TrainConfig cfg = new TrainConfig("smallcnn", 1, 8, 1e-3, 0, "constant", 10, 0.1, false, 0, 0, 1, 1, null, false, 1, false);
-    Trainer.train(ds, cfg, tmp.resolve("model"), false, false, new Trainer.Listener() {});
+    Trainer.train(ds, cfg, tmp.resolve("model"), false, false);
     try (TrainedModel model = TrainedModel.open(tmp.resolve("model"))) {
       MixtureStudy study = new MixtureStudy(model, ds, new MixtureStudy.Settings(8, 0, List.of("gradcam"), 5, Options.defaults(), 1));
       Path figures = Files.createDirectories(tmp.resolve("fig"));

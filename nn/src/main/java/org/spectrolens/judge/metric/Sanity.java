@@ -9,6 +9,7 @@ import org.spectrolens.judge.metric.randomisation.IndependentRandomisation;
 import org.spectrolens.judge.metric.randomisation.RandomLogit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.spectrolens.nn.model.Network;
 
 /**
@@ -33,6 +34,18 @@ public record Sanity(List<LayerStep> cascading, List<LayerStep> independent, dou
 
   /** Similarity (Spearman and SSIM alike) below which a randomised map counts as changed. */
   public static final double THRESHOLD = 0.5;
+
+  /**
+   * What {@code sanity.json}'s options record about the checks: the threshold, the shuffled-label
+   * model (null for none) and how a layer is re-initialised.
+   */
+  public static Map<String, Object> settings(String shuffledModel) {
+    Map<String, Object> o = new java.util.LinkedHashMap<>();
+    o.put("threshold", THRESHOLD);
+    o.put("shuffled_model", shuffledModel);
+    o.put("reinitialisation", "fresh initialisation of the architecture from seed + 1000003 (parameters and batch-norm statistics)");
+    return o;
+  }
 
   public boolean passes() {
     return failures.isEmpty();

@@ -7,10 +7,10 @@ import java.util.List;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.dataset.DatasetItem;
+import org.spectrolens.nn.data.Examples;
 import org.spectrolens.nn.evaluate.Evaluator;
 import org.spectrolens.nn.model.Network;
 import org.spectrolens.nn.model.TrainedModel;
-import org.spectrolens.nn.train.Examples;
 
 /**
  * A network's penultimate-layer outputs: the activation of the stage just before the last (the

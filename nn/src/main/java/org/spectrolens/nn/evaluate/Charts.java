@@ -10,33 +10,11 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.Styler;
 import org.spectrolens.io.AtomicFiles;
-import org.spectrolens.nn.train.EpochLog;
 
-/** PNG figures drawn with XChart: training curves and confusion matrices. */
+/** PNG figures drawn with XChart: confusion matrices (the training curves are drawn by the training log). */
 public final class Charts {
   private Charts() {}
-
-  /** Loss (left) and accuracy (right) per epoch, train and validation. */
-  public static void curves(Path png, List<EpochLog> log) {
-    XYChart loss = new XYChartBuilder().width(600).height(400).title("Loss").xAxisTitle("epoch").yAxisTitle("cross-entropy").build();
-    XYChart acc = new XYChartBuilder().width(600).height(400).title("Accuracy").xAxisTitle("epoch").yAxisTitle("accuracy").build();
-    for (XYChart c : List.of(loss, acc)) c.getStyler().setChartBackgroundColor(Color.WHITE);
-    loss.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE); // losses fall, accuracies rise: keep legends off the lines
-    acc.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-    double[] x = log.stream().mapToDouble(EpochLog::epoch).toArray();
-    if (x.length == 0) return;
-    loss.addSeries("train", x, log.stream().mapToDouble(EpochLog::trainLoss).toArray());
-    acc.addSeries("train", x, log.stream().mapToDouble(EpochLog::trainAccuracy).toArray());
-    if (log.stream().noneMatch(e -> Double.isNaN(e.valLoss()))) {
-      loss.addSeries("validation", x, log.stream().mapToDouble(EpochLog::valLoss).toArray());
-      acc.addSeries("validation", x, log.stream().mapToDouble(EpochLog::valAccuracy).toArray());
-    }
-    writePng(png, org.spectrolens.render.Png.beside(BitmapEncoder.getBufferedImage(loss), BitmapEncoder.getBufferedImage(acc)));
-  }
 
   /** The confusion matrix as a heat map of counts (rows = true class), each cell labelled with its count. */
   public static void confusion(Path png, Metrics m) {

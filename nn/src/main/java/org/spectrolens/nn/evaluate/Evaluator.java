@@ -4,10 +4,10 @@ import java.util.List;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.dataset.DatasetItem;
+import org.spectrolens.nn.data.Examples;
 import org.spectrolens.nn.model.ModelConfig;
 import org.spectrolens.nn.model.Network;
 import org.spectrolens.nn.model.TrainedModel;
-import org.spectrolens.nn.train.Examples;
 
 /** Runs a model over a dataset split and computes {@link Metrics}. */
 public final class Evaluator {

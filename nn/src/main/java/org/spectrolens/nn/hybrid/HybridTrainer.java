@@ -63,6 +63,10 @@ public final class HybridTrainer {
       embedder.close();
       throw e;
     }
+    if (Files.exists(out.resolve(ModelConfig.FILE)) || Files.exists(out.resolve(HybridConfig.FILE))) {
+      // as a network's training does: a trained model is never replaced by training into its folder
+      throw new SpectrolensException(out.toString(), "already holds a model; choose another `out`, or move it away");
+    }
     try (OutputFolder folder = OutputFolder.create(out, COMMAND, force, inputs)) {
       Path dir = folder.dir();
       long t0 = System.nanoTime();
@@ -128,6 +132,7 @@ public final class HybridTrainer {
   /** Copies a network's config.json and weights (all a model needs to open) into {@code to}. */
   private static void copyModel(Path from, ModelConfig cfg, Path to) {
     try {
+      org.spectrolens.io.OutputFolder.recordWrite(to.resolve(ModelConfig.FILE));
       Files.createDirectories(to);
       Files.copy(from.resolve(ModelConfig.FILE), to.resolve(ModelConfig.FILE));
       Files.copy(from.resolve(cfg.weights()), to.resolve(cfg.weights()));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.spectrolens.dataset.DatasetInfo;
-import org.spectrolens.nn.train.TrainConfig;
 
 /**
  * A model directory's {@code config.json}: what is needed to rebuild the network, feed it new

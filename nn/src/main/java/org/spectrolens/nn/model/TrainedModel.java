@@ -12,7 +12,6 @@ import org.spectrolens.dataset.SpectrogramFeaturiser;
 import org.spectrolens.dataset.channels.ChannelStack;
 import org.spectrolens.io.Finite;
 import org.spectrolens.io.Json;
-import org.spectrolens.nn.weights.TorchWeights;
 
 /**
  * A model directory opened for use: {@code config.json}, the network with its weights, and the

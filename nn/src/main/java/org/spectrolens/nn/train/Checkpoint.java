@@ -10,6 +10,7 @@ import java.util.Map;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.Json;
 import org.spectrolens.nn.model.Network;
+import org.spectrolens.nn.model.TrainConfig;
 import org.spectrolens.nn.weights.SafeTensors;
 import org.spectrolens.nn.weights.Tensor;
 

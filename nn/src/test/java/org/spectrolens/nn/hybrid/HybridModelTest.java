@@ -24,8 +24,8 @@ import org.spectrolens.dataset.DatasetWriter;
 import org.spectrolens.nn.TinyDatasets;
 import org.spectrolens.nn.embed.Embeddings;
 import org.spectrolens.nn.evaluate.Predictions;
+import org.spectrolens.nn.model.TrainConfig;
 import org.spectrolens.nn.model.TrainedModel;
-import org.spectrolens.nn.train.TrainConfig;
 import org.spectrolens.nn.train.Trainer;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 
@@ -66,7 +66,7 @@ class HybridModelTest {
         0, 4000, 16, 16, "linear", 0, 4000.0 / 15, "speaker", 1, 1.0 / 3), Map.of());
     cnn = dir.resolve("cnn");
     Trainer.train(ds, new TrainConfig("smallcnn", 3, 8, 1e-3, 0, "constant", 10, 0.1, false, 0, 0, 7, 1, null, false, 0, false),
-        cnn, false, false, new Trainer.Listener() {});
+        cnn, false, false);
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.spectrolens.io.Json;
 import org.spectrolens.nn.TinyDatasets;
 import org.spectrolens.nn.evaluate.Evaluator;
 import org.spectrolens.nn.evaluate.Metrics;
+import org.spectrolens.nn.model.TrainConfig;
 import org.spectrolens.nn.model.TrainedModel;
 import org.spectrolens.nn.weights.SafeTensors;
 import org.spectrolens.nn.weights.Tensor;
@@ -42,7 +43,7 @@ class TrainerTest {
   @Test
   void trainsAModelDirectoryAndEvaluatesIt() throws Exception {
     Path out = dir.resolve("m1");
-    Trainer.Outcome o = Trainer.train(ds, config(4), out, false, false, new Trainer.Listener() {});
+    Trainer.Outcome o = Trainer.train(ds, config(4), out, false, false);
     for (String f : List.of("config.json", "metrics.json", "model.safetensors", "train_log.csv", "curves.png", "confusion.png",
         "checkpoint.safetensors")) {
       assertTrue(Files.isRegularFile(out.resolve(f)), f);
@@ -76,7 +77,7 @@ class TrainerTest {
       assertTrue(e.getMessage().contains("front end differs"), e.getMessage());
     }
     // a second run into the same directory must not overwrite it silently
-    assertThrows(SpectrolensException.class, () -> Trainer.train(ds, config(1), out, false, false, new Trainer.Listener() {}));
+    assertThrows(SpectrolensException.class, () -> Trainer.train(ds, config(1), out, false, false));
   }
 
   static final class Crash extends RuntimeException {
@@ -86,17 +87,17 @@ class TrainerTest {
   @Test
   void resumeAfterACrashGivesTheSameWeightsAsAnUninterruptedRun() {
     Path whole = dir.resolve("whole");
-    Trainer.Outcome a = Trainer.train(ds, config(3), whole, false, false, new Trainer.Listener() {});
+    Trainer.Outcome a = Trainer.train(ds, config(3), whole, false, false);
     Path crashed = dir.resolve("crashed");
     // dies in the middle of epoch 2 (after its second batch), as a kill would: epoch 1's checkpoint is all that is left
-    assertThrows(Crash.class, () -> Trainer.train(ds, config(3), crashed, false, false, new Trainer.Listener() {
+    assertThrows(Crash.class, () -> Trainer.train(ds, config(3), crashed, false, false, new TrainingListener() {
       @Override
-      public void afterBatch(int epoch, int batch) {
-        if (epoch == 1 && batch == 1) throw new Crash();
+      public void onBatch(Training t, Batch b) {
+        if (b.epoch() == 1 && b.index() == 1) throw new Crash();
       }
     }));
     assertFalse(Files.exists(crashed.resolve("config.json")));
-    Trainer.Outcome b = Trainer.train(ds, config(3), crashed, true, false, new Trainer.Listener() {});
+    Trainer.Outcome b = Trainer.train(ds, config(3), crashed, true, false);
     Map<String, Tensor> wa = SafeTensors.read(whole.resolve("model.safetensors"));
     Map<String, Tensor> wb = SafeTensors.read(crashed.resolve("model.safetensors"));
     assertEquals(wa.keySet(), wb.keySet());

@@ -10,6 +10,7 @@ import org.spectrolens.judge.Ties;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.spectrolens.explain.Baseline;
+import org.spectrolens.stats.Correlation;
 
 /**
  * Faithfulness Correlation (Bhatt et al. 2020), as Quantus's {@code FaithfulnessCorrelation}:
@@ -56,7 +57,7 @@ public final class FaithfulnessCorrelation extends Described implements MapMetri
       double y = j.logits()[i][j.target(i)];
       double[] drops = new double[runs];
       for (int r = 0; r < runs; r++) drops[r] = y - logits[r][j.target(i)];
-      out[i] = Stats.pearson(sums, drops);
+      out[i] = Correlation.pearson(sums, drops);
     }
     return out;
   }

@@ -1,4 +1,4 @@
-package org.spectrolens.explain.bench;
+package org.spectrolens.bench;
 
 import org.spectrolens.explain.method.ScoreCam;
 import org.spectrolens.explain.method.SmoothGrad;
@@ -21,6 +21,7 @@ import org.spectrolens.explain.Request;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.model.Models;
 import org.spectrolens.nn.model.Network;
+import org.spectrolens.stats.Correlation;
 
 /**
  * Maps per second of every method on smallcnn and resnet18 (random weights, batch norms warmed
@@ -224,23 +225,19 @@ public final class ExplainBench {
     return x;
   }
 
+  /** Pearson's r of two maps; for constant maps 1 when both are, else 0 (a printed figure, never NaN). */
   static double pearson(float[] u, float[] v) {
-    double mu = 0;
-    double mv = 0;
-    for (int i = 0; i < u.length; i++) {
-      mu += u[i];
-      mv += v[i];
-    }
-    mu /= u.length;
-    mv /= v.length;
-    double uv = 0;
-    double uu = 0;
-    double vv = 0;
-    for (int i = 0; i < u.length; i++) {
-      uv += (u[i] - mu) * (v[i] - mv);
-      uu += (u[i] - mu) * (u[i] - mu);
-      vv += (v[i] - mv) * (v[i] - mv);
-    }
-    return uu == 0 || vv == 0 ? (uu == vv ? 1 : 0) : uv / Math.sqrt(uu * vv);
+    double[] a = new double[u.length];
+    double[] b = new double[v.length];
+    for (int i = 0; i < u.length; i++) a[i] = u[i];
+    for (int i = 0; i < v.length; i++) b[i] = v[i];
+    double r = Correlation.pearson(a, b);
+    if (!Double.isNaN(r)) return r;
+    return constant(u) && constant(v) ? 1 : 0; // r is NaN only when a side is constant
+  }
+
+  private static boolean constant(float[] u) {
+    for (float x : u) if (x != u[0]) return false;
+    return true;
   }
 }

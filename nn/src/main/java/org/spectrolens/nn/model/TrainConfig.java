@@ -1,4 +1,4 @@
-package org.spectrolens.nn.train;
+package org.spectrolens.nn.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -8,6 +8,8 @@ import org.spectrolens.params.Params;
 
 /**
  * Training options. Defaults are the seed paper's (Adam, lr 1e-4, batch 32) with early stopping.
+ * They live beside {@link ModelConfig} because every model's {@code config.json} records them (the
+ * training package uses them, the model package must not depend on training).
  *
  * @param model architecture: smallcnn, resnet18, resnet34, resnet50, resnet101
  * @param epochs most epochs to run
@@ -17,7 +19,7 @@ import org.spectrolens.params.Params;
  * @param schedule learning-rate schedule: constant, cosine (to 0 over the epochs) or step
  * @param stepEpochs step schedule: epochs between decays
  * @param gamma step schedule: factor per decay
- * @param augment time/frequency masking and small time shifts (see {@link Augment})
+ * @param augment time/frequency masking and small time shifts (see {@link org.spectrolens.nn.data.Augment})
  * @param patience early stopping: epochs without a better validation loss before stopping (0 = never)
  * @param validationFraction fraction of training speakers (or items) held out for validation
  * @param seed seeds initialisation, validation split, shuffling and augmentation

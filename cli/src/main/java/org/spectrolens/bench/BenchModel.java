@@ -1,4 +1,4 @@
-package org.spectrolens.explain.bench;
+package org.spectrolens.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.model.ModelConfig;
 import org.spectrolens.nn.model.Models;
 import org.spectrolens.nn.model.Network;
-import org.spectrolens.nn.weights.TorchWeights;
+import org.spectrolens.nn.model.TorchWeights;
 
 /**
  * Writes what the whole-process explanation benchmark ({@code scripts/bench/explain_vs_pytorch.sh})

@@ -1,4 +1,4 @@
-package org.spectrolens.audio;
+package org.spectrolens.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -9,13 +9,17 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.spectrolens.audio.AudioFolder;
+import org.spectrolens.audio.Clip;
+import org.spectrolens.audio.Resampler;
+import org.spectrolens.audio.WavWriter;
 
 /**
  * Benchmark (not a test): writes N short 16-bit WAVs (default 13,100, the size of LJSpeech) to a
  * temporary folder, streams them through {@link AudioFolder} and {@link Resampler} (22,050 ->
  * 16,000 Hz), and prints files per second and the peak heap. Run with a small heap to show that
- * memory stays bounded, e.g. {@code java -Xmx64m -cp core/target/classes
- * org.spectrolens.audio.StreamCheck 13100 0.5}.
+ * memory stays bounded, e.g. {@code java -Xmx64m -cp "cli/target/spectrolens-cli.jar:cli/target/lib/*"
+ * org.spectrolens.bench.StreamCheck 13100 0.5}.
  */
 public final class StreamCheck {
   private StreamCheck() {}

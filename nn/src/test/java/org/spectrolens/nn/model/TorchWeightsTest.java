@@ -1,4 +1,4 @@
-package org.spectrolens.nn.weights;
+package org.spectrolens.nn.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectrolens.SpectrolensException;
-import org.spectrolens.nn.model.Models;
-import org.spectrolens.nn.model.Network;
+import org.spectrolens.nn.weights.SafeTensors;
+import org.spectrolens.nn.weights.Tensor;
 
 class TorchWeightsTest {
   @TempDir Path dir;

@@ -1,4 +1,4 @@
-package org.spectrolens.filter;
+package org.spectrolens.bench;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.spectrolens.audio.Clip;
+import org.spectrolens.filter.Filters;
+import org.spectrolens.filter.SpectrogramFilter;
 import org.spectrolens.spectrogram.FrontEnd;
 import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramSpec;

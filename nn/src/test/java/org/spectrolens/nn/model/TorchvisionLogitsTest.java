@@ -1,4 +1,4 @@
-package org.spectrolens.nn.weights;
+package org.spectrolens.nn.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectrolens.io.Npy;
-import org.spectrolens.nn.model.Models;
-import org.spectrolens.nn.model.Network;
 
 /**
  * Exported weights load into torchvision's resnet18 with strict=True and give the same logits

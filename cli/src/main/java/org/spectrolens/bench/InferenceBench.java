@@ -1,4 +1,4 @@
-package org.spectrolens.nn.bench;
+package org.spectrolens.bench;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.spectrolens.nn.train;
+package org.spectrolens.nn.data;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -182,7 +182,12 @@ public final class Examples {
     return o;
   }
 
-  static long mix(long seed, int epoch, int item) {
+  /**
+   * A well-spread 64-bit seed from (seed, epoch, item) (SplitMix64's finaliser): every seeded draw
+   * of a training run (order, augmentation, validation split, shuffled labels) starts from one,
+   * with negative {@code epoch}/{@code item} pairs reserved for draws outside the epochs.
+   */
+  public static long mix(long seed, int epoch, int item) {
     long z = seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L + item * 0x94D049BB133111EBL;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -1,4 +1,4 @@
-package org.spectrolens.spectrogram;
+package org.spectrolens.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,9 @@ import java.util.stream.Stream;
 import org.spectrolens.audio.AudioFile;
 import org.spectrolens.audio.Clip;
 import org.spectrolens.audio.WavWriter;
+import org.spectrolens.spectrogram.FrontEnd;
+import org.spectrolens.spectrogram.Spectrogram;
+import org.spectrolens.spectrogram.SpectrogramSpec;
 
 /**
  * Throughput benchmark, not a test: log-mel spectrograms (n_fft 1024, hop 256, 128 HTK mels,
@@ -22,8 +25,8 @@ import org.spectrolens.audio.WavWriter;
  * {@code scripts/bench/torchaudio_bench.py} with {@code torch.set_num_threads} equal.
  *
  * <pre>
- * mvn -B -o -q -pl core package -DskipTests
- * java -cp "core/target/classes:$(cat core/target/classpath.txt)" org.spectrolens.spectrogram.FrontEndBench \
+ * ./spectrolens --version   # builds cli/target once
+ * java -cp "cli/target/spectrolens-cli.jar:cli/target/lib/*" org.spectrolens.bench.FrontEndBench \
  *     [--dir DIR] [--files 500] [--threads 2] [--rounds 3] [--no-torch]
  * </pre>
  * The folder is filled with {@code --files} seeded noisy harmonic WAVs (16-bit PCM) if absent.

@@ -1,4 +1,4 @@
-package org.spectrolens.nn.bench;
+package org.spectrolens.bench;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

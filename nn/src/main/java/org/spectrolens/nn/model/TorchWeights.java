@@ -1,11 +1,12 @@
-package org.spectrolens.nn.weights;
+package org.spectrolens.nn.model;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.spectrolens.SpectrolensException;
-import org.spectrolens.nn.model.Network;
+import org.spectrolens.nn.weights.SafeTensors;
+import org.spectrolens.nn.weights.Tensor;
 
 /**
  * A network's weights in PyTorch's naming, as safetensors: what {@code export} writes (loadable by

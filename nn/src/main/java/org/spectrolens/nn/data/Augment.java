@@ -1,4 +1,4 @@
-package org.spectrolens.nn.train;
+package org.spectrolens.nn.data;
 
 import java.util.SplittableRandom;
 
