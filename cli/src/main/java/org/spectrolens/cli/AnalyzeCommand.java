@@ -30,7 +30,14 @@ import picocli.CommandLine.Option;
         "named bands), formant and F0 alignment against each item's truth (1 = chance), confusion against map overlap",
         "(Spearman, permutation p), band profiles per speaker group. Each item is explained for its predicted class by the",
         "batch engine; maps are grouped by the true class. Writes DIR/analysis.json, CSVs, class_means/*.npy, PNGs."})
-final class AnalyzeCommand implements Callable<Integer> {
+final class AnalyzeCommand implements Callable<Integer>, Checked {
+  @Override
+  public void checkOptions() {
+    // the library's ranges (band_hz is explain's, permutations the reading's), before any work
+    org.spectrolens.params.Params.check(org.spectrolens.explain.ExplainWorkflow.Outputs.class, "bandHz", bandHz);
+    org.spectrolens.params.Params.check(org.spectrolens.reading.Analyzer.Settings.class, "permutations", permutations);
+  }
+
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model directory.")
   Path model;
 
@@ -61,6 +68,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "--truth tracker: formant ceiling (default: ${DEFAULT-VALUE}).")
   double ceiling;
 
+  @Sets(org.spectrolens.explain.ExplainWorkflow.Outputs.class)
   @Option(names = "--band-hz", defaultValue = "250", paramLabel = "HZ", description = "Width of the bands (default: ${DEFAULT-VALUE}).")
   double bandHz;
 
@@ -72,6 +80,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--speakers", paramLabel = "FILE", description = "speakers.csv (default: the one beside the recordings).")
   Path speakers;
 
+  @Sets(org.spectrolens.reading.Analyzer.Settings.class)
   @Option(names = "--permutations", defaultValue = "10000", paramLabel = "N",
       description = "Permutations of the Spearman test (default: ${DEFAULT-VALUE}).")
   int permutations;

@@ -134,11 +134,11 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
   @Option(names = "--png", negatable = true, description = "Write figures (default: only for at most 16 inputs).")
   Boolean png;
 
-  @Param(min = 0, max = 1_000_000, minOpen = true)
+  @Sets(ExplainWorkflow.Outputs.class)
   @Option(names = "--band-hz", defaultValue = "500", paramLabel = "HZ", description = "Width of the frequency profile's bands (default: ${DEFAULT-VALUE}).")
   double bandHz;
 
-  @Param(min = 0, max = 3600, minOpen = true)
+  @Sets(ExplainWorkflow.Outputs.class)
   @Option(names = "--span-s", defaultValue = "0.05", paramLabel = "S", description = "Width of the time profile's spans (default: ${DEFAULT-VALUE}).")
   double spanSeconds;
 
@@ -222,6 +222,7 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
     if (source.data != null && (start != null || end != null)) throw new SpectrolensException("--start/--end", "apply to --input audio only");
     if (end != null && !(end > (start == null ? 0 : start))) throw new SpectrolensException("--end", "must be after --start, got " + end);
     if (methods.isEmpty()) throw new SpectrolensException("--methods", "name at least one method");
+    new ExplainWorkflow.Outputs(false, false, bandHz, spanSeconds); // the library's ranges, before any work
   }
 
   Options options() {

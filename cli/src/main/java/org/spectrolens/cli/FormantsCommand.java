@@ -43,6 +43,7 @@ final class FormantsCommand implements Callable<Integer>, Checked {
       description = "Effective window length in s (the Gaussian is twice as long; default: ${DEFAULT-VALUE}).")
   double window;
 
+  @Sets(FormantTracker.class)
   @Option(names = "--step", defaultValue = "0.01", paramLabel = "S", description = "Time step in s (default: ${DEFAULT-VALUE}).")
   double step;
 

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
         "ideal binary mask from its stems (--truth synth; docs/scene.md). Writes DIR/localisation.json:",
         "per method and for the random and energy maps every metric, and the chance level of each (the truth region's share);",
       "DIR/items.csv: every item's scores (id,label,map,<metric>...)."})
-public final class LocalisationCommand implements Callable<Integer> {
+public final class LocalisationCommand implements Callable<Integer>, Checked {
   @Mixin
   JudgeOptions common;
 
@@ -46,15 +46,24 @@ public final class LocalisationCommand implements Callable<Integer> {
   @Option(names = "--samples", defaultValue = "200", paramLabel = "N", description = "Items drawn from the split, seeded (default: ${DEFAULT-VALUE}).")
   int samples;
 
+  @Sets(Judging.class)
   @Option(names = "--tolerance-hz", defaultValue = "100", paramLabel = "HZ", description = "Pointing game: tolerance in Hz (default: ${DEFAULT-VALUE}).")
   double toleranceHz;
 
+  @Sets(Judging.class)
   @Option(names = "--tolerance-ms", defaultValue = "10", paramLabel = "MS", description = "Pointing game: tolerance in ms (default: ${DEFAULT-VALUE}).")
   double toleranceMs;
 
   @Option(names = "--save-maps", description = "Also write the judged maps (maps/<method>.npy [N,H,W], the random and energy maps too),"
       + " the truth masks (truth.npy) and the pointing game's tolerance zones (zone.npy), 1 inside, as float32, in items.csv's order.")
   boolean saveMaps;
+
+  @Override
+  public void checkOptions() {
+    // the library's ranges (one declaration, in Judging), before the model is read
+    org.spectrolens.params.Params.check(Judging.class, "toleranceHz", toleranceHz);
+    org.spectrolens.params.Params.check(Judging.class, "toleranceMs", toleranceMs);
+  }
 
   @Override
   public Integer call() {

@@ -118,9 +118,10 @@ final class OptionChecks {
         + " (ParameterFlags maps it to " + parameter + ")");
   }
 
-  /** The range the CLI checks itself: a {@link Param} on the option's own field. */
+  /** The range the CLI checks itself: a {@link Param} on the option's own field, else that of a {@link SharedOptions shared option}. */
   private static Param ownRangeOf(OptionSpec o) {
-    return o.userObject() instanceof Field f ? f.getAnnotation(Param.class) : null;
+    Param own = o.userObject() instanceof Field f ? f.getAnnotation(Param.class) : null;
+    return own != null ? own : SharedOptions.rangeOf(o.longestName());
   }
 
   private static double finiteDouble(String s) {

@@ -47,6 +47,8 @@ final class ParameterFlags {
       Map.entry("metrics", "--metrics"), Map.entry("truth", "--truth"), Map.entry("audio", "--audio"),
       Map.entry("time_step", "--time-step"), Map.entry("methods", "--methods"), Map.entry("band_hz", "--band-hz"),
       Map.entry("per_class", "--per-class"), Map.entry("pairs", "--pairs"), Map.entry("figures", "--figures"), Map.entry("snr_db", "--snr"),
+      Map.entry("tolerance_hz", "--tolerance-hz"), Map.entry("tolerance_ms", "--tolerance-ms"), Map.entry("permutations", "--permutations"),
+      Map.entry("span_seconds", "--span-s"),
       Map.entry("split", "--split"), Map.entry("by", "--by"),
       // features, decompositions, segmentation
       Map.entry("features", "--features"), Map.entry("method", "--method"), Map.entry("components", "--components"),

@@ -31,6 +31,7 @@ final class PitchCommand implements Callable<Integer>, Checked {
   @Option(names = "--ceiling", defaultValue = "600", paramLabel = "HZ", description = "Highest F0 sought (default: ${DEFAULT-VALUE}).")
   double ceiling;
 
+  @Sets(PitchTracker.class)
   @Option(names = "--step", defaultValue = "0.01", paramLabel = "S", description = "Time step in s (default: ${DEFAULT-VALUE}).")
   double step;
 

@@ -2,6 +2,8 @@ package org.spectrolens.acoustics;
 
 import java.util.Arrays;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.params.Param;
+import org.spectrolens.params.Params;
 import org.spectrolens.audio.Clip;
 
 /**
@@ -15,7 +17,9 @@ public final class FormantTracker {
   /** Formants closer than this to 0 Hz or to the ceiling are dropped (Praat's safety margin). */
   static final double EDGE_MARGIN_HZ = 50.0;
 
-  private final double timeStep;
+  /** As {@link PitchTracker}'s: one range for a tracker's step. */
+  @Param(value = "seconds between frames", min = 0.0001, max = 10)
+  private final double step;
   private final double maxFormants;
   private final double ceilingHz;
   private final double windowLength;
@@ -23,7 +27,7 @@ public final class FormantTracker {
   private final RateConverter rateConverter;
 
   /**
-   * @param timeStep seconds between frames; 0 = auto (a quarter of the window length)
+   * @param timeStep seconds between frames, in [0.0001, 10] (Praat's automatic one: a quarter of the window length)
    * @param maxFormants formants to look for, a multiple of 0.5 (LPC order = 2 x this)
    * @param ceilingHz formant ceiling; the analysis runs at a sample rate of twice this
    * @param windowLength effective window length in seconds (the Gaussian is twice as long)
@@ -34,14 +38,14 @@ public final class FormantTracker {
    */
   public FormantTracker(double timeStep, double maxFormants, double ceilingHz, double windowLength,
       double preEmphasisFromHz, RateConverter rateConverter) {
-    if (!(timeStep >= 0)) throw new SpectrolensException("time step", "must be >= 0, got " + timeStep);
+    Params.check(FormantTracker.class, "step", timeStep);
     if (!(maxFormants >= 1) || Math.abs(2 * maxFormants - Math.rint(2 * maxFormants)) > 1e-9) {
       throw new SpectrolensException("max number of formants", "must be a multiple of 0.5 from 1, got " + maxFormants);
     }
     if (!(ceilingHz > 2 * EDGE_MARGIN_HZ)) throw new SpectrolensException("formant ceiling", "must exceed 100 Hz, got " + ceilingHz);
     if (!(windowLength > 0)) throw new SpectrolensException("window length", "must be positive, got " + windowLength);
     if (!(preEmphasisFromHz >= 0)) throw new SpectrolensException("pre-emphasis", "must be >= 0 Hz, got " + preEmphasisFromHz);
-    this.timeStep = timeStep;
+    this.step = timeStep;
     this.maxFormants = maxFormants;
     this.ceilingHz = ceilingHz;
     this.windowLength = windowLength;
@@ -51,7 +55,7 @@ public final class FormantTracker {
 
   /** Praat's defaults (auto step, 5 formants, 0.025 s, pre-emphasis from 50 Hz) at a ceiling. */
   public static FormantTracker praat(double ceilingHz, RateConverter rateConverter) {
-    return new FormantTracker(0.0, 5.0, ceilingHz, 0.025, 50.0, rateConverter);
+    return new FormantTracker(0.25 * 0.025, 5.0, ceilingHz, 0.025, 50.0, rateConverter);
   }
 
   /** Praat's defaults at a ceiling, resampling as Praat does ({@link SpectralResampler}). */
@@ -69,7 +73,7 @@ public final class FormantTracker {
 
   /** The time step actually used: the given one, or a quarter of the window length. */
   public double effectiveTimeStep() {
-    return timeStep > 0 ? timeStep : 0.25 * windowLength;
+    return step;
   }
 
   /** The sample rate the analysis runs at: twice the ceiling. */

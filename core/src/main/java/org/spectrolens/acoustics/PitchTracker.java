@@ -2,6 +2,8 @@ package org.spectrolens.acoustics;
 
 import org.jtransforms.fft.DoubleFFT_1D;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.params.Param;
+import org.spectrolens.params.Params;
 import org.spectrolens.audio.Clip;
 
 /**
@@ -14,7 +16,9 @@ import org.spectrolens.audio.Clip;
 public final class PitchTracker {
   private static final double PERIODS_PER_WINDOW = 3.0;
 
-  private final double timeStep;
+  /** The one range of a tracker's step: below 0.1 ms a frame rate of 10 kHz repeats the same windows, and the work grows without bound. */
+  @Param(value = "seconds between frames", min = 0.0001, max = 10)
+  private final double step;
   private final double floorHz;
   private final double ceilingHz;
   private final int maxCandidates;
@@ -25,7 +29,7 @@ public final class PitchTracker {
   private final double voicedUnvoicedCost;
 
   /**
-   * @param timeStep seconds between frames; 0 = auto (0.75 / floor, 0.01 s at 75 Hz)
+   * @param timeStep seconds between frames, in [0.0001, 10] ({@link #autoStep}: Praat's 0.75 / floor, 0.01 s at 75 Hz)
    * @param floorHz lowest F0 sought; the window is 3 periods of it
    * @param ceilingHz highest F0 sought (clipped to the Nyquist frequency)
    * @param maxCandidates candidates per frame, the unvoiced one included
@@ -38,11 +42,11 @@ public final class PitchTracker {
   public PitchTracker(double timeStep, double floorHz, double ceilingHz, int maxCandidates,
       double silenceThreshold, double voicingThreshold, double octaveCost, double octaveJumpCost,
       double voicedUnvoicedCost) {
-    if (!(timeStep >= 0)) throw new SpectrolensException("time step", "must be >= 0, got " + timeStep);
+    Params.check(PitchTracker.class, "step", timeStep);
     if (!(floorHz > 0)) throw new SpectrolensException("pitch floor", "must be positive, got " + floorHz);
     if (!(ceilingHz > floorHz)) throw new SpectrolensException("pitch ceiling", "must exceed the floor (" + floorHz + " Hz), got " + ceilingHz);
     if (maxCandidates < 2) throw new SpectrolensException("max number of candidates", "must be at least 2, got " + maxCandidates);
-    this.timeStep = timeStep;
+    this.step = timeStep;
     this.floorHz = floorHz;
     this.ceilingHz = ceilingHz;
     this.maxCandidates = Math.max(maxCandidates, (int) Math.floor(ceilingHz / floorHz));
@@ -55,15 +59,20 @@ public final class PitchTracker {
 
   /** Praat's defaults: 0.01 s, 75-600 Hz, 15 candidates, 0.03, 0.45, 0.01, 0.35, 0.14. */
   public static PitchTracker praat() {
-    return new PitchTracker(0.0, 75.0, 600.0, 15, 0.03, 0.45, 0.01, 0.35, 0.14);
+    return praat(75.0, 600.0);
   }
 
   /** Praat's defaults with another floor and ceiling. */
   public static PitchTracker praat(double floorHz, double ceilingHz) {
-    return praat(0.0, floorHz, ceilingHz);
+    return praat(autoStep(floorHz), floorHz, ceilingHz);
   }
 
-  /** Praat's defaults with another time step (0 = auto), floor and ceiling. */
+  /** Praat's automatic step: a quarter of the window (3 periods of the floor), 0.01 s at 75 Hz. */
+  public static double autoStep(double floorHz) {
+    return PERIODS_PER_WINDOW / floorHz / 4.0;
+  }
+
+  /** Praat's defaults with another time step (seconds, {@link #autoStep} for Praat's own), floor and ceiling. */
   public static PitchTracker praat(double timeStep, double floorHz, double ceilingHz) {
     return new PitchTracker(timeStep, floorHz, ceilingHz, 15, 0.03, 0.45, 0.01, 0.35, 0.14);
   }
@@ -77,7 +86,7 @@ public final class PitchTracker {
   }
 
   public double effectiveTimeStep() {
-    return timeStep > 0 ? timeStep : PERIODS_PER_WINDOW / floorHz / 4.0;
+    return step;
   }
 
   /** The analysis window (3 periods of the floor) in seconds. */

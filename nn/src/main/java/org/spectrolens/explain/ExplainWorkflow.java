@@ -5,6 +5,8 @@ import java.util.function.IntConsumer;
 import org.spectrolens.explain.result.ExplainResult;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.nn.model.TrainedModel;
+import org.spectrolens.params.Param;
+import org.spectrolens.params.Params;
 
 /**
  * The explain run as one library call: every input explained by every method of an engine, batch
@@ -25,7 +27,15 @@ public final class ExplainWorkflow {
    * @param bandHz width of the frequency profile's bands, Hz (&gt; 0)
    * @param spanSeconds width of the time profile's spans, s (&gt; 0)
    */
-  public record Outputs(boolean figures, boolean audio, double bandHz, double spanSeconds) {}
+  public record Outputs(boolean figures, boolean audio,
+      @Param(value = "width of the frequency profile's bands (Hz)", min = 1, max = 1_000_000) double bandHz,
+      @Param(value = "width of the time profile's spans (s)", min = 0, max = 3600, minOpen = true) double spanSeconds) {
+    /** A band below 1 Hz is finer than any grid row and multiplies the profile's lines without bound: the one range of band_hz. */
+    public Outputs {
+      Params.check(Outputs.class, "bandHz", bandHz);
+      Params.check(Outputs.class, "spanSeconds", spanSeconds);
+    }
+  }
 
   /**
    * Explains {@code inputs} with {@code engine} into {@code folder} and commits it.

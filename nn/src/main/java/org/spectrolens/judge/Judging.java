@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.explain.Baseline;
+import org.spectrolens.params.Param;
+import org.spectrolens.params.Params;
 
 /**
  * The settings every metric of a batch shares, recorded beside every number ({@link #describe}).
@@ -20,11 +22,22 @@ import org.spectrolens.explain.Baseline;
  * @param toleranceMs pointing game: how far in ms
  */
 public record Judging(Baseline baseline, RemovalUnits units, double step, long seed, int batchSize, double roadNoise,
-    int correlationRuns, int correlationSubset, double toleranceHz, double toleranceMs) {
+    int correlationRuns, int correlationSubset,
+    @Param(value = "pointing game: tolerance in Hz", min = 0, max = 100_000) double toleranceHz,
+    @Param(value = "pointing game: tolerance in ms", min = 0, max = 60_000) double toleranceMs) {
 
   public Judging {
     if (!(step > 0 && step <= 1)) throw SpectrolensException.ofParameter("step", "must be in (0, 1], got " + step);
+    // a cost bound, before any work: a step below one unit removes nothing new, it only repeats forward passes
+    int most = units == null ? Integer.MAX_VALUE : Math.max(100, units.count());
+    if (Math.ceil(1 / step - 1e-9) > most) {
+      throw SpectrolensException.ofParameter("step", String.format(java.util.Locale.ROOT,
+          "%s would measure each curve at %.0f points, each a forward pass per input; at most %d (one per removal unit, or 100),"
+              + " so at least %s", Params.number(step), Math.ceil(1 / step - 1e-9) + 1, most, Params.number(1.0 / most)));
+    }
     if (batchSize < 1) throw SpectrolensException.ofParameter("batch_size", "must be at least 1");
+    Params.check(Judging.class, "toleranceHz", toleranceHz);
+    Params.check(Judging.class, "toleranceMs", toleranceMs);
   }
 
   /** Floor baseline, the given units, 1% steps, seed 0, 128 inputs per pass, Quantus's ROAD and correlation defaults. */

@@ -59,11 +59,13 @@ public final class Analyzer {
    * @param layer the CAM family's layer (null: the last convolutional block)
    */
   public record Settings(List<String> methods, String split, int perClass, TruthReader truth, double bandHz,
-      Function<DatasetItem, String> groups, Options options, int batch, int permutations, String layer) {
+      Function<DatasetItem, String> groups, Options options, int batch,
+      @org.spectrolens.params.Param(value = "permutations of the Spearman test", min = 0, max = 10_000_000) int permutations, String layer) {
     public Settings {
       if (methods.isEmpty()) throw SpectrolensException.ofParameter("methods", "no method given");
       methods.forEach(Explainers::of); // unknown names fail here, before any work
-      if (!(bandHz > 0)) throw SpectrolensException.ofParameter("band_hz", "must be positive, got " + bandHz);
+      org.spectrolens.params.Params.check(org.spectrolens.explain.ExplainWorkflow.Outputs.class, "bandHz", bandHz);
+      org.spectrolens.params.Params.check(Settings.class, "permutations", permutations);
       if (batch < 1) throw SpectrolensException.ofParameter("batch", "must be at least 1, got " + batch);
       if (perClass < 0) throw SpectrolensException.ofParameter("per_class", "must be 0 (all) or more, got " + perClass);
     }
