@@ -1,6 +1,5 @@
 package org.spectrolens.explain;
 
-import org.spectrolens.explain.method.Explainers;
 import org.spectrolens.params.ParameterRecords;
 
 import java.util.LinkedHashMap;

@@ -1,7 +1,5 @@
 package org.spectrolens.explain;
 
-import org.spectrolens.explain.method.Explainers;
-import org.spectrolens.explain.method.SmoothGrad;
 import org.spectrolens.family.Parameterised;
 import org.spectrolens.params.ParameterRecords;
 

@@ -1,6 +1,5 @@
 package org.spectrolens.explain;
 
-import org.spectrolens.explain.method.SmoothGrad;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package org.spectrolens.judge;
 
-import org.spectrolens.judge.metric.MetricRegistry;
 import java.util.Map;
 import org.spectrolens.family.Member;
 

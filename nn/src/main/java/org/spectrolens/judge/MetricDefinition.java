@@ -1,6 +1,5 @@
 package org.spectrolens.judge;
 
-import org.spectrolens.judge.metric.MetricRegistry;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
