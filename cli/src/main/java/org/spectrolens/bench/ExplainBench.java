@@ -1,5 +1,7 @@
 package org.spectrolens.bench;
 
+import org.spectrolens.explain.method.ScoreCam;
+import org.spectrolens.explain.method.SmoothGrad;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.spectrolens.SpectrolensException;
-import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.method.Explainers;
 import org.spectrolens.explain.Explanation;
 import org.spectrolens.explain.Options;
 import org.spectrolens.explain.Request;
@@ -99,7 +101,7 @@ public final class ExplainBench {
             rs.add(String.format(Locale.ROOT, "%.4f", rr));
           }
           System.out.printf(Locale.ROOT, "faster-scorecam %s: speed-up %.1fx over scorecam (N = %d of the layer's channels), pearson per input %s, min %.4f%n",
-              model, full.seconds() / fast.seconds(), org.spectrolens.explain.ScoreCam.FASTER.spectrolens().channels(), rs, min);
+              model, full.seconds() / fast.seconds(), org.spectrolens.explain.method.ScoreCam.FASTER.spectrolens().channels(), rs, min);
         }
       }
       if (Boolean.parseBoolean(a.get("torch")) && methods.contains("gradcam")) torch(model, h, w, batch, threads, rounds);

@@ -34,7 +34,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
-/** {@code spectrolens dataset}: segments a corpus, splits it and caches the model inputs. */
+/**
+ * {@code spectrolens dataset}: segments a corpus, splits it and caches the model inputs.
+ *
+ * <p>Over 300 lines because of its options (corpus layouts, tasks, front end, splits, channels,
+ * recipes), each declared once with its help; the work is the library's {@code DatasetBuilder}.
+ */
 @Command(
     name = "dataset",
     defaultValueProvider = DatasetCommand.SpeechDefaults.class,

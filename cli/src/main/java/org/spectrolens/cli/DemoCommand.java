@@ -88,7 +88,7 @@ final class DemoCommand implements Callable<Integer>, Checked {
       + "insertion_auc_prob,deletion_auc_acc,insertion_auc_acc,sparseness";
 
   /** The thesis's four methods. */
-  static final String THESIS_METHODS = org.spectrolens.explain.Explainers.THESIS_METHODS;
+  static final String THESIS_METHODS = org.spectrolens.explain.method.Explainers.THESIS_METHODS;
 
   /** How big each step is: the default study, or the quick smoke test. */
   private record Scale(int utterances, String size, int epochs, int samples, int sanitySamples, String step, String grid,

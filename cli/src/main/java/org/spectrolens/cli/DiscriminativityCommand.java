@@ -1,6 +1,6 @@
 package org.spectrolens.cli;
 
-import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.method.Explainers;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -69,7 +69,7 @@ public final class DiscriminativityCommand implements Callable<Integer>, Checked
   @Override
   public void checkOptions() {
     MixtureStudy.Settings s = settings();
-    for (String m : s.methods()) org.spectrolens.explain.Explainers.of(m); // an unknown id is a one-line error now
+    for (String m : s.methods()) org.spectrolens.explain.method.Explainers.of(m); // an unknown id is a one-line error now
   }
 
   @Override

@@ -14,7 +14,7 @@ import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.explain.Baseline;
 import org.spectrolens.explain.BatchExplainer;
 import org.spectrolens.explain.DatasetInputs;
-import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.method.Explainers;
 import org.spectrolens.explain.ExplainWorkflow;
 import org.spectrolens.explain.FileInputs;
 import org.spectrolens.explain.InputSet;

@@ -13,7 +13,7 @@ import org.spectrolens.judge.CurveReport;
 import org.spectrolens.judge.Judging;
 import org.spectrolens.judge.MapMetric;
 import org.spectrolens.judge.Metric;
-import org.spectrolens.judge.MetricRegistry;
+import org.spectrolens.judge.metric.MetricRegistry;
 import org.spectrolens.judge.RemovalUnits;
 import org.spectrolens.judge.Samples;
 import org.spectrolens.judge.Study;

@@ -1,7 +1,7 @@
 package org.spectrolens.cli;
 
 import org.spectrolens.judge.Metric;
-import org.spectrolens.judge.MetricRegistry;
+import org.spectrolens.judge.metric.MetricRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.UsageMessageSpec;
 

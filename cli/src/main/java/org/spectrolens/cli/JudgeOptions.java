@@ -9,7 +9,7 @@ import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.explain.Baseline;
 import org.spectrolens.explain.BatchExplainer;
 import org.spectrolens.explain.DatasetInputs;
-import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.method.Explainers;
 import org.spectrolens.explain.Method;
 import org.spectrolens.explain.Options;
 import org.spectrolens.params.ParameterRecords;

@@ -9,7 +9,7 @@ import org.spectrolens.judge.MethodMaps;
 import org.spectrolens.judge.Judging;
 import org.spectrolens.judge.MapMetric;
 import org.spectrolens.judge.Metric;
-import org.spectrolens.judge.MetricRegistry;
+import org.spectrolens.judge.metric.MetricRegistry;
 import org.spectrolens.judge.RemovalUnits;
 import org.spectrolens.judge.Samples;
 import org.spectrolens.judge.Study;
@@ -109,7 +109,7 @@ public final class LocalisationCommand implements Callable<Integer>, Checked {
     Study.Entry any = study.all().get(0);
     org.spectrolens.io.Npy.write(dir.resolve("truth.npy"), stack(floats(masks), h, w));
     if (any.judged().hasTruth()) {
-      org.spectrolens.io.Npy.write(dir.resolve("zone.npy"), stack(floats(org.spectrolens.judge.PointingGame.zones(any.judged())), h, w));
+      org.spectrolens.io.Npy.write(dir.resolve("zone.npy"), stack(floats(org.spectrolens.judge.metric.localisation.PointingGame.zones(any.judged())), h, w));
     }
   }
 

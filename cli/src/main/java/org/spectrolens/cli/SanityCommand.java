@@ -11,7 +11,7 @@ import org.spectrolens.io.OutputFolder;
 import org.spectrolens.judge.LayerStep;
 import org.spectrolens.judge.MapMaker;
 import org.spectrolens.judge.Samples;
-import org.spectrolens.judge.Sanity;
+import org.spectrolens.judge.metric.Sanity;
 import org.spectrolens.judge.Similarity;
 import org.spectrolens.judge.result.JudgeRun;
 import org.spectrolens.judge.result.SanityResult;

@@ -233,7 +233,7 @@ class ExplainCommandTest {
   void listPrintsEveryMethodWithItsParameters() {
     CliRun run = CliRun.of("explain", "--list");
     assertEquals(0, run.exit(), run.err());
-    for (String id : org.spectrolens.explain.Explainers.IDS) assertTrue(run.out().contains(id + "  "), id);
+    for (String id : org.spectrolens.explain.method.Explainers.IDS) assertTrue(run.out().contains(id + "  "), id);
     assertTrue(run.out().contains("smoothgrad.samples"), run.out());
     assertTrue(run.out().contains("gradcam++.alpha {unnormalised, normalised, thresholded}"), run.out());
   }

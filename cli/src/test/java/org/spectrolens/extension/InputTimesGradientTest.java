@@ -14,7 +14,7 @@ import org.spectrolens.cli.Main;
 import org.spectrolens.dataset.DatasetInfo;
 import org.spectrolens.dataset.DatasetItem;
 import org.spectrolens.dataset.DatasetWriter;
-import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.method.Explainers;
 import org.spectrolens.explain.InputMethod;
 import org.spectrolens.explain.MapStack;
 import org.spectrolens.explain.MethodDefinition;

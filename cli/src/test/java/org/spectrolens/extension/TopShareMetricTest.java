@@ -17,7 +17,7 @@ import org.spectrolens.io.Json;
 import org.spectrolens.judge.Judged;
 import org.spectrolens.judge.MapMetric;
 import org.spectrolens.judge.MetricDefinition;
-import org.spectrolens.judge.MetricRegistry;
+import org.spectrolens.judge.metric.MetricRegistry;
 import org.spectrolens.params.Param;
 
 /**

@@ -10,10 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.spectrolens.dataset.channels.InputChannels;
 import org.spectrolens.decompose.Decompositions;
-import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.method.Explainers;
 import org.spectrolens.features.Features;
 import org.spectrolens.filter.Filters;
-import org.spectrolens.judge.MetricRegistry;
+import org.spectrolens.judge.metric.MetricRegistry;
 import org.spectrolens.nn.hybrid.Classifiers;
 import org.spectrolens.segment.Segmenters;
 

@@ -50,6 +50,9 @@ import org.spectrolens.SpectrolensException;
  * <p>{@link #inPlace} is for outputs that must survive a kill half-way to be continued (training
  * checkpoints): the same lock, marker and checks, but the files are written straight into the
  * folder and {@link #commit} only marks it complete.
+ *
+ * <p>Over 300 lines on purpose: the lock, the marker and every refusal of a folder are one
+ * protocol; split, a writer could take one step of it without the others.
  */
 public final class OutputFolder implements AutoCloseable {
   /** The marker file inside every output folder. */

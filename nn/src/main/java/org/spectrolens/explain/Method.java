@@ -6,8 +6,8 @@ import java.util.Map;
  * One explanation method, configured with its parameters; every call explains a whole batch.
  * Implementations extend {@link LayerMethod} (maps from a layer's activations: the CAM family),
  * {@link InputMethod} (maps on the input grid: gradients and perturbations) or wrap another method
- * ({@link SmoothGrad}); each declares a {@link MethodDefinition} and is listed by
- * {@link Explainers}.
+ * ({@link org.spectrolens.explain.method.SmoothGrad}); each declares a {@link MethodDefinition} and is listed by
+ * {@link org.spectrolens.explain.method.Explainers}.
  */
 public interface Method {
   /** What the method is: id, description, cost, parameters and their defaults. */

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The parameter handling every method shares: the record it was configured with, or, when it was
- * made without one ({@link Explainers#of(String)}), the request profile's defaults.
+ * made without one ({@link org.spectrolens.explain.method.Explainers#of(String)}), the request profile's defaults.
  */
 public abstract class MethodBase<P extends Record> implements Method {
   private final P params;

@@ -11,7 +11,7 @@ import org.spectrolens.SpectrolensException;
 /**
  * Everything known about a method before it runs: its id (DESIGN.md's method ids), a one-line
  * description, its cost in passes per map, and its parameter record's values in each
- * {@link Profile}. {@link Explainers} lists the definitions; the command line's help, option
+ * {@link Profile}. {@link org.spectrolens.explain.method.Explainers} lists the definitions; the command line's help, option
  * parsing ({@code --param id.name=value}), {@code explain --list} and the table in
  * {@code docs/explain.md} all come from them.
  *
@@ -52,10 +52,10 @@ public record MethodDefinition<P extends Record>(String id, String description, 
     return spectrolens;
   }
 
-  /** The method configured with {@code params} (a wrapper around saliency's default where it wraps one). */
+  /** The method configured with {@code params} (a wrapper around its default method). */
   @Override
   public Method create(P params) {
-    return factory.create(params, wrapper ? new Saliency() : null);
+    return factory.create(params, null); // a wrapper given none wraps its default (SmoothGrad: saliency)
   }
 
   /** The parameters under a profile. */

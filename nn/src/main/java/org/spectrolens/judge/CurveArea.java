@@ -8,11 +8,11 @@ import java.util.Set;
  * the batch mean equals the area under the mean curve. Deletion: lower is better; insertion:
  * higher is better.
  */
-abstract class CurveArea extends Described implements MapMetric {
+public abstract class CurveArea extends Described implements MapMetric {
   private final Curves.Kind kind;
   private final boolean accuracy;
 
-  CurveArea(String id, Curves.Kind kind, boolean accuracy, String summary) {
+  protected CurveArea(String id, Curves.Kind kind, boolean accuracy, String summary) {
     super(id, Category.FAITHFULNESS, kind == Curves.Kind.INSERTION ? Direction.HIGHER : Direction.LOWER, Set.of(Need.MODEL), summary);
     this.kind = kind;
     this.accuracy = accuracy;

@@ -3,14 +3,14 @@ package org.spectrolens.judge;
 import java.util.Set;
 
 /** The metadata half of a {@link Metric}, so each metric class states it in its constructor. */
-abstract class Described implements Metric {
+public abstract class Described implements Metric {
   private final String id;
   private final Category category;
   private final Direction direction;
   private final Set<Need> needs;
   private final String summary;
 
-  Described(String id, Category category, Direction direction, Set<Need> needs, String summary) {
+  protected Described(String id, Category category, Direction direction, Set<Need> needs, String summary) {
     this.id = id;
     this.category = category;
     this.direction = direction;

@@ -1,6 +1,6 @@
 package org.spectrolens.judge;
 
-import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.method.Explainers;
 import org.spectrolens.explain.Options;
 import org.spectrolens.explain.Request;
 import org.spectrolens.nn.model.Network;

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * One way of judging explanation maps, with the metadata every metric carries: its id (the JSON
  * key it is reported under), which way is better, its category and what it needs
- * beyond the maps and inputs. Instances come from {@link MetricRegistry}, the only place ids live.
+ * beyond the maps and inputs. Instances come from {@link org.spectrolens.judge.metric.MetricRegistry}, the only place ids live.
  */
 public interface Metric extends Member {
   /** What property of the maps a metric judges. */

@@ -9,7 +9,7 @@ import org.spectrolens.params.ParameterRecords;
 /**
  * Everything known about a metric before it runs: its id (the JSON key), one line, its category,
  * which way is better, what it needs beside the maps, and its parameter record with the defaults.
- * {@link MetricRegistry} lists the definitions; the judging commands' help, {@code --metrics},
+ * {@link org.spectrolens.judge.metric.MetricRegistry} lists the definitions; the judging commands' help, {@code --metrics},
  * the per-metric parameters ({@code road_morf_auc.name=value}), the JSON and the report's columns
  * all come from them, so a new metric is one class and its definition.
  *

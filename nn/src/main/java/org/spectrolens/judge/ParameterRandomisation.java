@@ -17,7 +17,7 @@ import org.spectrolens.nn.model.Network;
  * {@code reset_parameters}) for the architectures {@link Models} builds, else each parameter
  * drawn from N(0, sd) with the trained tensor's own standard deviation (1 if constant).
  */
-final class ParameterRandomisation implements AutoCloseable {
+public final class ParameterRandomisation implements AutoCloseable {
   private final Network net;
   private final Map<String, float[]> trained;
   private final Network fresh;
@@ -49,7 +49,7 @@ final class ParameterRandomisation implements AutoCloseable {
    * {@code trained}: cumulatively (cascading) or restoring each layer before the next
    * (independent). The trained weights are back afterwards.
    */
-  static List<LayerStep> steps(Network net, MapMaker maker, float[] inputs, int n, int[] targets, float[][] trained, long seed,
+  public static List<LayerStep> steps(Network net, MapMaker maker, float[] inputs, int n, int[] targets, float[][] trained, long seed,
       boolean cumulative) {
     int[] s = net.inputShape();
     List<LayerStep> out = new ArrayList<>();

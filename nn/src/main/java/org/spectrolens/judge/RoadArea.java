@@ -3,10 +3,10 @@ package org.spectrolens.judge;
 import java.util.Set;
 
 /** The area under a ROAD curve ({@link Road}), most or least relevant units first. */
-abstract class RoadArea extends Described implements MapMetric {
+public abstract class RoadArea extends Described implements MapMetric {
   private final boolean mostRelevantFirst;
 
-  RoadArea(String id, boolean mostRelevantFirst, String summary) {
+  protected RoadArea(String id, boolean mostRelevantFirst, String summary) {
     super(id, Category.FAITHFULNESS, mostRelevantFirst ? Direction.LOWER : Direction.HIGHER, Set.of(Need.MODEL), summary);
     this.mostRelevantFirst = mostRelevantFirst;
   }

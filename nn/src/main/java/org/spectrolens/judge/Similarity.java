@@ -87,7 +87,7 @@ public final class Similarity {
   }
 
   /** Mean Spearman and mean SSIM over the samples of two map sets. */
-  static Mean mean(float[][] a, float[][] b, int h, int w) {
+  public static Mean mean(float[][] a, float[][] b, int h, int w) {
     double[] rho = new double[a.length];
     double[] s = new double[a.length];
     int defined = 0;

@@ -3,7 +3,7 @@ package org.spectrolens.judge;
 import java.util.Arrays;
 
 /** Small statistics used by several metrics: NaN-ignoring means, AUC (correlations: core's {@link org.spectrolens.stats.Correlation}). */
-final class Stats {
+public final class Stats {
   private Stats() {}
 
   /** The mean of the values that are not NaN; NaN when none is. */

@@ -118,7 +118,7 @@ public record Study(List<Entry> methods, List<Entry> baselines, long forwardPass
   private static Map<String, MapScores> scores(List<Entry> entries) {
     Map<String, MapScores> out = new LinkedHashMap<>();
     for (Entry e : entries) {
-      double[] tied = e.perSample().get(MaximumPlateau.ID);
+      double[] tied = e.perSample().get(Ties.MAX_TIED_CELLS);
       out.put(e.name(), new MapScores(e.scores(), e.seconds(), tied == null ? null : Plateaus.of(tied)));
     }
     return out;

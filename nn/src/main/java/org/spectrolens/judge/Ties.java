@@ -25,6 +25,9 @@ import java.util.stream.IntStream;
  * </ul>
  */
 public final class Ties {
+  /** The id of the metric that counts the cells tied at a map's maximum (its per-item counts feed the plateau summaries). */
+  public static final String MAX_TIED_CELLS = "max_tied_cells";
+
   private Ties() {}
 
   /**

@@ -17,9 +17,9 @@ import org.spectrolens.nn.model.TrainedModel;
  * @param originalClass predicted class of the unperturbed input
  * @param explainedClass predicted class of the explanation-map input
  */
-record TopHalf(float[][] mask, double[] meanWeight, double[] original, double[] explained, int[] originalClass, int[] explainedClass) {
+public record TopHalf(float[][] mask, double[] meanWeight, double[] original, double[] explained, int[] originalClass, int[] explainedClass) {
 
-  static TopHalf of(Judged j) {
+  public static TopHalf of(Judged j) {
     return j.memo("top-half", () -> compute(j));
   }
 

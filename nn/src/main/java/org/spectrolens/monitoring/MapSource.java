@@ -3,7 +3,7 @@ package org.spectrolens.monitoring;
 import org.spectrolens.judge.ReferenceMaps;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.method.Explainers;
 import org.spectrolens.explain.Explanation;
 import org.spectrolens.explain.Options;
 import org.spectrolens.explain.Request;

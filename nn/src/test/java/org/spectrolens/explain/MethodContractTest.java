@@ -1,5 +1,6 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.explain.method.Explainers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package org.spectrolens.explain;
 
+import org.spectrolens.explain.method.Explainers;
+import org.spectrolens.explain.method.GradCam;
 import org.spectrolens.params.ParameterRecords;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

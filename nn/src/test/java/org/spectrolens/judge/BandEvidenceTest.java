@@ -1,5 +1,6 @@
 package org.spectrolens.judge;
 
+import org.spectrolens.judge.metric.MetricRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

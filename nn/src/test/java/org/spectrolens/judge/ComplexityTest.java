@@ -1,5 +1,7 @@
 package org.spectrolens.judge;
 
+import org.spectrolens.judge.metric.complexity.Entropy;
+import org.spectrolens.judge.metric.complexity.Sparseness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

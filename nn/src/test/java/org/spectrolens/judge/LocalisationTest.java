@@ -1,5 +1,10 @@
 package org.spectrolens.judge;
 
+import org.spectrolens.judge.metric.localisation.MaximumPlateau;
+import org.spectrolens.judge.metric.localisation.PointingGame;
+import org.spectrolens.judge.metric.localisation.PointingGameAny;
+import org.spectrolens.judge.metric.localisation.RelevanceMass;
+import org.spectrolens.judge.metric.localisation.RelevanceRank;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

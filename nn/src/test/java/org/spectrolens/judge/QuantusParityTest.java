@@ -1,5 +1,10 @@
 package org.spectrolens.judge;
 
+import org.spectrolens.judge.metric.MetricRegistry;
+import org.spectrolens.judge.metric.complexity.Sparseness;
+import org.spectrolens.judge.metric.faithfulness.FaithfulnessCorrelation;
+import org.spectrolens.judge.metric.localisation.PointingGame;
+import org.spectrolens.judge.metric.randomisation.RandomLogit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.method.Explainers;
 import org.spectrolens.explain.Request;
 import org.spectrolens.io.Npy;
 import org.spectrolens.nn.model.Models;

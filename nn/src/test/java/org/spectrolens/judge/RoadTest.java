@@ -1,5 +1,7 @@
 package org.spectrolens.judge;
 
+import org.spectrolens.judge.metric.faithfulness.RoadLerfAuc;
+import org.spectrolens.judge.metric.faithfulness.RoadMorfAuc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;

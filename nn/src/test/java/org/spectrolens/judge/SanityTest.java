@@ -1,12 +1,13 @@
 package org.spectrolens.judge;
 
+import org.spectrolens.judge.metric.Sanity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.spectrolens.explain.Explainers;
+import org.spectrolens.explain.method.Explainers;
 import org.spectrolens.explain.Request;
 import org.spectrolens.nn.model.Models;
 import org.spectrolens.nn.model.Network;

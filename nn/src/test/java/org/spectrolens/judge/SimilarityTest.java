@@ -1,5 +1,6 @@
 package org.spectrolens.judge;
 
+import org.spectrolens.judge.metric.Sanity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package org.spectrolens.judge;
 
+import org.spectrolens.judge.metric.MetricRegistry;
+import org.spectrolens.judge.metric.localisation.PointingGame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
