@@ -36,6 +36,7 @@ final class AnalyzeCommand implements Callable<Integer>, Checked {
     // the library's ranges (band_hz is explain's, permutations the reading's), before any work
     org.spectrolens.params.Params.check(org.spectrolens.explain.ExplainWorkflow.Outputs.class, "bandHz", bandHz);
     org.spectrolens.params.Params.check(org.spectrolens.analyze.Analyzer.Settings.class, "permutations", permutations);
+    OptionChecks.isFile(speakers); // a missing table named by the user is an error, not "no speaker groups"
   }
 
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model directory.")
