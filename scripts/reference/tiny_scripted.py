@@ -48,6 +48,17 @@ class Nan(Tiny):
         return self.from_conv2(self.to_conv2(x)) * float("nan")
 
 
+def write_wav(path, x, rate):
+    """x in [-1, 1] as 16-bit PCM; returns the samples as a reader gets them back (int16 / 32768)."""
+    pcm = np.clip(np.round(x * 32767), -32768, 32767).astype("<i2")
+    with wave.open(path, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(pcm.tobytes())
+    return pcm.astype(np.float32) / 32768.0
+
+
 def main(argv):
     out = argv[1]
     torch.manual_seed(5)
@@ -61,13 +72,7 @@ def main(argv):
     t = np.arange(n) / 16000.0
     rng = np.random.default_rng(3)
     x = 0.3 * np.sin(2 * math.pi * 440 * t) + 0.05 * rng.standard_normal(n)
-    pcm = np.clip(np.round(x * 32767), -32768, 32767).astype("<i2")
-    with wave.open(os.path.join(out, "probe.wav"), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(16000)
-        w.writeframes(pcm.tobytes())
-    audio = torch.from_numpy(pcm.astype(np.float32) / 32768.0)
+    audio = torch.from_numpy(write_wav(os.path.join(out, "probe.wav"), x, 16000))
     mel = torchaudio.transforms.MelSpectrogram(sample_rate=16000, n_fft=400, hop_length=160, n_mels=16)(audio)
     db = torchaudio.transforms.AmplitudeToDB(stype="power", top_db=80)(mel)
     grid = (db - (-40.0)) / 20.0

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench",
     description = "Benchmarks against the reference tools, side by side in one run.",
-    subcommands = {BenchCommand.Spectrogram.class, BenchCommand.Explain.class, FilterBenchCommand.class})
+    subcommands = {BenchCommand.Spectrogram.class, BenchCommand.Explain.class, BenchCommand.Import.class, FilterBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
@@ -102,6 +102,43 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
       org.spectrolens.bench.ExplainBench.main(new String[] {"models=" + models, "size=" + size, "threads=" + threads,
           "batch=" + batch, "heavy=" + heavy, "rounds=" + rounds, "methods=" + methods, "torch=" + !noTorch, "train=" + train});
+      return 0;
+    }
+  }
+
+  @Command(name = "import",
+      description = {"Saliency and Grad-CAM over many inputs on an imported model (spectrolens import) against the same",
+          "architecture built by spectrolens: seconds, maps per second and the ratio imported / built."})
+  static final class Import implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "The imported model folder (a resnet18 unless --architecture).")
+    String model;
+
+    @Option(names = "--architecture", defaultValue = "resnet18", description = "The architecture it has (default: ${DEFAULT-VALUE}).")
+    String architecture;
+
+    @Param(min = 1, max = 1_000_000)
+    @Option(names = "--inputs", defaultValue = "512", description = "Inputs explained per timed round (default: ${DEFAULT-VALUE}).")
+    int inputs;
+
+    @Param(min = 1, max = 4096)
+    @Option(names = "--batch", defaultValue = "32", description = "Inputs per batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Param(min = 1, max = 1000)
+    @Option(names = "--rounds", defaultValue = "2", description = "Timed rounds after one warm-up; the best counts (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Param(min = 1, max = 1024)
+    @Option(names = "--threads", defaultValue = "2", description = "Engine threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--methods", defaultValue = "saliency,gradcam", description = "Methods timed (default: ${DEFAULT-VALUE}).")
+    String methods;
+
+    @Override
+    public Integer call() {
+      org.spectrolens.bench.ImportBench.main(new String[] {model, "inputs=" + inputs, "batch=" + batch, "rounds=" + rounds,
+          "threads=" + threads, "methods=" + methods, "architecture=" + architecture});
       return 0;
     }
   }

@@ -75,6 +75,9 @@ class ImportCommandTest {
     CliRun f = CliRun.of("faithfulness", "--model", model.toString(), "--data", ds.toString(), "--methods", "saliency,gradcam",
         "--samples", "3", "--grid", "8x8", "--step", "0.25", "--out", dir.resolve("faith").toString());
     assertEquals(0, f.exit(), f.err());
+    CliRun e = CliRun.of("embed", "--model", model.toString(), "--data", ds.toString(), "--split", "all", "--method", "pca",
+        "--out", dir.resolve("embed").toString());
+    assertEquals(0, e.exit(), e.err());
     CliRun s = CliRun.of("sanity", "--model", model.toString(), "--data", ds.toString(), "--methods", "saliency", "--samples", "2",
         "--out", dir.resolve("sanity").toString());
     assertEquals(0, s.exit(), s.err());

@@ -9,6 +9,7 @@ import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.dataset.DatasetItem;
 import org.spectrolens.nn.data.Examples;
 import org.spectrolens.nn.evaluate.Evaluator;
+import org.spectrolens.nn.model.ImportedNetworks;
 import org.spectrolens.nn.model.Network;
 import org.spectrolens.nn.model.TrainedModel;
 
@@ -17,7 +18,8 @@ import org.spectrolens.nn.model.TrainedModel;
  * classifier), flattened per input. For {@code smallcnn} that is {@code fc2} (100 values after
  * ReLU), for the ResNets {@code avgpool} (512 or 2048 channel means): the representation the
  * final linear layer separates, and so the one a classic classifier or a t-SNE map can reuse.
- * Computed in inference mode (running batch-norm statistics).
+ * Computed in inference mode (running batch-norm statistics). An imported model's embedding is
+ * the channel means of the layer it exposes (for a ResNet's layer4, what its avgpool gives).
  */
 public final class Embeddings {
   /** Inputs per forward pass. */
@@ -28,6 +30,10 @@ public final class Embeddings {
   /** The name of the penultimate stage of {@code net}. */
   public static String layer(Network net) {
     List<String> names = net.stageNames();
+    if (ImportedNetworks.ENGINES.contains(net.architecture()) && names.size() < 2) {
+      throw new SpectrolensException(net.architecture(), "the imported model exposes no layer to take embeddings"
+          + " from; import a TorchScript module with a layer (docs/import.md)");
+    }
     return names.get(names.size() - 2);
   }
 
@@ -39,6 +45,7 @@ public final class Embeddings {
     try (NDManager tmp = net.manager().newSubManager()) {
       NDArray x = tmp.create(inputs, new Shape(n, s[0], s[1], s[2]));
       NDArray a = net.forwardTo(x, layer, false);
+      if (ImportedNetworks.ENGINES.contains(net.architecture()) && a.getShape().dimension() == 4) a = a.mean(new int[] {2, 3});
       float[] flat = a.toFloatArray();
       int d = flat.length / Math.max(1, n);
       for (int i = 0; i < n; i++) {
