@@ -45,7 +45,9 @@ public final class Embeddings {
     try (NDManager tmp = net.manager().newSubManager()) {
       NDArray x = tmp.create(inputs, new Shape(n, s[0], s[1], s[2]));
       NDArray a = net.forwardTo(x, layer, false);
-      if (ImportedNetworks.ENGINES.contains(net.architecture()) && a.getShape().dimension() == 4) a = a.mean(new int[] {2, 3});
+      if (ImportedNetworks.ENGINES.contains(net.architecture()) && a.getShape().dimension() == 4) {
+        a = a.mean(new int[] {3}).mean(new int[] {2}); // the engine reduces one axis at a time
+      }
       float[] flat = a.toFloatArray();
       int d = flat.length / Math.max(1, n);
       for (int i = 0; i < n; i++) {
