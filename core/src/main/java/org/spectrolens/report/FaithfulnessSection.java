@@ -9,6 +9,7 @@ import java.util.Map;
 import org.spectrolens.judge.result.FaithfulnessResult;
 import org.spectrolens.judge.result.JudgeRun;
 import org.spectrolens.judge.result.MapScores;
+import org.spectrolens.judge.result.Masking;
 import org.spectrolens.judge.result.MetricCatalogue;
 
 /**
@@ -30,12 +31,13 @@ final class FaithfulnessSection implements ResultReader {
     List<Block> blocks = new ArrayList<>();
     JudgeRun options = j.options();
     String samples = options == null || options.samples() == null ? "?" : options.samples().toString();
-    String baseline = options == null ? "floor" : options.setting("baseline", "floor");
+    Masking masking = j.masking();
+    String baseline = masking.baseline() == null ? "floor" : masking.baseline();
+    String units = masking.units() == null ? "grid 32x32" : masking.units();
     MapScores random = j.baselines().get("random");
     MapScores energy = j.baselines().get("energy");
-    blocks.add(new Block.Text("Faithfulness on " + samples + " samples (masking baseline: " + baseline + "; grid "
-        + (options == null ? "32x32" : options.setting("grid", "32x32")) + ", unit " + (options == null ? "cell" : options.setting("unit", "cell"))
-        + "). Each method is set beside a random map"
+    blocks.add(new Block.Text("Faithfulness on " + samples + " samples (masking baseline: " + baseline + "; removal units: "
+        + units + "). Each method is set beside a random map"
         + " (chance) and the energy map (the input spectrogram itself): a method that cannot beat the energy map says no more than the"
         + " spectrogram does."));
     // only the metrics that were computed, in the order they ran: a run may have asked for some (metrics)
