@@ -187,7 +187,7 @@ class ExplainCommandTest {
       {"--target", "nope", "--target"},
       {"--band-hz", "0", "--band-hz"},
       {"--band-hz", "-3", "--band-hz"},
-      {"--param", "smoothgrad.samples=0", "smoothgrad.samples: must be in [1, 100000]"},
+      {"--param", "smoothgrad.samples=0", "smoothgrad.samples: must lie in [1, 100000]"},
       {"--param", "gradcam++.alpha=odd", "unknown value 'odd'"},
       {"--param", "gradcam.foo=1", "has no parameter 'foo'"},
       {"--compat", "captum", "unknown value 'captum'"},
