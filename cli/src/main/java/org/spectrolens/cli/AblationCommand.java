@@ -11,8 +11,8 @@ import org.spectrolens.io.OutputFolder;
 import org.spectrolens.io.Json;
 import org.spectrolens.nn.evaluate.Metrics;
 import org.spectrolens.nn.train.Trainer;
-import org.spectrolens.reading.Ablation;
-import org.spectrolens.reading.Analysis;
+import org.spectrolens.analyze.Ablation;
+import org.spectrolens.analyze.AcousticReading;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -99,7 +99,7 @@ final class AblationCommand implements Callable<Integer> {
         step("analyze", "--model", m.toString(), "--data", ds.toString(), "--methods", methods, "--truth", truth, "--seed", "" + seed,
             "--out", analysis.toString());
         Metrics metrics = Json.read(eval, Metrics.class);
-        rows.add(Ablation.Cutoff.of(c, Json.read(analysis.resolve("analysis.json"), Analysis.class), metrics.balancedAccuracy()));
+        rows.add(Ablation.Cutoff.of(c, Json.read(analysis.resolve("analysis.json"), AcousticReading.class), metrics.balancedAccuracy()));
       }
       Ablation a = new Ablation(task, rows);
       Json.write(out.resolve("ablation.json"), a);

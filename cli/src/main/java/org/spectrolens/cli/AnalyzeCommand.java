@@ -14,11 +14,11 @@ import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.evaluate.ItemGroups;
 import org.spectrolens.nn.model.TrainedModel;
 import org.spectrolens.params.Param;
-import org.spectrolens.reading.Analysis;
-import org.spectrolens.reading.AnalysisFiles;
-import org.spectrolens.reading.Analyzer;
-import org.spectrolens.reading.Readings.Alignment;
-import org.spectrolens.reading.Readings.MethodReading;
+import org.spectrolens.analyze.AcousticReading;
+import org.spectrolens.analyze.AnalysisFiles;
+import org.spectrolens.analyze.Analyzer;
+import org.spectrolens.analyze.Readings.Alignment;
+import org.spectrolens.analyze.Readings.MethodReading;
 import org.spectrolens.truth.TruthReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +35,8 @@ final class AnalyzeCommand implements Callable<Integer>, Checked {
   public void checkOptions() {
     // the library's ranges (band_hz is explain's, permutations the reading's), before any work
     org.spectrolens.params.Params.check(org.spectrolens.explain.ExplainWorkflow.Outputs.class, "bandHz", bandHz);
-    org.spectrolens.params.Params.check(org.spectrolens.reading.Analyzer.Settings.class, "permutations", permutations);
+    org.spectrolens.params.Params.check(org.spectrolens.analyze.Analyzer.Settings.class, "permutations", permutations);
+    OptionChecks.isFile(speakers); // a missing table named by the user is an error, not "no speaker groups"
   }
 
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model directory.")
@@ -79,7 +80,7 @@ final class AnalyzeCommand implements Callable<Integer>, Checked {
   @Option(names = "--speakers", paramLabel = "FILE", description = "speakers.csv (default: the one beside the recordings).")
   Path speakers;
 
-  @Sets(org.spectrolens.reading.Analyzer.Settings.class)
+  @Sets(org.spectrolens.analyze.Analyzer.Settings.class)
   @Option(names = "--permutations", defaultValue = "10000", paramLabel = "N",
       description = "Permutations of the Spearman test (default: ${DEFAULT-VALUE}).")
   int permutations;
@@ -112,7 +113,7 @@ final class AnalyzeCommand implements Callable<Integer>, Checked {
     try (TrainedModel m = TrainedModel.open(model);
         OutputFolder folder = OutputFolder.create(out, "analyze", force, model, data)) {
       reader.check(ds); // a dataset without truth fails before the work
-      Analysis a = Analyzer.run(m, ds, settings, line -> System.err.println("analyze: " + line));
+      AcousticReading a = Analyzer.run(m, ds, settings, line -> System.err.println("analyze: " + line));
       AnalysisFiles.write(folder.dir(), a, ds.info().frequencyAxis(), ds.info().spec());
       folder.commit();
       summary(a);
@@ -131,7 +132,7 @@ final class AnalyzeCommand implements Callable<Integer>, Checked {
     }
   }
 
-  private void summary(Analysis a) {
+  private void summary(AcousticReading a) {
     System.out.printf(Locale.ROOT, "%s on %s (%s, %d items, accuracy %.3f, truth %s) in %.1f s -> %s%n", a.model(), a.task(),
         a.split(), a.items(), a.accuracy(), a.truth(), a.seconds(), out);
     System.out.println("method            formants  F1     F2     F3     F0+harm  rho(overlap,confusion)  p");

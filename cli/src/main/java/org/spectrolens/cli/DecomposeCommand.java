@@ -73,9 +73,12 @@ final class DecomposeCommand implements Callable<Integer>, Checked {
       Path dir = folder.dir();
       Npy.write(dir.resolve("templates.npy"), toFloat(d.templates()));
       Npy.write(dir.resolve("activations.npy"), toFloat(d.activations()));
-      double[] hz = s.frequencies().hz();
+      // a map or a bare .npy has index rows (no Hz): the column says which
+      boolean hzRows = s.frequencies().scale().isFrequency();
+      double[] rows = new double[s.rows()];
+      for (int r = 0; r < rows.length; r++) rows[r] = s.frequencies().value(r);
       double[] sec = s.times().seconds();
-      StringBuilder t = new StringBuilder("frequency_hz");
+      StringBuilder t = new StringBuilder(hzRows ? "frequency_hz" : "row");
       StringBuilder a = new StringBuilder("time_s");
       for (int c = 1; c <= components; c++) {
         t.append(",c").append(c);
@@ -83,8 +86,8 @@ final class DecomposeCommand implements Callable<Integer>, Checked {
       }
       t.append('\n');
       a.append('\n');
-      for (int r = 0; r < hz.length; r++) {
-        t.append(String.format(Locale.ROOT, "%.3f", hz[r]));
+      for (int r = 0; r < rows.length; r++) {
+        t.append(hzRows ? String.format(Locale.ROOT, "%.3f", rows[r]) : Integer.toString(r));
         for (int c = 0; c < components; c++) t.append(String.format(Locale.ROOT, ",%.6g", d.templates()[r][c]));
         t.append('\n');
       }

@@ -37,6 +37,7 @@ public final class DiscriminativityCommand implements Callable<Integer>, Checked
   @Option(names = "--pairs", defaultValue = "" + MixtureStudy.Settings.DEFAULT_PAIRS, paramLabel = "N", description = "Mixtures (default: ${DEFAULT-VALUE}).")
   int pairs;
 
+  @Sets(MixtureStudy.Settings.class)
   @Option(names = "--snr", defaultValue = "0", paramLabel = "DB", description = "Positive clip over negative clip in each mixture, dB (default: ${DEFAULT-VALUE}).")
   double snr;
 
@@ -78,13 +79,14 @@ public final class DiscriminativityCommand implements Callable<Integer>, Checked
     Engines.init(threads);
     CachedDataset ds = CachedDataset.open(data);
     MixtureStudy.Report r;
-    try (TrainedModel m = TrainedModel.open(model);
-        OutputFolder folder = OutputFolder.create(out, "discriminativity", force, model, data)) {
-      MixtureStudy study = new MixtureStudy(m, ds, settings);
+    try (TrainedModel m = TrainedModel.open(model)) {
+      MixtureStudy study = new MixtureStudy(m, ds, settings); // the model's classes and the cost of --pairs, before any output
       study.sources(); // unknown methods fail before any work
-      r = study.run(folder.dir());
-      Json.write(folder.dir().resolve("discriminativity.json"), r);
-      folder.commit();
+      try (OutputFolder folder = OutputFolder.create(out, "discriminativity", force, model, data)) {
+        r = study.run(folder.dir());
+        Json.write(folder.dir().resolve("discriminativity.json"), r);
+        folder.commit();
+      }
     }
     System.out.printf(Locale.ROOT, "%-16s %10s %10s %10s %10s %10s%n", "method", "own_pos", "own_neg", "chance", "r_event", "r_clip");
     for (Map.Entry<String, MixtureStudy.Share> e : r.discriminativity().entrySet()) {

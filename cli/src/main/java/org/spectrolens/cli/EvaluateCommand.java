@@ -65,10 +65,18 @@ public final class EvaluateCommand implements Callable<Integer>, Checked {
     if (!List.of("test", "train", "all").contains(split)) {
       throw new SpectrolensException("--split", "expected test, train or all, found '" + split + "'");
     }
+    OptionChecks.isFile(speakers);
     if (out != null) {
       OutputFile.check(out, "json", force, model, data);
       OutputFile.check(pngOf(out), "png", force, model, data);
       OutputFile.check(out.resolveSibling(PREDICTIONS), "csv", force, model, data);
+      if (by != null) { // named like --out, not by the user: a user's file of that name (--speakers itself, say) is kept
+        String base = stem(out) + ".by-" + by;
+        OutputFile.companion(out.resolveSibling(base + ".json"), "json", "evaluate", OutputFile.jsonWithFields("overall", "by", "groups"), force,
+            model, data, speakers);
+        OutputFile.companion(out.resolveSibling(base + ".csv"), "csv", "evaluate", OutputFile.firstLine(breakdownHeader()), force,
+            model, data, speakers);
+      }
     }
   }
 
@@ -120,11 +128,15 @@ public final class EvaluateCommand implements Callable<Integer>, Checked {
   private void writeBreakdown(Breakdown b) {
     String base = stem(out) + ".by-" + by;
     Json.write(out.resolveSibling(base + ".json"), b);
-    StringBuilder csv = new StringBuilder(Csv.field(by) + ",n,accuracy,balanced_accuracy\n");
+    StringBuilder csv = new StringBuilder(breakdownHeader() + "\n");
     b.groups().forEach((g, gm) -> csv.append(String.format(Locale.ROOT, "%s,%d,%.6f,%.6f%n", Csv.field(g), gm.n(),
         gm.accuracy(), gm.balancedAccuracy())));
     AtomicFiles.writeString(out.resolveSibling(base + ".csv"), csv.toString());
     b.groups().forEach((g, gm) -> Charts.confusion(out.resolveSibling(base + "." + g.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png"), gm));
+  }
+
+  private String breakdownHeader() {
+    return Csv.field(by) + ",n,accuracy,balanced_accuracy";
   }
 
   /** Overall metrics and the same per group of {@code by}. */

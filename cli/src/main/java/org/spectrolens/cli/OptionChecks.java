@@ -68,10 +68,11 @@ final class OptionChecks {
           Object v = o.getValue();
           if (r != null && v instanceof Number n) checkRange(o.longestName(), n, r);
         }
+        // the command's own checks first: they refuse combinations (--recipe with --n-fft) before a mixin checks the values
+        if (cl.getCommand() instanceof Checked c) c.checkOptions();
         for (CommandSpec mixin : cl.getCommandSpec().mixins().values()) {
           if (mixin.userObject() instanceof Checked c) c.checkOptions();
         }
-        if (cl.getCommand() instanceof Checked c) c.checkOptions();
       } catch (SpectrolensException e) {
         throw new ParameterException(cl, e.getMessage(), e);
       }
@@ -97,6 +98,12 @@ final class OptionChecks {
           "%s would take %s, more than a quarter of this JVM's %s heap (raise it with SPECTROLENS_JAVA_OPTS=-Xmx...)",
           what, bytes(bytes), bytes(heap)));
     }
+  }
+
+  /** Refuses a file option (null: not given) naming nothing, or a folder, before any work. */
+  static void isFile(java.nio.file.Path file) {
+    if (file == null || java.nio.file.Files.isRegularFile(file)) return;
+    throw new SpectrolensException(file.toString(), java.nio.file.Files.isDirectory(file) ? "is a folder; expected a file" : "no such file");
   }
 
   private static String bytes(long b) {

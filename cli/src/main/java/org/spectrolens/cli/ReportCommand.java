@@ -37,7 +37,8 @@ public final class ReportCommand implements Callable<Integer>, Checked {
 
   @Override
   public void checkOptions() {
-    if (!out.getFileName().toString().endsWith(".html")) throw new SpectrolensException("--out", "must name an .html file, got " + out);
+    Path name = out.getFileName(); // null for a root such as /
+    if (name == null || !name.toString().endsWith(".html")) throw new SpectrolensException("--out", "must name an .html file, got " + out);
   }
 
   @Override
@@ -45,7 +46,7 @@ public final class ReportCommand implements Callable<Integer>, Checked {
     Path[] inputs = in.toArray(Path[]::new);
     Path html = OutputFile.check(out, "html", force, inputs);
     String stem = html.getFileName().toString().replaceFirst("\\.html$", "");
-    OutputFile.check(html.resolveSibling(stem + ".json"), "json", force, inputs);
+    OutputFile.companion(out.resolveSibling(stem + ".json"), "json", "report", OutputFile.jsonWithFields(HtmlReport.JSON_FIELDS), force, inputs);
     List<String> paragraphs = new ArrayList<>();
     if (intro != null) {
       try {

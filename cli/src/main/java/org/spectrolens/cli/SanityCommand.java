@@ -1,7 +1,9 @@
 package org.spectrolens.cli;
 
+import org.spectrolens.SpectrolensException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +53,7 @@ public final class SanityCommand implements Callable<Integer> {
     CachedDataset ds = CachedDataset.open(common.data);
     Path[] read = shuffledModel == null ? new Path[] {common.model, common.data} : new Path[] {common.model, common.data, shuffledModel};
     try (TrainedModel m = TrainedModel.open(common.model);
-        TrainedModel shuffled = shuffledModel == null ? null : TrainedModel.open(shuffledModel);
+        TrainedModel shuffled = shuffledModel == null ? null : openMatching(shuffledModel, m);
         OutputFolder folder = OutputFolder.create(common.out, "sanity", common.force, read)) {
       Samples sample = JudgeOptions.samples(common.inputs(m, samples), m);
       float[][] logits = m.logits(sample.inputs(), sample.n());
@@ -99,4 +101,20 @@ public final class SanityCommand implements Callable<Integer> {
     return PanelFigure.Panel.of(OverlayImage.defaults().withTitle(title).render(g, grid), "");
   }
 
+
+  /**
+   * The shuffled-label model, refused unless it takes the model's inputs and classes: the data randomisation test
+   * compares their maps input by input, so another model's could only fail deep in the engine.
+   */
+  private TrainedModel openMatching(Path dir, TrainedModel m) {
+    TrainedModel shuffled = TrainedModel.open(dir);
+    String want = Arrays.toString(m.network().inputShape()) + " " + m.config().classes();
+    String got = Arrays.toString(shuffled.network().inputShape()) + " " + shuffled.config().classes();
+    if (!want.equals(got)) {
+      shuffled.close();
+      throw new SpectrolensException(dir.toString(), "takes inputs " + got + ", but the model (" + common.model + ") takes " + want
+          + "; train the shuffled-label model on the same dataset (train --shuffle-labels --data DS)");
+    }
+    return shuffled;
+  }
 }

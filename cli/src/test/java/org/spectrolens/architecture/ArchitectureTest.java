@@ -13,6 +13,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.spectrolens.cli.Main;
 
 /**
@@ -41,6 +44,23 @@ class ArchitectureTest {
       .and().haveRawParameterTypes(String[].class)
       .should().beDeclaredInClassesThat(equivalentTo(Main.class).or(resideInAPackage(BENCH)))
       .because("tools with a main method live in org.spectrolens.bench (cli module), not in the library's src/main");
+
+  /**
+   * A top-level class's simple name is unique across the library and the CLI: two {@code Analysis}
+   * or two {@code Band} types in different packages read alike in a stack trace, an import or a
+   * review, and the wrong one is one auto-import away (issue 21).
+   */
+  @ArchTest
+  static void topLevelClassNamesAreUnique(JavaClasses classes) {
+    Map<String, TreeSet<String>> byName = new TreeMap<>();
+    for (var c : classes) {
+      if (c.isTopLevelClass() && !c.getSimpleName().equals("package-info")) {
+        byName.computeIfAbsent(c.getSimpleName(), k -> new TreeSet<>()).add(c.getPackageName());
+      }
+    }
+    byName.values().removeIf(packages -> packages.size() < 2);
+    assertTrue(byName.isEmpty(), "top-level class names used in more than one package: " + byName);
+  }
 
   /** The rules above would pass vacuously on an empty import: every module's classes must be in it. */
   @ArchTest

@@ -196,6 +196,11 @@ final class BadFiles {
     put(b, "m-end-inf.csv", "a.wav,IY1,0,Infinity\n");
     put(b, "m-nul-path.csv", "a.w\u0000av,IY1\n");
     put(b, "m-unclosed-quote.csv", "\"a.wav,IY1\n");
+    put(b, "m-latin1.csv", "a.wav,IY1,0,0.5,Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    // event annotations of dataset --events (recordings in this folder: a.wav)
+    put(b, "ev-latin1.csv", "file,onset,offset,label\na.wav,0.1,0.5,toux s\u00e8che\n".getBytes(StandardCharsets.ISO_8859_1));
+    put(b, "ev-onset-nan.csv", "a.wav,NaN,0.5,cough\n");
+    put(b, "ev-onset-negative.csv", "a.wav,-0.5,0.5,cough\n");
   }
 
   private static void npy(Path b, byte[] g) throws IOException {

@@ -82,6 +82,17 @@ class BadInputSuiteTest {
     return rows.stream().map(r -> DynamicTest.dynamicTest("line " + r.line + ": " + r.args, () -> check(r)));
   }
 
+  /** docs/robustness.md states the suite's size: the number of rows, not a number from an earlier day. */
+  @org.junit.jupiter.api.Test
+  void theDocsStateTheRowCount() throws IOException {
+    Path root = Path.of("").toAbsolutePath();
+    while (!Files.isDirectory(root.resolve("docs"))) root = root.getParent();
+    Path doc = root.resolve("docs/robustness.md");
+    String text = Files.readString(doc);
+    String claim = "`src/test/resources/bad-inputs.txt`: " + rows().size() + " bad inputs";
+    assertTrue(text.contains(claim), "docs/robustness.md should say " + claim);
+  }
+
   private record Outcome(int exit, String message, int lines) {}
 
   /** The message as the table writes it: the fixture folder as $D, content ids (which hash it) as <id>. */

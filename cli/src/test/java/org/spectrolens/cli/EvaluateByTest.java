@@ -92,6 +92,25 @@ class EvaluateByTest {
       assertTrue(Files.isRegularFile(dir.resolve("eval/eval.by-group." + g + ".png")));
     }
     assertEquals(4, Files.readAllLines(dir.resolve("eval/eval.by-group.csv")).size());
+    // a rerun replaces its own breakdown; a user's file named like it, --speakers itself among them, is kept
+    assertEquals(0, CliRun.of("evaluate", "--model", model.toString(), "--data", ds.toString(), "--by", "group", "--out", eval.toString()).exit());
+    Path own = dir.resolve("own/eval.by-group.csv");
+    Files.createDirectories(own.getParent());
+    Files.copy(dir.resolve("corpus/speakers.csv"), own);
+    String table = Files.readString(own);
+    CliRun over = CliRun.of("evaluate", "--model", model.toString(), "--data", ds.toString(), "--by", "group", "--speakers", own.toString(),
+        "--out", dir.resolve("own/eval.json").toString());
+    assertEquals(2, over.exit());
+    assertEquals("spectrolens: " + own + ": is an input of this run (" + own + "); refusing to overwrite it (choose another --out, or --force)\n",
+        over.err());
+    Files.copy(own, dir.resolve("own/sp.csv"));
+    over = CliRun.of("evaluate", "--model", model.toString(), "--data", ds.toString(), "--by", "group", "--speakers",
+        dir.resolve("own/sp.csv").toString(), "--out", dir.resolve("own/eval.json").toString());
+    assertEquals(2, over.exit());
+    assertEquals("spectrolens: " + own + ": exists and was not written by 'spectrolens evaluate' (which writes a file of this name beside its"
+        + " output); refusing to overwrite it (move it, or --force)\n", over.err());
+    assertEquals(table, Files.readString(own));
+    assertTrue(Files.notExists(dir.resolve("own/eval.json")));
 
     CliRun bySpeaker = CliRun.of("evaluate", "--model", model.toString(), "--data", ds.toString(), "--by", "speaker");
     assertEquals(List.of("SL003", "SL004", "SL005"), fieldNames(Json.MAPPER.readTree(bySpeaker.out()).get("groups")));

@@ -115,6 +115,44 @@ class ReportCommandTest {
     assertTrue(Files.size(shot) > 10_000, "screenshot at " + shot);
   }
 
+  /** Markup in every user-controlled text (title, intro, folder names, class and method names) reaches the page as text. */
+  @Test
+  void markupInLabelsTitlesAndFileNamesIsEscaped() throws Exception {
+    String tag = "<script>alert(1)</script>";
+    String img = "<img src=x onerror=alert(2)>";
+    Path exp = Files.createDirectories(dir.resolve("res").resolve("run\"" + img.replace("/", "")));
+    Files.writeString(exp.resolve("metrics.json"), """
+        {"classes": ["%1$s", "b&c"], "n": 4, "accuracy": 0.5, "balanced_accuracy": 0.5, "model": "%1$s", "split": "%2$s",
+         "per_class": {"%1$s": {"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 2}},
+         "confusion_matrix": [[1, 1], [1, 1]]}""".formatted(tag.replace("/", "\\/"), img));
+    Files.writeString(exp.resolve("localisation.json"), """
+        {"methods": {"%s": {"relevance_mass": 0.42, "relevance_rank": 0.5, "pointing_game": 0.8}}}""".formatted(img));
+    Path intro = dir.resolve("intro.txt");
+    Files.writeString(intro, "How: " + tag + "\n\n" + img);
+    Path html = dir.resolve("m.html");
+    CliRun r = CliRun.of("report", "--in", dir.resolve("res").toString(), "--out", html.toString(), "--title", tag, "--intro", intro.toString());
+    assertEquals(0, r.exit(), r.err());
+    String page = Files.readString(html);
+    assertFalse(page.contains("<script>alert"), "a script from the inputs");
+    assertFalse(page.contains("<img src=x"), "an element from the inputs");
+    assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the title and labels as text");
+    assertTrue(page.contains("&lt;img src=x onerror=alert(2)&gt;"), "names as text");
+    assertTrue(page.contains("b&amp;c"), "an ampersand");
+    assertEquals(1, count(page, "<script"), "only the page's own load handler");
+
+    // REPORT.json is named after the page, not by the user: a user's file of that name is kept
+    Path mine = dir.resolve("user.json");
+    Files.writeString(mine, "{\"mine\": true}");
+    CliRun kept = CliRun.of("report", "--in", dir.resolve("res").toString(), "--out", dir.resolve("user.html").toString());
+    assertEquals(2, kept.exit());
+    assertEquals("spectrolens: " + mine + ": exists and was not written by 'spectrolens report' (which writes a file of this name beside"
+        + " its output); refusing to overwrite it (move it, or --force)", kept.err().strip());
+    assertEquals("{\"mine\": true}", Files.readString(mine));
+    assertTrue(Files.notExists(dir.resolve("user.html")));
+    // its own earlier REPORT.json is replaced
+    assertEquals(0, CliRun.of("report", "--in", dir.resolve("res").toString(), "--out", html.toString()).exit());
+  }
+
   static int count(String s, String what) {
     int n = 0;
     for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) n++;

@@ -1,7 +1,6 @@
 package org.spectrolens.corpus;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -350,7 +349,7 @@ public final class CorpusReader {
 
   private static List<String> readLines(Path file) {
     try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
+      return Csv.readLines(file);
     } catch (IOException e) {
       throw new SpectrolensException(file.toString(), "cannot read: " + IoErrors.reason(e));
     }

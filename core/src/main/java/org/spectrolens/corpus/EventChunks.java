@@ -1,7 +1,6 @@
 package org.spectrolens.corpus;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ public final class EventChunks {
   public static Map<Path, List<Event>> read(Path csv, Path recordings, DurationProbe probe, Map<Path, Double> durations) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+      lines = Csv.readLines(csv);
     } catch (IOException e) {
       throw new SpectrolensException(csv.toString(), "cannot read the event annotation: " + e.getMessage());
     }
@@ -81,8 +80,9 @@ public final class EventChunks {
       try {
         onset = Double.parseDouble(f.get(1));
         offset = Double.parseDouble(f.get(2));
+        if (!Double.isFinite(onset) || !Double.isFinite(offset)) throw new NumberFormatException(); // "NaN" and "Infinity" parse
       } catch (NumberFormatException e) {
-        throw new SpectrolensException(csv.toString(), where + "onset and offset must be numbers (seconds), found '" + f.get(1) + "', '" + f.get(2) + "'");
+        throw new SpectrolensException(csv.toString(), where + "onset and offset must be finite numbers (seconds), found '" + f.get(1) + "', '" + f.get(2) + "'");
       }
       if (f.get(3).isEmpty()) throw new SpectrolensException(csv.toString(), where + "the event has no label");
       if (!(onset >= 0)) throw new SpectrolensException(csv.toString(), where + "onset " + onset + " s is negative");

@@ -1,7 +1,6 @@
 package org.spectrolens.corpus;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -41,7 +40,7 @@ public final class Speakers {
   public static Speakers read(Path file) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = Csv.readLines(file);
     } catch (IOException e) {
       throw new SpectrolensException(file.toString(), Files.exists(file) ? "cannot read: " + IoErrors.reason(e) : "no such file");
     }

@@ -2,7 +2,6 @@ package org.spectrolens.dataset;
 
 import org.spectrolens.io.Csv;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,7 +137,7 @@ public final class CachedDataset {
   static List<DatasetItem> readManifest(Path csv) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+      lines = Csv.readLines(csv);
     } catch (IOException e) {
       throw new SpectrolensException(csv.toString(), "cannot read manifest: " + IoErrors.reason(e));
     }

@@ -8,17 +8,20 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.spectrolens.render.Png;
 
-/** A decomposition's figure: the templates over frequency (Hz, left) beside their activations over time (s, right). */
+/** A decomposition's figure: the templates over frequency (Hz, or row for an array without axes; left) beside their activations over time (s, right). */
 public final class DecompositionFigure {
   private DecompositionFigure() {}
 
   public static void write(Path png, SpectrogramDecomposition d) {
     String what = d.method().toUpperCase(java.util.Locale.ROOT);
+    // a bare array or a map has index rows, not Hz
+    org.spectrolens.spectrogram.FrequencyAxis axis = d.source().frequencies();
     XYChart left = new XYChartBuilder().width(560).height(420).title(what + " templates")
-        .xAxisTitle("frequency (Hz)").yAxisTitle("weight").build();
+        .xAxisTitle(axis.scale().isFrequency() ? "frequency (Hz)" : "row").yAxisTitle("weight").build();
     XYChart right = new XYChartBuilder().width(560).height(420).title(what + " activations")
         .xAxisTitle("time (s)").yAxisTitle("activation").build();
-    double[] hz = d.source().frequencies().hz();
+    double[] hz = new double[axis.length()];
+    for (int r = 0; r < hz.length; r++) hz[r] = axis.scale().isFrequency() ? axis.value(r) : r;
     double[] s = d.source().times().seconds();
     for (int c = 0; c < d.components(); c++) {
       double[] t = new double[hz.length];

@@ -62,4 +62,47 @@ public final class OutputFile {
     }
     return abs;
   }
+
+  /**
+   * A file written beside the one the user named, under a name the user did not choose
+   * ({@code REPORT.json} beside {@code REPORT.html}, {@code metrics.by-group.csv}): {@link #check}, and
+   * an existing file that does not look like what {@code command} writes there is refused even
+   * when it is of the right kind, since the user never asked for it to be replaced.
+   *
+   * @param ours recognises a file an earlier run wrote (see {@link #jsonWithFields}, {@link #firstLine})
+   */
+  public static Path companion(Path target, String extension, String command, java.util.function.Predicate<Path> ours, boolean force,
+      Path... inputs) {
+    Path abs = check(target, extension, force, inputs);
+    if (!force && Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS) && !ours.test(abs)) {
+      throw new SpectrolensException(target.toString(), "exists and was not written by 'spectrolens " + command
+          + "' (which writes a file of this name beside its output); refusing to overwrite it (move it, or `force`)");
+    }
+    return abs;
+  }
+
+  /** A JSON object holding all {@code fields} at its top level (how a spectrolens result file is recognised). */
+  public static java.util.function.Predicate<Path> jsonWithFields(String... fields) {
+    return p -> {
+      try {
+        com.fasterxml.jackson.databind.JsonNode j = Json.MAPPER.readTree(p.toFile());
+        if (j == null || !j.isObject()) return false;
+        for (String f : fields) if (!j.has(f)) return false;
+        return true;
+      } catch (java.io.IOException | RuntimeException e) {
+        return false;
+      }
+    };
+  }
+
+  /** A text file whose first line is {@code line} (a CSV spectrolens writes, by its header). */
+  public static java.util.function.Predicate<Path> firstLine(String line) {
+    return p -> {
+      try (java.io.BufferedReader r = Files.newBufferedReader(p, java.nio.charset.StandardCharsets.UTF_8)) {
+        return line.equals(r.readLine());
+      } catch (java.io.IOException | RuntimeException e) {
+        return false;
+      }
+    };
+  }
 }

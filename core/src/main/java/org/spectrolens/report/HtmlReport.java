@@ -21,6 +21,9 @@ import org.spectrolens.render.Png;
 public final class HtmlReport {
   private HtmlReport() {}
 
+  /** The top-level fields of {@code <stem>.json}, by which a rerun knows the file as its own. */
+  public static final String[] JSON_FIELDS = {"title", "experiments"};
+
   /** What was written. */
   public record Written(Path html, Path json, Path figures, int sections, int images, long bytes) {}
 
@@ -94,8 +97,8 @@ public final class HtmlReport {
     String name = html.getFileName().toString();
     Path json = html.resolveSibling((name.endsWith(".html") ? name.substring(0, name.length() - 5) : name) + ".json");
     Map<String, Object> all = new LinkedHashMap<>();
-    all.put("title", report.title());
-    all.put("experiments", report.numbers());
+    all.put(JSON_FIELDS[0], report.title());
+    all.put(JSON_FIELDS[1], report.numbers());
     Json.write(json, all);
     return new Written(html, json, figures, report.sections().size(), images, b.length());
   }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spectrolens.SpectrolensException;
 
 /** {@code metrics.json} of {@code train} or {@code evaluate}: accuracy, per-class figures, the confusion matrix. */
 final class TrainingResult implements ResultReader {
@@ -26,6 +27,12 @@ final class TrainingResult implements ResultReader {
         j.path("model").asText("The model"), Numbers.percent(acc), Numbers.percent(bal), n, j.path("split").asText("test"), classes.size())));
     JsonNode cm = j.path("confusion_matrix");
     if (cm.isArray() && cm.size() == classes.size()) {
+      for (int a = 0; a < cm.size(); a++) {
+        if (!cm.get(a).isArray() || cm.get(a).size() != classes.size()) {
+          throw new SpectrolensException(dir.resolve(file()).toString(), "confusion_matrix row " + a + " holds "
+              + (cm.get(a).isArray() ? cm.get(a).size() + " values" : "no list") + ", expected " + classes.size() + " (one per class)");
+        }
+      }
       // the largest off-diagonal cell: the confusion a reader should look at first
       int bi = -1;
       int bj = -1;

@@ -1,7 +1,6 @@
 package org.spectrolens.scene;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.io.Csv;
 
 /**
  * What a written scene says about each clip: its kinds and SNR ({@code clips.csv}) and its events
@@ -80,7 +80,7 @@ public final class SceneIndex {
 
   private static List<String> lines(Path p) {
     try {
-      return Files.readAllLines(p, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+      return Csv.readLines(p).stream().filter(l -> !l.isBlank()).toList();
     } catch (IOException e) {
       throw new SpectrolensException(p.toString(), "cannot read: " + e.getMessage());
     }

@@ -1,7 +1,6 @@
 package org.spectrolens.segment;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import org.spectrolens.scene.ThesisRecipe;
 import org.spectrolens.spectrogram.FrontEnd;
 import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramSpec;
+import org.spectrolens.io.Csv;
 
 /**
  * Event detection by segmentation on the built-in monitoring scene ({@code synth-scene}): every
@@ -102,7 +102,7 @@ public final class SceneDetection {
     }
     List<String> lines;
     try {
-      lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+      lines = Csv.readLines(manifest);
     } catch (IOException e) {
       throw new SpectrolensException(manifest.toString(), "cannot read: " + e.getMessage());
     }

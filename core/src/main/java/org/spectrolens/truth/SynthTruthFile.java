@@ -1,7 +1,6 @@
 package org.spectrolens.truth;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +30,7 @@ final class SynthTruthFile {
   static SegmentTruth read(Path csv, String source) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+      lines = Csv.readLines(csv);
     } catch (IOException e) {
       throw new SpectrolensException(csv.toString(), Files.exists(csv) ? "cannot read: " + e.getMessage() : "no such file");
     }

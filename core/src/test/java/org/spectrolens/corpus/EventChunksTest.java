@@ -80,7 +80,8 @@ class EventChunksTest {
         {"ward-a.wav,4.5,5.5,wheeze", "ends after the end of ward-a.wav"},
         {"ward-a.wav,2.0,1.5,wheeze", "is not before offset"},
         {"missing.wav,0.1,0.5,wheeze", "no such recording 'missing.wav'"},
-        {"ward-a.wav,zero,0.5,wheeze", "must be numbers"},
+        {"ward-a.wav,zero,0.5,wheeze", "must be finite numbers"},
+        {"ward-a.wav,NaN,0.5,wheeze", "must be finite numbers (seconds), found 'NaN'"},
     };
     Path out = tmp.resolve("ds");
     for (String[] k : cases) {

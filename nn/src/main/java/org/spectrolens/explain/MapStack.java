@@ -15,6 +15,7 @@ import org.spectrolens.io.NpyStackWriter;
 import org.spectrolens.explain.result.ExplainResult;
 import org.spectrolens.spectrogram.GridAxes;
 import org.spectrolens.spectrogram.FrequencyAxis;
+import org.spectrolens.io.Csv;
 
 /**
  * The on-disk form of a batch explanation, one folder:
@@ -115,7 +116,7 @@ public final class MapStack {
   private static List<List<String>> rows(Path f, int fields) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+      lines = Csv.readLines(f);
     } catch (IOException e) {
       throw new SpectrolensException(f.toString(), "cannot read: " + e.getMessage(), e);
     }

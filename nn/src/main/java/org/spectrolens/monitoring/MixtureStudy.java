@@ -3,6 +3,7 @@ package org.spectrolens.monitoring;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ public final class MixtureStudy {
    */
   public record Settings(
       @Param(value = "mixtures to make", min = 1, max = 100_000) int pairs,
-      double snrDb,
+      @Param(value = "positive clip over negative clip, dB", min = -60, max = 60) double snrDb,
       List<String> methods,
       long seed,
       Options options,
@@ -78,7 +79,7 @@ public final class MixtureStudy {
     public Settings {
       Params.check(Settings.class, "pairs", pairs);
       Params.check(Settings.class, "figures", figures);
-      if (Double.isNaN(snrDb) || Double.isInfinite(snrDb)) throw SpectrolensException.ofParameter("snr_db", "must be a finite number of dB");
+      Params.check(Settings.class, "snrDb", snrDb);
       if (methods.isEmpty()) throw SpectrolensException.ofParameter("methods", "name at least one method");
     }
   }
@@ -155,6 +156,15 @@ public final class MixtureStudy {
     if (model.config().dataset() == null) throw new SpectrolensException(model.dir().toString(), "config.json has no dataset front end");
     this.format = InputFormat.of(model.config().dataset());
     this.featuriser = new SpectrogramFeaturiser(format);
+    // a cost bound, before any work: mixtures beyond the distinct (positive, negative) pairs only repeat ones already explained
+    long p = data.items().stream().filter(i -> i.split().equals("test") && i.label().equals(POSITIVE)).count();
+    long q = data.items().stream().filter(i -> i.split().equals("test") && i.label().equals(NEGATIVE)).count();
+    if (p > 0 && q > 0 && settings.pairs() > p * q) {
+      throw SpectrolensException.ofParameter("pairs", String.format(java.util.Locale.ROOT,
+          "%d mixtures (each explained %d times: both classes, %d map sources), but the test split's %d positive and %d"
+              + " negative clips make only %d different pairs; at most %d", settings.pairs(), 2 * (settings.methods().size() + 2),
+          settings.methods().size() + 2, p, q, p * q, p * q));
+    }
   }
 
   /** The map sources of a run: the settings' methods, then the random and energy reference maps. */
@@ -196,9 +206,12 @@ public final class MixtureStudy {
     boolean[][][] negTruth = new boolean[n][][];
     float[] inputs = new float[n * size];
     Map<DatasetItem, Source> loaded = new HashMap<>();
+    int np = positives.size();
+    int nq = negatives.size();
+    long cycle = (long) np / gcd(np, nq) * nq; // i and i + lcm(np, nq) would pair the same clips: shift the negatives by one each cycle
     for (int i = 0; i < n; i++) {
-      p[i] = loaded.computeIfAbsent(positives.get(i % positives.size()), this::source);
-      q[i] = loaded.computeIfAbsent(negatives.get(i % negatives.size()), this::source);
+      p[i] = loaded.computeIfAbsent(positives.get(i % np), this::source);
+      q[i] = loaded.computeIfAbsent(negatives.get((int) ((i + i / cycle) % nq)), this::source);
       Clip a = p[i].clip();
       Clip b = q[i].clip();
       gains[i] = Math.sqrt(power(a) / (Math.max(power(b), 1e-20) * Math.pow(10, settings.snrDb() / 10)));
@@ -214,6 +227,14 @@ public final class MixtureStudy {
       negTruth[i] = IdealBinaryMask.of(IdealBinaryMask.sum(new double[] {g2}, ne), IdealBinaryMask.sum(new double[] {g2, 1, 1}, nr, pe, pr),
           IdealBinaryMask.DEFAULT_MARGIN_DB, IdealBinaryMask.DEFAULT_FLOOR_DB);
       System.arraycopy(model.input(featuriser.featurise(mixtures[i]).values()), 0, inputs, i * size, size);
+    }
+    // an SNR so far from 0 dB that one class's events are masked in every mixture leaves its share undefined: refused before the maps
+    for (boolean[][][] truth : List.of(posTruth, negTruth)) {
+      if (Arrays.stream(truth).allMatch(t -> IdealBinaryMask.area(t) == 0)) {
+        throw SpectrolensException.ofParameter("snr_db", String.format(java.util.Locale.ROOT,
+            "at %s dB the %s clips' events are drowned in all %d mixtures (their ideal binary masks are empty), so no share can be"
+                + " measured; choose an SNR nearer 0 dB", Params.number(settings.snrDb()), truth == posTruth ? POSITIVE : NEGATIVE, n));
+      }
     }
     double predictedPositive = 0;
     for (float[] l : model.logits(inputs, n)) if (TrainedModel.softmax(l)[pos] > 0.5) predictedPositive++;
@@ -465,5 +486,9 @@ public final class MixtureStudy {
 
   static Clip scale(Clip a, double g) {
     return add(new Clip(new float[a.samples().length], a.sampleRate(), a.source(), a.offsetSeconds()), a, g);
+  }
+
+  private static int gcd(int a, int b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 }

@@ -1,6 +1,7 @@
 package org.spectrolens.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spectrolens.SpectrolensException;
 import org.spectrolens.corpus.Split;
 import org.spectrolens.corpus.Task;
 import org.spectrolens.dataset.CachedDataset;
@@ -72,6 +74,21 @@ class MixtureStudyTest {
       assertEquals(0.0, energyless.eventEnergyR(), 0.1, "a random map follows no energy");
       assertEquals("pair-01.png", r.figures().get(0));
       assertTrue(Files.size(figures.resolve("pair-01.png")) > 10_000);
+
+      // cost and range, before any work: more mixtures than distinct pairs, an SNR that drowns a class in every mixture
+      long p = ds.items().stream().filter(i -> i.split().equals("test") && i.label().equals("positive")).count();
+      long q = ds.items().stream().filter(i -> i.split().equals("test") && i.label().equals("negative")).count();
+      SpectrolensException many = assertThrows(SpectrolensException.class, () -> new MixtureStudy(model, ds,
+          new MixtureStudy.Settings((int) (p * q + 1), 0, List.of("gradcam"), 5, Options.defaults(), 0)));
+      assertEquals("pairs", many.parameter());
+      assertEquals((p * q + 1) + " mixtures (each explained 6 times: both classes, 3 map sources), but the test split's " + p + " positive and "
+          + q + " negative clips make only " + (p * q) + " different pairs; at most " + (p * q), many.problem());
+      new MixtureStudy(model, ds, new MixtureStudy.Settings((int) (p * q), 0, List.of("gradcam"), 5, Options.defaults(), 0)); // the bound itself
+      SpectrolensException loud = assertThrows(SpectrolensException.class, () -> new MixtureStudy(model, ds,
+          new MixtureStudy.Settings(4, 60, List.of("gradcam"), 5, Options.defaults(), 0)).run(List.of(MapSource.random(5)), null));
+      assertEquals("snr_db", loud.parameter());
+      assertTrue(loud.problem().startsWith("at 60 dB the negative clips' events are drowned in all 4 mixtures"), loud.problem());
+      assertThrows(SpectrolensException.class, () -> new MixtureStudy.Settings(4, 1000, List.of("gradcam"), 5, Options.defaults(), 0));
     }
   }
 }

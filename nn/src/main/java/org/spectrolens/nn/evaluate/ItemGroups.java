@@ -1,7 +1,6 @@
 package org.spectrolens.nn.evaluate;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -70,7 +69,7 @@ public final class ItemGroups {
     static Table read(Path file) {
       List<String> lines;
       try {
-        lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        lines = Csv.readLines(file);
       } catch (IOException e) {
         throw new SpectrolensException(file.toString(), Files.exists(file) ? "cannot read: " + e.getMessage() : "no such file");
       }

@@ -1,4 +1,4 @@
-package org.spectrolens.reading;
+package org.spectrolens.analyze;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.awt.Color;
@@ -16,8 +16,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.spectrolens.io.Csv;
-import org.spectrolens.reading.Readings.Alignment;
-import org.spectrolens.reading.Readings.MethodReading;
+import org.spectrolens.analyze.Readings.Alignment;
+import org.spectrolens.analyze.Readings.MethodReading;
 import org.spectrolens.render.PanelFigure;
 import org.spectrolens.render.PanelFigure.Panel;
 
@@ -41,11 +41,11 @@ public record Ablation(String task, List<Cutoff> cutoffs) {
    * @param alignment per method: formant (and F0) alignment over all items
    */
   public record Cutoff(String fmax, @JsonProperty("top_hz") double topHz, double accuracy,
-      @JsonProperty("balanced_accuracy") double balancedAccuracy, List<Band> bands,
+      @JsonProperty("balanced_accuracy") double balancedAccuracy, List<FrequencyBand> bands,
       @JsonProperty("band_profile") Map<String, double[]> bandProfile, Map<String, Alignment> alignment) {
 
-    /** The cut-off's row of an {@link Analysis}. */
-    public static Cutoff of(String fmax, Analysis a, double balancedAccuracy) {
+    /** The cut-off's row of an {@link AcousticReading}. */
+    public static Cutoff of(String fmax, AcousticReading a, double balancedAccuracy) {
       Map<String, double[]> profile = new LinkedHashMap<>();
       Map<String, Alignment> alignment = new LinkedHashMap<>();
       for (MethodReading m : a.methods().values()) {
@@ -59,9 +59,9 @@ public record Ablation(String task, List<Cutoff> cutoffs) {
 
   /** {@code fmax,top_hz,accuracy,balanced_accuracy,method,formants,harmonics,<band>...}, one row per cut-off and method. */
   public String csv() {
-    List<Band> widest = cutoffs.stream().map(Cutoff::bands).max((x, y) -> Integer.compare(x.size(), y.size())).orElse(List.of());
+    List<FrequencyBand> widest = cutoffs.stream().map(Cutoff::bands).max((x, y) -> Integer.compare(x.size(), y.size())).orElse(List.of());
     StringBuilder s = new StringBuilder("fmax,top_hz,accuracy,balanced_accuracy,method,formants,harmonics");
-    for (Band b : widest) s.append(',').append(Csv.field(b.name()));
+    for (FrequencyBand b : widest) s.append(',').append(Csv.field(b.name()));
     s.append('\n');
     for (Cutoff c : cutoffs) {
       for (Map.Entry<String, double[]> e : c.bandProfile().entrySet()) {
@@ -90,7 +90,7 @@ public record Ablation(String task, List<Cutoff> cutoffs) {
     for (Cutoff c : cutoffs) {
       double[] y = c.bandProfile().get(method);
       if (y == null || java.util.Arrays.stream(y).anyMatch(Double::isNaN)) continue;
-      XYSeries s = prof.addSeries("fmax " + c.fmax(), c.bands().stream().mapToDouble(Band::centreHz).toArray(), y);
+      XYSeries s = prof.addSeries("fmax " + c.fmax(), c.bands().stream().mapToDouble(FrequencyBand::centreHz).toArray(), y);
       s.setMarker(SeriesMarkers.NONE);
     }
     List<Panel> panels = new ArrayList<>(List.of(new Panel(BitmapEncoder.getBufferedImage(acc), ""),

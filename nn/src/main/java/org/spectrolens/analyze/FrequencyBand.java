@@ -1,4 +1,4 @@
-package org.spectrolens.reading;
+package org.spectrolens.analyze;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,17 +12,17 @@ import java.util.Locale;
  * @param fromHz lower edge (inclusive)
  * @param toHz upper edge (exclusive)
  */
-public record Band(String name, double fromHz, double toHz) {
+public record FrequencyBand(String name, double fromHz, double toHz) {
   /** Default width of the uniform bands (Hz). */
   public static final double DEFAULT_WIDTH_HZ = 250;
 
   /** Bands of {@code widthHz} from 0 Hz until one reaches {@code topHz}. */
-  public static List<Band> uniform(double widthHz, double topHz) {
+  public static List<FrequencyBand> uniform(double widthHz, double topHz) {
     if (!(widthHz > 0)) throw new IllegalArgumentException("band width must be positive: " + widthHz);
-    List<Band> out = new ArrayList<>();
+    List<FrequencyBand> out = new ArrayList<>();
     for (int k = 0; k * widthHz < topHz; k++) {
       double a = k * widthHz, b = (k + 1) * widthHz;
-      out.add(new Band(String.format(Locale.ROOT, "%.0f-%.0f", a, b), a, b));
+      out.add(new FrequencyBand(String.format(Locale.ROOT, "%.0f-%.0f", a, b), a, b));
     }
     return out;
   }
@@ -34,10 +34,10 @@ public record Band(String name, double fromHz, double toHz) {
    * Hillenbrand et al. (1995), and 4000 Hz up (above the band the paper's second and third
    * experiments keep). The regions overlap, so their shares need not sum to 1.
    */
-  public static List<Band> named(double topHz) {
-    List<Band> all = List.of(new Band("F0 region", 0, 700), new Band("F1 region", 300, 1100),
-        new Band("F2 region", 850, 3300), new Band("4000 Hz up", 4000, topHz));
-    return all.stream().filter(b -> b.fromHz < topHz).map(b -> b.toHz > topHz ? new Band(b.name, b.fromHz, topHz) : b).toList();
+  public static List<FrequencyBand> named(double topHz) {
+    List<FrequencyBand> all = List.of(new FrequencyBand("F0 region", 0, 700), new FrequencyBand("F1 region", 300, 1100),
+        new FrequencyBand("F2 region", 850, 3300), new FrequencyBand("4000 Hz up", 4000, topHz));
+    return all.stream().filter(b -> b.fromHz < topHz).map(b -> b.toHz > topHz ? new FrequencyBand(b.name, b.fromHz, topHz) : b).toList();
   }
 
   public boolean contains(double hz) {

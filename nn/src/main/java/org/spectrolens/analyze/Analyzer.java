@@ -1,4 +1,4 @@
-package org.spectrolens.reading;
+package org.spectrolens.analyze;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +22,8 @@ import org.spectrolens.nn.evaluate.Evaluator;
 import org.spectrolens.nn.evaluate.Metrics;
 import org.spectrolens.nn.evaluate.Predictions;
 import org.spectrolens.nn.model.TrainedModel;
-import org.spectrolens.reading.Readings.ClassTruth;
-import org.spectrolens.reading.Readings.MethodReading;
+import org.spectrolens.analyze.Readings.ClassTruth;
+import org.spectrolens.analyze.Readings.MethodReading;
 import org.spectrolens.spectrogram.FrequencyAxis;
 import org.spectrolens.truth.SegmentTruth;
 import org.spectrolens.truth.TruthMasks;
@@ -78,7 +78,7 @@ public final class Analyzer {
    *
    * @param progress receives one line per finished step (may be a no-op)
    */
-  public static Analysis run(TrainedModel model, CachedDataset ds, Settings s, Consumer<String> progress) {
+  public static AcousticReading run(TrainedModel model, CachedDataset ds, Settings s, Consumer<String> progress) {
     long t0 = System.nanoTime();
     s.truth().check(ds);
     DatasetInputs inputs = DatasetInputs.of(ds, model, s.split(), 0, s.perClass(), s.options().seed()); // checks the front end
@@ -88,8 +88,8 @@ public final class Analyzer {
     List<String> classes = predictions.classes();
     FrequencyAxis rows = ds.info().frequencyAxis();
     int h = ds.info().height(), w = ds.info().width();
-    List<Band> bands = Band.uniform(s.bandHz(), rows.upperEdgeHz(h - 1));
-    List<Band> named = Band.named(rows.upperEdgeHz(h - 1));
+    List<FrequencyBand> bands = FrequencyBand.uniform(s.bandHz(), rows.upperEdgeHz(h - 1));
+    List<FrequencyBand> named = FrequencyBand.named(rows.upperEdgeHz(h - 1));
 
     // Truth per item: masks on the grid and the medians for the figure's markers.
     TruthMasks[] masks = new TruthMasks[items.size()];
@@ -148,7 +148,7 @@ public final class Analyzer {
     for (DatasetItem item : items) {
       for (int c = 0; c < w; c++) columnSeconds[c] += (item.timeStart() + c * item.timeStep() - item.start()) / items.size();
     }
-    return new Analysis(model.config().model(), ds.info().id(), ds.info().task(), s.split(), s.truth().origin().id(), "predicted",
+    return new AcousticReading(model.config().model(), ds.info().id(), ds.info().task(), s.split(), s.truth().origin().id(), "predicted",
         classes, items.size(), missing.get(), metrics.accuracy(), metrics.confusionMatrix(), confusion, bands, named, rows.hz(),
         columnSeconds, classTruth, groupSizes, readings, describe(s), run.methodSeconds(),
         (System.nanoTime() - t0) / 1e9);

@@ -1,4 +1,4 @@
-package org.spectrolens.reading;
+package org.spectrolens.analyze;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.spectrolens.reading.Readings.Alignment;
-import org.spectrolens.reading.Readings.BandOverlap;
-import org.spectrolens.reading.Readings.ConfusedPair;
-import org.spectrolens.reading.Readings.ConfusionOverlap;
-import org.spectrolens.reading.Readings.MethodReading;
-import org.spectrolens.reading.Readings.Pair;
+import org.spectrolens.analyze.Readings.Alignment;
+import org.spectrolens.analyze.Readings.BandOverlap;
+import org.spectrolens.analyze.Readings.ConfusedPair;
+import org.spectrolens.analyze.Readings.ConfusionOverlap;
+import org.spectrolens.analyze.Readings.MethodReading;
+import org.spectrolens.analyze.Readings.Pair;
 import org.spectrolens.spectrogram.FrequencyAxis;
 import org.spectrolens.truth.TruthMasks;
 
@@ -30,8 +30,8 @@ public final class MethodAccumulator {
   private final boolean reference;
   private final List<String> classes;
   private final FrequencyAxis rows;
-  private final List<Band> bands;
-  private final List<Band> named;
+  private final List<FrequencyBand> bands;
+  private final List<FrequencyBand> named;
   private final double[][][] sums;
   private final int[] counts;
   private final double[][] bandSums;
@@ -53,7 +53,7 @@ public final class MethodAccumulator {
    * @param named named bands
    */
   public MethodAccumulator(String method, boolean reference, List<String> classes, int height, int width, FrequencyAxis rows,
-      List<Band> bands, List<Band> named) {
+      List<FrequencyBand> bands, List<FrequencyBand> named) {
     this.method = method;
     this.reference = reference;
     this.classes = List.copyOf(classes);

@@ -1,4 +1,4 @@
-package org.spectrolens.reading;
+package org.spectrolens.analyze;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.spectrolens.reading.Readings.Alignment;
-import org.spectrolens.reading.Readings.ConfusionOverlap;
-import org.spectrolens.reading.Readings.MethodReading;
+import org.spectrolens.analyze.Readings.Alignment;
+import org.spectrolens.analyze.Readings.ConfusionOverlap;
+import org.spectrolens.analyze.Readings.MethodReading;
 import org.spectrolens.spectrogram.FrequencyAxis;
 import org.spectrolens.spectrogram.FrequencyScale;
 import org.spectrolens.spectrogram.TimeAxis;
@@ -79,7 +79,7 @@ class ReadingMathTest {
     low[2][3] = 1;
     high[20][3] = 1;
     assertEquals(0.0, MapMass.intersection(low, high), 0);
-    double[] byBand = MapMass.intersectionByBand(a, a, ROWS, Band.uniform(250, 4000));
+    double[] byBand = MapMass.intersectionByBand(a, a, ROWS, FrequencyBand.uniform(250, 4000));
     assertEquals(1.0, java.util.Arrays.stream(byBand).sum(), 1e-9);
   }
 
@@ -88,18 +88,18 @@ class ReadingMathTest {
     float[][] m = new float[32][8];
     m[4][0] = 1; // 500 Hz, extent 437.5-562.5: half in 250-500, half in 500-750
     m[5][1] = 3; // 625 Hz, extent 562.5-687.5: all in 500-750
-    double[] s = MapMass.bandShares(m, ROWS, Band.uniform(250, 4000));
+    double[] s = MapMass.bandShares(m, ROWS, FrequencyBand.uniform(250, 4000));
     assertEquals(16, s.length);
     assertEquals(0.5 / 4, s[1], 1e-12);
     assertEquals(3.5 / 4, s[2], 1e-12);
     // a uniform map: every inner 250 Hz band holds two rows' worth, no sawtooth; the first also row
     // 0 (DC, clipped to 0-62.5 Hz) whole, the last one and a half rows (the grid ends at 3937.5 Hz)
-    double[] flat = MapMass.bandShares(uniform(1), ROWS, Band.uniform(250, 4000));
+    double[] flat = MapMass.bandShares(uniform(1), ROWS, FrequencyBand.uniform(250, 4000));
     assertEquals(1.0, java.util.Arrays.stream(flat).sum(), 1e-12);
     for (int b = 1; b < 15; b++) assertEquals(2.0 / 32, flat[b], 1e-12, "band " + b);
     assertEquals(2.5 / 32, flat[0], 1e-12);
     assertEquals(1.5 / 32, flat[15], 1e-12);
-    double[] named = MapMass.bandShares(m, ROWS, Band.named(4000));
+    double[] named = MapMass.bandShares(m, ROWS, FrequencyBand.named(4000));
     assertArrayEquals(new double[] {1, 1, 0}, java.util.Arrays.copyOf(named, 3), 1e-12); // F0 and F1 regions both hold 437-688 Hz
   }
 
@@ -118,7 +118,7 @@ class ReadingMathTest {
   @Test
   void theAccumulatorReadsClassMeansAlignmentAndConfusionAgainstOverlap() {
     List<String> classes = List.of("a", "b", "c");
-    MethodAccumulator acc = new MethodAccumulator("m", false, classes, 32, 8, ROWS, Band.uniform(250, 4000), Band.named(4000));
+    MethodAccumulator acc = new MethodAccumulator("m", false, classes, 32, 8, ROWS, FrequencyBand.uniform(250, 4000), FrequencyBand.named(4000));
     TruthMasks m = masks(500, 1500, 2500, 120);
     // a and b: the same map (on the formants); c: uniform
     for (int i = 0; i < 3; i++) {

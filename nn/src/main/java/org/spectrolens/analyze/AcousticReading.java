@@ -1,10 +1,10 @@
-package org.spectrolens.reading;
+package org.spectrolens.analyze;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
-import org.spectrolens.reading.Readings.ClassTruth;
-import org.spectrolens.reading.Readings.MethodReading;
+import org.spectrolens.analyze.Readings.ClassTruth;
+import org.spectrolens.analyze.Readings.MethodReading;
 
 /**
  * The acoustic reading of a model's explanation maps over a dataset split ({@code analysis.json}).
@@ -32,10 +32,10 @@ import org.spectrolens.reading.Readings.MethodReading;
  * @param methodSeconds wall time per method
  * @param seconds wall time of the whole reading
  */
-public record Analysis(String model, String dataset, String task, String split, String truth, String target,
+public record AcousticReading(String model, String dataset, String task, String split, String truth, String target,
     List<String> classes, int items, @JsonProperty("items_without_truth") int itemsWithoutTruth, double accuracy,
-    int[][] confusion, @JsonProperty("confusion_normalized") double[][] confusionNormalized, List<Band> bands,
-    @JsonProperty("named_bands") List<Band> namedBands, @JsonProperty("row_hz") double[] rowHz,
+    int[][] confusion, @JsonProperty("confusion_normalized") double[][] confusionNormalized, List<FrequencyBand> bands,
+    @JsonProperty("named_bands") List<FrequencyBand> namedBands, @JsonProperty("row_hz") double[] rowHz,
     @JsonProperty("column_seconds") double[] columnSeconds, @JsonProperty("class_truth") Map<String, ClassTruth> classTruth,
     Map<String, Integer> groups, Map<String, MethodReading> methods, Map<String, Object> options,
     @JsonProperty("method_seconds") Map<String, Double> methodSeconds, double seconds) {}

@@ -1,4 +1,4 @@
-package org.spectrolens.reading;
+package org.spectrolens.analyze;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -14,8 +14,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.spectrolens.reading.Readings.ClassTruth;
-import org.spectrolens.reading.Readings.MethodReading;
+import org.spectrolens.analyze.Readings.ClassTruth;
+import org.spectrolens.analyze.Readings.MethodReading;
 import org.spectrolens.render.PanelFigure;
 import org.spectrolens.render.PanelFigure.Panel;
 import org.spectrolens.render.SpectrogramImage;
@@ -25,7 +25,7 @@ import org.spectrolens.spectrogram.Spectrogram;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 import org.spectrolens.spectrogram.TimeAxis;
 
-/** The PNG figures of an {@link Analysis}. */
+/** The PNG figures of an {@link AcousticReading}. */
 public final class ReadingFigures {
   private ReadingFigures() {}
 
@@ -33,9 +33,9 @@ public final class ReadingFigures {
    * One panel per class: each method's band profile (share of map mass per band, the energy
    * reference dashed) with the class's median F0, F1, F2, F3 from the truth as vertical markers.
    */
-  public static void bandProfiles(Path png, Analysis a) {
+  public static void bandProfiles(Path png, AcousticReading a) {
     List<Panel> panels = new ArrayList<>();
-    double[] x = a.bands().stream().mapToDouble(Band::centreHz).toArray();
+    double[] x = a.bands().stream().mapToDouble(FrequencyBand::centreHz).toArray();
     for (String cls : a.classes()) {
       XYChart chart = new XYChartBuilder().width(520).height(340).title("/" + cls + "/").xAxisTitle("Hz")
           .yAxisTitle("share of map mass").build();
@@ -70,7 +70,7 @@ public final class ReadingFigures {
   }
 
   /** Class-mean maps: one row per method (energy first), one column per class, axes in Hz and s. */
-  public static void classMeans(Path png, Analysis a, FrequencyAxis rows, SpectrogramSpec spec) {
+  public static void classMeans(Path png, AcousticReading a, FrequencyAxis rows, SpectrogramSpec spec) {
     List<Panel> panels = new ArrayList<>();
     double[] cs = a.columnSeconds();
     TimeAxis time = TimeAxis.of(cs[0], cs.length > 1 ? cs[1] - cs[0] : 0.01, cs.length);
@@ -104,7 +104,7 @@ public final class ReadingFigures {
   }
 
   /** The model's confusion matrix (row-normalised) beside each method's class-mean overlap matrix. */
-  public static void confusionAndOverlap(Path png, Analysis a) {
+  public static void confusionAndOverlap(Path png, AcousticReading a) {
     List<Panel> panels = new ArrayList<>();
     panels.add(new Panel(heatMap("confusion (rows: true)", a.classes(), a.confusionNormalized()), ""));
     for (MethodReading m : a.methods().values()) {

@@ -1,4 +1,4 @@
-package org.spectrolens.reading;
+package org.spectrolens.analyze;
 
 import java.util.SplittableRandom;
 import org.spectrolens.stats.Correlation;

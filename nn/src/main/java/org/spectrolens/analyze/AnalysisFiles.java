@@ -1,4 +1,4 @@
-package org.spectrolens.reading;
+package org.spectrolens.analyze;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -8,13 +8,13 @@ import org.spectrolens.io.AtomicFiles;
 import org.spectrolens.io.Csv;
 import org.spectrolens.io.Json;
 import org.spectrolens.io.Npy;
-import org.spectrolens.reading.Readings.Alignment;
-import org.spectrolens.reading.Readings.MethodReading;
+import org.spectrolens.analyze.Readings.Alignment;
+import org.spectrolens.analyze.Readings.MethodReading;
 import org.spectrolens.spectrogram.FrequencyAxis;
 import org.spectrolens.spectrogram.SpectrogramSpec;
 
 /**
- * Writes an {@link Analysis} into a folder (the command's {@code OutputFolder}, which makes the
+ * Writes an {@link AcousticReading} into a folder (the command's {@code OutputFolder}, which makes the
  * whole folder appear at once): {@code analysis.json}; {@code band_profiles.csv}, {@code named_bands.csv},
  * {@code alignment.csv}, {@code confusion_overlap.csv}, {@code group_band_profiles.csv};
  * {@code class_means/<method>.npy} (float32 [classes, H, W]); {@code band_profiles.png},
@@ -24,7 +24,7 @@ public final class AnalysisFiles {
   private AnalysisFiles() {}
 
   /** Writes every file into {@code dir} (which exists). */
-  public static void write(Path dir, Analysis a, FrequencyAxis rows, SpectrogramSpec spec) {
+  public static void write(Path dir, AcousticReading a, FrequencyAxis rows, SpectrogramSpec spec) {
     Json.write(dir.resolve("analysis.json"), a);
     AtomicFiles.writeString(dir.resolve("band_profiles.csv"), profiles(a, false));
     AtomicFiles.writeString(dir.resolve("named_bands.csv"), profiles(a, true));
@@ -44,8 +44,8 @@ public final class AnalysisFiles {
   }
 
   /** method,class,band,from_hz,to_hz,share (class "all" = every item). */
-  static String profiles(Analysis a, boolean named) {
-    List<Band> bands = named ? a.namedBands() : a.bands();
+  static String profiles(AcousticReading a, boolean named) {
+    List<FrequencyBand> bands = named ? a.namedBands() : a.bands();
     StringBuilder s = new StringBuilder("method,class,band,from_hz,to_hz,share\n");
     for (MethodReading m : a.methods().values()) {
       (named ? m.namedBandProfile() : m.bandProfile()).forEach((cls, shares) -> rows(s, m.method() + "," + Csv.field(cls), bands, shares));
@@ -53,7 +53,7 @@ public final class AnalysisFiles {
     return s.toString();
   }
 
-  static String alignment(Analysis a) {
+  static String alignment(AcousticReading a) {
     StringBuilder s = new StringBuilder("method,class,n,formants,formants_median,f1,f2,f3,formant_share,voiced,harmonics,"
         + "harmonics_median,harmonic_share\n");
     for (MethodReading m : a.methods().values()) {
@@ -67,7 +67,7 @@ public final class AnalysisFiles {
     return s.toString();
   }
 
-  static String overlap(Analysis a) {
+  static String overlap(AcousticReading a) {
     StringBuilder s = new StringBuilder("method,a,b,overlap,confusion_ab,confusion_ba\n");
     for (MethodReading m : a.methods().values()) {
       for (Readings.Pair p : m.confusionOverlap().pairs()) {
@@ -79,7 +79,7 @@ public final class AnalysisFiles {
   }
 
   /** method,group,class,band,from_hz,to_hz,share. */
-  static String groups(Analysis a) {
+  static String groups(AcousticReading a) {
     StringBuilder s = new StringBuilder("method,group,class,band,from_hz,to_hz,share\n");
     for (MethodReading m : a.methods().values()) {
       m.groupBandProfile().forEach((g, shares) -> rows(s, m.method() + "," + Csv.field(g) + ",all", a.bands(), shares));
@@ -89,9 +89,9 @@ public final class AnalysisFiles {
     return s.toString();
   }
 
-  private static void rows(StringBuilder s, String prefix, List<Band> bands, double[] shares) {
+  private static void rows(StringBuilder s, String prefix, List<FrequencyBand> bands, double[] shares) {
     for (int b = 0; b < bands.size(); b++) {
-      Band band = bands.get(b);
+      FrequencyBand band = bands.get(b);
       s.append(prefix).append(',').append(Csv.field(band.name())).append(String.format(Locale.ROOT, ",%.1f,%.1f,%s%n",
           band.fromHz(), band.toHz(), num(shares[b])));
     }

@@ -1,4 +1,4 @@
-package org.spectrolens.reading;
+package org.spectrolens.analyze;
 
 import java.util.List;
 import org.spectrolens.spectrogram.FrequencyAxis;
@@ -24,7 +24,7 @@ public final class MapMass {
    * bands narrower than a few rows get no aliasing from how many row centres they happen to hold.
    * NaN for every band when the map has no mass.
    */
-  public static double[] bandShares(float[][] map, FrequencyAxis rows, List<Band> bands) {
+  public static double[] bandShares(float[][] map, FrequencyAxis rows, List<FrequencyBand> bands) {
     double[] rowMass = new double[map.length];
     for (int r = 0; r < map.length; r++) for (float v : map[r]) if (v > 0) rowMass[r] += v;
     double[] out = spread(rowMass, rows, bands);
@@ -34,13 +34,13 @@ public final class MapMass {
   }
 
   /** Per-row amounts spread over the bands by the overlap of each row's extent with each band. */
-  static double[] spread(double[] perRow, FrequencyAxis rows, List<Band> bands) {
+  static double[] spread(double[] perRow, FrequencyAxis rows, List<FrequencyBand> bands) {
     double[] out = new double[bands.size()];
     for (int r = 0; r < perRow.length; r++) {
       if (perRow[r] == 0) continue;
       double lo = Math.max(0, rows.lowerEdgeHz(r)), hi = rows.upperEdgeHz(r);
       for (int b = 0; b < bands.size(); b++) {
-        Band band = bands.get(b);
+        FrequencyBand band = bands.get(b);
         double part = hi > lo ? Math.max(0, Math.min(hi, band.toHz()) - Math.max(lo, band.fromHz())) / (hi - lo)
             : (band.contains(rows.hz(r)) ? 1 : 0);
         out[b] += perRow[r] * part;
@@ -88,7 +88,7 @@ public final class MapMass {
   }
 
   /** The intersection of {@link #intersection} split by band (rows spread as in {@link #bandShares}). */
-  public static double[] intersectionByBand(float[][] a, float[][] b, FrequencyAxis rows, List<Band> bands) {
+  public static double[] intersectionByBand(float[][] a, float[][] b, FrequencyAxis rows, List<FrequencyBand> bands) {
     double ta = total(a), tb = total(b);
     if (!(ta > 0) || !(tb > 0)) {
       double[] out = new double[bands.size()];
