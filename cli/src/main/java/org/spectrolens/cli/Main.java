@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
       TrainCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,
+      ImportCommand.class,
       ExportCommand.class,
       ReportCommand.class,
       FormantsCommand.class,

@@ -54,6 +54,9 @@ final class ParameterFlags {
       // features, decompositions, segmentation
       Map.entry("features", "--features"), Map.entry("method", "--method"), Map.entry("components", "--components"),
       Map.entry("perplexity", "--perplexity"), Map.entry("floor_quantile", "--floor-quantile"),
+      // imported models
+      Map.entry("classes", "--classes"), Map.entry("input_channels", "--input-channels"), Map.entry("expect", "--expect"),
+      Map.entry("std", "--std"), Map.entry("layer", "--layer"),
       // outputs
       Map.entry("out", "--out"), Map.entry("force", "--force"));
 

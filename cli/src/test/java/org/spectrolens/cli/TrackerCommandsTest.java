@@ -93,11 +93,22 @@ class TrackerCommandsTest {
     assertEquals("time,f1,f2,f3,f4", Files.readAllLines(dir.resolve("tel.csv")).get(0));
     assertEquals(700, median(rows(dir.resolve("tel.csv"), 5), 1), 50);
 
-    CliRun man = CliRun.of("formants", wav.toString(), "--out", dir.resolve("man.csv").toString(), "--speaker", "man");
-    assertEquals(2, man.exit());
+    // No option: the ceiling and count follow the rate (issue 25), as analyze and localisation's tracker truth.
+    CliRun plain = CliRun.of("formants", wav.toString(), "--out", dir.resolve("plain.csv").toString());
+    assertEquals(0, plain.exit(), plain.err());
+    assertEquals("formants: 8000 Hz audio: ceiling 4000 Hz, 4 formants\n", plain.err());
+    assertEquals(Files.readAllLines(dir.resolve("tel.csv")), Files.readAllLines(dir.resolve("plain.csv")));
+
+    // A speaker's ceiling is a default, lowered to Nyquist with the count its formant spacing gives.
+    CliRun man = CliRun.of("formants", wav.toString(), "--out", dir.resolve("man.csv").toString(), "--speaker", "child");
+    assertEquals(0, man.exit(), man.err());
+    assertEquals("formants: 8000 Hz audio: ceiling 4000 Hz, 2.5 formants\n", man.err());
+
+    CliRun high = CliRun.of("formants", wav.toString(), "--out", dir.resolve("high.csv").toString(), "--ceiling", "5000");
+    assertEquals(2, high.exit());
     assertEquals("spectrolens: " + wav + ": formant ceiling 5000 Hz is above the Nyquist frequency (4000 Hz) of this "
-        + "8000 Hz recording; use a ceiling of at most 4000 Hz (for telephone speech 4000 Hz with 4 formants)\n", man.err());
-    assertFalse(Files.exists(dir.resolve("man.csv")));
+        + "8000 Hz recording; use a ceiling of at most 4000 Hz (for telephone speech 4000 Hz with 4 formants)\n", high.err());
+    assertFalse(Files.exists(dir.resolve("high.csv")));
   }
 
   @Test

@@ -38,6 +38,7 @@ public final class Tap {
    * asked. Null targets mean the predicted classes, read from the same forward pass.
    */
   public static Layer layer(Network net, float[] x, int n, String layer, int[] targets, boolean gradients) {
+    if (gradients) requireGradients(net);
     int[] s = net.inputShape();
     Engine engine = Engines.get();
     try (Frozen f = new Frozen(net); NDManager m = net.manager().newSubManager()) {
@@ -77,6 +78,7 @@ public final class Tap {
 
   /** Input gradients of the targets' logits (null targets: the predicted classes, from the same forward pass). */
   public static Input input(Network net, float[] x, int n, int[] targets) {
+    requireGradients(net);
     int[] s = net.inputShape();
     Engine engine = Engines.get();
     try (Frozen f = new Frozen(net); NDManager m = net.manager().newSubManager()) {
@@ -124,6 +126,14 @@ public final class Tap {
       }
     }
     return out;
+  }
+
+  /** Refuses a network that runs inference only (an imported ONNX graph) before any gradient is asked of it. */
+  static void requireGradients(Network net) {
+    if (!net.hasGradients()) {
+      throw new org.spectrolens.SpectrolensException(net.architecture(), "the engine runs this model for inference only, so it has no"
+          + " gradients for this method; use a gradient-free method (occlusion) or import the model as TorchScript");
+    }
   }
 
   private static int[] targetsOr(int[] targets, float[][] logits) {

@@ -49,6 +49,10 @@ public final class TargetLayers {
   }
 
   private static String find(Network net) {
+    if (org.spectrolens.nn.model.ImportedNetworks.ENGINES.contains(net.architecture()) && net.stages().size() < 2) {
+      throw new SpectrolensException(net.architecture(), "the imported model exposes no layer for CAM methods; import a TorchScript"
+          + " module with methods to_L and from_L and name L as its layer (docs/import.md)");
+    }
     long[][] shapes = shapes(net);
     for (int i = shapes.length - 1; i >= 0; i--) {
       long[] sh = shapes[i];

@@ -31,16 +31,46 @@ public final class ParameterRandomisation implements AutoCloseable {
         ? Models.create(net.architecture(), net.inputShape(), net.numClasses(), seed + 1_000_003L) : null;
   }
 
-  /** The stages that own tensors, from the output back to the input (the cascading order). */
+  /**
+   * The stages that own tensors, from the output back to the input (the cascading order). An
+   * imported module's stages own none by name: its layers are then the top-level blocks of its
+   * parameter names below their common prefix ({@code m.conv1}, {@code m.layer1}, ..., {@code m.fc}),
+   * as torchvision's children are.
+   */
   static List<String> layersTopDown(Network net) {
+    if (net.tensors().isEmpty()) {
+      throw new org.spectrolens.SpectrolensException(net.architecture(), "the engine exposes no parameters of this model to"
+          + " re-initialise (ONNX Runtime runs the graph as it is); the randomisation test needs a TorchScript or spectrolens model");
+    }
     List<String> out = new ArrayList<>();
+    if (org.spectrolens.nn.model.ImportedNetworks.ENGINES.contains(net.architecture())) {
+      for (String b : blocks(net.tensors().keySet())) out.add(0, b);
+      return out;
+    }
     for (String s : net.stageNames()) if (!tensorsOf(net, s).isEmpty()) out.add(0, s);
     return out;
   }
 
+  /** The distinct top-level blocks of dotted names below the prefix every name shares, in first-seen order. */
+  static List<String> blocks(java.util.Collection<String> names) {
+    String common = null;
+    for (String n : names) {
+      String owner = n.contains(".") ? n.substring(0, n.lastIndexOf('.') + 1) : "";
+      if (common == null) common = owner;
+      while (!owner.startsWith(common)) common = common.substring(0, common.lastIndexOf('.', common.length() - 2) + 1);
+    }
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (String n : names) {
+      String rest = n.substring(common.length());
+      // a parameter right below the prefix (a module of one layer) belongs to the prefix itself
+      out.add(rest.contains(".") ? common + rest.substring(0, rest.indexOf('.')) : common.isEmpty() ? n : common.substring(0, common.length() - 1));
+    }
+    return new ArrayList<>(out);
+  }
+
   static List<String> tensorsOf(Network net, String stage) {
     List<String> out = new ArrayList<>();
-    for (String name : net.tensors().keySet()) if (name.startsWith(stage + ".")) out.add(name);
+    for (String name : net.tensors().keySet()) if (name.startsWith(stage + ".") || name.equals(stage)) out.add(name);
     return out;
   }
 

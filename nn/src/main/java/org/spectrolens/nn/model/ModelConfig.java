@@ -22,16 +22,37 @@ import org.spectrolens.dataset.DatasetInfo;
  * @param weights weights file in this directory (safetensors, torchvision names)
  * @param bestEpoch the epoch whose weights were kept (1-based)
  * @param epochsRun epochs trained
+ * @param imported where a network trained elsewhere came from ({@code spectrolens import}); null
+ *     (and absent from the JSON) for a network spectrolens built, whose architecture is {@code model}
  */
 public record ModelConfig(
     int format, String model, List<String> classes,
     @JsonProperty("input_shape") int[] inputShape,
     Normalization normalization, DatasetInfo dataset,
     @JsonProperty("dataset_id") String datasetId, Split split, long seed, TrainConfig training, String weights,
-    @JsonProperty("best_epoch") int bestEpoch, @JsonProperty("epochs_run") int epochsRun) {
+    @JsonProperty("best_epoch") int bestEpoch, @JsonProperty("epochs_run") int epochsRun,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Imported imported) {
 
   public static final int FORMAT = 1;
   public static final String FILE = "config.json";
+
+  /** A model spectrolens trained (nothing imported). */
+  public ModelConfig(int format, String model, List<String> classes, int[] inputShape, Normalization normalization,
+      DatasetInfo dataset, String datasetId, Split split, long seed, TrainConfig training, String weights, int bestEpoch,
+      int epochsRun) {
+    this(format, model, classes, inputShape, normalization, dataset, datasetId, split, seed, training, weights, bestEpoch,
+        epochsRun, null);
+  }
+
+  /**
+   * The origin of an imported network, whose file is {@code weights} in the model folder.
+   *
+   * @param engine torchscript or onnx (also the config's {@code model})
+   * @param source the file imported, as given
+   * @param sha256 the file's SHA-256, hex
+   * @param layer the layer the module exposes for CAM methods ({@code to_<layer>}, {@code from_<layer>}); null for none
+   */
+  public record Imported(String engine, String source, String sha256, @JsonInclude(JsonInclude.Include.NON_NULL) String layer) {}
 
   /**
    * Input normalisation: {@code (x - mean) / std} over every cell of a single-channel input; for a

@@ -45,12 +45,37 @@ public final class Network implements AutoCloseable {
   private final List<Stage> stages = new ArrayList<>();
   private Predicate<String> frozen = name -> false;
   private long batchesTracked;
+  private boolean gradients = true;
 
   Network(String architecture, int[] inputShape, int numClasses, NDManager manager) {
     this.architecture = architecture;
     this.inputShape = inputShape.clone();
     this.numClasses = numClasses;
     this.manager = manager;
+  }
+
+  /**
+   * A network whose stages call a module another engine holds (an imported TorchScript or ONNX
+   * file, {@code nn.imported}): {@code parameters} are the module's own tensors (shared with it,
+   * so re-initialising them in place changes the module), frozen until a tap unfreezes them;
+   * {@code gradients} false for a module that runs inference only.
+   */
+  static Network external(String architecture, int[] inputShape, int numClasses, NDManager manager,
+      Map<String, NDArray> parameters, List<Stage> stages, boolean gradients) {
+    Network net = new Network(architecture, inputShape, numClasses, manager);
+    parameters.forEach((name, a) -> {
+      net.tensors.put(name, a);
+      net.kinds.put(name, Kind.PARAMETER);
+    });
+    for (Stage s : stages) net.addStage(s.name(), s.fn());
+    net.gradients = gradients;
+    net.setFrozen(name -> true);
+    return net;
+  }
+
+  /** Whether gradients flow through this network (false for a module that runs inference only). */
+  public boolean hasGradients() {
+    return gradients;
   }
 
   public String architecture() {

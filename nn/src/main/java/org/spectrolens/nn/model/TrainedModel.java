@@ -30,6 +30,7 @@ public final class TrainedModel implements AutoCloseable {
 
   public static TrainedModel open(Path dir) {
     ModelConfig config = readConfig(dir);
+    if (config.imported() != null) return new TrainedModel(dir, config, ImportedNetworks.open(dir, config));
     Network net = Models.create(config.model(), config.inputShape(), config.classes().size(), config.seed());
     try {
       TorchWeights.load(net, dir.resolve(config.weights()));
@@ -95,7 +96,13 @@ public final class TrainedModel implements AutoCloseable {
       throw new SpectrolensException(name, "input_shape must be [1 or 3, 1..4096, 1..4096], found " + java.util.Arrays.toString(s));
     }
     if (config.classes().size() < 2) throw new SpectrolensException(name, "needs at least two classes, found " + config.classes().size());
-    if (!Models.names().contains(config.model())) {
+    if (config.imported() != null) {
+      if (!ImportedNetworks.ENGINES.contains(config.model()) || !config.model().equals(config.imported().engine())) {
+        throw new SpectrolensException(name, "an imported model's 'model' must be its engine (" + String.join(" or ", ImportedNetworks.ENGINES)
+            + "), found '" + config.model() + "'");
+      }
+      if (config.imported().sha256() == null) throw new SpectrolensException(name, "imported.sha256 is missing");
+    } else if (!Models.names().contains(config.model())) {
       throw new SpectrolensException(name, "unknown model '" + config.model() + "'; expected one of " + String.join(", ", Models.names()));
     }
     String w = config.weights();

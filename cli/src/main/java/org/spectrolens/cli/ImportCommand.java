@@ -1,0 +1,129 @@
+package org.spectrolens.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.audio.AudioFile;
+import org.spectrolens.audio.Clip;
+import org.spectrolens.dataset.InputFormat;
+import org.spectrolens.io.Npy;
+import org.spectrolens.nn.Engines;
+import org.spectrolens.nn.imported.DeclaredFrontEnd;
+import org.spectrolens.nn.imported.ModelImport;
+import org.spectrolens.nn.model.ModelConfig;
+import org.spectrolens.params.Param;
+import org.spectrolens.spectrogram.SpectrogramSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** {@code spectrolens import}: a TorchScript or ONNX classifier trained elsewhere, as a model folder. */
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Make a model folder of a network trained elsewhere, so that every command taking --model opens it.",
+        "The front end is what your Python code did to audio before the network: --front-end FRONT.json, or the",
+        "spectrogram options below with --sr and --size. The network runs once on a probe and must take the declared",
+        "input, give one logit per class and no NaN; --check/--expect compare its logits on a recording. docs/import.md."})
+public final class ImportCommand implements Callable<Integer>, Checked {
+  static final class Source {
+    @Option(names = "--torchscript", required = true, paramLabel = "F.pt", description = "A TorchScript file (torch.jit.script/trace, .save).")
+    Path torchscript;
+
+    @Option(names = "--onnx", required = true, paramLabel = "F.onnx", description = "An ONNX file (torch.onnx.export): gradient-free methods only.")
+    Path onnx;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  @Option(names = "--front-end", paramLabel = "FRONT.json", description = "The front end as a dataset records it, plus normalization {mean, std} (docs/import.md).")
+  Path frontEndFile;
+
+  @Option(names = "--size", paramLabel = "HxW", description = "With the spectrogram options: the network input's rows x columns (the grid is resized to it).")
+  String size;
+
+  @Option(names = "--mean", defaultValue = "0", paramLabel = "X", description = "With the spectrogram options: subtracted from every cell (default: ${DEFAULT-VALUE}).")
+  double mean;
+
+  @Option(names = "--std", defaultValue = "1", paramLabel = "X", description = "With the spectrogram options: then divided by this (default: ${DEFAULT-VALUE}).")
+  double std;
+
+  @Option(names = "--classes", required = true, split = ",", paramLabel = "A,B,...", description = "Class names in the network's output order.")
+  List<String> classes;
+
+  @Option(names = "--layer", paramLabel = "NAME", description = "The layer the module exposes for CAM methods (methods to_NAME and from_NAME; TorchScript).")
+  String layer;
+
+  @Option(names = "--input-channels", defaultValue = "1", paramLabel = "C", description = "Channels of the network input: 1, or 3 (the grid repeated) (default: ${DEFAULT-VALUE}).")
+  int inputChannels;
+
+  @Option(names = "--check", paramLabel = "PROBE.wav", description = "A recording whose logits through the declared front end are compared with --expect.")
+  Path check;
+
+  @Option(names = "--expect", paramLabel = "LOGITS.npy", description = "The logits your Python code gives for --check (float32, one per class).")
+  Path expect;
+
+  @Param(min = 0, max = 1e6)
+  @Option(names = "--tolerance", defaultValue = "1e-4", paramLabel = "X", description = "Largest logit difference --check accepts (default: ${DEFAULT-VALUE}).")
+  double tolerance;
+
+  @Option(names = "--out", required = true, paramLabel = "MODEL", description = "The model folder to write.")
+  Path out;
+
+  @Option(names = "--force", description = "Replace a folder another spectrolens command wrote.")
+  boolean force;
+
+  @Mixin
+  FrontEndOptions frontEnd;
+
+  @CommandLine.Spec
+  CommandSpec spec;
+
+  @Override
+  public void checkOptions() {
+    if ((check == null) != (expect == null)) throw new SpectrolensException(check == null ? "--expect" : "--check", "needs --check and --expect together");
+    if (frontEndFile != null) {
+      List<String> own = List.of("--size", "--mean", "--std");
+      List<String> clash = java.util.stream.Stream.concat(spec.mixins().get("frontEnd").options().stream().map(o -> o.longestName()),
+          own.stream()).filter(n -> spec.commandLine().getParseResult().hasMatchedOption(n)).toList();
+      if (!clash.isEmpty()) throw new SpectrolensException("--front-end", "fixes the front end and its normalization; drop " + String.join(", ", clash));
+    } else {
+      if (frontEnd.sampleRate <= 0) throw new SpectrolensException("--sr", "the front end needs the rate your model's audio was analysed at (Hz)");
+      if (size == null) throw new SpectrolensException("--size", "the front end needs the network input's HxW (or give --front-end)");
+      DatasetCommand.parseSize(size);
+      frontEnd.checkOptions();
+    }
+  }
+
+  @Override
+  public Integer call() {
+    Engines.init(0);
+    boolean ts = source.torchscript != null;
+    Path file = ts ? source.torchscript : source.onnx;
+    DeclaredFrontEnd declared = frontEndFile != null ? DeclaredFrontEnd.read(frontEndFile) : fromOptions();
+    Clip probe = check == null ? null : AudioFile.read(check);
+    float[] expected = expect == null ? null : Npy.read(expect).data();
+    ModelImport imp = new ModelImport(file, ts ? "torchscript" : "onnx", declared, inputChannels, classes, layer);
+    ModelImport.Result r = imp.write(out, force, probe, expected, tolerance);
+    System.out.println("imported " + file + " (sha256 " + r.sha256() + ") as " + r.folder() + ": input " + Arrays.toString(r.inputShape())
+        + ", " + classes.size() + " classes" + (layer == null ? "" : ", layer " + layer));
+    if (r.parity() != null) {
+      System.out.println(String.format(Locale.ROOT, "parity on %s: largest logit difference %.3g (tolerance %.3g)", check,
+          r.parity().maxAbsDifference(), r.parity().tolerance()));
+    }
+    return 0;
+  }
+
+  private DeclaredFrontEnd fromOptions() {
+    SpectrogramSpec s = frontEnd.toSpec(frontEnd.sampleRate);
+    int[] hw = DatasetCommand.parseSize(size);
+    double cropMin = s.kind() == SpectrogramSpec.Kind.STFT ? s.fmin() : 0;
+    double cropMax = frontEnd.fmax == null ? Double.NaN : frontEnd.fmax;
+    return new DeclaredFrontEnd(new InputFormat(s, cropMin, cropMax, hw[0], hw[1]), new ModelConfig.Normalization(mean, std));
+  }
+}
