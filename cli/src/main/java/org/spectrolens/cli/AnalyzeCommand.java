@@ -141,5 +141,6 @@ final class AnalyzeCommand implements Callable<Integer>, Checked {
       System.out.printf(Locale.ROOT, "%-17s %7.2f %6.2f %6.2f %6.2f %8.2f  %8.2f %14.4f%n", r.method(), x.formants(), x.f1(), x.f2(),
           x.f3(), x.harmonics(), r.confusionOverlap().spearman(), r.confusionOverlap().permutationP());
     }
+    for (String note : a.notes()) System.out.println("note: " + note);
   }
 }

@@ -1,5 +1,6 @@
 package org.spectrolens.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
     description = {"Gathers what train/evaluate, explain, faithfulness, sanity, localisation, analyze, ablation and",
         "discriminativity wrote under the --in folders (whatever is present) into one self-contained HTML page",
         "(figures embedded: it opens from the disk with no server and prints), with sentences generated from the",
-        "numbers; beside it REPORT.json (every number) and REPORT-figures/ (every figure as PNG)."})
+        "numbers; beside it REPORT.json (every number) and REPORT-figures/ (every figure as PNG). The page may be",
+        "written beside the results it reads (--out DIR/report.html with --in DIR, the demo's layout)."})
 public final class ReportCommand implements Callable<Integer>, Checked {
   @Option(names = "--in", required = true, paramLabel = "DIR", description = "A folder of results, searched 4 levels deep (repeatable).")
   List<Path> in;
@@ -41,9 +43,29 @@ public final class ReportCommand implements Callable<Integer>, Checked {
     if (name == null || !name.toString().endsWith(".html")) throw new SpectrolensException("--out", "must name an .html file, got " + out);
   }
 
+  /**
+   * The inputs guarded against the report's outputs. A report written beside the results it reads
+   * (the demo's layout, issue 25) lies inside an input folder; that folder is not guarded for the
+   * report's own three outputs (the page, REPORT.json, REPORT-figures/), which the report never
+   * reads back. An existing page there is replaced only when it is an earlier report's (its
+   * REPORT.json beside it says so), so a user's page of that name is never lost.
+   */
+  private Path[] besideResults(Path[] inputs) {
+    Path page = out.toAbsolutePath().normalize();
+    List<Path> guarded = new ArrayList<>();
+    for (Path i : inputs) if (page.equals(i.toAbsolutePath().normalize()) || !page.startsWith(i.toAbsolutePath().normalize())) guarded.add(i);
+    if (guarded.size() == inputs.length || force || !Files.exists(page)) return guarded.toArray(Path[]::new);
+    Path json = page.resolveSibling(page.getFileName().toString().replaceFirst("\\.html$", "") + ".json");
+    if (!Files.isRegularFile(json) || !OutputFile.jsonWithFields(HtmlReport.JSON_FIELDS).test(json)) {
+      throw new SpectrolensException(out.toString(), "lies inside an input of this run and is not a page an earlier report wrote (no "
+          + json.getFileName() + " of its own beside it); refusing to overwrite it (choose another `out`, or `force`)");
+    }
+    return guarded.toArray(Path[]::new);
+  }
+
   @Override
   public Integer call() {
-    Path[] inputs = in.toArray(Path[]::new);
+    Path[] inputs = besideResults(in.toArray(Path[]::new));
     Path html = OutputFile.check(out, "html", force, inputs);
     String stem = html.getFileName().toString().replaceFirst("\\.html$", "");
     OutputFile.companion(out.resolveSibling(stem + ".json"), "json", "report", OutputFile.jsonWithFields(HtmlReport.JSON_FIELDS), force, inputs);

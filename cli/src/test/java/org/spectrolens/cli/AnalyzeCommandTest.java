@@ -66,6 +66,13 @@ class AnalyzeCommandTest {
       assertEquals(3, mr.get("group_band_profile").size());
     }
     assertEquals(16, a.get("bands").size());
+    // 22,050 Hz recordings on a 0-4000 Hz grid: every row holds signal.
+    assertTrue(a.get("signal_top_hz").isNull(), a.get("signal_top_hz").toString());
+    // Vowels of different lengths resized to 32 columns: said, with the range of seconds per column.
+    JsonNode step = a.get("column_step_range");
+    assertTrue(step.get(1).asDouble() > step.get(0).asDouble(), step.toString());
+    assertTrue(a.get("notes").toString().contains("were resized to 32 columns"), a.get("notes").toString());
+    assertTrue(r.out().contains("note: segments of "), r.out());
     for (String f : List.of("band_profiles.csv", "named_bands.csv", "alignment.csv", "confusion_overlap.csv",
         "group_band_profiles.csv", "band_profiles.png", "class_means.png", "confusion_overlap.png")) {
       assertTrue(Files.size(out.resolve(f)) > 100, f);

@@ -153,6 +153,29 @@ class ReportCommandTest {
     assertEquals(0, CliRun.of("report", "--in", dir.resolve("res").toString(), "--out", html.toString()).exit());
   }
 
+  @Test
+  void theReportIsWrittenBesideTheResultsItReads() throws Exception {
+    // The demo's layout (issue 25): report --in DIR --out DIR/report.html.
+    Path res = Files.createDirectories(dir.resolve("beside"));
+    Files.writeString(res.resolve("metrics.json"), """
+        {"classes": ["a", "b"], "n": 4, "accuracy": 0.5, "balanced_accuracy": 0.5, "model": "m", "split": "test",
+         "per_class": {"a": {"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 2}}, "confusion_matrix": [[1, 1], [1, 1]]}""");
+    for (int run = 0; run < 2; run++) { // the second run replaces its own page, numbers and figures
+      CliRun r = CliRun.of("report", "--in", res.toString(), "--out", res.resolve("report.html").toString());
+      assertEquals(0, r.exit(), r.err());
+      assertTrue(Files.readString(res.resolve("report.html")).contains("accuracy"), "the page");
+      assertTrue(Files.isRegularFile(res.resolve("report.json")));
+      assertTrue(Files.isDirectory(res.resolve("report-figures")));
+    }
+    // A page of the user's inside the results is not a report's own: kept, one line.
+    Files.writeString(res.resolve("notes.html"), "<p>mine</p>");
+    CliRun mine = CliRun.of("report", "--in", res.toString(), "--out", res.resolve("notes.html").toString());
+    assertEquals(2, mine.exit());
+    assertEquals("spectrolens: " + res.resolve("notes.html") + ": lies inside an input of this run and is not a page an earlier "
+        + "report wrote (no notes.json of its own beside it); refusing to overwrite it (choose another --out, or --force)", mine.err().strip());
+    assertEquals("<p>mine</p>", Files.readString(res.resolve("notes.html")));
+  }
+
   static int count(String s, String what) {
     int n = 0;
     for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) n++;

@@ -65,7 +65,7 @@ final class Plot {
     final int gap;
     final int barGap;
     final int barWidth;
-    final String xTitle = "Time (s)";
+    final String xTitle;
 
     Drawing(SpectrogramImage style, FrequencyAxis f, TimeAxis t, boolean indexRows, Bar bar) {
       this.style = style;
@@ -73,6 +73,7 @@ final class Plot {
       this.t = t;
       this.indexRows = indexRows;
       this.bar = bar;
+      this.xTitle = style.timeTitle();
       this.n = f.length();
       this.m = t.length();
       if (n == 0 || m == 0) throw new IllegalArgumentException("cannot draw an empty grid (" + n + "x" + m + ")");

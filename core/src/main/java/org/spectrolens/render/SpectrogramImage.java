@@ -32,6 +32,8 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * @param colorBarLabel the bar's unit label; null: "dB" for a dB spectrogram (not MFCC), otherwise none
  * @param fontSize tick and axis label size in pixels (the title is 1.2 times larger)
  * @param tracks lines drawn over the data in Hz and seconds (formant or F0 tracks, reference bands)
+ * @param timeTitle the time axis's title: "Time (s)", or what the columns are when they are not
+ *     seconds (e.g. relative time within segments resized to one width)
  */
 public record SpectrogramImage(
     ColorMap colorMap,
@@ -45,7 +47,10 @@ public record SpectrogramImage(
     boolean colorBar,
     String colorBarLabel,
     float fontSize,
-    List<Track> tracks) {
+    List<Track> tracks,
+    String timeTitle) {
+  /** The time axis's title for columns in seconds. */
+  public static final String DEFAULT_TIME_TITLE = "Time (s)";
 
   /** What {@code width} x {@code height} means. */
   public enum Fit {
@@ -62,6 +67,7 @@ public record SpectrogramImage(
     Objects.requireNonNull(fit, "fit");
     if (width <= 0 || height <= 0) throw new IllegalArgumentException("size must be positive: " + width + "x" + height);
     tracks = List.copyOf(tracks);
+    if (timeTitle == null) timeTitle = DEFAULT_TIME_TITLE;
     if (!(fontSize > 0)) throw new IllegalArgumentException("font size must be positive: " + fontSize);
     if (!Double.isNaN(dynamicRange) && !(dynamicRange > 0)) {
       throw new IllegalArgumentException("dynamic range must be positive: " + dynamicRange);
@@ -74,42 +80,42 @@ public record SpectrogramImage(
   /** Magma, data range, an 800x400 figure with a colour bar, 13 px text. */
   public static SpectrogramImage defaults() {
     return new SpectrogramImage(ColorMap.MAGMA, Double.NaN, Double.NaN, Double.NaN, Fit.FIGURE, 800, 400, null,
-        true, null, 13f, List.of());
+        true, null, 13f, List.of(), DEFAULT_TIME_TITLE);
   }
 
   public SpectrogramImage withColorMap(ColorMap map) {
     return new SpectrogramImage(map, vmin, vmax, dynamicRange, fit, width, height, title, colorBar, colorBarLabel,
-        fontSize, tracks);
+        fontSize, tracks, timeTitle);
   }
 
   /** Fixed colour scale; NaN for either end takes it from the data. */
   public SpectrogramImage withRange(double lo, double hi) {
     return new SpectrogramImage(colorMap, lo, hi, dynamicRange, fit, width, height, title, colorBar, colorBarLabel,
-        fontSize, tracks);
+        fontSize, tracks, timeTitle);
   }
 
   /** Shows only the top {@code range} units (e.g. 80 dB) below the maximum; NaN turns it off. */
   public SpectrogramImage withDynamicRange(double range) {
     return new SpectrogramImage(colorMap, vmin, vmax, range, fit, width, height, title, colorBar, colorBarLabel,
-        fontSize, tracks);
+        fontSize, tracks, timeTitle);
   }
 
   /** The whole PNG is {@code w x h} pixels. */
   public SpectrogramImage withFigureSize(int w, int h) {
     return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, Fit.FIGURE, w, h, title, colorBar, colorBarLabel,
-        fontSize, tracks);
+        fontSize, tracks, timeTitle);
   }
 
   /** The data area is {@code w x h} pixels. */
   public SpectrogramImage withPlotSize(int w, int h) {
     return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, Fit.PLOT, w, h, title, colorBar, colorBarLabel,
-        fontSize, tracks);
+        fontSize, tracks, timeTitle);
   }
 
   /** Every cell is {@code perFrame} pixels wide and {@code perRow} pixels high. */
   public SpectrogramImage withCellPixels(int perFrame, int perRow) {
     return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, Fit.CELLS, perFrame, perRow, title, colorBar,
-        colorBarLabel, fontSize, tracks);
+        colorBarLabel, fontSize, tracks, timeTitle);
   }
 
   public SpectrogramImage withCellPixels(int pixels) {
@@ -118,28 +124,34 @@ public record SpectrogramImage(
 
   public SpectrogramImage withTitle(String text) {
     return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, fit, width, height, text, colorBar, colorBarLabel,
-        fontSize, tracks);
+        fontSize, tracks, timeTitle);
   }
 
   public SpectrogramImage withColorBar(boolean show) {
     return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, fit, width, height, title, show, colorBarLabel,
-        fontSize, tracks);
+        fontSize, tracks, timeTitle);
   }
 
   public SpectrogramImage withColorBarLabel(String label) {
     return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, fit, width, height, title, colorBar, label,
-        fontSize, tracks);
+        fontSize, tracks, timeTitle);
   }
 
   public SpectrogramImage withFontSize(float px) {
     return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, fit, width, height, title, colorBar,
-        colorBarLabel, px, tracks);
+        colorBarLabel, px, tracks, timeTitle);
+  }
+
+  /** The time axis's title (the time axis's values are drawn as they are). */
+  public SpectrogramImage withTimeTitle(String text) {
+    return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, fit, width, height, title, colorBar,
+        colorBarLabel, fontSize, tracks, Objects.requireNonNull(text, "text"));
   }
 
   /** Lines to draw over the data (replacing any set before). */
   public SpectrogramImage withTracks(List<Track> lines) {
     return new SpectrogramImage(colorMap, vmin, vmax, dynamicRange, fit, width, height, title, colorBar,
-        colorBarLabel, fontSize, lines);
+        colorBarLabel, fontSize, lines, timeTitle);
   }
 
   /**

@@ -32,6 +32,8 @@ final class AnalysisResult implements ResultReader {
             + " share those tracks cover: 1 is chance, above 1 the map goes to the formants.",
         j.path("items").asInt(), j.path("split").asText("test"), j.path("truth").asText("synthesiser's"),
         layer.isEmpty() ? "" : " (CAM methods read at " + layer + ")")));
+    // what must be known before the numbers are read (rows without signal, resized time), as analyze wrote it
+    j.path("notes").forEach(n -> blocks.add(new Block.Text("Note: " + n.asText() + ".")));
     // the truth itself: what a phonetician checks first
     List<List<String>> truth = new ArrayList<>();
     for (String c : classes) {

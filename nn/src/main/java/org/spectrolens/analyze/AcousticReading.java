@@ -31,6 +31,13 @@ import org.spectrolens.analyze.Readings.MethodReading;
  * @param options the explanation options
  * @param methodSeconds wall time per method
  * @param seconds wall time of the whole reading
+ * @param signalTopHz the lowest source rate's Nyquist frequency where it lies inside the grid: rows
+ *     above it are marked in the class-mean maps and left out of band profiles, alignment and
+ *     overlap ({@link SourceBand}); null when every row holds signal
+ * @param columnStepRange the smallest and largest seconds per column over the items: they differ
+ *     where segments of different lengths were resized to the same width (time is then relative
+ *     to each segment, and the class-mean maps are drawn on a 0-1 axis)
+ * @param notes what a reader must know to read the numbers (rows excluded, ...)
  */
 public record AcousticReading(String model, String dataset, String task, String split, String truth, String target,
     List<String> classes, int items, @JsonProperty("items_without_truth") int itemsWithoutTruth, double accuracy,
@@ -38,4 +45,15 @@ public record AcousticReading(String model, String dataset, String task, String 
     @JsonProperty("named_bands") List<FrequencyBand> namedBands, @JsonProperty("row_hz") double[] rowHz,
     @JsonProperty("column_seconds") double[] columnSeconds, @JsonProperty("class_truth") Map<String, ClassTruth> classTruth,
     Map<String, Integer> groups, Map<String, MethodReading> methods, Map<String, Object> options,
-    @JsonProperty("method_seconds") Map<String, Double> methodSeconds, double seconds) {}
+    @JsonProperty("method_seconds") Map<String, Double> methodSeconds, double seconds,
+    @JsonProperty("signal_top_hz") Double signalTopHz, @JsonProperty("column_step_range") double[] columnStepRange,
+    List<String> notes) {
+  public AcousticReading {
+    notes = notes == null ? List.of() : List.copyOf(notes); // files written before issue 25 have none
+  }
+
+  /** True when the items' segments were resized to the grid's width with different seconds per column. */
+  public boolean stretched() {
+    return columnStepRange != null && columnStepRange.length == 2 && columnStepRange[1] > columnStepRange[0] * (1 + 1e-6);
+  }
+}

@@ -88,8 +88,11 @@ public final class Analyzer {
     List<String> classes = predictions.classes();
     FrequencyAxis rows = ds.info().frequencyAxis();
     int h = ds.info().height(), w = ds.info().width();
-    List<FrequencyBand> bands = FrequencyBand.uniform(s.bandHz(), rows.upperEdgeHz(h - 1));
-    List<FrequencyBand> named = FrequencyBand.named(rows.upperEdgeHz(h - 1));
+    // Rows above the sources' Nyquist frequency (8 kHz audio on a wider grid) are left out of every reading.
+    SourceBand signal = SourceBand.of(items, rows);
+    if (signal.excludes()) progress.accept(signal.note());
+    List<FrequencyBand> bands = FrequencyBand.uniform(s.bandHz(), signal.topHz());
+    List<FrequencyBand> named = FrequencyBand.named(signal.topHz());
 
     // Truth per item: masks on the grid and the medians for the figure's markers.
     TruthMasks[] masks = new TruthMasks[items.size()];
@@ -113,12 +116,12 @@ public final class Analyzer {
     double[][] confusion = metrics.confusionMatrixNormalized();
 
     // The reference: the input grid itself, min-max scaled.
-    MethodAccumulator energy = new MethodAccumulator(ENERGY, true, classes, h, w, rows, bands, named);
+    MethodAccumulator energy = new MethodAccumulator(ENERGY, true, classes, h, w, rows, bands, named, signal);
     for (int i = 0; i < items.size(); i++) energy.add(truth[i], groups[i], minMax(ds.load(items.get(i))), masks[i]);
 
     List<Method> methods = s.methods().stream().map(Explainers::of).toList();
     Map<String, MethodAccumulator> acc = new LinkedHashMap<>();
-    for (Method m : methods) acc.put(m.id(), new MethodAccumulator(m.id(), false, classes, h, w, rows, bands, named));
+    for (Method m : methods) acc.put(m.id(), new MethodAccumulator(m.id(), false, classes, h, w, rows, bands, named, signal));
     BatchExplainer engine = new BatchExplainer(model.network(), methods, s.options(), s.layer(), null, s.batch());
     BatchExplainer.Run run = engine.run(inputs, (from, byMethod) -> byMethod.forEach((id, e) -> {
       for (int j = 0; j < e.targets().length; j++) acc.get(id).add(truth[from + j], groups[from + j], e.map(j), masks[from + j]);
@@ -148,10 +151,20 @@ public final class Analyzer {
     for (DatasetItem item : items) {
       for (int c = 0; c < w; c++) columnSeconds[c] += (item.timeStart() + c * item.timeStep() - item.start()) / items.size();
     }
+    double[] columnStep = {items.stream().mapToDouble(DatasetItem::timeStep).min().orElse(Double.NaN),
+        items.stream().mapToDouble(DatasetItem::timeStep).max().orElse(Double.NaN)};
+    List<String> notes = new ArrayList<>();
+    if (signal.excludes()) notes.add(signal.note());
+    if (columnStep[1] > columnStep[0] * (1 + 1e-6)) {
+      notes.add(String.format(Locale.ROOT, "segments of %.0f-%.0f ms were resized to %d columns (%.1f-%.1f ms per column): a column "
+          + "is a fraction of its segment, not a fixed time, so class-mean maps are drawn on relative time (0-1)",
+          1000 * items.stream().mapToDouble(i -> i.end() - i.start()).min().orElse(0),
+          1000 * items.stream().mapToDouble(i -> i.end() - i.start()).max().orElse(0), w, 1000 * columnStep[0], 1000 * columnStep[1]));
+    }
     return new AcousticReading(model.config().model(), ds.info().id(), ds.info().task(), s.split(), s.truth().origin().id(), "predicted",
         classes, items.size(), missing.get(), metrics.accuracy(), metrics.confusionMatrix(), confusion, bands, named, rows.hz(),
         columnSeconds, classTruth, groupSizes, readings, describe(s), run.methodSeconds(),
-        (System.nanoTime() - t0) / 1e9);
+        (System.nanoTime() - t0) / 1e9, signal.excludes() ? signal.topHz() : null, columnStep, notes);
   }
 
   /** The explanation options as recorded, with the CAM layer. */

@@ -32,6 +32,8 @@ public final class MethodAccumulator {
   private final FrequencyAxis rows;
   private final List<FrequencyBand> bands;
   private final List<FrequencyBand> named;
+  /** The rows read (all but those above the sources' Nyquist frequency); class means keep every row. */
+  private final SourceBand signal;
   private final double[][][] sums;
   private final int[] counts;
   private final double[][] bandSums;
@@ -54,6 +56,16 @@ public final class MethodAccumulator {
    */
   public MethodAccumulator(String method, boolean reference, List<String> classes, int height, int width, FrequencyAxis rows,
       List<FrequencyBand> bands, List<FrequencyBand> named) {
+    this(method, reference, classes, height, width, rows, bands, named, new SourceBand(height, rows.upperEdgeHz(height - 1), 0, height));
+  }
+
+  /**
+   * As above, reading only the rows of {@code signal} (band profiles, alignment and overlap; the
+   * bands should end at its top).
+   */
+  public MethodAccumulator(String method, boolean reference, List<String> classes, int height, int width, FrequencyAxis rows,
+      List<FrequencyBand> bands, List<FrequencyBand> named, SourceBand signal) {
+    this.signal = signal;
     this.method = method;
     this.reference = reference;
     this.classes = List.copyOf(classes);
@@ -77,9 +89,11 @@ public final class MethodAccumulator {
    * @param map [H][W], row 0 the lowest frequency
    * @param masks its truth masks on the same grid (null: no alignment for this item)
    */
-  public void add(int cls, String group, float[][] map, TruthMasks masks) {
+  public void add(int cls, String group, float[][] whole, TruthMasks wholeMasks) {
     counts[cls]++;
-    for (int r = 0; r < map.length; r++) for (int c = 0; c < map[r].length; c++) sums[cls][r][c] += map[r][c];
+    for (int r = 0; r < whole.length; r++) for (int c = 0; c < whole[r].length; c++) sums[cls][r][c] += whole[r][c];
+    float[][] map = signal.crop(whole);
+    TruthMasks masks = signal.crop(wholeMasks);
     if (!(MapMass.total(map) > 0)) empty++;
     if (MapMass.total(map) > 0) { // a map without mass has no profile
       double[] shares = MapMass.bandShares(map, rows, bands);
@@ -147,7 +161,8 @@ public final class MethodAccumulator {
     for (int a = 0; a < k; a++) {
       for (int b = a + 1; b < k; b++) {
         if (counts[a] == 0 || counts[b] == 0) continue;
-        pairs.add(new Pair(classes.get(a), classes.get(b), MapMass.intersection(means[a], means[b]), confusion[a][b], confusion[b][a]));
+        pairs.add(new Pair(classes.get(a), classes.get(b), MapMass.intersection(signal.crop(means[a]), signal.crop(means[b])),
+            confusion[a][b], confusion[b][a]));
       }
     }
     double[] x = pairs.stream().mapToDouble(Pair::overlap).toArray();
@@ -156,7 +171,7 @@ public final class MethodAccumulator {
     pairs.stream().filter(p -> p.confusion() > 0).sorted(Comparator.comparingDouble(Pair::confusion).reversed())
         .limit(MOST_CONFUSED).forEach(p -> {
           int a = classes.indexOf(p.a()), b = classes.indexOf(p.b());
-          double[] common = MapMass.intersectionByBand(means[a], means[b], rows, bands);
+          double[] common = MapMass.intersectionByBand(signal.crop(means[a]), signal.crop(means[b]), rows, bands);
           List<BandOverlap> top = new ArrayList<>();
           for (int i = 0; i < bands.size(); i++) {
             top.add(new BandOverlap(bands.get(i).name(), bands.get(i).fromHz(), bands.get(i).toHz(), common[i]));

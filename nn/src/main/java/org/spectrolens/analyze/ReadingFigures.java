@@ -69,22 +69,40 @@ public final class ReadingFigures {
         .withTitle("Band profiles (" + a.task() + ", " + a.split() + ", truth: " + a.truth() + ")").write(panels, png);
   }
 
-  /** Class-mean maps: one row per method (energy first), one column per class, axes in Hz and s. */
+  /** The time axis's title of class-mean maps whose segments were resized to one width. */
+  static final String RELATIVE_TIME = "Relative time in segment (0-1)";
+
+  /**
+   * Class-mean maps: one row per method (energy first), one column per class, axes in Hz and s.
+   * Where segments of different lengths were resized to the grid's width, a column is not the same
+   * time in every item, so the axis is relative time within the segment, 0 to 1 (issue 25). Rows
+   * above the sources' Nyquist frequency lie above a red line.
+   */
   public static void classMeans(Path png, AcousticReading a, FrequencyAxis rows, SpectrogramSpec spec) {
     List<Panel> panels = new ArrayList<>();
     double[] cs = a.columnSeconds();
-    TimeAxis time = TimeAxis.of(cs[0], cs.length > 1 ? cs[1] - cs[0] : 0.01, cs.length);
+    int w = cs.length;
+    boolean relative = a.stretched();
+    TimeAxis time = relative ? TimeAxis.of(0.5 / w, 1.0 / w, w) : TimeAxis.of(cs[0], w > 1 ? cs[1] - cs[0] : 0.01, w);
     for (MethodReading m : a.methods().values()) {
       for (int c = 0; c < a.classes().size(); c++) {
         Spectrogram s = new Spectrogram(m.classMeans()[c], rows, time, spec);
-        panels.add(Panel.of(SpectrogramImage.defaults().withFigureSize(300, 240).withColorBar(false)
-                .withTracks(formantMarks(a.classTruth().get(a.classes().get(c)), time, rows)).render(s),
-            m.method() + " /" + a.classes().get(c) + "/"));
+        List<Track> marks = new ArrayList<>(formantMarks(a.classTruth().get(a.classes().get(c)), time, rows));
+        if (a.signalTopHz() != null) {
+          marks.add(Track.constant("no signal above", a.signalTopHz(), time.start(), time.seconds(Math.max(1, w - 1)))
+              .withColor(NO_SIGNAL));
+        }
+        SpectrogramImage style = SpectrogramImage.defaults().withFigureSize(300, 240).withColorBar(false).withTracks(marks);
+        panels.add(Panel.of((relative ? style.withTimeTitle(RELATIVE_TIME) : style).render(s), m.method() + " /" + a.classes().get(c) + "/"));
       }
     }
-    PanelFigure.defaults().withColumns(a.classes().size())
-        .withTitle("Class-mean maps (time from segment start)").write(panels, png);
+    String title = relative ? "Class-mean maps (segments resized to " + w + " columns: time relative to each segment)"
+        : "Class-mean maps (time from segment start)";
+    PanelFigure.defaults().withColumns(a.classes().size()).withTitle(title).write(panels, png);
   }
+
+  /** The colour of the line above which rows hold no signal of the sources. */
+  static final int NO_SIGNAL = 0xFF3030;
 
   /**
    * The class's median F1, F2 and F3 as dashed cyan lines across the map (those inside the band):

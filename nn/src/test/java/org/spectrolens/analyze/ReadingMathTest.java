@@ -147,4 +147,39 @@ class ReadingMathTest {
     assertEquals(1.0, java.util.Arrays.stream(groups.get("women")).sum(), 1e-9);
     assertEquals(List.of("a", "c"), List.copyOf(r.groupClassBandProfile().get("men").keySet()));
   }
+
+  private static org.spectrolens.dataset.DatasetItem item(int sourceRate) {
+    return new org.spectrolens.dataset.DatasetItem("i", "x.wav", 0, 0.07, "a", "s", "test", 0, "i.npy", 0, 0.01, sourceRate);
+  }
+
+  @Test
+  void rowsAboveTheLowestSourceNyquistAreLeftOutOfEveryReadingButTheClassMeans() {
+    // 32 rows to 4000 Hz; 16 kHz and 4 kHz recordings: rows from 2000 Hz up hold no signal of the latter.
+    SourceBand band = SourceBand.of(List.of(item(16000), item(4000), item(0)), ROWS);
+    assertEquals(new SourceBand(16, 2000, 4000, 32), band);
+    assertTrue(band.note().startsWith("rows above 2000 Hz (16 of 32) hold no signal of the 4000 Hz recordings"), band.note());
+    assertEquals(new SourceBand(32, ROWS.upperEdgeHz(31), 8000, 32), SourceBand.of(List.of(item(8000)), ROWS)); // nothing above Nyquist
+    assertEquals(false, SourceBand.of(List.of(item(0)), ROWS).excludes()); // caches without source rates: unknown
+
+    List<String> classes = List.of("a", "b");
+    MethodAccumulator acc = new MethodAccumulator("m", false, classes, 32, 8, ROWS, FrequencyBand.uniform(250, band.topHz()),
+        FrequencyBand.named(band.topHz()), band);
+    TruthMasks m = masks(500, 1500, 2500, 120); // F3 lies above 2000 Hz
+    float[][] map = onMask(m.formants());
+    for (int r = 16; r < 32; r++) java.util.Arrays.fill(map[r], 0.9f); // mass where there is no signal
+    acc.add(0, null, map, m);
+    acc.add(1, null, uniform(0.2f), m);
+    MethodReading r = acc.finish(new double[][] {{1, 0}, {0, 1}}, 10, 1);
+    // Band profile over 0-2000 Hz only, summing to 1: the empty rows' mass is not in the denominator.
+    assertEquals(8, r.bandProfile().get("a").length);
+    assertEquals(1.0, java.util.Arrays.stream(r.bandProfile().get("a")).sum(), 1e-9);
+    // Alignment as on the grid cut at 2000 Hz: F1 and F2 cells against the lower 16 rows.
+    float[][] lower = java.util.Arrays.copyOf(map, 16);
+    boolean[][] lowerMask = java.util.Arrays.copyOf(m.formants(), 16);
+    assertEquals(MapMass.alignment(lower, lowerMask), r.alignment().get("a").formants(), 1e-9);
+    assertEquals(1 / TruthMasks.share(lowerMask), r.alignment().get("a").formants(), 1e-9); // all of its kept mass on F1/F2
+    assertEquals(TruthMasks.share(lowerMask), r.alignment().get("a").formantShare(), 1e-12);
+    // The class mean keeps every row (the figure marks the edge).
+    assertEquals(0.9f, r.classMeans()[0][31][0], 1e-6);
+  }
 }
