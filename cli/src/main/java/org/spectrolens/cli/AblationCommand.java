@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ablation", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Frequency cut-off ablation: one dataset, model and analysis per --fmax; accuracy, formant alignment and",
         "band profile per cut-off (DIR/ablation.json, .csv, .png; the steps' outputs under DIR/datasets, models, analysis)."})
-final class AblationCommand implements Callable<Integer> {
+final class AblationCommand implements Callable<Integer>, Checked {
   @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Corpus directory (as for dataset).")
   Path corpus;
 
@@ -66,8 +66,19 @@ final class AblationCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
   Path out;
 
+  /** The tasks whose analysis has a formant truth to align with: chunks have none (and would repeat the whole study per window). */
+  private static final List<String> TASKS = List.of("vowels", "voicing");
+
   @Override
-  public Integer call() throws Exception {
+  public void checkOptions() {
+    if (!TASKS.contains(task)) {
+      throw new SpectrolensException("--task", "ablation measures formant alignment, which needs vowels or voicing, found '" + task + "'");
+    }
+    cutoffs();
+  }
+
+  /** The --fmax list: frequencies in Hz, or full. */
+  private List<String> cutoffs() {
     List<String> cutoffs = new ArrayList<>();
     for (String f : fmax) {
       String c = f.trim().toLowerCase(Locale.ROOT);
@@ -80,6 +91,12 @@ final class AblationCommand implements Callable<Integer> {
       }
       cutoffs.add(c);
     }
+    return cutoffs;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<String> cutoffs = cutoffs();
     // in place (folder.dir() is out): each step writes its own folder inside, as the paths given (the results record them), and a
     // re-run of an unfinished ablation continues in it
     List<Ablation.Cutoff> rows = new ArrayList<>();

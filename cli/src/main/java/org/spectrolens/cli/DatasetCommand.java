@@ -26,6 +26,7 @@ import org.spectrolens.nn.model.ModelConfig;
 import org.spectrolens.params.Param;
 import org.spectrolens.scene.ThesisRecipe;
 import org.spectrolens.spectrogram.SpectrogramSpec;
+import org.spectrolens.params.Params;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -117,11 +118,11 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
   @Option(names = "--max-per-class", paramLabel = "N", description = "At most N segments per class, drawn at random (default: no cap).")
   Integer maxPerClass;
 
-  @Param(min = 0, max = 3600, minOpen = true)
+  @Sets(DatasetRecipe.class)
   @Option(names = "--chunk", defaultValue = "1.0", paramLabel = "S", description = "chunks: window length (default: ${DEFAULT-VALUE} s).")
   double chunk;
 
-  @Param(min = 0, max = 3600, minOpen = true)
+  @Sets(DatasetRecipe.class)
   @Option(names = "--chunk-hop", paramLabel = "S", description = "chunks: hop between windows (default: the window).")
   Double chunkHop;
 
@@ -194,6 +195,9 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
   @Override
   public void checkOptions() {
     Task.fromId(task);
+    // the recipe's ranges, whatever the task; the number of chunks is checked once the recordings' lengths are known
+    Params.check(DatasetRecipe.class, "chunk", chunk);
+    Params.check(DatasetRecipe.class, "chunkHop", chunkHop != null ? chunkHop : chunk);
     if (!chunkLast.equals("pad") && !chunkLast.equals("drop")) throw new SpectrolensException("--chunk-last", "expected pad or drop, found '" + chunkLast + "'");
     if (groupBy != null && !groupBy.equals("speaker") && !groupBy.equals("recording")) {
       throw new SpectrolensException("--group-by", "expected speaker or recording, found '" + groupBy + "'");

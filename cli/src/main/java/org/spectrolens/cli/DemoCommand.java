@@ -281,18 +281,63 @@ final class DemoCommand implements Callable<Integer>, Checked {
     System.out.println("[" + name + "] $ ./spectrolens " + String.join(" ", args));
     Path log = out.resolve("logs").resolve(name.replaceAll("[^A-Za-z0-9.-]+", "_") + ".log");
     Files.createDirectories(log.getParent());
+    OutputFolder.recordWrite(log); // ours: a rerun after a failed step must not take it for a user's file
     long t0 = System.nanoTime();
     java.io.PrintStream terminal = System.out;
+    java.io.PrintStream terminalErr = System.err;
+    java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
     int code;
-    try (java.io.PrintStream file = new java.io.PrintStream(Files.newOutputStream(log), true, java.nio.charset.StandardCharsets.UTF_8)) {
-      System.setOut(file);
+    try (java.io.OutputStream file = Files.newOutputStream(log);
+        java.io.PrintStream both = new java.io.PrintStream(file, true, java.nio.charset.StandardCharsets.UTF_8);
+        java.io.PrintStream err = new java.io.PrintStream(new Tee(file, errors), true, java.nio.charset.StandardCharsets.UTF_8)) {
+      System.setOut(both);
+      System.setErr(err); // the step's error line goes into the demo's one line, not beside it
       code = Main.run(args);
     } finally {
       System.setOut(terminal);
+      System.setErr(terminalErr);
     }
     double s = (System.nanoTime() - t0) / 1e9;
     seconds.put(name, s);
-    if (code != 0) throw new SpectrolensException("demo", "step '" + name + "' failed with exit code " + code + " (its output: " + log + ")");
+    if (code != 0) {
+      String why = errors.toString(java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("spectrolens: ")).reduce((a, b) -> b)
+          .map(l -> ": " + l.substring("spectrolens: ".length())).orElse(" with exit code " + code);
+      throw new SpectrolensException("demo", "step '" + name + "' failed" + why + " (its output: " + log + ")");
+    }
     System.out.printf(Locale.ROOT, "  done in %.1f s (output: %s)%n", s, log);
+  }
+
+  /** Writes to two streams; closing it closes neither (their owners do). */
+  private static final class Tee extends java.io.OutputStream {
+    private final java.io.OutputStream a;
+    private final java.io.OutputStream b;
+
+    Tee(java.io.OutputStream a, java.io.OutputStream b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    @Override
+    public void write(int x) throws java.io.IOException {
+      a.write(x);
+      b.write(x);
+    }
+
+    @Override
+    public void write(byte[] bytes, int off, int len) throws java.io.IOException {
+      a.write(bytes, off, len);
+      b.write(bytes, off, len);
+    }
+
+    @Override
+    public void flush() throws java.io.IOException {
+      a.flush();
+      b.flush();
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      flush();
+    }
   }
 }

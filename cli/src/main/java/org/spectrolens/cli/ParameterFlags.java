@@ -36,6 +36,7 @@ final class ParameterFlags {
       Map.entry("test_fraction", "--test-fraction"), Map.entry("stress", "--stress"), Map.entry("strict", "--strict"), Map.entry("events", "--events"),
       Map.entry("channels", "--channels"), Map.entry("frontend_from", "--frontend-from"), Map.entry("data", "--data"),
       Map.entry("utterances", "--utterances"), Map.entry("clips", "--clips"), Map.entry("snr_range", "--snr-range"),
+      Map.entry("chunk", "--chunk"), Map.entry("chunk_hop", "--chunk-hop"),
       // training (TrainConfig)
       Map.entry("model", "--model"), Map.entry("epochs", "--epochs"), Map.entry("batch", "--batch"), Map.entry("lr", "--lr"),
       Map.entry("seed", "--seed"), Map.entry("weight_decay", "--weight-decay"), Map.entry("schedule", "--lr-schedule"),

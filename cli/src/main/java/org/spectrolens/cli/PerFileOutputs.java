@@ -67,6 +67,8 @@ final class PerFileOutputs {
         try {
           writer.write(AudioFile.read(e.getKey()), folder.dir().resolve(e.getValue()));
         } catch (SpectrolensException ex) {
+          // a file that cannot be written (a full disk) is no bad input: the run stops, and its partial output goes with it
+          if (writing(ex, folder.dir())) throw ex;
           failed++;
           System.err.println("spectrolens: " + Main.oneLine(ex));
         }
@@ -75,6 +77,12 @@ final class PerFileOutputs {
       System.out.printf("%d written, %d failed -> %s%n", names.size() - failed, failed, out);
     }
     return failed == 0 ? 0 : 2;
+  }
+
+  /** Whether {@code ex} is about a file under {@code dir} (an output being written), not about an input. */
+  private static boolean writing(SpectrolensException ex, Path dir) {
+    String s = ex.subject();
+    return s != null && (s.startsWith(dir + java.io.File.separator) || s.startsWith(dir.toAbsolutePath() + java.io.File.separator));
   }
 
   /** The audio files the inputs stand for: files as given, folders as the audio files under them. */

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.params.Params;
 
 /**
  * Turns a corpus's labelled spans into dataset segments: minimum duration, fixed-length chunks,
@@ -37,6 +39,7 @@ public final class Segments {
    */
   public static Corpus chunks(Corpus c, double window, double hop, boolean padLast) {
     if (!(window > 0) || !(hop > 0)) throw new IllegalArgumentException("window and hop must be positive");
+    checkChunkCount(c, window, hop);
     List<Segment> out = new ArrayList<>();
     int partial = 0;
     for (Segment s : c.segments()) {
@@ -59,6 +62,27 @@ public final class Segments {
     }
     c.dropped().add("partial last chunk", partial, null);
     return c.withSegments(out);
+  }
+
+  /** The most chunks one dataset may hold: a cost bound checked before any chunk is made. */
+  public static final long MAX_CHUNKS = 1_000_000;
+
+  /** Refuses a hop that would cut {@code c} into more than {@link #MAX_CHUNKS} chunks, saying the work and the hop that fits. */
+  private static void checkChunkCount(Corpus c, double window, double hop) {
+    double seconds = 0;
+    long n = 0;
+    for (Segment s : c.segments()) {
+      double d = s.end() - s.start();
+      seconds += Math.max(0, d);
+      n += d > 1e-9 ? (long) Math.ceil((d - 1e-9) / hop) : 0;
+      if (n < 0) n = Long.MAX_VALUE; // overflow: far beyond the bound anyway
+    }
+    if (n > MAX_CHUNKS) {
+      throw SpectrolensException.ofParameter("chunk_hop", String.format(Locale.ROOT,
+          "%s s would cut the %.1f s of recordings into %d chunks of %s s; at most %d, so a hop of at least %s s",
+          Params.number(hop), seconds, n, Params.number(window), MAX_CHUNKS,
+          new java.math.BigDecimal(seconds / MAX_CHUNKS).round(new java.math.MathContext(2, java.math.RoundingMode.UP)).toPlainString()));
+    }
   }
 
   private static Segment chunk(Segment s, int k, double a, double b) {

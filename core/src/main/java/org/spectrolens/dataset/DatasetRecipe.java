@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.spectrolens.SpectrolensException;
+import org.spectrolens.params.Param;
+import org.spectrolens.params.Params;
 import org.spectrolens.corpus.Corpus;
 import org.spectrolens.corpus.CorpusReader;
 import org.spectrolens.corpus.DurationProbe;
@@ -44,11 +46,17 @@ import org.spectrolens.corpus.Task;
 public record DatasetRecipe(
     Path corpus, Path alignments, String tier, Task task, Path labels, Path speakers,
     double padding, double minDuration, int maxPerClass,
-    double chunk, double chunkHop, boolean padLastChunk,
+    @Param(value = "chunk window (s)", min = 0, max = 3600, minOpen = true) double chunk,
+    @Param(value = "hop between chunks (s; the number of chunks is bounded too, Segments.MAX_CHUNKS)", min = 0, max = 3600, minOpen = true)
+    double chunkHop, boolean padLastChunk,
     Split split, InputFormat format, Path events, Stress stress) {
 
   public DatasetRecipe {
     if (stress == null) stress = Stress.DEFAULT;
+    if (task == Task.CHUNKS) {
+      Params.check(DatasetRecipe.class, "chunk", chunk);
+      Params.check(DatasetRecipe.class, "chunkHop", chunkHop);
+    }
   }
 
   /** A recipe keeping the default stress ({@link Stress#DEFAULT}). */

@@ -9,6 +9,8 @@ public final class IoErrors {
 
   /** "permission denied", "no such file or folder", "No space left on device", ... */
   public static String reason(IOException e) {
+    // a writer's own wrapper ("I/O error writing PNG file!") hides the file system's reason: the innermost one is the one to say
+    if (e.getCause() instanceof IOException inner && inner != e) return reason(inner);
     String r = switch (e.getClass().getSimpleName()) {
       case "AccessDeniedException" -> "permission denied";
       case "NoSuchFileException" -> "no such file or folder";
