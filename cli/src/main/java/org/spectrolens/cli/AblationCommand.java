@@ -42,8 +42,9 @@ final class AblationCommand implements Callable<Integer>, Checked {
   @Option(names = "--model", defaultValue = "smallcnn", paramLabel = "NAME", description = "Network (default: ${DEFAULT-VALUE}).")
   String model;
 
-  @Option(names = "--group-by", defaultValue = "speaker", paramLabel = "speaker|none",
-      description = "speaker: speaker-independent splits (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--group-by", defaultValue = "speaker", paramLabel = "speaker|recording|none",
+      description = "speaker: speaker-independent splits; recording: by source file, for single-speaker corpora "
+          + "(default: ${DEFAULT-VALUE}).")
   String groupBy;
 
   @Option(names = "--size", defaultValue = "64x64", paramLabel = "HxW", description = "Model input size (default: ${DEFAULT-VALUE}).")

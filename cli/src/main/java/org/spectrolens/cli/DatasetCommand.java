@@ -82,14 +82,17 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
       description = "Model input size, rows x columns (default: ${DEFAULT-VALUE}; 224x224 for the paper's ResNets).")
   String size;
 
-  @Option(names = "--group-by", paramLabel = "speaker", description = "speaker: no speaker on both sides of the split.")
+  @Option(names = "--group-by", paramLabel = "speaker|recording",
+      description = "speaker: no speaker on both sides of the split; recording: no recording (source file) on both sides, "
+          + "for single-speaker corpora (LJSpeech: one utterance per file).")
   String groupBy;
 
   @Option(names = "--speakers", paramLabel = "FILE", description = "CSV with id,speaker columns (default: <corpus>/speakers.csv).")
   Path speakers;
 
   @Sets(Split.class)
-  @Option(names = "--test-fraction", defaultValue = "0.3", paramLabel = "F", description = "Share of each class in test (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--test-fraction", defaultValue = "0.3", paramLabel = "F", description = "Share of each class in test, below 1 (default: ${DEFAULT-VALUE}); to evaluate "
+      + "a model on all items of a corpus, build it with any split and run evaluate --split all.")
   double testFraction;
 
   @Option(names = "--seed", defaultValue = "0", description = "Seed of the split, caps and balancing (default: ${DEFAULT-VALUE}).")
@@ -196,7 +199,9 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
     Params.check(DatasetRecipe.class, "chunk", chunk);
     Params.check(DatasetRecipe.class, "chunkHop", chunkHop != null ? chunkHop : chunk);
     if (!chunkLast.equals("pad") && !chunkLast.equals("drop")) throw new SpectrolensException("--chunk-last", "expected pad or drop, found '" + chunkLast + "'");
-    if (groupBy != null && !groupBy.equals("speaker")) throw new SpectrolensException("--group-by", "only 'speaker' is supported, found '" + groupBy + "'");
+    if (groupBy != null && !groupBy.equals("speaker") && !groupBy.equals("recording")) {
+      throw new SpectrolensException("--group-by", "expected speaker or recording, found '" + groupBy + "'");
+    }
     split(); // --test-fraction and --fold are checked by the split they make
     if (folds == 0 && spec.commandLine().getParseResult().hasMatchedOption("--fold")) {
       throw new SpectrolensException("--fold", "needs --folds K (k-fold splits)");
@@ -226,7 +231,7 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
   }
 
   private Split split() {
-    return new Split(groupBy != null, testFraction, seed, folds, fold);
+    return new Split("speaker".equals(groupBy), testFraction, seed, folds, fold, "recording".equals(groupBy));
   }
 
   @Override

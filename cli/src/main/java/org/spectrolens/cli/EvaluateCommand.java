@@ -37,7 +37,8 @@ public final class EvaluateCommand implements Callable<Integer>, Checked {
   @Option(names = "--data", required = true, paramLabel = "DS", description = "Dataset cache directory.")
   Path data;
 
-  @Option(names = "--split", defaultValue = "test", description = "test, train or all (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--split", defaultValue = "test", description = "test, train or all (every item of the dataset: a whole corpus evaluated, whatever its split; "
+      + "default: ${DEFAULT-VALUE}).")
   String split;
 
   @Option(names = "--out", paramLabel = "FILE.json",

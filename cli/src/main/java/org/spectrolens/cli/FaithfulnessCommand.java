@@ -3,6 +3,7 @@ package org.spectrolens.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.explain.DatasetInputs;
@@ -75,7 +76,8 @@ public final class FaithfulnessCommand implements Callable<Integer> {
       Judging judging = Judging.defaults(RemovalUnits.parse(grid, unit, sample.axes(), s[1], s[2]))
           .withStep(step).withBaseline(b).withSeed(common.seed).withBatchSize(batchSize);
       long t0 = System.nanoTime();
-      Study study = Study.run(m.network(), sample, MethodMaps.of(common.engine(m), set), chosen, judging, null);
+      Consumer<String> progress = line -> System.err.println("faithfulness: " + line);
+      Study study = Study.run(m.network(), sample, MethodMaps.of(common.engine(m), set, progress), chosen, judging, null, progress);
       double seconds = (System.nanoTime() - t0) / 1e9;
       JudgeRun run = common.run(sample.n()).with(judging.describe()).with("explain_options", common.explainOptions().describe())
           .with(metricParameters(chosen));

@@ -1,6 +1,7 @@
 package org.spectrolens.cli;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.explain.DatasetInputs;
@@ -83,7 +84,8 @@ public final class LocalisationCommand implements Callable<Integer>, Checked {
       Samples sample = JudgeOptions.samples(set, m);
       boolean[][] masks = Truth.masks(reader, ds, sample);
       Judging judging = Judging.defaults(RemovalUnits.full(s[1], s[2])).withSeed(common.seed).withTolerance(toleranceHz, toleranceMs);
-      Study study = Study.run(m.network(), sample, MethodMaps.of(common.engine(m), set), chosen, judging, masks);
+      Consumer<String> progress = line -> System.err.println("localisation: " + line);
+      Study study = Study.run(m.network(), sample, MethodMaps.of(common.engine(m), set, progress), chosen, judging, masks, progress);
       LocalisationResult result = study.localisation(common.run(sample.n()).with(Truth.settings(reader, ds, masks, judging)).with(FaithfulnessCommand.metricParameters(chosen)));
       result.write(folder.dir());
       org.spectrolens.io.AtomicFiles.writeString(folder.dir().resolve("items.csv"), String.join("\n", study.itemRows(sample)) + "\n");

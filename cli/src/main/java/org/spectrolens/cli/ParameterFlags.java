@@ -32,7 +32,7 @@ final class ParameterFlags {
       Map.entry("n_bins", "--n-bins"),
       // corpora, datasets and splits
       Map.entry("task", "--task"), Map.entry("alignments", "--alignments"), Map.entry("tier", "--tier"),
-      Map.entry("speakers", "--speakers"), Map.entry("by_speaker", "--group-by speaker"), Map.entry("fold", "--fold"), Map.entry("folds", "--folds"),
+      Map.entry("speakers", "--speakers"), Map.entry("by_speaker", "--group-by speaker"), Map.entry("by_recording", "--group-by recording"), Map.entry("fold", "--fold"), Map.entry("folds", "--folds"),
       Map.entry("test_fraction", "--test-fraction"), Map.entry("stress", "--stress"), Map.entry("strict", "--strict"), Map.entry("events", "--events"),
       Map.entry("channels", "--channels"), Map.entry("frontend_from", "--frontend-from"), Map.entry("data", "--data"),
       Map.entry("utterances", "--utterances"), Map.entry("clips", "--clips"), Map.entry("snr_range", "--snr-range"),

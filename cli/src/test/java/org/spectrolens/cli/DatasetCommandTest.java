@@ -160,6 +160,17 @@ class DatasetCommandTest {
     Run r = run("dataset", "--corpus", root.toString(), "--task", "vowels", "--out", tmp.resolve("x").toString(), "--group-by", "speaker");
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith("spectrolens: --group-by speaker: the corpus has no speaker information"), r.err());
+    // A single-speaker corpus is split by recording instead: no utterance on both sides, said in dataset.json.
+    Path byFile = tmp.resolve("byfile");
+    Run rec = run("dataset", "--corpus", root.toString(), "--task", "vowels", "--out", byFile.toString(), "--group-by", "recording",
+        "--no-progress", "--size", "8x8");
+    assertEquals(0, rec.code(), rec.err());
+    CachedDataset d = CachedDataset.open(byFile);
+    assertEquals("recording", d.info().split());
+    Map<String, java.util.Set<String>> sides = new java.util.HashMap<>();
+    d.items().forEach(i -> sides.computeIfAbsent(i.source(), k -> new java.util.HashSet<>()).add(i.split()));
+    assertEquals(2, sides.size());
+    sides.values().forEach(s -> assertEquals(1, s.size(), "a recording on both sides"));
     Run size = run("dataset", "--corpus", root.toString(), "--task", "vowels", "--out", tmp.resolve("x").toString(), "--size", "12by4");
     assertTrue(size.err().contains("spectrolens: --size: expected HxW"), size.err());
     Run task = run("dataset", "--corpus", root.toString(), "--task", "tones", "--out", tmp.resolve("x").toString());

@@ -46,6 +46,10 @@ class JudgeCommandsTest {
     CliRun run = CliRun.of("faithfulness", "--model", model.toString(), "--data", data.toString(), "--methods", "saliency,gradcam",
         "--samples", "3", "--grid", "8x8", "--step", "0.25", "--seed", "1", "--out", out.toString());
     assertEquals(0, run.exit(), run.err());
+    // progress on stderr: the maps, then each map set's metrics (issue 25: an hour at the defaults said nothing)
+    assertTrue(run.err().contains("faithfulness: explained 3 of 3 items"), run.err());
+    assertTrue(run.err().contains("faithfulness: saliency: ") && run.err().contains("(map set 1 of 4)"), run.err());
+    assertTrue(run.err().contains("faithfulness: energy: ") && run.err().contains("(map set 4 of 4)"), run.err());
     JsonNode j = Json.MAPPER.readTree(out.resolve("faithfulness.json").toFile());
     for (String group : List.of("methods", "baselines")) {
       List<String> names = new ArrayList<>();

@@ -22,6 +22,9 @@ import org.spectrolens.params.Params;
  *   <li>stratified: in each class, a random {@code testFraction} (rounded) goes to test;</li>
  *   <li>by speaker: whole speakers go to test, chosen greedily in a seeded order so that each
  *       class has about {@code testFraction} of its segments in test; no speaker is on both sides;</li>
+ *   <li>by recording: the same with whole recordings (source files) in place of speakers, for
+ *       single-speaker corpora (LJSpeech: one utterance per file), so that no utterance's
+ *       segments are on both sides (issue 25);</li>
  *   <li>k-fold ({@code folds > 1}): every segment gets a fold 0..k-1 (stratified per class, or by
  *       whole speakers), and test is fold {@code fold}.</li>
  * </ul>
@@ -31,17 +34,20 @@ import org.spectrolens.params.Params;
  * @param seed random seed
  * @param folds number of folds; 0 or 1 for a single train/test split
  * @param fold the test fold for k-fold
+ * @param byRecording group by recording (source file); not with {@code bySpeaker}
  */
 public record Split(
     boolean bySpeaker,
     @Param(value = "fraction of each class in test", min = 0, minOpen = true, max = 1, maxOpen = true) double testFraction,
     long seed,
     int folds,
-    int fold) {
+    int fold,
+    boolean byRecording) {
   public static final String TRAIN = "train";
   public static final String TEST = "test";
 
   public Split {
+    if (bySpeaker && byRecording) throw SpectrolensException.ofParameter("by_recording", "group by speaker or by recording, not both");
     if (folds > 1 && (fold < 0 || fold >= folds)) {
       throw SpectrolensException.ofParameter("fold", "must lie in [0, " + (folds - 1) + "] with `folds` " + folds + ", found " + fold);
     }
@@ -49,6 +55,11 @@ public record Split(
       if (Double.isNaN(testFraction)) throw SpectrolensException.ofParameter("test_fraction", "must be a number, found NaN");
       Params.check(Split.class, "testFraction", testFraction);
     }
+  }
+
+  /** A split by speaker or none (no recording grouping). */
+  public Split(boolean bySpeaker, double testFraction, long seed, int folds, int fold) {
+    this(bySpeaker, testFraction, seed, folds, fold, false);
   }
 
   /** The paper's split: 70/30 per class, seed 0. */
@@ -60,9 +71,10 @@ public record Split(
     return folds > 1;
   }
 
-  /** Name recorded in dataset.json: stratified, speaker, kfold or speaker-kfold. */
+  /** Name recorded in dataset.json: stratified, speaker, recording, kfold, speaker-kfold or recording-kfold. */
   public String id() {
-    return (bySpeaker ? (isKFold() ? "speaker-kfold" : "speaker") : (isKFold() ? "kfold" : "stratified"));
+    String group = bySpeaker ? "speaker" : byRecording ? "recording" : null;
+    return group == null ? (isKFold() ? "kfold" : "stratified") : isKFold() ? group + "-kfold" : group;
   }
 
   /** The test fraction recorded in dataset.json (1/k for k-fold). */
@@ -76,7 +88,8 @@ public record Split(
   public List<Assigned> assign(List<Segment> segments) {
     List<Segment> sorted = new ArrayList<>(segments);
     sorted.sort(Comparator.comparing(Segment::id));
-    Map<String, Integer> foldOf = bySpeaker ? speakerFolds(sorted) : stratifiedFolds(sorted);
+    Map<String, Integer> foldOf = bySpeaker ? groupFolds(sorted, Segment::speaker, "speaker")
+        : byRecording ? groupFolds(sorted, s -> s.source().toString(), "recording") : stratifiedFolds(sorted);
     List<Assigned> out = new ArrayList<>(segments.size());
     for (Segment s : segments) {
       int f = foldOf.get(s.id());
@@ -107,26 +120,31 @@ public record Split(
   }
 
   /**
-   * Whole speakers to folds. Speakers are taken in a seeded random order; each goes to the fold
-   * (for a single split: test or train) that brings every class's share closest to its target.
+   * Whole speakers (or recordings: {@code key}) to folds. They are taken in a seeded random order;
+   * each goes to the fold (for a single split: test or train) that brings every class's share
+   * closest to its target.
    */
-  private Map<String, Integer> speakerFolds(List<Segment> sorted) {
+  private Map<String, Integer> groupFolds(List<Segment> sorted, java.util.function.Function<Segment, String> key, String what) {
     TreeSet<String> speakers = new TreeSet<>();
-    sorted.forEach(s -> speakers.add(s.speaker()));
+    sorted.forEach(s -> speakers.add(key.apply(s)));
     int groups = isKFold() ? folds : 2;
+    if (what.equals("recording") && speakers.size() < groups) {
+      throw SpectrolensException.ofParameter("by_recording", "the corpus has only " + speakers.size() + " recording(s); a split by "
+          + "recording needs at least " + groups);
+    }
     if (speakers.size() < groups) {
       String which = speakers.size() == 1 && speakers.first().isEmpty()
           ? "the corpus has no speaker information, so it is one speaker (a plain LJSpeech corpus is)"
           : "the corpus has only " + speakers.size() + " speaker(s) (" + String.join(", ", speakers) + ")";
       throw SpectrolensException.ofParameter("by_speaker", which + "; a speaker-independent split needs at least " + groups
-          + " speakers: give a speakers.csv (columns id,speaker) with `speakers` FILE, or drop `by_speaker`");
+          + " speakers: give a speakers.csv (columns id,speaker) with `speakers` FILE, or split by recording (`by_recording`) instead");
     }
     List<String> classes = new ArrayList<>(new TreeSet<>(sorted.stream().map(Segment::label).toList()));
     Map<String, int[]> perSpeaker = new LinkedHashMap<>();
     int[] total = new int[classes.size()];
     for (Segment s : sorted) {
       int c = classes.indexOf(s.label());
-      perSpeaker.computeIfAbsent(s.speaker(), k -> new int[classes.size()])[c]++;
+      perSpeaker.computeIfAbsent(key.apply(s), k -> new int[classes.size()])[c]++;
       total[c]++;
     }
     double[] share = new double[groups];
@@ -171,7 +189,7 @@ public record Split(
       remaining--;
     }
     Map<String, Integer> out = new HashMap<>();
-    sorted.forEach(s -> out.put(s.id(), groupOf.get(s.speaker())));
+    sorted.forEach(s -> out.put(s.id(), groupOf.get(key.apply(s))));
     return out;
   }
 

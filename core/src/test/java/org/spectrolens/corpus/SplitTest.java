@@ -97,6 +97,37 @@ class SplitTest {
   }
 
   @Test
+  void byRecordingKeepsEveryRecordingOnOneSideForASingleSpeaker() {
+    // One speaker, 40 recordings of 3-6 segments each (LJSpeech: one utterance per file).
+    List<Segment> lj = new ArrayList<>();
+    Random r = new Random(4);
+    for (int f = 0; f < 40; f++) {
+      int n = 3 + r.nextInt(4);
+      for (int k = 0; k < n; k++) lj.add(new Segment("LJ" + f + "_" + k, Path.of("LJ" + f + ".wav"), k, k + 0.1, k % 2 == 0 ? "i" : "u", ""));
+    }
+    Split split = new Split(false, 0.3, 7, 0, 0, true);
+    assertEquals("recording", split.id());
+    assertEquals("recording-kfold", new Split(false, 0, 7, 3, 0, true).id());
+    List<Split.Assigned> a = split.assign(lj);
+    Map<Path, Set<String>> sidesOf = new HashMap<>();
+    a.forEach(x -> sidesOf.computeIfAbsent(x.segment().source(), k -> new HashSet<>()).add(x.split()));
+    sidesOf.forEach((f, s) -> assertEquals(1, s.size(), f + " on both sides"));
+    perClass(a).forEach((c, n) -> {
+      double f = n[1] / (double) (n[0] + n[1]);
+      assertTrue(Math.abs(f - 0.3) < 0.08, c + " test share " + f);
+    });
+    // a stratified split of the same corpus puts most recordings on both sides: the leak the grouping stops
+    Map<Path, Set<String>> stratified = new HashMap<>();
+    Split.stratified(7).assign(lj).forEach(x -> stratified.computeIfAbsent(x.segment().source(), k -> new HashSet<>()).add(x.split()));
+    assertTrue(stratified.values().stream().filter(s -> s.size() == 2).count() > 10);
+    SpectrolensException e = assertThrows(SpectrolensException.class, () -> new Split(true, 0.3, 7, 0, 0, true));
+    assertEquals("by_recording", e.parameter());
+    SpectrolensException one = assertThrows(SpectrolensException.class,
+        () -> new Split(false, 0.3, 7, 0, 0, true).assign(lj.subList(0, 2)));
+    assertTrue(one.problem().contains("only 1 recording(s)"), one.getMessage());
+  }
+
+  @Test
   void kFoldGivesEverySegmentOneFoldOfBalancedSize() {
     List<Segment> segs = corpus(7, 4);
     int k = 5;

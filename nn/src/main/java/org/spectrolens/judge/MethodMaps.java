@@ -17,6 +17,13 @@ import org.spectrolens.explain.InputSet;
 public record MethodMaps(Map<String, float[][]> maps, Map<String, Double> seconds) {
 
   public static MethodMaps of(BatchExplainer engine, InputSet set) {
+    return of(engine, set, line -> { });
+  }
+
+  /** As above, with about ten progress lines ({@code "explained 64 of 200 items (12 s)"}). */
+  public static MethodMaps of(BatchExplainer engine, InputSet set, java.util.function.Consumer<String> progress) {
+    long t0 = System.nanoTime();
+    int[] tenth = {0}; // the last tenth of the set reported
     Map<String, float[][]> maps = new LinkedHashMap<>();
     BatchExplainer.Run run = engine.run(set, (from, byMethod) -> {
       for (Map.Entry<String, Explanation> e : byMethod.entrySet()) {
@@ -24,7 +31,12 @@ public record MethodMaps(Map<String, float[][]> maps, Map<String, Double> second
         float[][] part = e.getValue().maps();
         System.arraycopy(part, 0, all, from, part.length);
       }
-    }, null);
+    }, done -> {
+      if (done == set.size() || 10L * done / set.size() > tenth[0]) {
+        tenth[0] = (int) (10L * done / set.size());
+        progress.accept(String.format(java.util.Locale.ROOT, "explained %d of %d items (%.0f s)", done, set.size(), (System.nanoTime() - t0) / 1e9));
+      }
+    });
     return new MethodMaps(maps, run.methodSeconds());
   }
 }

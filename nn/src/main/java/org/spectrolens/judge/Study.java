@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.spectrolens.judge.result.FaithfulnessResult;
 import org.spectrolens.judge.result.JudgeRun;
 import org.spectrolens.judge.result.LocalisationResult;
@@ -41,6 +42,16 @@ public record Study(List<Entry> methods, List<Entry> baselines, long forwardPass
    * MethodMaps}); {@code truth} may be null when no localisation metric is asked.
    */
   public static Study run(Network net, Samples s, MethodMaps made, List<MapMetric> metrics, Judging judging, boolean[][] truth) {
+    return run(net, s, made, metrics, judging, truth, line -> { });
+  }
+
+  /**
+   * As above, with one progress line per map set and metric ({@code "gradcam: deletion_auc_prob in
+   * 41.2 s (map set 1 of 8)"}): a study at its defaults can run for an hour (issue 25).
+   */
+  public static Study run(Network net, Samples s, MethodMaps made, List<MapMetric> metrics, Judging judging, boolean[][] truth,
+      Consumer<String> progress) {
+    int sets = made.maps().size() + 2;
     Judged base = Judged.of(net, s.shape(), s.inputs(), s.n(), new float[s.n()][], new int[s.n()], s.labels(), truth, s.axes(), judging);
     int[] targets = new int[s.n()];
     for (int i = 0; i < s.n(); i++) targets[i] = org.spectrolens.nn.model.TrainedModel.argmax(base.logits()[i]);
@@ -49,7 +60,7 @@ public record Study(List<Entry> methods, List<Entry> baselines, long forwardPass
     List<Entry> methods = new ArrayList<>();
     for (Map.Entry<String, float[][]> m : made.maps().entrySet()) {
       long t0 = System.nanoTime();
-      Entry e = entry(m.getKey(), base.withMaps(m.getValue()), metrics, t0);
+      Entry e = entry(m.getKey(), base.withMaps(m.getValue()), metrics, t0, progress, methods.size() + 1, sets);
       metricNanos += System.nanoTime() - t0;
       methods.add(new Entry(e.name(), e.scores(), e.perSample(), e.chance(), e.seconds() + made.seconds().getOrDefault(m.getKey(), 0.0),
           e.judged()));
@@ -61,18 +72,21 @@ public record Study(List<Entry> methods, List<Entry> baselines, long forwardPass
     refs.put(ReferenceMaps.ENERGY, ReferenceMaps.energy(s.inputs(), s.n(), sh[0], sh[1], sh[2]));
     for (Map.Entry<String, float[][]> r : refs.entrySet()) {
       long t0 = System.nanoTime();
-      baselines.add(entry(r.getKey(), base.withMaps(r.getValue()), metrics, t0));
+      baselines.add(entry(r.getKey(), base.withMaps(r.getValue()), metrics, t0, progress, made.maps().size() + baselines.size() + 1, sets));
       metricNanos += System.nanoTime() - t0;
     }
     return new Study(methods, baselines, base.forwardPasses(), metricNanos / 1e9);
   }
 
-  private static Entry entry(String name, Judged j, List<MapMetric> metrics, long t0) {
+  private static Entry entry(String name, Judged j, List<MapMetric> metrics, long t0, Consumer<String> progress, int set, int sets) {
     Map<String, Double> scores = new LinkedHashMap<>();
     Map<String, double[]> perSample = new LinkedHashMap<>();
     Map<String, Double> chance = new LinkedHashMap<>();
     for (MapMetric m : metrics) {
+      long m0 = System.nanoTime();
       double[] v = m.perSample(j);
+      progress.accept(String.format(java.util.Locale.ROOT, "%s: %s in %.1f s (map set %d of %d)", name, m.id(),
+          (System.nanoTime() - m0) / 1e9, set, sets));
       perSample.put(m.id(), v);
       scores.put(m.id(), Stats.mean(v));
       if (m instanceof LocalisationMetric l) chance.put(m.id(), l.chanceScore(j));
