@@ -9,10 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
-import org.spectrolens.io.Json;
 import org.spectrolens.io.OutputFolder;
-import org.spectrolens.judge.result.FaithfulnessResult;
-import org.spectrolens.nn.evaluate.Metrics;
+import org.spectrolens.nn.evaluate.StudySummary;
 import org.spectrolens.nn.train.Trainer;
 import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;
@@ -103,38 +101,36 @@ final class DemoCommand implements Callable<Integer>, Checked {
   public Integer call() throws Exception {
     // in place: every step writes its own folder inside (continued by a re-run), the marker records them on success
     long t0 = System.nanoTime();
-    Map<String, Object> summary = new LinkedHashMap<>();
+    StudySummary summary;
     Path report;
     try (OutputFolder folder = OutputFolder.inPlace(out, "demo", false)) {
       Scale s = quick ? QUICK : STUDY;
       Path corpus = out.resolve("corpus");
       step("synth", "synth", "--out", corpus.toString(), "--utterances", "" + s.utterances(), "--seed", "" + seed);
-      Map<String, Object> speech = new LinkedHashMap<>();
+      Map<String, StudySummary.Headline> speech = new LinkedHashMap<>();
       for (Experiment e : EXPERIMENTS) speech.put(e.name(), experiment(e, corpus, s));
-      summary.put("speech", speech);
       Path ablation = out.resolve("ablation");
       step("ablation", "ablation", "--corpus", corpus.toString(), "--task", "vowels", "--stress", STRESS, "--fmax", s.fmax(), "--size", s.size(),
           "--epochs", "" + s.epochs(), "--methods", "gradcam,layercam,saliency", "--seed", "" + seed, "--out", ablation.toString());
-      summary.put("monitoring", monitoring(s));
-      if (full) summary.put("paper-resolution", paperResolution(corpus, s));
+      StudySummary.Headline monitoring = monitoring(s);
+      StudySummary.PaperResolution paper = full ? paperResolution(corpus, s) : null;
       report = out.resolve("report.html");
       Path intro = out.resolve("logs").resolve("report-intro.txt");
       org.spectrolens.io.AtomicFiles.writeString(intro, intro(s));
       step("report", "report", "--in", out.toString(), "--out", report.toString(), "--title", "spectrolens demo: both seed studies", "--intro",
           intro.toString(), "--force");
-      summary.put("seconds", seconds);
-      summary.put("total_seconds", (System.nanoTime() - t0) / 1e9);
-      summary.put("report", report.toString());
-      Json.write(out.resolve("summary.json"), summary);
+      summary = new StudySummary(speech, monitoring, paper, seconds, (System.nanoTime() - t0) / 1e9, report.toString());
+      summary.write(out);
       folder.commit();
     }
-    printSummary(summary);
+    System.out.println();
+    summary.table().forEach(System.out::println);
     System.out.printf(Locale.ROOT, "%ndemo finished in %.0f s; open %s (numbers in summary.json and report.json)%n",
         (System.nanoTime() - t0) / 1e9, report.toAbsolutePath());
     return 0;
   }
 
-  private Map<String, Object> experiment(Experiment e, Path corpus, Scale s) throws Exception {
+  private StudySummary.Headline experiment(Experiment e, Path corpus, Scale s) throws Exception {
     String n = e.name();
     Path dir = out.resolve(n);
     Path ds = dir.resolve("dataset");
@@ -169,10 +165,10 @@ final class DemoCommand implements Callable<Integer>, Checked {
     step(n + ": analyze", "analyze", "--model", model.toString(), "--data", ds.toString(), "--methods", "gradcam,layercam,saliency",
         "--truth", "synth", "--by", "group", "--seed", "" + seed, "--layer", s.layer(), "--out", dir.resolve("analyze").toString(),
         "--threads", "" + threads);
-    return headline(model, judge);
+    return StudySummary.Headline.of(model, judge);
   }
 
-  private Map<String, Object> monitoring(Scale s) throws Exception {
+  private StudySummary.Headline monitoring(Scale s) throws Exception {
     Path scene = out.resolve("scene-corpus");
     step("scene: synth-scene", "synth-scene", "--out", scene.toString(), "--clips", "" + s.clips(), "--seed", "" + seed);
     Path dir = out.resolve("monitoring-scene");
@@ -189,11 +185,11 @@ final class DemoCommand implements Callable<Integer>, Checked {
         judge.resolve("faithfulness").toString(), "--threads", "" + threads);
     step("scene: discriminativity", "discriminativity", "--model", model.toString(), "--data", ds.toString(), "--pairs", "" + s.pairs(),
         "--methods", THESIS_METHODS, "--seed", "" + seed, "--out", judge.resolve("discriminativity").toString(), "--threads", "" + threads);
-    return headline(model, judge);
+    return StudySummary.Headline.of(model, judge);
   }
 
   /** --full: the paper's resolution, 224x224 vowels 0-4000 Hz, on a ResNet, explained and judged. */
-  private Map<String, Object> paperResolution(Path corpus, Scale s) throws Exception {
+  private StudySummary.PaperResolution paperResolution(Path corpus, Scale s) throws Exception {
     Path dir = out.resolve("vowels-4k-224-" + fullModel);
     Path ds = dir.resolve("dataset");
     step("224: dataset", "dataset", "--corpus", corpus.toString(), "--task", "vowels", "--fmax", "4000", "--size", "224x224", "--group-by",
@@ -207,7 +203,7 @@ final class DemoCommand implements Callable<Integer>, Checked {
     step("224: localisation", "localisation", "--model", model.toString(), "--data", ds.toString(), "--truth", "synth", "--methods",
         "gradcam,layercam", "--samples", "" + s.samples(), "--out", dir.resolve("judge/localisation").toString(), "--threads",
         "" + threads);
-    return Map.of("model", fullModel, "accuracy", Json.read(model.resolve("metrics.json"), Metrics.class).accuracy());
+    return StudySummary.PaperResolution.of(fullModel, model);
   }
 
   /**
@@ -234,42 +230,6 @@ final class DemoCommand implements Callable<Integer>, Checked {
   /** How many input cells one cell of smallcnn's block {@code convK} spans per axis: each block halves the grid. */
   private static int downsampling(String layer) {
     return 1 << Integer.parseInt(layer.substring("conv".length()));
-  }
-
-  /** A study's headline figures: test accuracy (the model's metrics.json) and each map's deletion AUC. */
-  private static Map<String, Object> headline(Path model, Path judge) throws Exception {
-    Metrics m = Json.read(model.resolve("metrics.json"), Metrics.class);
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("accuracy", m.accuracy());
-    r.put("balanced_accuracy", m.balancedAccuracy());
-    r.put("test_items", m.n());
-    r.put("deletion_auc_prob", deletion(judge.resolve("faithfulness/faithfulness.json")));
-    return r;
-  }
-
-  /** Each method's deletion AUC (probability), and the random and energy maps'. */
-  private static Map<String, Double> deletion(Path faithfulness) throws Exception {
-    Map<String, Double> out = new LinkedHashMap<>();
-    if (!Files.isRegularFile(faithfulness)) return out;
-    FaithfulnessResult j = FaithfulnessResult.read(faithfulness);
-    j.methods().forEach((name, s) -> out.put(name, s.score("deletion_auc_prob")));
-    j.baselines().forEach((name, s) -> out.put(name + " map", s.score("deletion_auc_prob")));
-    return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void printSummary(Map<String, Object> summary) {
-    System.out.println();
-    System.out.println("study                 test accuracy  balanced  items   deletion AUC (prob.; lower = more faithful)");
-    List<Map.Entry<String, Object>> rows = new ArrayList<>(((Map<String, Object>) summary.get("speech")).entrySet());
-    rows.add(Map.entry("monitoring scene", summary.get("monitoring")));
-    for (Map.Entry<String, Object> e : rows) {
-      Map<String, Object> m = (Map<String, Object>) e.getValue();
-      List<String> d = new ArrayList<>();
-      ((Map<String, Double>) m.get("deletion_auc_prob")).forEach((k, v) -> d.add(String.format(Locale.ROOT, "%s %.3f", k, v)));
-      System.out.printf(Locale.ROOT, "%-20s %12.2f%% %8.2f%% %6d   %s%n", e.getKey(), 100 * (double) m.get("accuracy"),
-          100 * (double) m.get("balanced_accuracy"), (int) m.get("test_items"), String.join(", ", d));
-    }
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectrolens.io.Json;
+import org.spectrolens.nn.evaluate.StudySummary;
 
 /** {@code demo --quick}: both studies end to end as a smoke test; the report carries every section and the summary the accuracies. */
 class DemoCommandTest {
@@ -29,6 +30,8 @@ class DemoCommandTest {
     double scene = summary.get("monitoring").get("accuracy").asDouble();
     assertTrue(scene > 0 && scene <= 1, "scene accuracy " + scene);
     assertTrue(summary.get("seconds").has("report"));
+    // the library's record reads the file back whole: written and read through one shape
+    assertEquals(summary, Json.MAPPER.readTree(Json.toString(StudySummary.read(out.resolve("summary.json")))));
     String page = Files.readString(out.resolve("report.html"));
     for (String kind : List.of("training", "explain", "faithfulness", "sanity", "localisation", "analysis", "groups", "ablation", "discriminativity")) {
       assertTrue(page.contains("class=\"" + kind + "\""), "report section " + kind);

@@ -55,7 +55,7 @@ class ExplainCommandTest {
     assertEquals("conv3", j.get("layer").asText());
     assertEquals(1, j.get("count").asInt());
     assertEquals(0.01, j.get("axes").get("time_step").asDouble(), 1e-12);
-    assertEquals(16, j.get("axes").get("row_hz").size());
+    assertEquals(16, j.get("axes").get("frequencies_hz").size());
     List<MapStack.ItemRow> items = MapStack.readItems(out);
     assertEquals(1, items.size());
     assertEquals("high", items.get(0).target());
@@ -187,7 +187,7 @@ class ExplainCommandTest {
       {"--target", "nope", "--target"},
       {"--band-hz", "0", "--band-hz"},
       {"--band-hz", "-3", "--band-hz"},
-      {"--param", "smoothgrad.samples=0", "smoothgrad.samples: must be in [1, 100000]"},
+      {"--param", "smoothgrad.samples=0", "smoothgrad.samples: must lie in [1, 100000]"},
       {"--param", "gradcam++.alpha=odd", "unknown value 'odd'"},
       {"--param", "gradcam.foo=1", "has no parameter 'foo'"},
       {"--compat", "captum", "unknown value 'captum'"},

@@ -132,6 +132,6 @@ class FilterCommandsTest {
     CliRun bad = CliRun.of("dataset", "--corpus", corpus.toString(), "--task", "vowels", "--out", tmp.resolve("ds2").toString(),
         "--filter", "median:rows=0");
     assertEquals(2, bad.exit());
-    assertEquals("spectrolens: --filter: median.rows: must be in [1, 999], got 0", bad.err().strip());
+    assertEquals("spectrolens: --filter: median.rows: must lie in [1, 999], found 0", bad.err().strip());
   }
 }

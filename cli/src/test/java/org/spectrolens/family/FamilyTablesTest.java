@@ -32,7 +32,7 @@ class FamilyTablesTest {
     t.put("docs/segmentation.md#segmenters", Segmenters.markdownTable());
     t.put("docs/features.md#features", Features.family().markdownTable());
     t.put("docs/channels.md#channels", InputChannels.family().markdownTable());
-    t.put("docs/hybrid.md#classifiers", Classifiers.family().markdownTable());
+    t.put("docs/hybrid.md#classifiers", Classifiers.markdownTable());
     t.put("docs/decompose.md#decompositions", Decompositions.family().markdownTable());
     return t;
   }

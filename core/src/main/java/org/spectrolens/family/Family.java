@@ -1,12 +1,10 @@
 package org.spectrolens.family;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.spectrolens.SpectrolensException;
-import org.spectrolens.params.ParameterRecords;
 
 /**
  * An open family of {@link Member}s by id: the one registry shape of spectrolens (methods, metrics,
@@ -14,7 +12,7 @@ import org.spectrolens.params.ParameterRecords;
  * first, in their order; {@link #register} adds one from outside the library. One rule for all: an
  * id is non-empty, free of ':' and ',' (they separate ids and parameters in text), and new
  * (registering the same object twice is harmless, a second object under a taken id is refused).
- * Thread-safe.
+ * Thread-safe. Parsing and listing parameterised members is {@link Parameterised}'s.
  *
  * @param <M> the member type
  */
@@ -32,11 +30,6 @@ public final class Family<M extends Member> {
     this.noun = noun;
     this.parameter = parameter;
     for (M m : builtIn) register(m);
-  }
-
-  /** What a member is called in messages. */
-  public String noun() {
-    return noun;
   }
 
   /** Adds a member; refuses a bad id or a second member under a taken id. */
@@ -81,20 +74,6 @@ public final class Family<M extends Member> {
   }
 
   /**
-   * A parameterised member from its text form {@code id[:name=value,...]}; unset parameters keep
-   * their defaults. Errors name {@code subject}.
-   */
-  public <T> T parse(String text, String subject, Function<M, Parameterised<?, T>> asParameterised) {
-    Map.Entry<String, Map<String, String>> e = ParameterRecords.parseText(text, subject);
-    Parameterised<?, T> d = asParameterised.apply(get(e.getKey(), subject));
-    try {
-      return d.create(e.getValue());
-    } catch (SpectrolensException ex) {
-      throw new SpectrolensException(subject, ex.getMessage());
-    }
-  }
-
-  /**
    * A markdown table, one row per member: the header's columns, then each member's cells. Docs
    * pages hold these tables between markers, and a test keeps them equal to the code.
    */
@@ -104,26 +83,6 @@ public final class Family<M extends Member> {
     b.append('\n');
     for (M m : all()) b.append("| ").append(String.join(" | ", cells.apply(m))).append(" |\n");
     return b.toString();
-  }
-
-  /**
-   * The {@code --list} lines of parameterised members: {@code id  description[ suffix]}, then one
-   * indented line per parameter with its choices and default ({@code prefix} before each name,
-   * e.g. {@code "median."}).
-   */
-  public List<String> describe(Function<M, String> suffix, Function<M, String> prefix, Function<M, Parameterised<?, ?>> asParameterised) {
-    List<String> out = new ArrayList<>();
-    for (M m : all()) {
-      out.add(m.id() + "  " + m.description() + suffix.apply(m));
-      Parameterised<?, ?> d = asParameterised.apply(m);
-      if (d == null) continue;
-      Map<String, Object> v = ParameterRecords.values(d.defaults());
-      for (ParameterRecords.Parameter p : d.parameters()) {
-        String choices = p.choices().isEmpty() ? "" : " {" + String.join(", ", p.choices()) + "}";
-        out.add("    " + prefix.apply(m) + p.name() + choices + "  " + p.description() + " (default " + v.get(p.name()) + ")");
-      }
-    }
-    return out;
   }
 
   /** The plain table of {@code docs/}: id and what each member computes. */

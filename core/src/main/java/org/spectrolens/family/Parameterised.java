@@ -3,6 +3,8 @@ package org.spectrolens.family;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.spectrolens.SpectrolensException;
 import org.spectrolens.params.ParameterRecords;
 
 /**
@@ -39,6 +41,37 @@ public interface Parameterised<P extends Record, T> extends Member {
   /** The member with its defaults. */
   default T create() {
     return create(defaults());
+  }
+
+  /**
+   * A member of {@code family} configured from its text form {@code id[:name=value,...]}; unset
+   * parameters keep their defaults. Errors name {@code subject}.
+   */
+  static <T> T parse(Family<? extends Parameterised<?, ? extends T>> family, String text, String subject) {
+    Map.Entry<String, Map<String, String>> e = ParameterRecords.parseText(text, subject);
+    Parameterised<?, ? extends T> d = family.get(e.getKey(), subject);
+    try {
+      return d.create(e.getValue());
+    } catch (SpectrolensException ex) {
+      throw new SpectrolensException(subject, ex.getMessage());
+    }
+  }
+
+  /**
+   * The {@code --list} lines of a family: {@code id  description[ suffix]}, then one indented line
+   * per parameter with its choices and default ({@code prefix} before each name, e.g. {@code "median."}).
+   */
+  static <M extends Parameterised<?, ?>> List<String> describe(Family<M> family, Function<M, String> suffix, Function<M, String> prefix) {
+    List<String> out = new ArrayList<>();
+    for (M m : family.all()) {
+      out.add(m.id() + "  " + m.description() + suffix.apply(m));
+      Map<String, Object> v = ParameterRecords.values(m.defaults());
+      for (ParameterRecords.Parameter p : m.parameters()) {
+        String choices = p.choices().isEmpty() ? "" : " {" + String.join(", ", p.choices()) + "}";
+        out.add("    " + prefix.apply(m) + p.name() + choices + "  " + p.description() + " (default " + v.get(p.name()) + ")");
+      }
+    }
+    return out;
   }
 
   /** {@code `name` value: description} for each parameter of {@code values} (a docs table cell). */

@@ -52,7 +52,7 @@ public final class Filters {
    * @param subject the parameter or file named in errors
    */
   public static SpectrogramFilter parse(String text, String subject) {
-    return FAMILY.parse(text, subject, d -> d);
+    return Parameterised.parse(FAMILY, text, subject);
   }
 
   /** {@link #parse} of each text, in order. */
@@ -86,7 +86,7 @@ public final class Filters {
 
   /** One line per filter and parameter, as {@code filter --list} prints them. */
   public static List<String> describe() {
-    return FAMILY.describe(d -> " [reference: " + d.reference() + "]", d -> d.id() + ".", d -> d);
+    return Parameterised.describe(FAMILY, d -> " [reference: " + d.reference() + "]", d -> d.id() + ".");
   }
 
   /** The filters table of {@code docs/filters.md}: id, what it computes, reference, parameters with defaults. */

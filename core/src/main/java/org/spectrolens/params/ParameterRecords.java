@@ -191,9 +191,8 @@ public final class ParameterRecords {
     }
     if (!Double.isFinite(v)) throw new SpectrolensException(subject, "must be a finite number, got '" + text + "'");
     Param p = c.getAnnotation(Param.class);
-    if (p != null && (v < p.min() || v > p.max())) {
-      throw new SpectrolensException(subject, "must be in [" + fmt(p.min()) + ", " + fmt(p.max()) + "], got " + text);
-    }
+    String problem = p == null ? null : Params.problem(v, p); // the one range check and message form
+    if (problem != null) throw new SpectrolensException(subject, problem);
     if (t == int.class || t == long.class) {
       if (v != Math.rint(v)) throw new SpectrolensException(subject, "expected a whole number, got '" + text + "'");
       if (t == int.class) {
@@ -204,10 +203,5 @@ public final class ParameterRecords {
     }
     if (t == float.class) return (float) v;
     return v;
-  }
-
-  private static String fmt(double d) {
-    if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
-    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
   }
 }

@@ -28,7 +28,9 @@ public final class Params {
       if (p == null) continue;
       Object v;
       try {
-        v = c.getAccessor().invoke(record);
+        var accessor = c.getAccessor();
+        accessor.setAccessible(true); // a member's record may be private to its package
+        v = accessor.invoke(record);
       } catch (IllegalAccessException | InvocationTargetException e) {
         throw new IllegalStateException("cannot read " + c.getName(), e);
       }

@@ -1,14 +1,12 @@
 package org.spectrolens.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.spectrolens.judge.result.FaithfulnessResult;
 import org.spectrolens.judge.result.JudgeRun;
 import org.spectrolens.judge.result.MapScores;
+import org.spectrolens.judge.result.Masking;
 import org.spectrolens.judge.result.MetricCatalogue;
 
 /**
@@ -18,35 +16,35 @@ import org.spectrolens.judge.result.MetricCatalogue;
  * table's columns are the metrics the file holds, each headed as the metric registry describes it
  * ({@link MetricCatalogue}): a metric registered from outside the library shows without an edit here.
  */
-final class FaithfulnessSection implements ResultReader {
-  @Override
-  public String file() {
-    return FaithfulnessResult.FILE;
+final class FaithfulnessSection extends RecordSection<FaithfulnessResult> {
+  FaithfulnessSection() {
+    super(FaithfulnessResult.FILE, FaithfulnessResult.class, "faithfulness");
   }
 
   @Override
-  public Section read(Path dir, String label, JsonNode json) {
-    FaithfulnessResult j = Results.as(json, FaithfulnessResult.class, dir.resolve(file()));
-    List<Block> blocks = new ArrayList<>();
+  String title(FaithfulnessResult j, String label) {
+    return "Faithfulness: " + label;
+  }
+
+  @Override
+  void body(FaithfulnessResult j, List<Block> blocks, Map<String, Object> numbers) {
     JudgeRun options = j.options();
     String samples = options == null || options.samples() == null ? "?" : options.samples().toString();
-    String baseline = options == null ? "floor" : options.setting("baseline", "floor");
+    Masking masking = j.masking();
+    String baseline = masking.baseline() == null ? "floor" : masking.baseline();
+    String units = masking.units() == null ? "grid 32x32" : masking.units();
     MapScores random = j.baselines().get("random");
     MapScores energy = j.baselines().get("energy");
-    blocks.add(new Block.Text("Faithfulness on " + samples + " samples (masking baseline: " + baseline + "; grid "
-        + (options == null ? "32x32" : options.setting("grid", "32x32")) + ", unit " + (options == null ? "cell" : options.setting("unit", "cell"))
-        + "). Each method is set beside a random map"
+    blocks.add(new Block.Text("Faithfulness on " + samples + " samples (masking baseline: " + baseline + "; removal units: "
+        + units + "). Each method is set beside a random map"
         + " (chance) and the energy map (the input spectrogram itself): a method that cannot beat the energy map says no more than the"
         + " spectrogram does."));
     // only the metrics that were computed, in the order they ran: a run may have asked for some (metrics)
     List<MetricCatalogue.Column> shown = new ArrayList<>();
     for (String id : j.metricIds()) shown.add(MetricCatalogue.column(id));
-    Map<String, Object> numbers = new LinkedHashMap<>();
     for (Map.Entry<String, MapScores> m : j.methods().entrySet()) {
       blocks.add(new Block.Text(verdict(m.getKey(), m.getValue(), random, energy, samples)));
-      Map<String, Object> mine = new LinkedHashMap<>();
-      for (MetricCatalogue.Column c : shown) mine.put(c.id(), score(m.getValue(), c.id()));
-      numbers.put(m.getKey(), mine);
+      numbers.put(m.getKey(), scores(m.getValue(), j.metricIds()));
     }
     List<String> header = new ArrayList<>(List.of("map"));
     for (MetricCatalogue.Column c : shown) header.add(c.headingWithArrow());
@@ -55,13 +53,6 @@ final class FaithfulnessSection implements ResultReader {
     rows.add(row(shown, "random map (chance)", random));
     rows.add(row(shown, "energy map (the input)", energy));
     blocks.add(new Block.Table("Faithfulness (the thesis's Tables 3.1 to 3.4 and more); ↓ lower is better, ↑ higher is better", header, rows));
-    for (Path png : Numbers.pngs(dir)) blocks.add(new Block.Figure(png, png.getFileName().toString()));
-    return new Section("faithfulness", "Faithfulness: " + label, dir.resolve(file()), blocks, numbers);
-  }
-
-  /** A score, NaN when the map set or the score is absent. */
-  private static double score(MapScores s, String id) {
-    return s == null ? Double.NaN : s.score(id);
   }
 
   private static List<String> row(List<MetricCatalogue.Column> columns, String name, MapScores v) {

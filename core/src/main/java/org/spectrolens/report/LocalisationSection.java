@@ -1,7 +1,5 @@
 package org.spectrolens.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,29 +18,38 @@ import org.spectrolens.judge.result.Plateaus;
  * table's columns are the metrics the file holds, headed as the metric registry describes them
  * ({@link MetricCatalogue}), the cells tied at the maximum last.
  */
-final class LocalisationSection implements ResultReader {
+final class LocalisationSection extends RecordSection<LocalisationResult> {
   /** The plateau metric's id: its column is a mean count of cells, shown last and without a chance level. */
   private static final String TIED = "max_tied_cells";
 
-  @Override
-  public String file() {
-    return LocalisationResult.FILE;
+  LocalisationSection() {
+    super(LocalisationResult.FILE, LocalisationResult.class, "localisation");
   }
 
   @Override
-  public Section read(Path dir, String label, JsonNode json) {
-    LocalisationResult j = Results.as(json, LocalisationResult.class, dir.resolve(file()));
+  String title(LocalisationResult j, String label) {
+    String layer = layer(j);
+    return "Localisation: " + label + (layer.isEmpty() ? "" : " (CAM layer " + layer + ")");
+  }
+
+  /** The CAM methods' layer, empty when the file does not say. */
+  private static String layer(LocalisationResult j) {
+    return j.options() == null || j.options().layer() == null ? "" : j.options().layer();
+  }
+
+  @Override
+  void body(LocalisationResult j, List<Block> blocks, Map<String, Object> numbers) {
     List<String> keys = new ArrayList<>(j.metricIds());
     boolean tied = keys.remove(TIED);
-    List<Block> blocks = new ArrayList<>();
+    List<String> shown = new ArrayList<>(keys);
+    if (tied) shown.add(TIED);
     List<List<String>> rows = new ArrayList<>();
-    Map<String, Object> numbers = new LinkedHashMap<>();
     MapScores energy = j.baselines().get("energy");
     String denominator = denominator(j);
     if (denominator != null) blocks.add(new Block.Text(denominator));
     for (Map.Entry<String, MapScores> m : j.methods().entrySet()) {
       rows.add(row(m.getKey(), m.getValue(), j, keys, tied));
-      numbers.put(m.getKey(), scores(m.getValue(), keys, tied));
+      numbers.put(m.getKey(), scores(m.getValue(), shown));
       double mass = m.getValue().score("relevance_mass");
       double c = j.chance("relevance_mass");
       if (!Double.isNaN(mass) && c > 0) {
@@ -58,14 +65,14 @@ final class LocalisationSection implements ResultReader {
     Map<String, Object> references = new LinkedHashMap<>();
     for (Map.Entry<String, MapScores> b : j.baselines().entrySet()) {
       rows.add(row(b.getKey() + " map", b.getValue(), j, keys, tied));
-      references.put(b.getKey(), scores(b.getValue(), keys, tied));
+      references.put(b.getKey(), scores(b.getValue(), shown));
     }
     List<String> chanceRow = new ArrayList<>(List.of("chance (the truth region's share)"));
     for (String k : keys) chanceRow.add(Numbers.fmt(j.chance(k)));
     if (tied) chanceRow.add("");
     rows.add(chanceRow);
     JudgeRun options = j.options();
-    String layer = options == null || options.layer() == null ? "" : options.layer();
+    String layer = layer(j);
     numbers.put("baselines", references);
     numbers.put("layer", layer);
     numbers.put("chance", j.chance("relevance_mass"));
@@ -78,8 +85,6 @@ final class LocalisationSection implements ResultReader {
         + (layer.isEmpty() ? "" : "; CAM methods at " + layer) + "). Pointing game: the share of the map's tied maximum cells within"
         + " the tolerance (the expected hit of a uniformly drawn maximum); any max: Quantus's rule, a hit when any tied maximum is within it",
         header, rows));
-    for (Path png : Numbers.pngs(dir)) blocks.add(new Block.Figure(png, png.getFileName().toString()));
-    return new Section("localisation", "Localisation: " + label + (layer.isEmpty() ? "" : " (CAM layer " + layer + ")"), dir.resolve(file()), blocks, numbers);
   }
 
   /**
@@ -115,13 +120,6 @@ final class LocalisationSection implements ResultReader {
       r.add(Double.isNaN(t) ? "n/a" : String.format(Locale.ROOT, "%.1f", t));
     }
     return r;
-  }
-
-  private static Map<String, Object> scores(MapScores v, List<String> keys, boolean tied) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (String k : keys) out.put(k, v.score(k));
-    if (tied) out.put(TIED, v.score(TIED));
-    return out;
   }
 
   /** A sentence when the method's maximum is a plateau of more than one cell (on some item), else null. */

@@ -1,7 +1,5 @@
 package org.spectrolens.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,20 +7,21 @@ import java.util.Map;
 import org.spectrolens.judge.result.SanityResult;
 
 /** {@code sanity.json} of {@code sanity}: parameter randomisation (Adebayo et al. 2018) and the random-logit test. */
-final class SanitySection implements ResultReader {
-  @Override
-  public String file() {
-    return SanityResult.FILE;
+final class SanitySection extends RecordSection<SanityResult> {
+  SanitySection() {
+    super(SanityResult.FILE, SanityResult.class, "sanity");
   }
 
   @Override
-  public Section read(Path dir, String label, JsonNode json) {
-    SanityResult j = Results.as(json, SanityResult.class, dir.resolve(file()));
-    List<Block> blocks = new ArrayList<>();
+  String title(SanityResult j, String label) {
+    return "Sanity checks: " + label;
+  }
+
+  @Override
+  void body(SanityResult j, List<Block> blocks, Map<String, Object> numbers) {
     List<List<String>> rows = new ArrayList<>();
     List<String> fail = new ArrayList<>();
     List<String> pass = new ArrayList<>();
-    Map<String, Object> numbers = new LinkedHashMap<>();
     List<String> partial = new ArrayList<>();
     for (Map.Entry<String, SanityResult.Checks> m : j.methods().entrySet()) {
       SanityResult.Checks v = m.getValue();
@@ -59,12 +58,5 @@ final class SanitySection implements ResultReader {
     if (!partial.isEmpty()) blocks.add(new Block.Text(String.join("; ", partial) + "."));
     blocks.add(new Block.Table("Similarity of each method's maps after every layer is randomised (cascading, top down), and between two classes' maps",
         List.of("method", "Spearman |rho|", "SSIM", "random-logit SSIM", "verdict"), rows));
-    for (Path png : Numbers.pngs(dir)) blocks.add(new Block.Figure(png, png.getFileName().toString()));
-    return new Section("sanity", "Sanity checks: " + label, dir.resolve(file()), blocks, numbers);
-  }
-
-  /** A number that may be absent from the file: NaN then. */
-  private static double number(Double v) {
-    return v == null ? Double.NaN : v;
   }
 }

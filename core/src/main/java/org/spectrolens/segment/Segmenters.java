@@ -45,12 +45,12 @@ public final class Segmenters {
    * @param subject the parameter named in errors
    */
   public static Segmenter parse(String text, String subject) {
-    return FAMILY.parse(text, subject, d -> d);
+    return Parameterised.parse(FAMILY, text, subject);
   }
 
   /** One line per method and parameter, for help texts. */
   public static List<String> describe() {
-    return FAMILY.describe(d -> "", d -> "", d -> d);
+    return Parameterised.describe(FAMILY, d -> "", d -> "");
   }
 
   /** The methods table of {@code docs/segmentation.md}: id, description, parameters with defaults. */

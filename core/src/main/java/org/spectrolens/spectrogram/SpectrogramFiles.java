@@ -1,5 +1,6 @@
 package org.spectrolens.spectrogram;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,13 +18,16 @@ import org.spectrolens.io.Npy;
  * {@code name.axes.json} beside it:
  * <pre>
  * {"shape": [F, T], "frequency_scale": "mel-htk", "row_unit": "Hz",
- *  "frequencies_hz": [...], "times_s": [...],
+ *  "frequencies_hz": [...], "times_s": [...], "time_step": ...,
  *  "frequency_axis": {"scale": ..., "warped_start": ..., "warped_step": ..., "length": F},
  *  "time_axis": {"start_s": ..., "step_s": ..., "length": T},
  *  "spec": {every SpectrogramSpec field, snake_case; NaN as null}}
  * </pre>
  * For MFCC ({@code "frequency_scale": "cepstral"}) {@code frequencies_hz} is null and
- * {@code coefficients} lists the coefficient indices instead. Both files are written atomically.
+ * {@code coefficients} lists the coefficient indices instead. {@code frequency_scale},
+ * {@code frequencies_hz} and {@code time_step} are the keys of {@link GridAxes}, so an axes file
+ * also reads as one ({@link #gridAxes}); files written before {@code time_step} was added read as
+ * before. Both files are written atomically.
  */
 public final class SpectrogramFiles {
   private SpectrogramFiles() {}
@@ -40,23 +44,27 @@ public final class SpectrogramFiles {
     Json.write(axesFile(npy), axesJson(s));
   }
 
-  /** The content of the axes file, as ordered maps and lists. */
+  /**
+   * The content of the axes file, as ordered maps and lists. Its {@code frequency_scale},
+   * {@code frequencies_hz} and {@code time_step} are {@link GridAxes}'s, the one axes shape of
+   * every result file.
+   */
   public static Map<String, Object> axesJson(Spectrogram s) {
     FrequencyAxis f = s.frequencies();
     TimeAxis t = s.times();
+    Map<String, Object> grid = Json.MAPPER.convertValue(GridAxes.of(s), new TypeReference<LinkedHashMap<String, Object>>() {});
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("shape", List.of(s.rows(), s.columns()));
-    m.put("frequency_scale", f.scale().id());
+    m.put("frequency_scale", grid.get("frequency_scale"));
     m.put("row_unit", f.unit());
-    if (f.scale().isFrequency()) {
-      m.put("frequencies_hz", f.hz());
-    } else {
-      m.put("frequencies_hz", null);
+    m.put("frequencies_hz", grid.get("frequencies_hz"));
+    if (!f.scale().isFrequency()) {
       double[] c = new double[f.length()];
       for (int i = 0; i < c.length; i++) c[i] = f.value(i);
       m.put("coefficients", c);
     }
     m.put("times_s", t.seconds());
+    m.put("time_step", grid.get("time_step"));
     Map<String, Object> fa = new LinkedHashMap<>();
     fa.put("scale", f.scale().id());
     fa.put("warped_start", f.warpedStart());
@@ -149,6 +157,19 @@ public final class SpectrogramFiles {
     }
     JsonNode spec = root.path("spec");
     return new Spectrogram(values, f, t, spec.isObject() ? specFromJson(spec, axes.toString()) : null);
+  }
+
+  /** The grid axes of an axes file (new or old; an old file's time step comes from its {@code time_axis}). */
+  public static GridAxes gridAxes(Path axesFile) {
+    GridAxes g = Json.read(axesFile, GridAxes.class);
+    if (g.timeStep() != null) return g;
+    JsonNode step;
+    try {
+      step = Json.MAPPER.readTree(axesFile.toFile()).path("time_axis").path("step_s");
+    } catch (IOException e) {
+      throw new SpectrolensException(axesFile.toString(), "malformed JSON: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    return step.isNumber() ? new GridAxes(g.frequencyScale(), g.rowHz(), step.asDouble()) : g;
   }
 
   private static String id(Enum<?> e) {

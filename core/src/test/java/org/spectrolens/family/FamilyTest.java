@@ -64,9 +64,9 @@ class FamilyTest {
   @Test
   void textSetsParametersWithinTheirRanges() {
     Family<Scale> f = family();
-    assertEquals(2.0, f.parse("double", "scales", d -> d));
-    assertEquals(3.5, f.parse("double:factor=3.5", "scales", d -> d));
-    SpectrolensException e = assertThrows(SpectrolensException.class, () -> f.parse("double:factor=11", "scales", d -> d));
+    assertEquals(2.0, Parameterised.parse(f, "double", "scales"));
+    assertEquals(3.5, Parameterised.parse(f, "double:factor=3.5", "scales"));
+    SpectrolensException e = assertThrows(SpectrolensException.class, () -> Parameterised.parse(f, "double:factor=11", "scales"));
     assertEquals("scales", e.subject());
     assertEquals(3.0, f.get("other").create(Map.of("factor", "3")));
   }
@@ -77,6 +77,6 @@ class FamilyTest {
     assertEquals("| id | parameters |\n| --- | --- |\n| `double` | `factor` 2.0: factor |\n| `other` | `factor` 2.0: factor |\n",
         f.markdownTable(List.of("id", "parameters"), d -> List.of("`" + d.id() + "`", Parameterised.parameterCell(d, d.defaults()))));
     assertEquals(List.of("double  times two", "    double.factor  factor (default 2.0)", "other  another", "    other.factor  factor (default 2.0)"),
-        f.describe(d -> "", d -> d.id() + ".", d -> d));
+        Parameterised.describe(f, d -> "", d -> d.id() + "."));
   }
 }

@@ -161,7 +161,7 @@ class FiltersTest {
     assertEquals(List.of("gaussian", "median", "bilateral", "wiener", "wavelet", "spectral-subtraction"), Filters.ids());
     assertEquals("--filter: unknown filter 'blur'; expected one of gaussian, median, bilateral, wiener, wavelet, spectral-subtraction",
         assertThrows(SpectrolensException.class, () -> Filters.parse("blur", "--filter")).getMessage());
-    assertEquals("--filter: median.rows: must be in [1, 999], got 0",
+    assertEquals("--filter: median.rows: must lie in [1, 999], found 0",
         assertThrows(SpectrolensException.class, () -> Filters.parse("median:rows=0", "--filter")).getMessage());
     assertEquals("--filter: wiener.rows: must be odd, got 4",
         assertThrows(SpectrolensException.class, () -> Filters.parse("wiener:rows=4", "--filter")).getMessage());

@@ -136,7 +136,7 @@ class SegmentationTest {
         assertThrows(SpectrolensException.class, () -> Segmenters.parse("watershed", "--method")).getMessage());
     assertEquals("--method: felzenszwalb: has no parameter 'k'; its parameters: scale, sigma, min-size, normalise, min-mean",
         assertThrows(SpectrolensException.class, () -> Segmenters.parse("felzenszwalb:k=3", "--method")).getMessage());
-    assertEquals("--method: kmeans.clusters: must be in [2, 64], got 1",
+    assertEquals("--method: kmeans.clusters: must lie in [2, 64], found 1",
         assertThrows(SpectrolensException.class, () -> Segmenters.parse("kmeans:clusters=1", "--method")).getMessage());
     assertEquals("--morphology: unknown operation 'thinning'; expected erosion, dilation, opening or closing",
         assertThrows(SpectrolensException.class, () -> Morphology.parse("thinning:3", "--morphology")).getMessage());

@@ -35,6 +35,26 @@ class SpectrogramFilesTest {
     assertEquals(s.times(), r.times());
     assertEquals(s.spec(), r.spec());
     for (int i = 0; i < s.rows(); i++) assertArrayEquals(s.values()[i], r.values()[i]);
+
+    // the one axes shape: the file reads as the GridAxes explain.json records
+    assertEquals(512 / 22050.0, json.path("time_step").asDouble(), 1e-15);
+    GridAxes g = SpectrogramFiles.gridAxes(dir.resolve("x.axes.json"));
+    assertEquals("mel-slaney", g.frequencyScale());
+    assertArrayEquals(s.frequencies().hz(), g.rowHz(), 0);
+    assertEquals(512 / 22050.0, g.timeStep(), 1e-15);
+  }
+
+  @Test
+  void anAxesFileWrittenBeforeTimeStepReadsAsBefore() throws Exception {
+    Spectrogram s = FrontEnd.compute(FrontEndTest.tone(500, 0.4, 16000, 0), SpectrogramSpec.librosa());
+    Path npy = dir.resolve("old.npy");
+    SpectrogramFiles.write(npy, s);
+    Path axes = dir.resolve("old.axes.json");
+    com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(axes.toFile());
+    old.remove("time_step");
+    Files.writeString(axes, Json.toString(old));
+    assertEquals(s.times(), SpectrogramFiles.read(npy).times());
+    assertEquals(s.times().step(), SpectrogramFiles.gridAxes(axes).timeStep(), 0);
   }
 
   @Test

@@ -6,8 +6,28 @@ package org.spectrolens.explain;
  * and nothing else. CAM, Grad-CAM, XGrad-CAM and Grad-CAM++ are members.
  */
 public abstract class WeightedCam<P extends Record> extends LayerMethod<P> {
-  protected WeightedCam(P params) {
+  private final MethodDefinition<P> definition;
+  private final boolean gradients;
+
+  /**
+   * @param definition the variant's definition (id, description, parameter record and defaults)
+   * @param gradients whether the weighting reads the layer's gradients (CAM's does not)
+   * @param params the variant's parameters; null: the request profile's defaults
+   */
+  protected WeightedCam(MethodDefinition<P> definition, boolean gradients, P params) {
     super(params);
+    this.definition = definition;
+    this.gradients = gradients;
+  }
+
+  @Override
+  public final MethodDefinition<?> definition() {
+    return definition;
+  }
+
+  @Override
+  protected final boolean needsGradients() {
+    return gradients;
   }
 
   /**

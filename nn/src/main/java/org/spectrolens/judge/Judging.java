@@ -1,9 +1,9 @@
 package org.spectrolens.judge;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.explain.Baseline;
+import org.spectrolens.judge.result.Masking;
 import org.spectrolens.params.Param;
 import org.spectrolens.params.Params;
 
@@ -81,20 +81,14 @@ public record Judging(Baseline baseline, RemovalUnits units, double step, long s
     return f;
   }
 
-  /** The settings by name, for the JSON record beside the numbers. */
+  /** The settings by name, for the JSON record beside the numbers (read back through {@link Masking#of}). */
   public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("baseline", baseline.id());
-    m.put("units", units.name());
-    m.put("unit_count", units.count());
-    m.put("step", step);
-    m.put("seed", seed);
-    m.put("road_noise", roadNoise);
-    m.put("road_percentages", "1, 3, ..., 99");
-    m.put("correlation_runs", correlationRuns);
-    m.put("correlation_subset", Math.min(correlationSubset, Math.max(1, units.count() / 2)));
-    m.put("tolerance_hz", toleranceHz);
-    m.put("tolerance_ms", toleranceMs);
-    return m;
+    return masking().settings();
+  }
+
+  /** The settings as the result files record them. */
+  public Masking masking() {
+    return new Masking(baseline.id(), units.name(), units.count(), step, seed, roadNoise, "1, 3, ..., 99", correlationRuns,
+        Math.min(correlationSubset, Math.max(1, units.count() / 2)), toleranceHz, toleranceMs);
   }
 }

@@ -42,6 +42,11 @@ public record FaithfulnessResult(Map<String, MapScores> methods, Map<String, Map
       @JsonProperty("forward_passes") long forwardPasses, @JsonProperty("forward_passes_per_second") double forwardPassesPerSecond,
       int threads) {}
 
+  /** How the inputs were masked, read from {@link #options}; fields the file lacks are null. */
+  public Masking masking() {
+    return Masking.of(options);
+  }
+
   /** Every metric id scored for some map set, in the order they first appear (the order they ran). */
   public List<String> metricIds() {
     return metricIds(methods, baselines);

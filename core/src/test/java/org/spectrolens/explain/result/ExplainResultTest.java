@@ -31,7 +31,7 @@ class ExplainResultTest {
     data.write(dir);
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("frequency_scale", "linear");
-    a.put("row_hz", rows.hz());
+    a.put("frequencies_hz", rows.hz());
     a.put("time_step", 0.01);
     Map<String, Object> g = new LinkedHashMap<>();
     g.put("file", "gradcam.npy");
@@ -69,5 +69,10 @@ class ExplainResultTest {
     assertEquals(-1, text.indexOf("\"split\""), text);
     assertEquals(true, text.contains("\"time_step\" : null"), text);
     assertNull(ExplainResult.read(dir.resolve("files").resolve(ExplainResult.FILE)).axes().timeAxis(0, 8));
+
+    // a folder written before the axes had one shape called the row centres row_hz
+    Path old = dir.resolve("old.json");
+    Files.writeString(old, Files.readString(dir.resolve(ExplainResult.FILE)).replace("\"frequencies_hz\"", "\"row_hz\""));
+    assertArrayEquals(rows.hz(), ExplainResult.read(old).axes().rowHz(), 0);
   }
 }

@@ -25,16 +25,7 @@ public final class Cam extends WeightedCam<ParameterRecords.None> {
       "CAM: channels weighted by the dense layer after global average pooling", "1 forward", Cam::new);
 
   public Cam() {
-    super(null);
-  }
-
-  @Override
-  public MethodDefinition<?> definition() {
-    return DEFINITION;
-  }
-  @Override
-  protected boolean needsGradients() {
-    return false;
+    super(DEFINITION, false, null);
   }
 
   private float[] weights;

@@ -12,16 +12,7 @@ public final class GradCam extends WeightedCam<ParameterRecords.None> {
       "Grad-CAM: channels weighted by their mean gradient", "1 forward + 1 backward", GradCam::new);
 
   public GradCam() {
-    super(null);
-  }
-
-  @Override
-  public MethodDefinition<?> definition() {
-    return DEFINITION;
-  }
-  @Override
-  protected boolean needsGradients() {
-    return true;
+    super(DEFINITION, true, null);
   }
 
   @Override

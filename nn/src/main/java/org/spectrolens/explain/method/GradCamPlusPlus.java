@@ -40,21 +40,11 @@ public final class GradCamPlusPlus extends WeightedCam<GradCamPlusPlus.Params> {
 
   /** @param params null: the request profile's */
   public GradCamPlusPlus(Params params) {
-    super(params);
+    super(DEFINITION, true, params);
   }
 
   public GradCamPlusPlus() {
     this(null);
-  }
-
-  @Override
-  public MethodDefinition<?> definition() {
-    return DEFINITION;
-  }
-
-  @Override
-  protected boolean needsGradients() {
-    return true;
   }
 
   @Override

@@ -10,13 +10,9 @@ public final class HiResCam extends ElementwiseCam<ParameterRecords.None> {
       "HiResCAM: activations times gradients, elementwise", "1 forward + 1 backward", HiResCam::new);
 
   public HiResCam() {
-    super(null);
+    super(DEFINITION, null);
   }
 
-  @Override
-  public MethodDefinition<?> definition() {
-    return DEFINITION;
-  }
   /** {@code g}. */
   @Override
   protected double gradientWeight(double gradient) {

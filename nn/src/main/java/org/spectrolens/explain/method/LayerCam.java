@@ -14,13 +14,9 @@ public final class LayerCam extends ElementwiseCam<ParameterRecords.None> {
       "Layer-CAM: activations times positive gradients, elementwise", "1 forward + 1 backward", LayerCam::new);
 
   public LayerCam() {
-    super(null);
+    super(DEFINITION, null);
   }
 
-  @Override
-  public MethodDefinition<?> definition() {
-    return DEFINITION;
-  }
   /** {@code relu(g)}. */
   @Override
   protected double gradientWeight(double gradient) {

@@ -12,16 +12,7 @@ public final class XGradCam extends WeightedCam<ParameterRecords.None> {
       "XGrad-CAM: channels weighted by activation-weighted gradients", "1 forward + 1 backward", XGradCam::new);
 
   public XGradCam() {
-    super(null);
-  }
-
-  @Override
-  public MethodDefinition<?> definition() {
-    return DEFINITION;
-  }
-  @Override
-  protected boolean needsGradients() {
-    return true;
+    super(DEFINITION, true, null);
   }
 
   @Override

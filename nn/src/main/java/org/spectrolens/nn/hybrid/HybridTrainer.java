@@ -52,7 +52,7 @@ public final class HybridTrainer {
   public record Outcome(HybridConfig config, Metrics metrics, Timing timing) {}
 
   public static Outcome train(CachedDataset ds, String modelName, FeatureChoice choice, long seed, Path out, boolean force) {
-    Classifier classifier = Classifiers.of(modelName);
+    Classifier.Configured classifier = Classifiers.of(modelName);
     List<DatasetItem> train = ds.items("train");
     if (train.isEmpty()) throw new SpectrolensException(ds.dir().toString(), "no items in the train split");
     Path[] inputs = choice.embeddingModel() == null ? new Path[] {ds.dir()} : new Path[] {ds.dir(), choice.embeddingModel()};

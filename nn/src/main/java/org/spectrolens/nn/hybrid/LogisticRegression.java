@@ -1,5 +1,7 @@
 package org.spectrolens.nn.hybrid;
 
+import org.spectrolens.params.Param;
+import org.spectrolens.params.Params;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
@@ -7,9 +9,15 @@ import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
 
 /** Multinomial logistic regression: softmax cross-entropy, AdaGrad (rate 0.1), 50 epochs, minibatch 16, no penalty. */
-final class LogisticRegression implements Classifier {
-  static final int EPOCHS = 50;
-  static final int MINIBATCH = 16;
+final class LogisticRegression implements Classifier<LogisticRegression.Settings> {
+  /**
+   * @param learningRate AdaGrad's learning rate
+   * @param epochs passes over the training set
+   * @param minibatch vectors per gradient step
+   */
+  record Settings(@Param(value = "AdaGrad learning rate", min = 0, minOpen = true, max = 10) double learningRate,
+      @Param(value = "passes over the training set", min = 1, max = 100_000) int epochs,
+      @Param(value = "feature vectors per gradient step", min = 1, max = 1_000_000) int minibatch) {}
 
   @Override
   public String id() {
@@ -17,13 +25,18 @@ final class LogisticRegression implements Classifier {
   }
 
   @Override
-  public String describe() {
-    return "multinomial logistic regression (Tribuo LinearSGDTrainer, LogMulticlass, AdaGrad lr 0.1, " + EPOCHS
-        + " epochs, minibatch " + MINIBATCH + ")";
+  public Settings defaults() {
+    return new Settings(0.1, 50, 16);
   }
 
   @Override
-  public Trainer<Label> trainer(int features, long seed) {
-    return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 1e-6), EPOCHS, Integer.MAX_VALUE, MINIBATCH, seed);
+  public String describe(Settings s) {
+    return "multinomial logistic regression (Tribuo LinearSGDTrainer, LogMulticlass, AdaGrad lr " + Params.number(s.learningRate()) + ", "
+        + s.epochs() + " epochs, minibatch " + s.minibatch() + ")";
+  }
+
+  @Override
+  public Trainer<Label> trainer(Settings s, int features, long seed) {
+    return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(s.learningRate(), 1e-6), s.epochs(), Integer.MAX_VALUE, s.minibatch(), seed);
   }
 }

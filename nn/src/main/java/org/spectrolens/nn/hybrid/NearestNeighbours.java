@@ -1,5 +1,6 @@
 package org.spectrolens.nn.hybrid;
 
+import org.spectrolens.params.Param;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.ensemble.VotingCombiner;
@@ -9,8 +10,9 @@ import org.tribuo.math.distance.L2Distance;
 import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
 
 /** k-nearest neighbours: k 5, Euclidean distance on standardised features, majority vote, brute-force search. */
-final class NearestNeighbours implements Classifier {
-  static final int K = 5;
+final class NearestNeighbours implements Classifier<NearestNeighbours.Settings> {
+  /** @param k neighbours that vote */
+  record Settings(@Param(value = "neighbours that vote", min = 1, max = 10_000) int k) {}
 
   @Override
   public String id() {
@@ -18,13 +20,18 @@ final class NearestNeighbours implements Classifier {
   }
 
   @Override
-  public String describe() {
-    return "k-nearest neighbours, k " + K + ", Euclidean, voting (Tribuo)";
+  public Settings defaults() {
+    return new Settings(5);
   }
 
   @Override
-  public Trainer<Label> trainer(int features, long seed) {
-    return new KNNTrainer<>(K, new L2Distance(), 1, new VotingCombiner(), KNNModel.Backend.STREAMS,
+  public String describe(Settings s) {
+    return "k-nearest neighbours, k " + s.k() + ", Euclidean, voting (Tribuo)";
+  }
+
+  @Override
+  public Trainer<Label> trainer(Settings s, int features, long seed) {
+    return new KNNTrainer<>(s.k(), new L2Distance(), 1, new VotingCombiner(), KNNModel.Backend.STREAMS,
         NeighboursQueryFactoryType.BRUTE_FORCE);
   }
 }
