@@ -86,6 +86,8 @@ public final class OutputFolder implements AutoCloseable {
   private final OutputLock lock;
   /** What the marker lists while partial (guarded by this). */
   private final Set<String> recorded = new TreeSet<>();
+  /** The nested files this run recorded in the journal (staged only; guarded by this). */
+  private final Set<String> journaled = new java.util.HashSet<>();
   /** Whether this run has written its partial marker (in place, not before its first write). */
   private boolean marked;
   private boolean committed;
@@ -110,7 +112,23 @@ public final class OutputFolder implements AutoCloseable {
     if (OPEN.isEmpty()) return;
     Path abs = file.toAbsolutePath().normalize();
     for (OutputFolder f : OPEN) {
-      if (abs.startsWith(f.dir) && !abs.equals(f.dir)) f.record(f.dir.relativize(abs).getName(0).toString());
+      if (abs.startsWith(f.dir) && !abs.equals(f.dir)) {
+        Path rel = f.dir.relativize(abs);
+        f.record(rel.getName(0).toString());
+        if (f.staged && rel.getNameCount() > 1) f.journal(rel.toString().replace(java.io.File.separatorChar, '/'));
+      }
+    }
+  }
+
+  /** Appends a nested file to the journal ({@link Ownership#JOURNAL}) before its first byte: cheap, one line a file. */
+  private synchronized void journal(String rel) {
+    if (committed || !journaled.add(rel)) return;
+    Path journal = dir.resolve(Ownership.JOURNAL);
+    try {
+      Files.writeString(journal, rel + "\n", java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new SpectrolensException(journal.toString(), "cannot write: " + IoErrors.reason(e), e);
     }
   }
 
@@ -199,6 +217,11 @@ public final class OutputFolder implements AutoCloseable {
     if (committed) throw new IllegalStateException("already committed: " + out);
     // staged: the folder was made empty by this run under its lock, so all of it is ours; in place,
     // only what the marker listed before and what this run recorded (a user's file is never adopted)
+    try {
+      Files.deleteIfExists(dir.resolve(Ownership.JOURNAL)); // the complete marker lists every file
+    } catch (IOException e) {
+      throw new SpectrolensException(dir.resolve(Ownership.JOURNAL).toString(), "cannot delete: " + IoErrors.reason(e), e);
+    }
     List<String> entries = new ArrayList<>(Ownership.files(dir).stream().filter(f -> staged || Ownership.listed(f, recorded)).toList());
     entries.remove(MARKER);
     Json.write(dir.resolve(MARKER), Marker.of(command, "complete", entries, out.getFileName().toString()));

@@ -24,9 +24,15 @@ import org.spectrolens.SpectrolensException;
  *
  * <p>Paths are relative to the folder, with {@code /} between names. An entry names a file, or a
  * folder and everything under it (partial markers record the top-level names a run is writing;
- * complete markers list every file).
+ * complete markers list every file). A staging folder also keeps a journal ({@link #JOURNAL}) of
+ * every nested file, each recorded before its first byte: where one exists, a folder entry no
+ * longer covers what lies under it, so a user's file put inside a killed run's leftover
+ * ({@code out.partial/items/notes.txt}) is not taken for ours.
  */
 final class Ownership {
+  /** The staging folder's list of nested files written, one relative path a line; gone once the marker is complete. */
+  static final String JOURNAL = ".spectrolens.files";
+
   /** {@link AtomicFiles}' temporary name for {@code x}: {@code .x.<digits>.tmp} beside it. */
   private static final Pattern TEMP = Pattern.compile("\\.(.+)\\.\\d+\\.tmp");
 
@@ -47,20 +53,40 @@ final class Ownership {
    * file of an {@link AtomicFiles} write of such a file (a kill between the write and the rename).
    */
   static boolean listed(String rel, Set<String> entries) {
-    if (rel.equals(OutputFolder.MARKER)) return true;
-    for (int i = rel.indexOf('/'); i >= 0; i = rel.indexOf('/', i + 1)) {
+    return listed(rel, entries, false);
+  }
+
+  /** {@link #listed(String, Set)}; {@code exact}: a folder entry covers nothing under it (a journal lists those). */
+  private static boolean listed(String rel, Set<String> entries, boolean exact) {
+    if (rel.equals(OutputFolder.MARKER) || rel.equals(JOURNAL)) return true;
+    for (int i = rel.indexOf('/'); i >= 0 && !exact; i = rel.indexOf('/', i + 1)) {
       if (entries.contains(rel.substring(0, i))) return true; // under a folder entry
     }
     if (entries.contains(rel)) return true;
     int slash = rel.lastIndexOf('/');
     Matcher m = TEMP.matcher(rel.substring(slash + 1));
-    return m.matches() && listed(rel.substring(0, slash + 1) + m.group(1), entries);
+    return m.matches() && listed(rel.substring(0, slash + 1) + m.group(1), entries, exact);
   }
 
-  /** The first file under {@code dir} that {@code entries} do not list. */
-  static Optional<String> firstUnlisted(Path dir, Collection<String> entries) {
+  /** What {@code dir}'s marker ({@code entries}) and journal, if any, call ours. */
+  static java.util.function.Predicate<String> owned(Path dir, Collection<String> entries) {
     Set<String> set = new HashSet<>(entries);
-    return files(dir).stream().filter(f -> !listed(f, set)).findFirst();
+    Path journal = dir.resolve(JOURNAL);
+    boolean exact = Files.isRegularFile(journal, LinkOption.NOFOLLOW_LINKS);
+    if (exact) {
+      try {
+        set.addAll(Files.readAllLines(journal, java.nio.charset.StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new SpectrolensException(journal.toString(), "cannot read: " + e.getMessage(), e);
+      }
+    }
+    return rel -> listed(rel, set, exact);
+  }
+
+  /** The first file under {@code dir} that {@code entries} (with its journal) do not list. */
+  static Optional<String> firstUnlisted(Path dir, Collection<String> entries) {
+    java.util.function.Predicate<String> ours = owned(dir, entries);
+    return files(dir).stream().filter(f -> !ours.test(f)).findFirst();
   }
 
   /**
@@ -69,7 +95,7 @@ final class Ownership {
    */
   static void deleteListed(Path dir, Collection<String> entries) throws IOException {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
-    Set<String> set = new HashSet<>(entries);
+    java.util.function.Predicate<String> ours = owned(dir, entries);
     List<Path> all;
     try (Stream<Path> s = Files.walk(dir)) {
       all = s.sorted(Comparator.reverseOrder()).toList();
@@ -81,7 +107,7 @@ final class Ownership {
         } catch (DirectoryNotEmptyException kept) {
           // holds something unlisted: it stays, and so does this folder
         }
-      } else if (listed(relative(dir, p), set)) {
+      } else if (ours.test(relative(dir, p))) {
         Files.delete(p);
       }
     }

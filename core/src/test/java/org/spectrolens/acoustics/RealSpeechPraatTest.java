@@ -29,7 +29,8 @@ import org.spectrolens.audio.WavWriter;
 class RealSpeechPraatTest {
   static final Path DATA = Path.of("/usr/share/pocketsphinx/test/data");
 
-  private static final String SCRIPT = """
+  /** Praat's formant (F1-F3) and pitch tracks of a file at a ceiling and formant count, one line per frame. */
+  static final String SCRIPT = """
       form tracks
         sentence file
         real ceiling
@@ -45,7 +46,8 @@ class RealSpeechPraatTest {
         t = Get time from frame number: i
         f1 = Get value at time: 1, t, "hertz", "linear"
         f2 = Get value at time: 2, t, "hertz", "linear"
-        appendInfoLine: "F ", fixed$ (t, 6), " ", fixed$ (f1, 3), " ", fixed$ (f2, 3)
+        f3 = Get value at time: 3, t, "hertz", "linear"
+        appendInfoLine: "F ", fixed$ (t, 6), " ", fixed$ (f1, 3), " ", fixed$ (f2, 3), " ", fixed$ (f3, 3)
       endfor
       selectObject: pitch
       n = Get number of frames
@@ -93,16 +95,10 @@ class RealSpeechPraatTest {
       if (telephone) clip = Resampler.resample(highPass(clip, 300), 8000);
       Path wav = dir.resolve(file.getFileName().toString().replace(".wav", telephone ? "-8k.wav" : ".wav"));
       WavWriter.writeFloat32(wav, clip);
-      List<String> lines = Praat.runText(dir, SCRIPT, wav.toString(), Double.toString(ceiling), Integer.toString(maxFormants));
       FormantTrack formants = new FormantTracker(0.01, maxFormants, ceiling, 0.025, 50, SpectralResampler::resample).track(clip);
       PitchTrack pitch = PitchTracker.praat(75, 600).track(clip);
       List<double[]> pf = new ArrayList<>(), pp = new ArrayList<>();
-      for (String l : lines) {
-        String[] t = l.trim().split("\\s+");
-        double[] v = new double[t.length - 1];
-        for (int i = 1; i < t.length; i++) v[i - 1] = Praat.number(t[i]);
-        (t[0].equals("F") ? pf : pp).add(v);
-      }
+      praatTracks(dir, wav, ceiling, maxFormants, pf, pp);
       assertEquals(pf.size(), formants.frameCount(), file + ": formant frames");
       assertEquals(pp.size(), pitch.frameCount(), file + ": pitch frames");
       int fileAgree = 0;
@@ -131,6 +127,17 @@ class RealSpeechPraatTest {
     assertTrue(voicing >= 0.90, name + ": voicing agreement " + voicing);
     assertTrue(m1 < 0.05, name + ": median F1 difference " + m1);
     assertTrue(m2 < 0.05, name + ": median F2 difference " + m2);
+  }
+
+  /** Runs {@link #SCRIPT} on {@code wav}: formant frames {t, F1, F2, F3} into {@code formants}, pitch frames {t, F0} into {@code pitch}. */
+  static void praatTracks(Path dir, Path wav, double ceiling, double maxFormants, List<double[]> formants, List<double[]> pitch)
+      throws IOException, InterruptedException {
+    for (String l : Praat.runText(dir, SCRIPT, wav.toString(), Double.toString(ceiling), Double.toString(maxFormants))) {
+      String[] t = l.trim().split("\\s+");
+      double[] v = new double[t.length - 1];
+      for (int i = 1; i < t.length; i++) v[i - 1] = Praat.number(t[i]);
+      (t[0].equals("F") ? formants : pitch).add(v);
+    }
   }
 
   private static int nearest(PitchTrack p, double t) {
@@ -164,7 +171,7 @@ class RealSpeechPraatTest {
     return new Clip(y, clip.sampleRate(), clip.source(), clip.offsetSeconds());
   }
 
-  private static double median(List<Double> v) {
+  static double median(List<Double> v) {
     double[] s = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     if (s.length == 0) return Double.NaN;
     return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);

@@ -235,6 +235,42 @@ class OutputFolderTest {
     }
   }
 
+  /** A user's file put inside a folder a killed run was writing (out.partial/items/notes.txt) is not the run's. */
+  @Test
+  void aUsersFileNestedInAKilledRunsLeftoverIsKept() throws Exception {
+    Path out = tmp.resolve("out");
+    Path partial = tmp.resolve("out.partial");
+    Path copy = tmp.resolve("copy");
+    try (OutputFolder f = OutputFolder.create(out, "dataset", false)) {
+      AtomicFiles.writeString(f.dir().resolve("items/a.npy"), "ours");
+      AtomicFiles.writeString(f.dir().resolve("items/deeper/b.npy"), "ours");
+      AtomicFiles.writeString(f.dir().resolve("top.json"), "ours");
+      copyTree(partial, copy); // the folder as a kill -9 would leave it
+    }
+    copyTree(copy, partial);
+    Files.writeString(partial.resolve("items/notes.txt"), "mine");
+    Files.writeString(partial.resolve("items/deeper/more.txt"), "mine too");
+    assertEquals(partial + ": holds 'items/deeper/more.txt', which 'spectrolens dataset' did not write; refusing to delete it (move it away)",
+        refusal(() -> OutputFolder.create(out, "dataset", false)));
+    assertEquals("mine", Files.readString(partial.resolve("items/notes.txt")));
+    assertEquals("mine too", Files.readString(partial.resolve("items/deeper/more.txt")));
+    Files.delete(partial.resolve("items/notes.txt"));
+    Files.delete(partial.resolve("items/deeper/more.txt"));
+    try (OutputFolder f = OutputFolder.create(out, "dataset", false)) {
+      assertFalse(Files.exists(partial.resolve("items")), "what the journal lists is cleared");
+      AtomicFiles.writeString(f.dir().resolve("items/c.npy"), "ours");
+      f.commit();
+    }
+    assertFalse(Files.exists(out.resolve(".spectrolens.files")), "no journal in a complete output");
+    assertEquals(List.of("items/c.npy"), OutputFolder.markerOf(out).orElseThrow().entries());
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) Files.copy(p, to.resolve(from.relativize(p).toString()));
+    }
+  }
+
   @Test
   void aDeliberateOutputNamedLikeALeftoverIsNotOne() throws Exception {
     Path kept = tmp.resolve("seg.old");

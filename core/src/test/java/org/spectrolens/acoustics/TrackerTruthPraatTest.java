@@ -1,27 +1,25 @@
-package org.spectrolens.truth;
+package org.spectrolens.acoustics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spectrolens.acoustics.FormantSettings;
-import org.spectrolens.acoustics.Praat;
 import org.spectrolens.audio.AudioFile;
 import org.spectrolens.audio.Clip;
 import org.spectrolens.audio.Resampler;
 import org.spectrolens.audio.WavWriter;
+import org.spectrolens.truth.SegmentTruth;
+import org.spectrolens.truth.TruthReader;
+import org.spectrolens.truth.TruthSource;
 
 /**
  * Tracker truth as {@code analyze --truth tracker} and {@code localisation --truth tracker} read
@@ -34,42 +32,13 @@ import org.spectrolens.audio.WavWriter;
  * same frames, in the median over segments. Skipped without praat or the recordings.
  */
 class TrackerTruthPraatTest {
-  static final Path DATA = Path.of("/usr/share/pocketsphinx/test/data");
   private static final double MIN_VOICED = 0.08;
-
-  private static final String SCRIPT = """
-      form tracks
-        sentence file
-        real ceiling
-        real formants
-      endform
-      sound = Read from file: file$
-      formant = To Formant (burg): 0.01, formants, ceiling, 0.025, 50
-      selectObject: sound
-      pitch = To Pitch (ac): 0.01, 75, 15, "no", 0.03, 0.45, 0.01, 0.35, 0.14, 600
-      selectObject: formant
-      n = Get number of frames
-      for i to n
-        t = Get time from frame number: i
-        f1 = Get value at time: 1, t, "hertz", "linear"
-        f2 = Get value at time: 2, t, "hertz", "linear"
-        f3 = Get value at time: 3, t, "hertz", "linear"
-        appendInfoLine: "F ", fixed$ (t, 6), " ", fixed$ (f1, 3), " ", fixed$ (f2, 3), " ", fixed$ (f3, 3)
-      endfor
-      selectObject: pitch
-      n = Get number of frames
-      for i to n
-        t = Get time from frame number: i
-        f = Get value in frame: i, "Hertz"
-        appendInfoLine: "P ", fixed$ (t, 6), " ", fixed$ (f, 4)
-      endfor
-      """;
 
   @TempDir static Path dir;
 
   @BeforeAll
   static void needsPraatAndRecordings() {
-    assumeTrue(Files.isDirectory(DATA), "pocketsphinx-testdata is not installed");
+    assumeTrue(Files.isDirectory(RealSpeechPraatTest.DATA), "pocketsphinx-testdata is not installed");
     assumeTrue(Praat.available(), "praat is not installed");
   }
 
@@ -86,7 +55,7 @@ class TrackerTruthPraatTest {
   private void compare(int rate, FormantSettings.Resolved expected) throws Exception {
     TruthReader reader = TruthReader.of(TruthSource.TRACKER);
     List<List<Double>> diffs = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    for (Path original : recordings()) {
+    for (Path original : RealSpeechPraatTest.recordings()) {
       Path wav = original;
       Clip clip = AudioFile.read(original);
       if (clip.sampleRate() != rate) {
@@ -96,17 +65,13 @@ class TrackerTruthPraatTest {
       FormantSettings.Resolved used = FormantSettings.fromRate().resolve(wav.toString(), rate);
       assertEquals(expected, used, "the rule's settings at " + rate + " Hz");
       List<double[]> formants = new ArrayList<>(), pitch = new ArrayList<>();
-      for (String l : Praat.runText(dir, SCRIPT, wav.toString(), Double.toString(used.ceiling()), Double.toString(used.maxFormants()))) {
-        String[] t = l.trim().split("\\s+");
-        double[] v = new double[t.length - 1];
-        for (int i = 1; i < t.length; i++) v[i - 1] = Praat.number(t[i]);
-        (t[0].equals("F") ? formants : pitch).add(v);
-      }
+      RealSpeechPraatTest.praatTracks(dir, wav, used.ceiling(), used.maxFormants(), formants, pitch);
       for (double[] seg : voicedStretches(pitch)) {
         SegmentTruth ours = reader.forSegment(wav, seg[0], seg[1]);
         for (int k = 1; k <= 3; k++) {
           int column = k;
-          double praat = median(formants.stream().filter(f -> f[0] >= seg[0] - 1e-9 && f[0] <= seg[1] + 1e-9).mapToDouble(f -> f[column]));
+          double praat = RealSpeechPraatTest.median(formants.stream().filter(f -> f[0] >= seg[0] - 1e-9 && f[0] <= seg[1] + 1e-9)
+              .map(f -> f[column]).filter(v -> !Double.isNaN(v)).toList());
           double mine = ours.medianFormant(k);
           diffs.get(k - 1).add(Double.isNaN(praat) || Double.isNaN(mine) ? 1.0 : Math.abs(mine / praat - 1));
         }
@@ -115,7 +80,7 @@ class TrackerTruthPraatTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> usedByRate = (Map<String, Object>) reader.describe().get("used");
     assertEquals(Map.of(rate + " Hz", Map.of("ceiling_hz", expected.ceiling(), "max_formants", expected.maxFormants())), usedByRate);
-    double[] m = diffs.stream().mapToDouble(d -> median(d.stream().mapToDouble(Double::doubleValue))).toArray();
+    double[] m = diffs.stream().mapToDouble(RealSpeechPraatTest::median).toArray();
     System.out.printf(Locale.ROOT, "tracker truth with no option, %d Hz, %d voiced segments: median |F1| |F2| |F3| difference "
         + "from Praat at %.0f Hz/%s formants: %.2f%% %.2f%% %.2f%%%n", rate, diffs.get(0).size(), expected.ceiling(),
         expected.maxFormants(), 100 * m[0], 100 * m[1], 100 * m[2]);
@@ -138,21 +103,5 @@ class TrackerTruthPraatTest {
       i = j + 1;
     }
     return out;
-  }
-
-  static List<Path> recordings() throws IOException {
-    List<Path> out = new ArrayList<>();
-    for (String sub : List.of("librivox", "cards")) {
-      try (Stream<Path> s = Files.list(DATA.resolve(sub))) {
-        s.filter(p -> p.toString().endsWith(".wav")).sorted().forEach(out::add);
-      }
-    }
-    return out;
-  }
-
-  private static double median(java.util.stream.DoubleStream values) {
-    double[] s = values.filter(v -> !Double.isNaN(v)).sorted().toArray();
-    if (s.length == 0) return Double.NaN;
-    return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
   }
 }
