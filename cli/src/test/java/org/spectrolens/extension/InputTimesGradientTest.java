@@ -39,12 +39,7 @@ class InputTimesGradientTest {
         new Params(true), new Params(true), new Params(true), InputTimesGradient::new);
 
     InputTimesGradient(Params p) {
-      super(p);
-    }
-
-    @Override
-    public MethodDefinition<?> definition() {
-      return DEFINITION;
+      super(DEFINITION, p);
     }
 
     @Override

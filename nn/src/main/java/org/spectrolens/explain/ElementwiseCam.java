@@ -6,20 +6,13 @@ package org.spectrolens.explain;
  * #gradientWeight f} and nothing else: HiResCAM (the identity) and Layer-CAM (relu).
  */
 public abstract class ElementwiseCam<P extends Record> extends LayerMethod<P> {
-  private final MethodDefinition<P> definition;
 
   /**
    * @param definition the variant's definition (id, description, parameter record and defaults)
    * @param params the variant's parameters; null: the request profile's defaults
    */
   protected ElementwiseCam(MethodDefinition<P> definition, P params) {
-    super(params);
-    this.definition = definition;
-  }
-
-  @Override
-  public final MethodDefinition<?> definition() {
-    return definition;
+    super(definition, params);
   }
 
   /** f(g): the weight of one activation from its gradient. */

@@ -6,8 +6,9 @@ package org.spectrolens.explain;
  * min-max, no resize) unless the method overrides {@link #postProcess}.
  */
 public abstract class InputMethod<P extends Record> extends MethodBase<P> {
-  protected InputMethod(P params) {
-    super(params);
+  /** @see MethodBase#MethodBase(MethodDefinition, Record) */
+  protected InputMethod(MethodDefinition<P> definition, P params) {
+    super(definition, params);
   }
 
   /**

@@ -6,8 +6,9 @@ package org.spectrolens.explain;
  * (the one hook, {@link #rawMap}), then post-process onto the input grid.
  */
 public abstract class LayerMethod<P extends Record> extends MethodBase<P> {
-  protected LayerMethod(P params) {
-    super(params);
+  /** @see MethodBase#MethodBase(MethodDefinition, Record) */
+  protected LayerMethod(MethodDefinition<P> definition, P params) {
+    super(definition, params);
   }
 
   /** Whether {@link #rawMap} reads gradients. */

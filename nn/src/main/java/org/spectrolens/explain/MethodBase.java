@@ -10,16 +10,26 @@ import java.util.Map;
  * made without one ({@link org.spectrolens.explain.method.Explainers#of(String)}), the request profile's defaults.
  */
 public abstract class MethodBase<P extends Record> implements Method {
+  private final MethodDefinition<P> definition;
   private final P params;
 
-  /** @param params the method's parameters; null: the defaults of the request's profile */
-  protected MethodBase(P params) {
+  /**
+   * @param definition the method's definition (id, description, parameter record and defaults)
+   * @param params the method's parameters; null: the defaults of the request's profile
+   */
+  protected MethodBase(MethodDefinition<P> definition, P params) {
+    this.definition = definition;
     this.params = params;
+  }
+
+  @Override
+  public final MethodDefinition<?> definition() {
+    return definition;
   }
 
   @SuppressWarnings("unchecked")
   protected P params(Options options) {
-    return params != null ? params : ((MethodDefinition<P>) definition()).defaults(options.profile());
+    return params != null ? params : definition.defaults(options.profile());
   }
 
   @Override

@@ -6,7 +6,6 @@ package org.spectrolens.explain;
  * and nothing else. CAM, Grad-CAM, XGrad-CAM and Grad-CAM++ are members.
  */
 public abstract class WeightedCam<P extends Record> extends LayerMethod<P> {
-  private final MethodDefinition<P> definition;
   private final boolean gradients;
 
   /**
@@ -15,14 +14,8 @@ public abstract class WeightedCam<P extends Record> extends LayerMethod<P> {
    * @param params the variant's parameters; null: the request profile's defaults
    */
   protected WeightedCam(MethodDefinition<P> definition, boolean gradients, P params) {
-    super(params);
-    this.definition = definition;
+    super(definition, params);
     this.gradients = gradients;
-  }
-
-  @Override
-  public final MethodDefinition<?> definition() {
-    return definition;
   }
 
   @Override

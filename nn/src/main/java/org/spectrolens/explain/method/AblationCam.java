@@ -18,12 +18,7 @@ public final class AblationCam extends LayerMethod<ParameterRecords.None> {
       "Ablation-CAM: the score drop when each channel is zeroed", "1 forward + K partial forwards", AblationCam::new);
 
   public AblationCam() {
-    super(null);
-  }
-
-  @Override
-  public MethodDefinition<?> definition() {
-    return DEFINITION;
+    super(DEFINITION, null);
   }
   static final float ABLATION = 1e7f;
 

@@ -24,16 +24,11 @@ public final class EigenCam extends LayerMethod<EigenCam.Params> {
 
   /** @param params null: the request profile's */
   public EigenCam(Params params) {
-    super(params);
+    super(DEFINITION, params);
   }
 
   public EigenCam() {
     this(null);
-  }
-
-  @Override
-  public MethodDefinition<?> definition() {
-    return DEFINITION;
   }
 
   static final int MAX_ITERATIONS = 1000;

@@ -25,16 +25,11 @@ public final class IntegratedGradients extends InputMethod<IntegratedGradients.P
 
   /** @param params null: the request profile's */
   public IntegratedGradients(Params params) {
-    super(params);
+    super(DEFINITION, params);
   }
 
   public IntegratedGradients() {
     this(null);
-  }
-
-  @Override
-  public MethodDefinition<?> definition() {
-    return DEFINITION;
   }
 
   @Override

@@ -46,16 +46,11 @@ public final class Occlusion extends InputMethod<Occlusion.Params> {
 
   /** @param params null: the request profile's */
   public Occlusion(Params params) {
-    super(params);
+    super(DEFINITION, params);
   }
 
   public Occlusion() {
     this(null);
-  }
-
-  @Override
-  public MethodDefinition<?> definition() {
-    return DEFINITION;
   }
 
   /** Window [height, width, strideY, strideX] in cells. */

@@ -60,16 +60,11 @@ public final class RegionOcclusion extends InputMethod<RegionOcclusion.Params> {
 
   /** @param params null: the request profile's */
   public RegionOcclusion(Params params) {
-    super(params);
+    super(DEFINITION, params);
   }
 
   public RegionOcclusion() {
     this(null);
-  }
-
-  @Override
-  public MethodDefinition<?> definition() {
-    return DEFINITION;
   }
 
   /** The segmenter these parameters name (its other parameters at their defaults). */

@@ -12,12 +12,7 @@ public final class Saliency extends InputMethod<ParameterRecords.None> {
       "Vanilla saliency: the largest absolute input gradient over channels", "1 forward + 1 backward", Saliency::new);
 
   public Saliency() {
-    super(null);
-  }
-
-  @Override
-  public MethodDefinition<?> definition() {
-    return DEFINITION;
+    super(DEFINITION, null);
   }
 
   @Override

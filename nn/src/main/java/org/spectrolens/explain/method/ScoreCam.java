@@ -79,7 +79,7 @@ public final class ScoreCam extends LayerMethod<ScoreCam.Params> {
   private int[][] selected;
 
   private ScoreCam(Params params, boolean faster) {
-    super(params);
+    super(faster ? FASTER : DEFINITION, params);
     this.faster = faster;
   }
 
@@ -103,11 +103,6 @@ public final class ScoreCam extends LayerMethod<ScoreCam.Params> {
 
   private static Params params(Weighting w, Resize r, double eps, boolean skip, int channels, Selection s) {
     return new Params(w, r, eps, skip, channels, s);
-  }
-
-  @Override
-  public MethodDefinition<?> definition() {
-    return faster ? FASTER : DEFINITION;
   }
 
   @Override

@@ -60,17 +60,12 @@ public final class SmoothGrad extends MethodBase<SmoothGrad.Params> {
    * @param inner the wrapped method (null: saliency)
    */
   public SmoothGrad(Params params, Method inner) {
-    super(params);
+    super(DEFINITION, params);
     this.inner = inner == null ? new Saliency() : inner;
   }
 
   public SmoothGrad() {
     this(null, null);
-  }
-
-  @Override
-  public MethodDefinition<?> definition() {
-    return DEFINITION;
   }
 
   /** {@code smoothgrad} over saliency, else {@code smoothgrad:<wrapped id>}. */
