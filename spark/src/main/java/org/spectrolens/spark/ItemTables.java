@@ -24,9 +24,9 @@ final class ItemTables {
         .csv(csv.toUri().toString()).coalesce(1).write().parquet(out.toUri().toString());
     try (Stream<Path> files = Files.list(out)) { // Hadoop's checksum files are not part of the table
       for (Path f : files.toList()) {
-        String name = f.getFileName().toString();
-        if (name.endsWith(".crc")) Files.delete(f);
-        else if (name.endsWith(".parquet")) Files.move(f, out.resolve(PART)); // one part: a name that does not change between runs
+        String file = f.getFileName().toString();
+        if (file.endsWith(".crc")) Files.delete(f);
+        else if (file.endsWith(".parquet")) Files.move(f, out.resolve(PART)); // one part: a name that does not change between runs
       }
     } catch (IOException e) {
       throw new SpectrolensException(out.toString(), "cannot write: " + e.getMessage(), e);
