@@ -70,7 +70,10 @@ class Cnn14(torch.nn.Module):
 
     @torch.jit.export
     def to_conv_block6(self, x):
-        x = x.transpose(2, 3)  # [N, 1, time, mel] as PANNs
+        # [N, 1, time, mel] as PANNs, made contiguous: on the transposed view of a row-major input, bn0's
+        # transpose(1, 3) gives [N, mel, time, 1] with the time rows of stride 1, on which eval-mode batch
+        # norm's backward is wrong in PyTorch (1.13 and libtorch 2.7.1 alike) while its forward is right
+        x = x.transpose(2, 3).contiguous()
         x = self.bn0(x.transpose(1, 3)).transpose(1, 3)
         x = self.conv_block1(x, pool_size=(2, 2))
         x = self.conv_block2(x, pool_size=(2, 2))

@@ -26,7 +26,7 @@ import org.spectrolens.stats.Correlation;
  * Kong et al. 2020 written out, random weights, 32 kHz, 64 Slaney log-mel bands, torchaudio's front
  * end) and read with every command a user would run on it: {@code import} checks the logits of a
  * recording through the declared front end against torchaudio's (within 1e-4); {@code explain} on
- * that recording gives Python's saliency and Grad-CAM; then a vowel dataset made with the model's
+ * that recording gives Python's probability, saliency and Grad-CAM; then a vowel dataset made with the model's
  * front end goes through {@code explain}, {@code faithfulness}, {@code analyze} and {@code report}.
  */
 class ImportedCnn14Test {
