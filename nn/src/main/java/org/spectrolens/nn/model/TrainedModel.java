@@ -82,20 +82,11 @@ public final class TrainedModel implements AutoCloseable {
         throw new SpectrolensException(name, "input_shape must be [" + dsChannels + " (the dataset's channels), 1..4096, 1..4096], found "
             + java.util.Arrays.toString(s));
       }
-      double[] m = config.normalization().channelMeans();
-      double[] d = config.normalization().channelStds();
-      if (m == null || d == null || m.length != dsChannels || d.length != dsChannels) {
-        throw new SpectrolensException(name, "normalization needs channel_means and channel_stds of " + dsChannels + " values (one per input channel)");
-      }
-      for (int c = 0; c < dsChannels; c++) {
-        Finite.check(name, "normalization.channel_means", m[c]);
-        Finite.check(name, "normalization.channel_stds", d[c]);
-        if (!(d[c] > 0)) throw new SpectrolensException(name, "normalization.channel_stds must be positive, found " + d[c]);
-      }
+      checkChannelFigures(name, config.normalization(), dsChannels, true);
     } else if ((s[0] != 1 && s[0] != 3) || s[1] < 1 || s[1] > 4096 || s[2] < 1 || s[2] > 4096) {
       throw new SpectrolensException(name, "input_shape must be [1 or 3, 1..4096, 1..4096], found " + java.util.Arrays.toString(s));
     } else {
-      checkRepeatedFigures(name, config.normalization(), s[0]);
+      checkChannelFigures(name, config.normalization(), s[0], false);
     }
     if (config.classes().size() < 2) throw new SpectrolensException(name, "needs at least two classes, found " + config.classes().size());
     if (config.imported() != null) {
@@ -114,16 +105,17 @@ public final class TrainedModel implements AutoCloseable {
   }
 
   /**
-   * A single grid repeated over the network's C may be normalised per network channel (a
-   * network with an RGB stem trained on {@code (x - mean[c]) / std[c]}, ImageNet style): then
-   * both lists hold C finite figures, the standard deviations positive.
+   * Per-channel figures: {@code channels} finite means and positive standard deviations.
+   * {@code required} for a dataset's channels; optional for a single grid repeated over the
+   * network's channels (a network with an RGB stem trained on {@code (x - mean[c]) / std[c]},
+   * ImageNet style).
    */
-  private static void checkRepeatedFigures(String name, ModelConfig.Normalization n, int channels) {
+  private static void checkChannelFigures(String name, ModelConfig.Normalization n, int channels, boolean required) {
     double[] m = n.channelMeans();
     double[] d = n.channelStds();
-    if (m == null && d == null) return;
+    if (!required && m == null && d == null) return;
     if (m == null || d == null || m.length != channels || d.length != channels) {
-      throw new SpectrolensException(name, "normalization's channel_means and channel_stds need " + channels + " values each (one per input channel)");
+      throw new SpectrolensException(name, "normalization needs channel_means and channel_stds of " + channels + " values (one per input channel)");
     }
     for (int c = 0; c < channels; c++) {
       Finite.check(name, "normalization.channel_means", m[c]);

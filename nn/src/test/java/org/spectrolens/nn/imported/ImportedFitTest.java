@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,14 +30,7 @@ class ImportedFitTest {
 
   @BeforeAll
   static void script() throws Exception {
-    Path script = Path.of("../scripts/reference/fit_reference.py").toAbsolutePath().normalize();
-    Assumptions.assumeTrue(Files.isExecutable(PythonModels.PYTHON) && Files.isRegularFile(script), "no /usr/bin/python3 or script");
-    Process probe = new ProcessBuilder(PythonModels.PYTHON.toString(), "-c", "import torch, torchaudio, torchvision").redirectErrorStream(true).start();
-    Assumptions.assumeTrue(probe.waitFor(120, TimeUnit.SECONDS) && probe.exitValue() == 0, "torch/torchaudio/torchvision not installed");
-    Process p = new ProcessBuilder(PythonModels.PYTHON.toString(), script.toString(), dir.toString()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(600, TimeUnit.SECONDS) && p.exitValue() == 0, out);
-    System.out.print(out);
+    System.out.print(PythonModels.run("fit_reference.py", "torch, torchaudio, torchvision", dir.toString()));
   }
 
   private static ModelImport.Result check(String front, String expect, String wav, String out) {
