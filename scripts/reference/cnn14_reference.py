@@ -125,7 +125,7 @@ def main(argv):
     t = int(logits.argmax())
     x = grid[None, None].clone().requires_grad_(True)
     model(x)[0, t].backward()
-    np.save(os.path.join(out, "probe_saliency.npy"), x.grad[0, 0].abs().numpy())
+    np.save(os.path.join(out, "probe_saliency.npy"), np.ascontiguousarray(x.grad[0, 0].abs().numpy()))  # grid's layout may be [time, mel]
     a = model.to_conv_block6(grid[None, None]).detach().requires_grad_(True)
     model.from_conv_block6(a)[0, t].backward()
     np.save(os.path.join(out, "probe_gradcam_raw.npy"), (a.grad.mean(dim=(2, 3), keepdim=True) * a).sum(1)[0].detach().numpy())
