@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,14 +24,7 @@ class ImportCommandTest {
 
   @BeforeAll
   static void script() throws Exception {
-    Path python = Path.of("/usr/bin/python3");
-    Path script = Path.of("../scripts/reference/tiny_scripted.py").toAbsolutePath().normalize();
-    Assumptions.assumeTrue(Files.isExecutable(python) && Files.isRegularFile(script), "no /usr/bin/python3 or script");
-    Process probe = new ProcessBuilder(python.toString(), "-c", "import torch, torchaudio").redirectErrorStream(true).start();
-    Assumptions.assumeTrue(probe.waitFor(120, TimeUnit.SECONDS) && probe.exitValue() == 0, "torch/torchaudio not installed");
-    Process p = new ProcessBuilder(python.toString(), script.toString(), dir.toString()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0, out);
+    ReferenceScripts.run("tiny_scripted.py", "torch, torchaudio", dir.toString());
     TwoBandDataset.write(dir.resolve("ds"), s -> "s" + s + ".wav");
   }
 
@@ -101,6 +91,11 @@ class ImportCommandTest {
     CliRun layer = CliRun.of("import", "--torchscript", dir.resolve("tiny.pt").toString(), "--front-end", front, "--classes", "a,b",
         "--layer", "conv9", "--out", out.toString());
     assertTrue(layer.err().contains("exposes no method 'to_conv9'"), layer.err());
+    // from_conv2 pools with max where forward pools with mean: every method would run another network than forward
+    CliRun composed = CliRun.of("import", "--torchscript", dir.resolve("mismatch.pt").toString(), "--front-end", front, "--classes", "a,b",
+        "--layer", "conv2", "--out", out.toString());
+    assertEquals(2, composed.exit());
+    assertTrue(composed.err().contains("from_conv2(to_conv2(x)) differs from forward(x) by up to"), composed.err());
     CliRun parity = CliRun.of("import", "--torchscript", dir.resolve("tiny.pt").toString(), "--front-end", front, "--classes", "a,b",
         "--check", dir.resolve("probe.wav").toString(), "--expect", dir.resolve("expect.npy").toString(), "--mean", "0",
         "--out", out.toString());
@@ -110,7 +105,7 @@ class ImportCommandTest {
         "--check", dir.resolve("probe.wav").toString(), "--expect", dir.resolve("expect.npy").toString(), "--out", out.toString());
     assertEquals(2, shifted.exit());
     assertTrue(shifted.err().contains("--expect: the logits of the probe through the declared front end differ by up to"), shifted.err());
-    for (CliRun r : List.of(nan, count, layer, parity, shifted)) {
+    for (CliRun r : List.of(nan, count, layer, composed, parity, shifted)) {
       assertEquals(1, r.err().strip().lines().count(), r.err());
     }
     assertFalse(Files.exists(out));
