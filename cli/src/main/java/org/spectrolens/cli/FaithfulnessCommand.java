@@ -121,6 +121,7 @@ public final class FaithfulnessCommand implements Callable<Integer>, JudgeWorker
       }
       result.write(out);
       org.spectrolens.io.AtomicFiles.writeString(out.resolve("items.csv"), String.join("\n", study.itemRows(sample)) + "\n");
+      engine.tables("faithfulness", out, "items");
       folder.commit();
       System.out.printf(java.util.Locale.ROOT, "%s%n%d forward passes in %.1f s of metrics (%.0f per second); %.1f s in all%n",
           table(study, chosen), study.forwardPasses(), study.metricSeconds(), study.forwardPasses() / study.metricSeconds(), seconds);

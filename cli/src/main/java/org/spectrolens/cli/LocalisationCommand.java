@@ -118,6 +118,7 @@ public final class LocalisationCommand implements Callable<Integer>, Checked, Ju
       result.write(folder.dir());
       org.spectrolens.io.AtomicFiles.writeString(folder.dir().resolve("items.csv"), String.join("\n", study.itemRows(sample)) + "\n");
       if (saveMaps) saveMaps(folder.dir(), study, masks, s[1], s[2]);
+      engine.tables("localisation", folder.dir(), "items");
       folder.commit();
       System.out.println(FaithfulnessCommand.table(study, chosen));
       System.out.println("chance           " + result.chance());

@@ -47,6 +47,9 @@ public interface ScaleOut {
    */
   List<org.spectrolens.dataset.DatasetBuilder.BuildPart> dataset(Job job, int items);
 
+  /** Writes {@code <name>.parquet} beside each {@code <name>.csv} of {@code dir} (an output folder being written). */
+  void tables(Job job, Path dir, List<String> names);
+
   /** The engine with this id on the class path, or the one-line error saying how to get it. */
   static ScaleOut find(String id) {
     for (ScaleOut s : ServiceLoader.load(ScaleOut.class)) if (s.id().equals(id)) return s;

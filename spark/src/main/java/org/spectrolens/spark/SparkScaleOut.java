@@ -79,6 +79,12 @@ public final class SparkScaleOut implements ScaleOut {
   /** Segments of {@code dataset} a task featurises at least (the front end needs no engine: tasks run side by side). */
   static final int DATASET_BATCH = 16;
 
+  @Override
+  public void tables(Job job, Path dir, List<String> names) {
+    SparkSession spark = Sessions.of(job.master(), job.command());
+    for (String n : names) ItemTables.parquet(spark, dir, n);
+  }
+
   /** Inputs of {@code predict} run through the network together. */
   static final int PREDICT_BATCH = 32;
 }

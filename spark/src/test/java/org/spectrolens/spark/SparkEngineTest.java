@@ -96,6 +96,9 @@ class SparkEngineTest {
     assertEquals(Files.readAllLines(one.resolve("curves.csv")), Files.readAllLines(many.resolve("curves.csv")));
     JsonTrees.assertClose(Json.MAPPER.readTree(one.resolve("faithfulness.json").toFile()),
         Json.MAPPER.readTree(many.resolve("faithfulness.json").toFile()), 1e-6);
+    // the per-item scores as Parquet too, one row per item and map set
+    var rows = Sessions.of(SPARK_MASTER, "test").read().parquet(many.resolve("items.parquet").toString()).collectAsList();
+    assertEquals(Files.readAllLines(one.resolve("items.csv")).size() - 1, rows.size());
   }
 
   @Test
