@@ -23,8 +23,9 @@ timed() {
   t1=$(date +%s.%N)
   python3 -c "print(f'{$t1-$t0:.1f}')"
 }
-engines=("--engine local" "--engine spark --master local[1]" "--engine spark --master local[2]")
-printf '| job | items | %s | %s | %s |\n| --- | --- | --- | --- | --- |\n' "single machine" "spark local[1]" "spark local[2]"
+# the single-machine path on both cores, Spark on one core (the per-core rate) and on both
+engines=("--engine local --threads 2" "--engine spark --master local[1] --threads 1" "--engine spark --master local[2] --threads 2")
+printf '| job | items | %s | %s | %s |\n| --- | --- | --- | --- | --- |\n' "single machine, 2 threads" "spark local[1], 1 thread" "spark local[2], 2 threads"
 for job in gradcam smoothgrad faithfulness overhead; do
   case $job in
     gradcam|smoothgrad) n=$items; args=(explain --model "$work/model" --data "$work/ds" --split all --limit "$items" --methods "$job" --quiet --no-png) ;;
@@ -34,7 +35,7 @@ for job in gradcam smoothgrad faithfulness overhead; do
   row="| $job | $n |"
   for e in "${engines[@]}"; do
     rm -rf "$work/out"
-    s=$(timed "${args[@]}" $e --threads 2 --out "$work/out")
+    s=$(timed "${args[@]}" $e --out "$work/out")
     row="$row $s s ($(python3 -c "print(f'{$n/$s:.1f}')") items/s) |"
   done
   echo "$row"
