@@ -92,12 +92,20 @@ public final class LocalisationCommand implements Callable<Integer>, Checked, Ju
         Metric.Category.LOCALISATION);
     int[] s = m.config().inputShape();
     Judging judging = Judging.defaults(RemovalUnits.full(s[1], s[2])).withSeed(common.seed).withTolerance(toleranceHz, toleranceMs);
-    return new JudgeWorker.Setup(chosen, judging, Truth.masks(tracker.reader(truth), CachedDataset.open(common.data), sample));
+    return new JudgeWorker.Setup(chosen, judging, Truth.masks(reader(), CachedDataset.open(common.data), sample));
   }
+
+  /** The truth reader: one per run, since it records the tracker settings it used (written to localisation.json). */
+  private TruthReader reader() {
+    if (reader == null) reader = tracker.reader(truth);
+    return reader;
+  }
+
+  private TruthReader reader;
 
   @Override
   public Integer call() {
-    TruthReader reader = tracker.reader(truth);
+    TruthReader reader = reader();
     common.methods();
     Engines.init(common.threads);
     CachedDataset ds = CachedDataset.open(common.data);
