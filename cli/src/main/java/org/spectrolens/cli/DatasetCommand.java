@@ -234,8 +234,11 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
     return new Split("speaker".equals(groupBy), testFraction, seed, folds, fold, "recording".equals(groupBy));
   }
 
-  @Override
-  public Integer call() {
+  @Mixin
+  EngineOptions engine = new EngineOptions();
+
+  /** The recipe of this command line: the corpus, task, split and front end. */
+  private DatasetRecipe recipe() {
     Task t = Task.fromId(task);
     InputFormat format = frontendFrom != null ? formatOfModel(frontendFrom) : recipe != null ? formatOfRecipe(recipe) : format();
     if (channels != null) {
@@ -245,11 +248,51 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
     if (!filters.isEmpty()) format = format.withFilters(Filters.texts(Filters.parseAll(filters, "--filter")));
     double hop = chunkHop != null ? chunkHop : chunk;
     Split split = split();
-    DatasetRecipe recipe = new DatasetRecipe(corpus, alignments, tier, t, labels, speakers, padding, minDuration,
+    return new DatasetRecipe(corpus, alignments, tier, t, labels, speakers, padding, minDuration,
         maxPerClass == null ? 0 : maxPerClass, chunk, hop, chunkLast.equals("pad"), split, format, events, Stress.fromId(stress));
+  }
+
+  /**
+   * The command's work on a worker of a {@link ScaleOut} engine: featurising a part of the items
+   * of the recipe the same command line gives, into the cache folder the driver is writing.
+   */
+  public static final class Worker implements AutoCloseable {
+    private final DatasetBuilder builder;
+    private final List<org.spectrolens.corpus.Split.Assigned> items;
+
+    private Worker(DatasetCommand c) {
+      DatasetRecipe r = c.recipe();
+      builder = r.builder().strict(c.strict);
+      items = r.items();
+    }
+
+    /** The worker of a {@code dataset} command line (the whole line, as given). */
+    public static Worker open(List<String> args) {
+      return new Worker(Main.parse(args, DatasetCommand.class));
+    }
+
+    /** Featurises items {@code [from, to)} into {@code partial}, the cache folder being written. */
+    public DatasetBuilder.BuildPart part(java.nio.file.Path partial, int from, int to) {
+      return builder.part(partial, items, from, to);
+    }
+
+    @Override
+    public void close() {
+      // nothing held beyond memory
+    }
+  }
+
+  @Override
+  public Integer call() {
+    DatasetRecipe recipe = recipe();
     DatasetBuilder builder = recipe.builder().strict(strict).force(force).threads(workers());
+    ScaleOut scaleOut = engine.scaleOut();
+    if (scaleOut != null) {
+      List<String> args = spec.commandLine().getParseResult().originalArgs();
+      builder.inParts((n, partial) -> scaleOut.dataset(engine.job("dataset", args, partial), n));
+    }
     ProgressBar[] bar = new ProgressBar[1];
-    if (!noProgress) {
+    if (!noProgress && scaleOut == null) {
       builder.progress((done, total) -> {
         synchronized (bar) {
           if (bar[0] == null) {

@@ -29,6 +29,12 @@ final class EngineOptions implements Checked {
     return local() ? null : ScaleOut.find(engine);
   }
 
+  /** On an engine, the item tables {@code names} of {@code dir} also as Parquet ({@link ScaleOut#tables}). */
+  void tables(String command, Path dir, String... names) {
+    ScaleOut s = scaleOut();
+    if (s != null) s.tables(job(command, List.of(), null), dir, List.of(names));
+  }
+
   ScaleOut.Job job(String command, List<String> args, Path staging) {
     return new ScaleOut.Job(command, List.copyOf(args), master, staging);
   }

@@ -25,7 +25,9 @@ import org.spectrolens.nn.model.TrainedModel;
 import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code spectrolens faithfulness}: how faithful each method's maps are to the model, beside a random and the energy map. */
 @Command(name = "faithfulness", mixinStandardHelpOptions = true, sortOptions = false,
@@ -34,7 +36,7 @@ import picocli.CommandLine.Option;
         "metric and seconds; the options), DIR/items.csv (every item's scores: id,label,map,<metric>...) and, when a deletion or insertion metric is asked, DIR/curves.csv",
         "(method,curve,class,fraction,value), DIR/curves.png and DIR/curves-per-class.png (the thesis's Figures 3.5 and 3.6).",
         "Masking is x' = b + m (x - b) with the --baseline b."})
-public final class FaithfulnessCommand implements Callable<Integer> {
+public final class FaithfulnessCommand implements Callable<Integer>, JudgeWorker.Judges {
   @Mixin
   JudgeOptions common;
 
@@ -59,25 +61,50 @@ public final class FaithfulnessCommand implements Callable<Integer> {
   @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N", description = "Perturbed inputs per forward pass (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
+  @Mixin
+  EngineOptions engine = new EngineOptions();
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public JudgeOptions common() {
+    return common;
+  }
+
+  @Override
+  public int samples() {
+    return samples;
+  }
+
+  @Override
+  public JudgeWorker.Setup setup(TrainedModel m, Samples sample) {
+    List<MapMetric> chosen = MetricRegistry.mapMetrics(metrics == null
+        ? MetricRegistry.ids().stream().filter(id -> MetricRegistry.of(id) instanceof MapMetric x
+            && (x.category() == Metric.Category.FAITHFULNESS || x.category() == Metric.Category.COMPLEXITY)).toList()
+        : metrics, common.metricParameters(), Metric.Category.FAITHFULNESS, Metric.Category.COMPLEXITY);
+    int[] s = m.config().inputShape();
+    Judging judging = Judging.defaults(RemovalUnits.parse(grid, unit, sample.axes(), s[1], s[2]))
+        .withStep(step).withBaseline(common.baseline()).withSeed(common.seed).withBatchSize(batchSize);
+    return new JudgeWorker.Setup(chosen, judging, null);
+  }
+
   @Override
   public Integer call() {
-    List<MapMetric> chosen = MetricRegistry.mapMetrics(metrics == null
-        ? MetricRegistry.ids().stream().filter(id -> MetricRegistry.of(id) instanceof MapMetric m
-            && (m.category() == Metric.Category.FAITHFULNESS || m.category() == Metric.Category.COMPLEXITY)).toList()
-        : metrics, common.metricParameters(), Metric.Category.FAITHFULNESS, Metric.Category.COMPLEXITY);
     Baseline b = common.baseline();
     common.methods();
     Engines.init(common.threads);
     try (TrainedModel m = TrainedModel.open(common.model);
         OutputFolder folder = OutputFolder.create(common.out, "faithfulness", common.force, common.model, common.data)) {
-      int[] s = m.config().inputShape();
       DatasetInputs set = common.inputs(m, samples);
       Samples sample = JudgeOptions.samples(set, m);
-      Judging judging = Judging.defaults(RemovalUnits.parse(grid, unit, sample.axes(), s[1], s[2]))
-          .withStep(step).withBaseline(b).withSeed(common.seed).withBatchSize(batchSize);
+      JudgeWorker.Setup u = setup(m, sample);
+      List<MapMetric> chosen = u.metrics();
+      Judging judging = u.judging();
       long t0 = System.nanoTime();
       Consumer<String> progress = line -> System.err.println("faithfulness: " + line);
-      Study study = Study.run(m.network(), sample, MethodMaps.of(common.engine(m), set, progress), chosen, judging, null, progress);
+      Study study = common.study(m, set, sample, u, engine, engine.job("faithfulness", spec.commandLine().getParseResult().originalArgs(), null),
+          progress);
       double seconds = (System.nanoTime() - t0) / 1e9;
       JudgeRun run = common.run(sample.n()).with(judging.describe()).with("explain_options", common.explainOptions().describe())
           .with(metricParameters(chosen));
@@ -94,6 +121,7 @@ public final class FaithfulnessCommand implements Callable<Integer> {
       }
       result.write(out);
       org.spectrolens.io.AtomicFiles.writeString(out.resolve("items.csv"), String.join("\n", study.itemRows(sample)) + "\n");
+      engine.tables("faithfulness", out, "items");
       folder.commit();
       System.out.printf(java.util.Locale.ROOT, "%s%n%d forward passes in %.1f s of metrics (%.0f per second); %.1f s in all%n",
           table(study, chosen), study.forwardPasses(), study.metricSeconds(), study.forwardPasses() / study.metricSeconds(), seconds);

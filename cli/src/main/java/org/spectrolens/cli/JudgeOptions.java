@@ -15,7 +15,9 @@ import org.spectrolens.explain.Options;
 import org.spectrolens.params.ParameterRecords;
 import org.spectrolens.judge.MapMaker;
 import org.spectrolens.judge.result.JudgeRun;
+import org.spectrolens.judge.MethodMaps;
 import org.spectrolens.judge.Samples;
+import org.spectrolens.judge.Study;
 import org.spectrolens.nn.model.TrainedModel;
 import picocli.CommandLine.Option;
 
@@ -73,9 +75,25 @@ final class JudgeOptions {
     return out;
   }
 
-  /** The explain engine for these methods on a network: the predicted class of each input, 32 inputs a batch. */
+  /** Inputs the explain engine explains together (parts of a sample judged in parts begin at a multiple). */
+  static final int BATCH = 32;
+
+  /** The explain engine for these methods on a network: the predicted class of each input, {@link #BATCH} inputs a batch. */
   BatchExplainer engine(TrainedModel m) {
-    return new BatchExplainer(m.network(), methods(), explainOptions(), layer, null, 32);
+    return new BatchExplainer(m.network(), methods(), explainOptions(), layer, null, BATCH);
+  }
+
+  /**
+   * The study of the whole sample: in this process, or (with an engine) in parts on its workers,
+   * joined into the same study ({@link Study#merge}).
+   */
+  Study study(TrainedModel m, DatasetInputs set, Samples sample, JudgeWorker.Setup u, EngineOptions engine, ScaleOut.Job job,
+      java.util.function.Consumer<String> progress) {
+    ScaleOut scaleOut = engine.scaleOut();
+    if (scaleOut == null) {
+      return Study.run(m.network(), sample, MethodMaps.of(engine(m), set, progress), u.metrics(), u.judging(), u.truth(), progress);
+    }
+    return Study.merge(sample, scaleOut.judge(job, sample.n(), BATCH), u.metrics(), u.judging(), u.truth());
   }
 
   /** One map maker per method for the sanity checks, which re-run a method on changed networks and classes. */

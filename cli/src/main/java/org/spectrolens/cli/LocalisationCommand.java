@@ -22,7 +22,9 @@ import org.spectrolens.params.Param;
 import org.spectrolens.truth.TruthReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code spectrolens localisation}: how well each method's maps agree with where the evidence really is. */
 @Command(name = "localisation", mixinStandardHelpOptions = true, sortOptions = false,
@@ -32,7 +34,7 @@ import picocli.CommandLine.Option;
         "ideal binary mask from its stems (--truth synth; docs/scene.md). Writes DIR/localisation.json:",
         "per method and for the random and energy maps every metric, and the chance level of each (the truth region's share);",
       "DIR/items.csv: every item's scores (id,label,map,<metric>...)."})
-public final class LocalisationCommand implements Callable<Integer>, Checked {
+public final class LocalisationCommand implements Callable<Integer>, Checked, JudgeWorker.Judges {
   @Mixin
   JudgeOptions common;
 
@@ -68,11 +70,42 @@ public final class LocalisationCommand implements Callable<Integer>, Checked {
     org.spectrolens.params.Params.check(Judging.class, "toleranceMs", toleranceMs);
   }
 
+  @Mixin
+  EngineOptions engine = new EngineOptions();
+
+  @Spec
+  CommandSpec spec;
+
   @Override
-  public Integer call() {
+  public JudgeOptions common() {
+    return common;
+  }
+
+  @Override
+  public int samples() {
+    return samples;
+  }
+
+  @Override
+  public JudgeWorker.Setup setup(TrainedModel m, Samples sample) {
     List<MapMetric> chosen = MetricRegistry.mapMetrics(metrics == null ? MetricRegistry.ids(Metric.Category.LOCALISATION) : metrics, common.metricParameters(),
         Metric.Category.LOCALISATION);
-    TruthReader reader = tracker.reader(truth);
+    int[] s = m.config().inputShape();
+    Judging judging = Judging.defaults(RemovalUnits.full(s[1], s[2])).withSeed(common.seed).withTolerance(toleranceHz, toleranceMs);
+    return new JudgeWorker.Setup(chosen, judging, Truth.masks(reader(), CachedDataset.open(common.data), sample));
+  }
+
+  /** The truth reader: one per run, since it records the tracker settings it used (written to localisation.json). */
+  private TruthReader reader() {
+    if (reader == null) reader = tracker.reader(truth);
+    return reader;
+  }
+
+  private TruthReader reader;
+
+  @Override
+  public Integer call() {
+    TruthReader reader = reader();
     common.methods();
     Engines.init(common.threads);
     CachedDataset ds = CachedDataset.open(common.data);
@@ -82,14 +115,18 @@ public final class LocalisationCommand implements Callable<Integer>, Checked {
       int[] s = m.config().inputShape();
       DatasetInputs set = common.inputs(m, samples);
       Samples sample = JudgeOptions.samples(set, m);
-      boolean[][] masks = Truth.masks(reader, ds, sample);
-      Judging judging = Judging.defaults(RemovalUnits.full(s[1], s[2])).withSeed(common.seed).withTolerance(toleranceHz, toleranceMs);
+      JudgeWorker.Setup u = setup(m, sample);
+      List<MapMetric> chosen = u.metrics();
+      boolean[][] masks = u.truth();
+      Judging judging = u.judging();
       Consumer<String> progress = line -> System.err.println("localisation: " + line);
-      Study study = Study.run(m.network(), sample, MethodMaps.of(common.engine(m), set, progress), chosen, judging, masks, progress);
+      Study study = common.study(m, set, sample, u, engine, engine.job("localisation", spec.commandLine().getParseResult().originalArgs(), null),
+          progress);
       LocalisationResult result = study.localisation(common.run(sample.n()).with(Truth.settings(reader, ds, masks, judging)).with(FaithfulnessCommand.metricParameters(chosen)));
       result.write(folder.dir());
       org.spectrolens.io.AtomicFiles.writeString(folder.dir().resolve("items.csv"), String.join("\n", study.itemRows(sample)) + "\n");
       if (saveMaps) saveMaps(folder.dir(), study, masks, s[1], s[2]);
+      engine.tables("localisation", folder.dir(), "items");
       folder.commit();
       System.out.println(FaithfulnessCommand.table(study, chosen));
       System.out.println("chance           " + result.chance());

@@ -34,6 +34,22 @@ public interface ScaleOut {
   /** {@code predict}: the printed line of each input, in input order. */
   List<String> predict(Job job, int inputs);
 
+  /**
+   * A judging command ({@code faithfulness}, {@code localisation}): the sample's {@code items} in
+   * parts of whole batches of {@code batch}, each judged on a worker ({@link JudgeWorker#part}), in item order.
+   */
+  List<org.spectrolens.judge.StudyPart> judge(Job job, int items, int batch);
+
+  /**
+   * {@code dataset}: the recipe's {@code items} featurised in parts on workers
+   * ({@link DatasetCommand.Worker#part}), each writing its grids into {@link Job#staging} (the
+   * cache folder being written); the parts, in any order.
+   */
+  List<org.spectrolens.dataset.DatasetBuilder.BuildPart> dataset(Job job, int items);
+
+  /** Writes {@code <name>.parquet} beside each {@code <name>.csv} of {@code dir} (an output folder being written). */
+  void tables(Job job, Path dir, List<String> names);
+
   /** The engine with this id on the class path, or the one-line error saying how to get it. */
   static ScaleOut find(String id) {
     for (ScaleOut s : ServiceLoader.load(ScaleOut.class)) if (s.id().equals(id)) return s;

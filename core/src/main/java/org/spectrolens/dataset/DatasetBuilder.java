@@ -51,6 +51,8 @@ public final class DatasetBuilder {
   private String stressSetting;
   private boolean force;
   private Progress progress = (d, t) -> { };
+  /** Featurises the items elsewhere, in parts (null: on this process's threads). */
+  private Parts parts;
   /** The frequency axis of the first grid of a build; every other grid must have the same. */
   private final AtomicReference<FrequencyAxis> firstAxis = new AtomicReference<>();
 
@@ -99,6 +101,59 @@ public final class DatasetBuilder {
   public record Result(CachedDataset dataset, BuildSummary summary) {}
 
   /**
+   * An engine that featurises a build's items in parts on other processes (the {@code spark}
+   * module): each part is {@link #part} on a builder of the same recipe, run on items
+   * {@code [from, to)} of the same item list; the parts come back in any order.
+   */
+  @FunctionalInterface
+  public interface Parts {
+    List<BuildPart> run(int items, Path partial);
+  }
+
+  /**
+   * What featurising items {@code [from, to)} gave: their manifest rows (their grids are already
+   * in the cache folder being written), the segments skipped ({@code reasons[k]}, {@code details[k]}),
+   * and the frequency axis of the grids as dataset.json records it (null when every item was skipped).
+   */
+  public record BuildPart(List<DatasetItem> items, List<String> reasons, List<String> details, Axis axis) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** A frequency axis as dataset.json records it: its scale and its warped start and step. */
+  public record Axis(String scale, double start, double step) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    static Axis of(FrequencyAxis a) {
+      return new Axis(a.scale().id(), a.warpedStart(), a.warpedStep());
+    }
+  }
+
+  /** Featurises the items in parts with {@code p} instead of on this process's threads. */
+  public DatasetBuilder inParts(Parts p) {
+    this.parts = p;
+    return this;
+  }
+
+  /**
+   * On a worker: featurises items {@code [from, to)} of {@code items} (the build's whole list, as
+   * the recipe gives it) into the cache folder being written at {@code partial}.
+   */
+  public BuildPart part(Path partial, List<Split.Assigned> items, int from, int to) {
+    List<DatasetItem> out = new ArrayList<>();
+    List<String> why = new ArrayList<>();
+    List<String> detail = new ArrayList<>();
+    for (Split.Assigned a : items.subList(from, to)) {
+      DatasetItem d = featurise((item, channels) -> DatasetWriter.write(partial, item, channels), a, (reason, text) -> {
+        why.add(reason);
+        detail.add(text);
+      });
+      if (d != null) out.add(d);
+    }
+    FrequencyAxis axis = firstAxis.get();
+    return new BuildPart(out, why, detail, axis == null ? null : Axis.of(axis));
+  }
+
+  /**
    * @param out the dataset directory (replaced only when the new cache is complete)
    * @param task the task id recorded in dataset.json
    * @param classes class names in index order; empty: the sorted labels of the items
@@ -131,14 +186,29 @@ public final class DatasetBuilder {
     List<String> classList = classes.isEmpty() ? new ArrayList<>(new TreeSet<>(items.stream().map(a -> a.segment().label()).toList())) : classes;
     firstAxis.set(null);
     {
-      List<DatasetItem> written = featuriseAll(writer, items, skipped);
+      Axis[] axis = {null};
+      List<DatasetItem> written;
+      if (parts == null) {
+        written = featuriseAll(writer, items, skipped);
+        if (firstAxis.get() != null) axis[0] = Axis.of(firstAxis.get());
+      } else {
+        written = new ArrayList<>();
+        for (BuildPart p : parts.run(items.size(), writer.partial())) {
+          for (DatasetItem d : p.items()) writer.adopt(d);
+          written.addAll(p.items());
+          for (int k = 0; k < p.reasons().size(); k++) skipped.add(p.reasons().get(k), p.details().get(k));
+          if (p.axis() != null && axis[0] != null && !p.axis().equals(axis[0])) {
+            throw new IllegalStateException("a part of the build has frequency axis " + p.axis() + ", another " + axis[0]);
+          }
+          if (axis[0] == null) axis[0] = p.axis();
+        }
+      }
       if (strict && !skipped.isEmpty()) throw SpectrolensException.ofParameter("strict", "skipped " + skipped.describe());
       if (written.isEmpty()) throw new SpectrolensException(out.toString(), "every segment was skipped: " + skipped.describe());
-      FrequencyAxis axis = firstAxis.get();
       written.sort(Comparator.comparing(DatasetItem::id));
       String id = contentId(format, task, classList, split, written);
       DatasetInfo info = new DatasetInfo(DatasetInfo.FORMAT, id, task, classList, format.spec(), format.cropMinHz(),
-          format.cropMaxHz(), format.height(), format.width(), axis.scale().id(), axis.warpedStart(), axis.warpedStep(),
+          format.cropMaxHz(), format.height(), format.width(), axis[0].scale(), axis[0].start(), axis[0].step(),
           split.id(), split.seed(), split.effectiveTestFraction(), format.minClipSeconds(), format.filters(), format.channels(),
           format.fit());
       BuildSummary summary = summary(info, written, skipped, corpus.dropped(), corpus.stress(), stressSetting);
@@ -168,7 +238,7 @@ public final class DatasetBuilder {
         }
         pool.execute(() -> {
           try {
-            DatasetItem item = featurise(writer, a, skipped);
+            DatasetItem item = featurise(writer::add, a, skipped::add);
             if (item != null) written.add(item);
           } catch (Throwable t) {
             failure.compareAndSet(null, t);
@@ -196,7 +266,17 @@ public final class DatasetBuilder {
     return new ArrayList<>(written);
   }
 
-  private DatasetItem featurise(DatasetWriter writer, Split.Assigned a, Skips skipped) {
+  /** Where a featurised item goes: its grid written, its manifest row returned. */
+  private interface Store {
+    DatasetItem add(DatasetItem item, float[][][] channels);
+  }
+
+  /** Where a skipped segment is counted. */
+  private interface Skipped {
+    void add(String reason, String detail);
+  }
+
+  private DatasetItem featurise(Store writer, Split.Assigned a, Skipped skipped) {
     Segment s = a.segment();
     ChannelStack stack;
     try {
@@ -235,7 +315,7 @@ public final class DatasetBuilder {
   }
 
   /** Counts a skipped segment; with --strict, stops the build at the first one. */
-  private DatasetItem skip(Skips skipped, String reason, String detail) {
+  private DatasetItem skip(Skipped skipped, String reason, String detail) {
     if (strict) throw SpectrolensException.ofParameter("strict", "skipped a segment (" + reason + "): " + detail);
     skipped.add(reason, detail);
     return null;

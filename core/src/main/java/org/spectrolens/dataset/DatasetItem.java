@@ -20,7 +20,7 @@ package org.spectrolens.dataset;
  */
 public record DatasetItem(
     String id, String source, double start, double end, String label, String speaker,
-    String split, int fold, String file, double timeStart, double timeStep, int sourceRate) {
+    String split, int fold, String file, double timeStart, double timeStep, int sourceRate) implements java.io.Serializable {
 
   /** manifest.csv's header. */
   public static final String HEADER = "id,source,start,end,label,speaker,split,fold,file,time_start,time_step,source_rate";

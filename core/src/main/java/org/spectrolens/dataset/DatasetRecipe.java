@@ -137,6 +137,14 @@ public record DatasetRecipe(
     return new DatasetBuilder(new SpectrogramFeaturiser(padded), padded);
   }
 
+  /**
+   * The split segments a build of this recipe featurises, in the order {@link #build} hands them
+   * to the builder: a worker of a build in parts ({@link DatasetBuilder#part}) reads the same list.
+   */
+  public List<Split.Assigned> items() {
+    return split.assign(segments(DurationProbe.headers()).segments());
+  }
+
   /** Builds the dataset into {@code out} with the given builder (featuriser) and duration probe. */
   public DatasetBuilder.Result build(Path out, DatasetBuilder builder, DurationProbe probe) {
     // lock and check the output before reading the corpus: a second run fails at once

@@ -74,12 +74,38 @@ public final class DatasetWriter {
   }
 
   private DatasetItem add(DatasetItem item, Npy.Array values) {
-    String file = "items/" + item.id() + ".npy";
-    Npy.write(partial.resolve(file), values);
-    DatasetItem stored = new DatasetItem(item.id(), item.source(), item.start(), item.end(), item.label(),
-        item.speaker(), item.split(), item.fold(), file, item.timeStart(), item.timeStep(), item.sourceRate());
+    DatasetItem stored = write(partial, item, values);
     items.add(stored);
     return stored;
+  }
+
+  /**
+   * Writes one item's channels into the cache folder being written at {@code partial} (its
+   * {@link #partial()}; another process's, when a build runs in parts) and returns its manifest row:
+   * the file is the item's own, so a part written twice leaves it once.
+   */
+  public static DatasetItem write(Path partial, DatasetItem item, float[][][] channels) {
+    Npy.Array values = channels.length == 1 ? Npy.Array.of(channels[0])
+        : new Npy.Array(new int[] {channels.length, channels[0].length, channels[0][0].length},
+            org.spectrolens.dataset.channels.ChannelStack.flatten(channels));
+    return write(partial, item, values);
+  }
+
+  private static DatasetItem write(Path partial, DatasetItem item, Npy.Array values) {
+    String file = "items/" + item.id() + ".npy";
+    Npy.write(partial.resolve(file), values);
+    return new DatasetItem(item.id(), item.source(), item.start(), item.end(), item.label(),
+        item.speaker(), item.split(), item.fold(), file, item.timeStart(), item.timeStep(), item.sourceRate());
+  }
+
+  /** The folder being written (published as {@link #target} by {@link #finish}). */
+  public Path partial() {
+    return partial;
+  }
+
+  /** Records the manifest row of an item whose grid another process wrote into {@link #partial} ({@link #write}). */
+  public void adopt(DatasetItem stored) {
+    items.add(stored);
   }
 
   /**

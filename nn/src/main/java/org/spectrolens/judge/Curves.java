@@ -15,7 +15,7 @@ import org.spectrolens.nn.model.TrainedModel;
  * @param probability target-class probability per sample and fraction, [n][fractions]
  * @param correct 1 where the prediction equals the label, else 0, [n][fractions]
  */
-public record Curves(Kind kind, double[] fractions, double[][] probability, double[][] correct) {
+public record Curves(Kind kind, double[] fractions, double[][] probability, double[][] correct) implements java.io.Serializable {
 
   /** Which curve. */
   public enum Kind {

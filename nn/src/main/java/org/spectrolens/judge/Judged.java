@@ -36,13 +36,15 @@ public final class Judged {
     final boolean[][] truth;
     final MapAxes axes;
     final Judging judging;
+    final int first;
     final float[][] baselines;
     final long[][] unitKeys;
     final long[][] cellKeys;
     float[][] logits;
     final AtomicLong forwardPasses = new AtomicLong();
 
-    Shared(Network network, int[] shape, float[] inputs, int n, int[] targets, int[] labels, boolean[][] truth, MapAxes axes, Judging judging) {
+    Shared(Network network, int[] shape, float[] inputs, int n, int[] targets, int[] labels, boolean[][] truth, MapAxes axes, Judging judging,
+        int first) {
       this.network = network;
       this.shape = shape;
       this.inputs = inputs;
@@ -52,6 +54,7 @@ public final class Judged {
       this.truth = truth;
       this.axes = axes;
       this.judging = judging;
+      this.first = first;
       this.baselines = new float[n][];
       this.unitKeys = new long[n][];
       this.cellKeys = new long[n][];
@@ -76,12 +79,22 @@ public final class Judged {
    */
   public static Judged of(Network network, int[] shape, float[] inputs, int n, float[][] maps, int[] targets, int[] labels,
       boolean[][] truth, MapAxes axes, Judging judging) {
+    return of(network, shape, inputs, n, maps, targets, labels, truth, axes, judging, 0);
+  }
+
+  /**
+   * As above for items {@code [first, first + n)} of a larger sample judged in parts (on several
+   * machines): every seeded per-item stream is keyed by the item's place in the whole sample
+   * ({@link #key}), so each item's scores are those the whole sample gives it.
+   */
+  public static Judged of(Network network, int[] shape, float[] inputs, int n, float[][] maps, int[] targets, int[] labels,
+      boolean[][] truth, MapAxes axes, Judging judging, int first) {
     int size = shape[0] * shape[1] * shape[2];
     if (inputs.length != n * size) throw new IllegalArgumentException("inputs hold " + inputs.length + " values, expected " + n * size);
     if (maps.length != n || targets.length != n) throw new IllegalArgumentException("one map and one target per input expected");
     if (judging.units().unitOf().length != shape[1] * shape[2]) throw new IllegalArgumentException("units are not on the input grid");
     Shared s = new Shared(network, shape.clone(), inputs, n, targets.clone(), labels == null ? targets.clone() : labels.clone(), truth, axes,
-        judging);
+        judging, first);
     return new Judged(s, maps);
   }
 
@@ -157,9 +170,14 @@ public final class Judged {
     return x;
   }
 
+  /** Input {@code i}'s place in the whole sample (its index when the batch is the whole sample): the key of its random streams. */
+  public long key(int i) {
+    return shared.first + (long) i;
+  }
+
   /** The seed of the last resort between units equal in map score and in content ({@link Ties}). */
   public long tieSeed(int i) {
-    return shared.judging.seed() * 31 + i;
+    return shared.judging.seed() * 31 + key(i);
   }
 
   /**
@@ -222,6 +240,12 @@ public final class Judged {
   /** Inputs run through the network so far (for forward passes per second). */
   public long forwardPasses() {
     return shared.forwardPasses.get();
+  }
+
+  /** The value remembered under {@code key}, or null when none has been computed. */
+  @SuppressWarnings("unchecked")
+  public <T> T remembered(String key) {
+    return (T) memo.get(key);
   }
 
   /** A value computed once per map set under {@code key}. */

@@ -20,6 +20,25 @@ public record MethodMaps(Map<String, float[][]> maps, Map<String, Double> second
     return of(engine, set, line -> { });
   }
 
+  /**
+   * The maps of items {@code [from, to)} only (a part of a set judged in parts), {@code from} a
+   * multiple of the engine's batch: explained in the batches the whole set is, so they are its maps.
+   */
+  public static MethodMaps of(BatchExplainer engine, InputSet set, int from, int to) {
+    if (from % engine.batch() != 0) throw new IllegalArgumentException("a part starts at a whole batch: " + from);
+    Map<String, float[][]> maps = new LinkedHashMap<>();
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    for (int b = from; b < to; b += engine.batch()) {
+      for (Map.Entry<String, Explanation> e : engine.explain(set, b, Math.min(to, b + engine.batch())).entrySet()) {
+        float[][] all = maps.computeIfAbsent(e.getKey(), k -> new float[to - from][]);
+        float[][] part = e.getValue().maps();
+        System.arraycopy(part, 0, all, b - from, part.length);
+        seconds.merge(e.getKey(), e.getValue().seconds(), Double::sum);
+      }
+    }
+    return new MethodMaps(maps, seconds);
+  }
+
   /** As above, with about ten progress lines ({@code "explained 64 of 200 items (12 s)"}). */
   public static MethodMaps of(BatchExplainer engine, InputSet set, java.util.function.Consumer<String> progress) {
     long t0 = System.nanoTime();

@@ -37,7 +37,7 @@ public record Road(boolean mostRelevantFirst, double[] fractions, double[][] kep
     double[][] kept = new double[j.n()][FRACTIONS.length];
     float[] batch = new float[FRACTIONS.length * size];
     for (int i = 0; i < j.n(); i++) {
-      SplittableRandom rng = new SplittableRandom(j.judging().seed() * 1_000_003L + i);
+      SplittableRandom rng = new SplittableRandom(j.judging().seed() * 1_000_003L + j.key(i));
       int[] order = j.mostRelevantFirst(i);
       if (!morf) order = reverse(order);
       float[] x = j.input(i);

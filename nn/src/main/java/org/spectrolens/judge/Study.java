@@ -52,10 +52,10 @@ public record Study(List<Entry> methods, List<Entry> baselines, long forwardPass
   public static Study run(Network net, Samples s, MethodMaps made, List<MapMetric> metrics, Judging judging, boolean[][] truth,
       Consumer<String> progress) {
     int sets = made.maps().size() + 2;
-    Judged base = Judged.of(net, s.shape(), s.inputs(), s.n(), new float[s.n()][], new int[s.n()], s.labels(), truth, s.axes(), judging);
+    Judged base = Judged.of(net, s.shape(), s.inputs(), s.n(), new float[s.n()][], new int[s.n()], s.labels(), truth, s.axes(), judging, s.first());
     int[] targets = new int[s.n()];
     for (int i = 0; i < s.n(); i++) targets[i] = org.spectrolens.nn.model.TrainedModel.argmax(base.logits()[i]);
-    base = Judged.of(net, s.shape(), s.inputs(), s.n(), new float[s.n()][], targets, s.labels(), truth, s.axes(), judging);
+    base = Judged.of(net, s.shape(), s.inputs(), s.n(), new float[s.n()][], targets, s.labels(), truth, s.axes(), judging, s.first());
     double metricNanos = 0;
     List<Entry> methods = new ArrayList<>();
     for (Map.Entry<String, float[][]> m : made.maps().entrySet()) {
@@ -68,7 +68,9 @@ public record Study(List<Entry> methods, List<Entry> baselines, long forwardPass
     List<Entry> baselines = new ArrayList<>();
     int[] sh = s.shape();
     Map<String, float[][]> refs = new LinkedHashMap<>();
-    refs.put(ReferenceMaps.RANDOM, ReferenceMaps.random(s.n(), sh[1], sh[2], judging.seed()));
+    // the random maps of this part's items: the whole sample's stream from its first item on
+    float[][] random = ReferenceMaps.random(s.first() + s.n(), sh[1], sh[2], judging.seed());
+    refs.put(ReferenceMaps.RANDOM, java.util.Arrays.copyOfRange(random, s.first(), random.length));
     refs.put(ReferenceMaps.ENERGY, ReferenceMaps.energy(s.inputs(), s.n(), sh[0], sh[1], sh[2]));
     for (Map.Entry<String, float[][]> r : refs.entrySet()) {
       long t0 = System.nanoTime();
@@ -76,6 +78,89 @@ public record Study(List<Entry> methods, List<Entry> baselines, long forwardPass
       metricNanos += System.nanoTime() - t0;
     }
     return new Study(methods, baselines, base.forwardPasses(), metricNanos / 1e9);
+  }
+
+  /**
+   * The study of a whole sample from the studies of its parts ({@link StudyPart}, in item order),
+   * each run with {@link #run} on {@link Samples#of(org.spectrolens.explain.DatasetInputs, List, int[], int, int) a part}:
+   * per-item scores, maps and curves joined, means and chance levels computed as {@link #run} does
+   * on the whole, so the result is the whole sample's. {@code whole} is the sample, {@code truth}
+   * its masks (null when none).
+   */
+  public static Study merge(Samples whole, List<StudyPart> parts, List<MapMetric> metrics, Judging judging, boolean[][] truth) {
+    int n = whole.n();
+    int[] targets = new int[n];
+    for (StudyPart p : parts) System.arraycopy(p.targets(), 0, targets, p.first(), p.targets().length);
+    Judged base = Judged.of(null, whole.shape(), whole.inputs(), n, new float[n][], targets, whole.labels(), truth, whole.axes(), judging);
+    List<Entry> entries = new ArrayList<>();
+    long passes = 0;
+    double metricSeconds = 0;
+    StudyPart head = parts.get(0);
+    for (int k = 0; k < head.entries().size(); k++) {
+      float[][] maps = new float[n][];
+      Map<String, double[]> perSample = new LinkedHashMap<>();
+      Curves.Kind[] kinds = Curves.Kind.values();
+      double[][][] prob = new double[kinds.length][n][];
+      double[][][] correct = new double[kinds.length][n][];
+      boolean[] curves = new boolean[kinds.length];
+      java.util.Arrays.fill(curves, true);
+      double seconds = 0;
+      for (StudyPart p : parts) {
+        StudyPart.EntryPart e = p.entries().get(k);
+        System.arraycopy(e.maps(), 0, maps, p.first(), e.maps().length);
+        for (Map.Entry<String, double[]> m : e.perSample().entrySet()) {
+          System.arraycopy(m.getValue(), 0, perSample.computeIfAbsent(m.getKey(), id -> new double[n]), p.first(), m.getValue().length);
+        }
+        for (int c = 0; c < kinds.length; c++) {
+          Curves part = e.curves().get(kinds[c]);
+          if (part == null) {
+            curves[c] = false;
+            continue;
+          }
+          System.arraycopy(part.probability(), 0, prob[c], p.first(), part.probability().length);
+          System.arraycopy(part.correct(), 0, correct[c], p.first(), part.correct().length);
+        }
+        seconds += e.seconds();
+      }
+      Judged j = base.withMaps(maps);
+      for (int c = 0; c < kinds.length; c++) {
+        if (!curves[c]) continue;
+        Curves joined = new Curves(kinds[c], judging.fractions(), prob[c], correct[c]);
+        j.memo("curves-" + kinds[c].id(), () -> joined); // as Curves.of would have remembered them
+      }
+      Map<String, Double> scores = new LinkedHashMap<>();
+      Map<String, Double> chance = new LinkedHashMap<>();
+      for (MapMetric m : metrics) {
+        scores.put(m.id(), Stats.mean(perSample.get(m.id())));
+        if (m instanceof LocalisationMetric l) chance.put(m.id(), l.chanceScore(j));
+      }
+      entries.add(new Entry(head.entries().get(k).name(), scores, perSample, chance, seconds, j));
+    }
+    for (StudyPart p : parts) {
+      passes += p.forwardPasses();
+      metricSeconds += p.metricSeconds();
+    }
+    int methods = head.methods();
+    return new Study(List.copyOf(entries.subList(0, methods)), List.copyOf(entries.subList(methods, entries.size())), passes, metricSeconds);
+  }
+
+  /** This study as the part of a sample judged in parts that begins at item {@code first}. */
+  public StudyPart part(int first) {
+    List<StudyPart.EntryPart> out = new ArrayList<>();
+    int[] targets = null;
+    for (Entry e : all()) {
+      Map<Curves.Kind, Curves> curves = new java.util.EnumMap<>(Curves.Kind.class);
+      for (Curves.Kind k : Curves.Kind.values()) {
+        Curves c = e.judged().remembered("curves-" + k.id());
+        if (c != null) curves.put(k, c);
+      }
+      out.add(new StudyPart.EntryPart(e.name(), new LinkedHashMap<>(e.perSample()), e.judged().maps(), curves, e.seconds()));
+      if (targets == null) {
+        targets = new int[e.judged().n()];
+        for (int i = 0; i < targets.length; i++) targets[i] = e.judged().target(i);
+      }
+    }
+    return new StudyPart(first, targets, methods.size(), out, forwardPasses, metricSeconds);
   }
 
   private static Entry entry(String name, Judged j, List<MapMetric> metrics, long t0, Consumer<String> progress, int set, int sets) {

@@ -1,5 +1,6 @@
 package org.spectrolens.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class SparkEngineTest {
     corpus = dir.resolve("corpus");
     ds = dir.resolve("ds");
     model = dir.resolve("model");
-    Run.ok("synth", "--out", corpus.toString(), "--utterances", "8", "--seed", "3");
+    Run.ok("synth", "--out", corpus.toString(), "--utterances", "12", "--seed", "3");
     Run.ok("dataset", "--corpus", corpus.toString(), "--task", "vowels", "--out", ds.toString(), "--size", "16x16", "--no-progress",
         "--threads", "1");
     Run.ok("train", "--data", ds.toString(), "--out", model.toString(), "--epochs", "1", "--batch", "4", "--quiet", "--threads", "1");
@@ -83,6 +84,61 @@ class SparkEngineTest {
     try (Stream<Path> f = Files.list(many.resolve("items.parquet"))) {
       assertTrue(f.allMatch(p -> p.getFileName().toString().endsWith(".parquet")), "one table, no side files");
     }
+  }
+
+  @Test
+  void faithfulnessScoresAreTheSingleMachineScores() throws Exception {
+    String[] common = {"faithfulness", "--model", model.toString(), "--data", ds.toString(), "--split", "all", "--methods", "gradcam,saliency",
+        "--samples", "40", "--grid", "4x4", "--step", "0.25"};
+    Path one = judge(common, "faith-one", false);
+    Path many = judge(common, "faith-spark", true);
+    assertEquals(Files.readAllLines(one.resolve("items.csv")), Files.readAllLines(many.resolve("items.csv")));
+    assertEquals(Files.readAllLines(one.resolve("curves.csv")), Files.readAllLines(many.resolve("curves.csv")));
+    JsonTrees.assertClose(Json.MAPPER.readTree(one.resolve("faithfulness.json").toFile()),
+        Json.MAPPER.readTree(many.resolve("faithfulness.json").toFile()), 1e-6);
+    // the per-item scores as Parquet too, one row per item and map set
+    var rows = Sessions.of(SPARK_MASTER, "test").read().parquet(many.resolve("items.parquet").toString()).collectAsList();
+    assertEquals(Files.readAllLines(one.resolve("items.csv")).size() - 1, rows.size());
+  }
+
+  @Test
+  void localisationScoresAreTheSingleMachineScores() throws Exception {
+    String[] common = {"localisation", "--model", model.toString(), "--data", ds.toString(), "--split", "all", "--methods", "gradcam,saliency",
+        "--truth", "synth"};
+    Path one = judge(common, "loc-one", false);
+    Path many = judge(common, "loc-spark", true);
+    assertEquals(Files.readAllLines(one.resolve("items.csv")), Files.readAllLines(many.resolve("items.csv")));
+    JsonTrees.assertClose(Json.MAPPER.readTree(one.resolve("localisation.json").toFile()),
+        Json.MAPPER.readTree(many.resolve("localisation.json").toFile()), 1e-6);
+  }
+
+  /** Runs a judging command line into {@code name}, on Spark or not; the items judged span more than one part. */
+  static Path judge(String[] common, String name, boolean onSpark) throws Exception {
+    Path out = dir.resolve(name);
+    List<String> a = onSpark ? spark(common) : new ArrayList<>(List.of(common));
+    a.addAll(List.of("--out", out.toString()));
+    Run.ok(a.toArray(String[]::new));
+    assertTrue(Files.readAllLines(out.resolve("items.csv")).size() > 3 * 33, "more than one part of 32 items per map set");
+    return out;
+  }
+
+  @Test
+  void datasetGivesTheSingleMachineCache() throws Exception {
+    Path many = dir.resolve("ds-spark");
+    Run.ok(spark("dataset", "--corpus", corpus.toString(), "--task", "vowels", "--out", many.toString(), "--size", "16x16", "--no-progress")
+        .toArray(String[]::new));
+    for (String f : List.of("manifest.csv", "dataset.json", "summary.json")) {
+      assertEquals(Files.readString(ds.resolve(f)), Files.readString(many.resolve(f)), f);
+    }
+    List<Path> grids;
+    try (Stream<Path> f = Files.list(ds.resolve("items"))) {
+      grids = f.sorted().toList();
+    }
+    assertTrue(grids.size() > 16, "more than one part: " + grids.size());
+    try (Stream<Path> f = Files.list(many.resolve("items"))) {
+      assertEquals(grids.size(), f.count());
+    }
+    for (Path g : grids) assertArrayEquals(Files.readAllBytes(g), Files.readAllBytes(many.resolve("items").resolve(g.getFileName())), g.toString());
   }
 
   @Test

@@ -70,7 +70,7 @@ public final class FaithfulnessCorrelation extends Described implements MapMetri
   public static int[][] subsets(Judged j, int i) {
     int count = j.units().count();
     int subset = Math.max(1, Math.min(j.judging().correlationSubset(), count / 2));
-    SplittableRandom rng = new SplittableRandom(j.judging().seed() * 7_919L + i);
+    SplittableRandom rng = new SplittableRandom(j.judging().seed() * 7_919L + j.key(i));
     int[] content = Ties.byKey(j.unitKeys(i), j.tieSeed(i));
     int[][] out = new int[j.judging().correlationRuns()][];
     for (int r = 0; r < out.length; r++) {
