@@ -1,0 +1,191 @@
+package org.spectrolens.serve;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.spectrolens.SpectrolensException;
+import org.spectrolens.audio.WavWriter;
+import org.spectrolens.dataset.DatasetItem;
+import org.spectrolens.io.Json;
+
+/**
+ * The explorer's HTTP server: the page and its assets (from the jar), the JSON API over the runs
+ * found under the served folders, and the rules that keep it safe to leave running:
+ * <ul>
+ *   <li>{@link AccessGuard}: loopback by default; any other host needs a token on every request;
+ *   <li>requests name runs and items by id, never a file; every file read is checked to lie under
+ *       a served folder ({@link ServedFolders#inside});
+ *   <li>every error, from a route or from Jetty itself (a malformed request line, an ambiguous
+ *       path), is one JSON line {@code {"error": "..."}} with a 4xx or 5xx status, and the server
+ *       goes on serving.
+ * </ul>
+ */
+public final class ExplorerServer implements AutoCloseable {
+  /** The API answers compactly (the library's mapper indents, for files a person reads). */
+  static final ObjectWriter JSON = Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
+  /** Items kept ready as JSON (the most recently asked). */
+  private static final int VIEW_CACHE = 256;
+
+  /**
+   * How to serve.
+   *
+   * @param folders the folders served
+   * @param host the address bound
+   * @param port the port (0: any free one)
+   * @param token the token every request must carry; null: none on loopback, a generated one elsewhere
+   */
+  public record Settings(List<Path> folders, String host, int port, String token) {}
+
+  private final ServedFolders folders;
+  private final Map<String, ExplorerRun> runs = new LinkedHashMap<>();
+  private final Map<String, byte[]> tables = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> views = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+      return size() > VIEW_CACHE;
+    }
+  });
+  private final AccessGuard guard;
+  private final Javalin app;
+
+  private ExplorerServer(Settings s) {
+    folders = new ServedFolders(s.folders());
+    for (ExplorerRun r : RunFinder.find(folders)) runs.put(r.id(), r);
+    guard = AccessGuard.of(s.host(), s.token());
+    Assets assets = Assets.load();
+    app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.jetty.host = s.host();
+      config.jetty.port = s.port();
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      config.routes.before(guard::check);
+      config.routes.get("/", ctx -> assets.send(ctx, "index.html"));
+      config.routes.get("/assets/{name}", ctx -> assets.send(ctx, ctx.pathParam("name")));
+      config.routes.get("/api/runs", ctx -> json(ctx, runList()));
+      config.routes.get("/api/items", ctx -> ctx.contentType("application/json").result(table(run(ctx))));
+      config.routes.get("/api/item", this::item);
+      config.routes.get("/api/audio", this::audio);
+      config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getStatus() == 404
+          ? "not found: " + ctx.path() : e.getMessage()));
+      config.routes.exception(SpectrolensException.class, (e, ctx) -> error(ctx, 500, e.getMessage()));
+      config.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e));
+    });
+    app.start();
+  }
+
+  /** Starts serving; the runs are found once, at start. */
+  public static ExplorerServer start(Settings s) {
+    return new ExplorerServer(s);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** The token requests must carry, or null where none is needed. */
+  public String token() {
+    return guard.token();
+  }
+
+  /** The page's address (with the token where one is needed). */
+  public String url(String host) {
+    String h = host.contains(":") ? "[" + host + "]" : host;
+    return "http://" + h + ":" + port() + "/" + (guard.token() == null ? "" : "?token=" + guard.token());
+  }
+
+  public List<ExplorerRun> runs() {
+    return List.copyOf(runs.values());
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  /** One row of {@code GET /api/runs}. */
+  record RunInfo(String id, List<String> classes, int items, int predicted, List<String> methods,
+      @com.fasterxml.jackson.annotation.JsonProperty("score_keys") List<String> scoreKeys) {}
+
+  private List<RunInfo> runList() {
+    return runs.values().stream().map(r -> new RunInfo(r.id(), r.dataset().classes(), r.items().size(), r.predictions().size(), r.methods(),
+        r.scoreKeys())).toList();
+  }
+
+  private ExplorerRun run(Context ctx) {
+    String id = ctx.queryParam("run");
+    if (id == null) throw ApiError.badRequest("run: required (the runs are listed at /api/runs)");
+    ExplorerRun r = runs.get(id);
+    if (r == null) throw ApiError.notFound("run: no run '" + id + "' here (the runs are listed at /api/runs)");
+    return r;
+  }
+
+  private DatasetItem item(ExplorerRun run, Context ctx) {
+    String id = ctx.queryParam("id");
+    if (id == null) throw ApiError.badRequest("id: required");
+    DatasetItem i = run.items().get(id);
+    if (i == null) throw ApiError.notFound("id: no item '" + id + "' in run '" + run.id() + "'");
+    return i;
+  }
+
+  private byte[] table(ExplorerRun run) {
+    return tables.computeIfAbsent(run.id(), k -> bytes(ItemTable.of(run)));
+  }
+
+  private void item(Context ctx) {
+    ExplorerRun run = run(ctx);
+    DatasetItem i = item(run, ctx);
+    String key = run.id() + "\u0000" + i.id();
+    byte[] b = views.get(key);
+    if (b == null) {
+      b = bytes(ItemView.of(run, i, folders));
+      views.put(key, b);
+    }
+    ctx.contentType("application/json").result(b);
+  }
+
+  /** The item's span of the recording (the same span the item's spectrogram shows) as 16-bit WAV; seekable (Range requests). */
+  private void audio(Context ctx) {
+    ExplorerRun run = run(ctx);
+    DatasetItem i = item(run, ctx);
+    Path source = folders.inside(Path.of(i.source()));
+    if (source == null) throw ApiError.notFound("audio: the recording of '" + i.id() + "' is not under a served folder");
+    ItemView.Span span = ItemView.span(i, source);
+    if (span == null) throw ApiError.notFound("audio: cannot read the recording of '" + i.id() + "'");
+    byte[] wav = WavWriter.pcm16(ItemView.clip(source, span));
+    ctx.writeSeekableStream(new ByteArrayInputStream(wav), "audio/wav", wav.length);
+  }
+
+  private static void json(Context ctx, Object value) {
+    ctx.contentType("application/json").result(bytes(value));
+  }
+
+  static byte[] bytes(Object value) {
+    try {
+      return JSON.writeValueAsBytes(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** An error as the page reads it: one JSON line. */
+  static void error(Context ctx, int status, String message) {
+    ctx.status(status).contentType("application/json").result(errorLine(message));
+  }
+
+  static byte[] errorLine(String message) {
+    String m = message == null ? "error" : message.replace('\n', ' ').replace('\r', ' ');
+    return (new String(bytes(Map.of("error", m)), java.nio.charset.StandardCharsets.UTF_8) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

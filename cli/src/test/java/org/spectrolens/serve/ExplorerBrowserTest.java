@@ -1,0 +1,178 @@
+package org.spectrolens.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The explorer end to end in a real browser (Debian's chromium driven by its chromedriver,
+ * headless; skipped where either is absent): filter by a confusion cell, open an item, toggle two
+ * more methods, drag a box and read its band and span against the page's axes, play the audio and
+ * see its time and the playhead advance; the items table at 10,000 rows. Each view is saved as a
+ * screenshot under {@code target/serve-screenshots/}; the page's own timings (Performance API:
+ * item view ready, table filtered) are printed, not asserted.
+ */
+class ExplorerBrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SHOTS = Path.of("target/serve-screenshots");
+  static Path dir;
+  static ExplorerServer server;
+  static WebDriver browser;
+
+  @BeforeAll
+  static void start() throws IOException {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "chromium or chromedriver is not installed: skipped");
+    dir = ServeFixture.get();
+    server = ExplorerServer.start(new ExplorerServer.Settings(List.of(dir), "127.0.0.1", 0, null));
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(CHROMIUM.toFile());
+    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000",
+        "--autoplay-policy=no-user-gesture-required", "--mute-audio");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, o);
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) browser.quit();
+    if (server != null) server.close();
+  }
+
+  static Object js(String script, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(script, args);
+  }
+
+  static WebDriverWait waiting() {
+    return new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  static void shot(String name) throws IOException {
+    Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  static void open(String run) {
+    browser.get("http://127.0.0.1:" + server.port() + "/?run=" + ItemView.url(run));
+    waiting().until(d -> run.equals(js("return window.explorer.state.run")) && !d.findElement(By.id("count")).getText().isEmpty());
+  }
+
+  static double number(Object o) {
+    return ((Number) o).doubleValue();
+  }
+
+  @Test
+  void filterOpenToggleMeasureAndListen() throws IOException {
+    String run = dir.getFileName() + "/vowels";
+    open(run);
+    shot("items");
+    // the fullest confusion cell off the diagonal (or on it, for a model that makes no mistake)
+    WebElement cell = null;
+    int most = -1;
+    for (WebElement td : browser.findElements(By.cssSelector("#confusion td.cell"))) {
+      int n = Integer.parseInt(td.getText());
+      boolean off = !td.getAttribute("data-label").equals(td.getAttribute("data-predicted"));
+      int score = n == 0 ? -1 : n + (off ? 10_000 : 0);
+      if (score > most) {
+        most = score;
+        cell = td;
+      }
+    }
+    String label = cell.getAttribute("data-label"), predicted = cell.getAttribute("data-predicted");
+    int count = Integer.parseInt(cell.getText());
+    cell.click();
+    assertTrue(browser.findElement(By.id("count")).getText().startsWith(count + " of "), browser.findElement(By.id("count")).getText());
+    List<WebElement> rows = browser.findElements(By.cssSelector("#table-rows .row"));
+    assertEquals(Math.min(count, rows.size()), rows.size());
+    for (WebElement r : rows) {
+      List<WebElement> cells = r.findElements(By.tagName("span"));
+      assertEquals(label, cells.get(1).getText());
+      assertEquals(predicted, cells.get(2).getText());
+    }
+    shot("items-confusion-cell");
+
+    String id = rows.get(0).getAttribute("data-id");
+    rows.get(0).click();
+    waiting().until(d -> id.equals(d.findElement(By.id("item-title")).getText()) && js("return window.explorer.timings.item") != null);
+    double itemMs = number(js("return window.explorer.timings.item"));
+    long before = canvasSum("spec");
+    for (String m : List.of("saliency", "layercam")) browser.findElement(By.cssSelector("#methods input[data-method='" + m + "']")).click();
+    assertEquals(List.of("gradcam", "saliency", "layercam"), js("return window.explorer.state.methods"));
+    assertEquals(3, browser.findElements(By.cssSelector("#compare canvas")).size(), "the methods side by side");
+    assertTrue(canvasSum("spec") != before, "the overlay changed with the methods shown");
+    shot("item-three-methods");
+
+    // drag a box from (200, 120) to (420, 260) canvas pixels (the canvas is drawn 1:1)
+    WebElement overlay = browser.findElement(By.id("overlay"));
+    int w = overlay.getSize().getWidth(), h = overlay.getSize().getHeight();
+    new Actions(browser).moveToElement(overlay, 200 - w / 2, 120 - h / 2).clickAndHold().moveByOffset(220, 140).release().perform();
+    WebElement box = browser.findElement(By.id("box"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> e = (Map<String, Object>) js("return window.explorer.state.extent");
+    double t0 = number(e.get("t0")), t1 = number(e.get("t1")), f0 = number(e.get("f0")), f1 = number(e.get("f1"));
+    int left = 62, top = 10, pw = 900 - 62 - 10, ph = 420 - 10 - 34; // the page's plot margins
+    double sPerPx = (t1 - t0) / pw, hzPerPx = (f1 - f0) / ph;
+    assertEquals(t0 + (200 - left) * sPerPx, Double.parseDouble(box.getAttribute("data-s-start")), 1.5 * sPerPx);
+    assertEquals(t0 + (420 - left) * sPerPx, Double.parseDouble(box.getAttribute("data-s-end")), 1.5 * sPerPx);
+    assertEquals(f0 + (ph - (260 - top)) * hzPerPx, Double.parseDouble(box.getAttribute("data-hz-low")), 1.5 * hzPerPx);
+    assertEquals(f0 + (ph - (120 - top)) * hzPerPx, Double.parseDouble(box.getAttribute("data-hz-high")), 1.5 * hzPerPx);
+    assertTrue(box.getText().startsWith("band ") && box.getText().contains(" Hz") && box.getText().contains(" s ("), box.getText());
+    shot("item-box");
+
+    // play: the audio element's clock and the playhead over the spectrogram both advance
+    js("document.getElementById('audio').play()");
+    waiting().until(d -> number(js("return document.getElementById('audio').currentTime")) > 0.05);
+    double audioStart = number(js("return window.explorer.state.item.audio.start"));
+    waiting().until(d -> js("return window.explorer.state.playhead") != null);
+    double p1 = number(js("return window.explorer.state.playhead"));
+    waiting().until(d -> number(js("return window.explorer.state.playhead")) > p1 + 0.02
+        || Boolean.TRUE.equals(js("return document.getElementById('audio').ended")));
+    double p2 = number(js("return window.explorer.state.playhead"));
+    double current = number(js("return document.getElementById('audio').currentTime"));
+    assertTrue(p2 > p1 && p1 > audioStart, "playhead " + p1 + " -> " + p2 + " s from " + audioStart);
+    assertTrue(current > 0.05, "audio time " + current);
+    shot("item-playing");
+
+    // 10,000 rows: filter by class, then by a confusion cell, timed by the page (Performance API)
+    open(dir.getFileName() + "/big");
+    new Select(browser.findElement(By.id("f-class"))).selectByValue("ae");
+    double classMs = number(js("return window.explorer.timings.filter"));
+    assertTrue(browser.findElement(By.id("count")).getText().startsWith(ServeFixture.BIG / 5 + " of " + ServeFixture.BIG),
+        browser.findElement(By.id("count")).getText());
+    browser.findElement(By.cssSelector("#confusion td[data-label='ae'][data-predicted='er']")).click();
+    double cellMs = number(js("return window.explorer.timings.filter"));
+    assertTrue(browser.findElements(By.cssSelector("#table-rows .row")).size() < 60, "only the rows in sight are in the page");
+    js("var w = document.getElementById('table-wrap'); w.scrollTop = w.scrollHeight;");
+    shot("items-10000");
+    System.out.printf("serve timings (chromium headless, this machine): item view ready %.1f ms after the click;"
+        + " 10,000-row table filtered by class in %.1f ms, by a confusion cell in %.1f ms%n", itemMs, classMs, cellMs);
+  }
+
+  /** A checksum of a canvas's pixels, to see that a drawing changed. */
+  static long canvasSum(String id) {
+    return ((Number) js("const c = document.getElementById(arguments[0]); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+        + " let s = 0; for (let i = 0; i < d.length; i += 7) s = (s * 31 + d[i]) % 1000000007; return s;", id)).longValue();
+  }
+}
