@@ -13,9 +13,11 @@ import org.spectrolens.SpectrolensException;
 import org.spectrolens.dataset.CachedDataset;
 import org.spectrolens.explain.Baseline;
 import org.spectrolens.explain.BatchExplainer;
+import org.spectrolens.explain.ExplainSource;
 import org.spectrolens.explain.DatasetInputs;
 import org.spectrolens.explain.method.Explainers;
 import org.spectrolens.explain.ExplainWorkflow;
+import org.spectrolens.explain.Explanation;
 import org.spectrolens.explain.FileInputs;
 import org.spectrolens.explain.InputSet;
 import org.spectrolens.explain.Method;
@@ -33,7 +35,10 @@ import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.model.TrainedModel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code spectrolens explain}: explanation maps of a model's decisions, in Hz and seconds, for files or a whole dataset. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
@@ -145,6 +150,12 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
   Path out;
 
+  @Mixin
+  EngineOptions engine = new EngineOptions();
+
+  @Spec
+  CommandSpec spec;
+
   @Option(names = "--force", description = "Replace an output another command wrote, or write inside an input.")
   boolean force;
 
@@ -164,8 +175,38 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
       Explainers.describe().forEach(System.out::println);
       return 0;
     }
-    Options options = options();
-    Profile profile = options.profile();
+    List<Method> chosen = chosenMethods();
+    Engines.init(threads);
+    ScaleOut scaleOut = engine.scaleOut();
+    try (Worker w = worker(chosen)) {
+      ExplainResult.Run run = new ExplainResult.Run(model.toString(), source.data == null ? null : source.data.toString(),
+          source.data == null ? null : split, source.data == null ? source.inputs.stream().map(Path::toString).toList() : null,
+          w.model.config().inputShape(), target, TargetLayers.resolve(w.model.network(), layer));
+      boolean figures = png != null ? png : w.inputs.size() <= FIGURES_UP_TO;
+      List<Path> read = new ArrayList<>(List.of(model));
+      if (source.data != null) read.add(source.data);
+      else read.addAll(source.inputs);
+      ExplainWorkflow.Outputs outputs = new ExplainWorkflow.Outputs(figures, audio, bandHz, spanSeconds);
+      try (OutputFolder folder = OutputFolder.create(out, "explain", force, read.toArray(Path[]::new))) {
+        ExplainSource explainer = scaleOut == null ? w.engine
+            : scaleOut.explain(engine.job("explain", spec.commandLine().getParseResult().originalArgs(), folder.dir().resolve("shards")), batch);
+        BatchExplainer.Run r;
+        try (ProgressBar bar = quiet || w.inputs.size() <= batch ? null : new ProgressBarBuilder().setTaskName("explain")
+            .setInitialMax(w.inputs.size()).setUnit(" inputs", 1).showSpeed().setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .setUpdateIntervalMillis(250).build()) {
+          r = ExplainWorkflow.run(w.model, w.inputs, explainer, run, outputs, folder, bar == null ? null : bar::stepTo);
+        }
+        System.err.printf(java.util.Locale.ROOT, "explained %d inputs with %d methods in %.1f s (%.1f inputs/s)%n", r.inputs(), chosen.size(),
+            r.seconds(), r.inputsPerSecond());
+      }
+      System.out.println(out);
+    }
+    return 0;
+  }
+
+  /** The methods of {@code --methods} with their {@code --param} values. */
+  private List<Method> chosenMethods() {
+    Profile profile = options().profile();
     Map<String, Map<String, String>> set = parameters();
     List<Method> chosen = new ArrayList<>();
     for (String m : methods) chosen.add(Explainers.of(m, profile, set));
@@ -174,10 +215,14 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
         throw new SpectrolensException("--param", "sets a parameter of '" + id + "', which is not among --methods");
       }
     }
-    Engines.init(threads);
-    try (TrainedModel m = TrainedModel.open(model)) {
-      List<String> classes = m.config().classes();
-      Integer t = target == null ? null : classIndex(classes, target);
+    return chosen;
+  }
+
+  /** The model, inputs and explainer of this command line (the engine must be initialised). */
+  private Worker worker(List<Method> chosen) {
+    TrainedModel m = TrainedModel.open(model);
+    try {
+      Integer t = target == null ? null : classIndex(m.config().classes(), target);
       InputSet inputs;
       if (source.data != null) {
         inputs = DatasetInputs.of(CachedDataset.open(source.data), m, split, limit, perClass, seed);
@@ -186,28 +231,48 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
         f.input(0); // a bad first input fails before anything is written
         inputs = f;
       }
-      ExplainResult.Run run = new ExplainResult.Run(model.toString(), source.data == null ? null : source.data.toString(),
-          source.data == null ? null : split, source.data == null ? source.inputs.stream().map(Path::toString).toList() : null,
-          m.config().inputShape(), target, TargetLayers.resolve(m.network(), layer));
-      boolean figures = png != null ? png : inputs.size() <= FIGURES_UP_TO;
-      List<Path> read = new ArrayList<>(List.of(model));
-      if (source.data != null) read.add(source.data);
-      else read.addAll(source.inputs);
-      BatchExplainer engine = new BatchExplainer(m.network(), chosen, options, layer, t, batch);
-      ExplainWorkflow.Outputs outputs = new ExplainWorkflow.Outputs(figures, audio, bandHz, spanSeconds);
-      try (OutputFolder folder = OutputFolder.create(out, "explain", force, read.toArray(Path[]::new))) {
-        BatchExplainer.Run r;
-        try (ProgressBar bar = quiet || inputs.size() <= batch ? null : new ProgressBarBuilder().setTaskName("explain")
-            .setInitialMax(inputs.size()).setUnit(" inputs", 1).showSpeed().setConsumer(new ConsoleProgressBarConsumer(System.err))
-            .setUpdateIntervalMillis(250).build()) {
-          r = ExplainWorkflow.run(m, inputs, engine, run, outputs, folder, bar == null ? null : bar::stepTo);
-        }
-        System.err.printf(java.util.Locale.ROOT, "explained %d inputs with %d methods in %.1f s (%.1f inputs/s)%n", r.inputs(), chosen.size(),
-            r.seconds(), r.inputsPerSecond());
-      }
-      System.out.println(out);
+      return new Worker(m, inputs, new BatchExplainer(m.network(), chosen, options(), layer, t, batch));
+    } catch (RuntimeException e) {
+      m.close();
+      throw e;
     }
-    return 0;
+  }
+
+  /**
+   * The command's work on a worker of a {@link ScaleOut} engine: the model, inputs and explainer
+   * the same command line gives in this process, so a worker's maps are this process's.
+   */
+  public static final class Worker implements AutoCloseable {
+    final TrainedModel model;
+    final InputSet inputs;
+    final BatchExplainer engine;
+
+    private Worker(TrainedModel model, InputSet inputs, BatchExplainer engine) {
+      this.model = model;
+      this.inputs = inputs;
+      this.engine = engine;
+    }
+
+    /** The worker of an {@code explain} command line (the whole line, as given); the engine must be initialised. */
+    public static Worker open(List<String> args) {
+      ExplainCommand c = Main.parse(args, ExplainCommand.class);
+      c.checkOptions();
+      return c.worker(c.chosenMethods());
+    }
+
+    public InputSet inputs() {
+      return inputs;
+    }
+
+    /** Every method's explanation of inputs {@code [from, to)}. */
+    public Map<String, Explanation> explain(int from, int to) {
+      return engine.explain(inputs, from, to);
+    }
+
+    @Override
+    public void close() {
+      model.close();
+    }
   }
 
   @Override

@@ -103,6 +103,16 @@ public final class Main implements Callable<Integer> {
     return cli;
   }
 
+  /**
+   * The command object of a whole command line, parsed as {@link #run} parses it but not run: a
+   * {@link ScaleOut} worker rebuilds the command it runs a part of from the driver's command line.
+   */
+  static <T> T parse(List<String> args, Class<T> type) {
+    CommandLine.ParseResult p = commandLine().parseArgs(args.toArray(String[]::new));
+    while (p.hasSubcommand()) p = p.subcommand();
+    return type.cast(p.commandSpec().userObject());
+  }
+
   /** A parse error as {@code <option>: <problem>} (picocli's own wording otherwise). */
   static String parameterProblem(CommandLine.ParameterException ex) {
     String help = " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')";

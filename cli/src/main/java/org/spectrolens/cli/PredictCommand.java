@@ -13,7 +13,10 @@ import org.spectrolens.nn.model.Prediction;
 import org.spectrolens.nn.model.TrainedModel;
 import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /** {@code spectrolens predict}: class probabilities for inputs. */
@@ -43,37 +46,80 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Engine threads; 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Mixin
+  EngineOptions engine = new EngineOptions();
+
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() {
     Engines.init(threads);
-    if (HybridModel.isHybrid(model)) {
-      try (HybridModel m = HybridModel.open(model)) {
-        for (Path in : inputs) {
-          double[] p = m.predict(HybridCommands.clip(in, start, end));
-          print(in, m.config().classes(), null, p);
-        }
-      }
+    ScaleOut scaleOut = engine.scaleOut();
+    if (scaleOut != null) {
+      scaleOut.predict(engine.job("predict", spec.commandLine().getParseResult().originalArgs(), null), inputs.size()).forEach(System.out::println);
       return 0;
     }
-    try (TrainedModel m = TrainedModel.open(model)) {
-      for (Path in : inputs) {
-        float[] x = ModelInput.read(m, in, new ModelInput.Span(start, end), ModelInput.Columns.UNKNOWN).tensor();
-        float[] logits = m.logits(x, 1)[0];
-        print(in, m.config().classes(), logits, TrainedModel.softmax(logits));
-      }
+    try (Worker w = new Worker(this)) {
+      for (int i = 0; i < inputs.size(); i++) System.out.println(w.lines(i, i + 1).get(0));
     }
     return 0;
   }
 
-  /** One line per input: text or (--json) a JSON object; {@code logits} null for hybrid models. */
-  private void print(Path in, List<String> classes, float[] logits, double[] p) {
-    int top = TrainedModel.argmax(p);
-    if (json) {
-      System.out.println(Json.toString(Prediction.of(in.toString(), classes, logits, p)).replaceAll("\\s*\\n\\s*", " "));
-    } else {
-      List<String> parts = new ArrayList<>();
-      for (int i = 0; i < p.length; i++) parts.add(String.format(Locale.ROOT, "%s=%.4f", classes.get(i), p[i]));
-      System.out.println(in + "\t" + classes.get(top) + "\t" + String.join(" ", parts));
+  /**
+   * The command's work on one process: the printed line of inputs by index. A {@link ScaleOut}
+   * worker opens it from the driver's command line and runs it on a partition of the inputs.
+   */
+  public static final class Worker implements AutoCloseable {
+    private final PredictCommand c;
+    private final HybridModel hybrid;
+    private final TrainedModel model;
+
+    private Worker(PredictCommand c) {
+      this.c = c;
+      hybrid = HybridModel.isHybrid(c.model) ? HybridModel.open(c.model) : null;
+      model = hybrid == null ? TrainedModel.open(c.model) : null;
     }
+
+    /** The worker of a {@code predict} command line (the whole line, as given); the engine must be initialised. */
+    public static Worker open(List<String> args) {
+      return new Worker(Main.parse(args, PredictCommand.class));
+    }
+
+    /** The printed lines of inputs {@code [from, to)}, their tensors run through the network as one batch. */
+    public List<String> lines(int from, int to) {
+      List<String> out = new ArrayList<>();
+      if (hybrid != null) {
+        for (Path in : c.inputs.subList(from, to)) out.add(c.line(in, hybrid.config().classes(), null, hybrid.predict(HybridCommands.clip(in, c.start, c.end))));
+        return out;
+      }
+      int size = 1;
+      for (int d : model.config().inputShape()) size *= d;
+      float[] x = new float[(to - from) * size];
+      for (int i = from; i < to; i++) {
+        float[] t = ModelInput.read(model, c.inputs.get(i), new ModelInput.Span(c.start, c.end), ModelInput.Columns.UNKNOWN).tensor();
+        System.arraycopy(t, 0, x, (i - from) * size, size);
+      }
+      float[][] logits = model.logits(x, to - from);
+      for (int i = from; i < to; i++) {
+        out.add(c.line(c.inputs.get(i), model.config().classes(), logits[i - from], TrainedModel.softmax(logits[i - from])));
+      }
+      return out;
+    }
+
+    @Override
+    public void close() {
+      if (hybrid != null) hybrid.close();
+      if (model != null) model.close();
+    }
+  }
+
+  /** One line per input: text or (--json) a JSON object; {@code logits} null for hybrid models. */
+  private String line(Path in, List<String> classes, float[] logits, double[] p) {
+    int top = TrainedModel.argmax(p);
+    if (json) return Json.toString(Prediction.of(in.toString(), classes, logits, p)).replaceAll("\\s*\\n\\s*", " ");
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < p.length; i++) parts.add(String.format(Locale.ROOT, "%s=%.4f", classes.get(i), p[i]));
+    return in + "\t" + classes.get(top) + "\t" + String.join(" ", parts);
   }
 }

@@ -19,7 +19,7 @@ class LayoutTest {
   /** Package (without {@code org.spectrolens.}) to module, from the main sources of every module. */
   static Map<String, String> packages(Path root) throws IOException {
     Map<String, String> out = new TreeMap<>();
-    for (String module : new String[] {"core", "nn", "cli"}) {
+    for (String module : new String[] {"core", "nn", "cli", "spark"}) {
       Path src = root.resolve(module).resolve("src/main/java");
       try (Stream<Path> files = Files.walk(src)) {
         files.filter(f -> f.toString().endsWith(".java") && !f.getFileName().toString().equals("package-info.java")).forEach(f -> {

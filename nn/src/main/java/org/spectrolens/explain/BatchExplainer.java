@@ -13,7 +13,7 @@ import org.spectrolens.nn.model.Network;
  * set's size. Each input's key is its row in the set, so its random streams (SmoothGrad's noise)
  * and hence its maps are the same in any batch and when it is explained alone.
  */
-public final class BatchExplainer {
+public final class BatchExplainer implements ExplainSource {
   /** Receives each batch: inputs {@code [from, from + n)} of the set and each method's explanation of them. */
   @FunctionalInterface
   public interface Sink {
@@ -52,6 +52,7 @@ public final class BatchExplainer {
   }
 
   /** Explains every input of the set; {@code progress} (may be null) hears the count done after each batch. */
+  @Override
   public Run run(InputSet set, Sink sink, IntConsumer progress) {
     long t0 = System.nanoTime();
     Map<String, Double> seconds = new LinkedHashMap<>();
@@ -64,6 +65,11 @@ public final class BatchExplainer {
       if (progress != null) progress.accept(to);
     }
     return new Run(set.size(), (System.nanoTime() - t0) / 1e9, seconds);
+  }
+
+  /** Inputs per batch. */
+  public int batch() {
+    return batch;
   }
 
   /** Every method's explanation of inputs {@code [from, to)} of the set. */

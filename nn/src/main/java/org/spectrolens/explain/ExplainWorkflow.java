@@ -46,7 +46,7 @@ public final class ExplainWorkflow {
    * @param progress called with the number of inputs done after each batch; null for none
    * @return the engine's counts and times
    */
-  public static BatchExplainer.Run run(TrainedModel model, InputSet inputs, BatchExplainer engine, ExplainResult.Run run, Outputs outputs,
+  public static BatchExplainer.Run run(TrainedModel model, InputSet inputs, ExplainSource engine, ExplainResult.Run run, Outputs outputs,
       OutputFolder folder, IntConsumer progress) {
     List<String> classes = model.config().classes();
     try (MapStack.Writer writer = new MapStack.Writer(folder.dir(), inputs, classes);
@@ -61,6 +61,7 @@ public final class ExplainWorkflow {
       }, progress);
       writer.finish(run, r);
       profiles.close();
+      engine.finish(folder.dir());
       folder.commit();
       return r;
     }
