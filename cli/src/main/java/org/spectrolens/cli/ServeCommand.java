@@ -34,6 +34,13 @@ final class ServeCommand implements Callable<Integer>, Checked {
       description = "Token every request must carry (default: none on loopback, a random one printed at start elsewhere).")
   String token;
 
+  @Option(names = "--model", paramLabel = "M",
+      description = "A model folder: the page then explains uploaded WAV or FLAC files live (gradcam, layercam, gradcam++, saliency).")
+  Path model;
+
+  @Option(names = "--data", paramLabel = "DS", description = "A dataset folder to serve beside the DIRs (its run: items, and what was computed on it nearby).")
+  Path data;
+
   @Override
   public void checkOptions() {
     if (token != null && token.isBlank()) throw new SpectrolensException("--token", "is empty");
@@ -42,16 +49,21 @@ final class ServeCommand implements Callable<Integer>, Checked {
 
   @Override
   public Integer call() throws Exception {
-    List<Path> dirs = folders == null || folders.isEmpty() ? List.of(Path.of(".")) : folders;
+    List<Path> dirs = new java.util.ArrayList<>(folders == null || folders.isEmpty() ? List.of(Path.of(".")) : folders);
+    if (data != null) dirs.add(data);
+    if (model != null && !java.nio.file.Files.isRegularFile(model.resolve("config.json"))) {
+      throw new SpectrolensException(model.toString(), "not a model folder (no config.json)");
+    }
     ExplorerServer server;
     try {
-      server = ExplorerServer.start(new ExplorerServer.Settings(dirs, host, port, token));
+      server = ExplorerServer.start(new ExplorerServer.Settings(dirs, host, port, token, model));
     } catch (RuntimeException e) {
       if (e instanceof SpectrolensException) throw e;
       // Jetty's bind failure (port taken, address not ours) as one line
       throw new SpectrolensException("--port", "cannot listen on " + host + ":" + port + ": " + rootMessage(e));
     }
     System.out.printf("spectrolens: serving %d run(s) from %s%n", server.runs().size(), dirs);
+    if (model != null) System.out.println("spectrolens: uploads explained live with " + model);
     System.out.println("spectrolens: open " + server.url(host) + "  (Ctrl-C stops)");
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -14,6 +14,8 @@ import org.spectrolens.dataset.DatasetInfo;
 import org.spectrolens.dataset.DatasetItem;
 import org.spectrolens.explain.MapAxes;
 import org.spectrolens.explain.MapStack;
+import org.spectrolens.scene.SceneEvent;
+import org.spectrolens.scene.SceneIndex;
 import org.spectrolens.spectrogram.FrontEnd;
 import org.spectrolens.spectrogram.GridAxes;
 import org.spectrolens.spectrogram.Spectrogram;
@@ -62,13 +64,21 @@ final class ItemView {
   /** Formant and F0 tracks every frame (Hz; null where undefined), and where they come from. */
   record Tracks(String origin, double[] times, Double[] f0, Double[] f1, Double[] f2, Double[] f3) {}
 
-  /** The span of the recording the audio endpoint plays (s), so the playhead is {@code start + currentTime}. */
-  record Audio(String url, double start, double end) {}
+  /**
+   * The span of the recording the audio endpoint plays (s), so the playhead is {@code start + currentTime};
+   * {@code stems}: the scene's event and rest stems of the same span ({@code kind} to URL), where the corpus has them.
+   */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record Audio(String url, double start, double end, Map<String, String> stems) {}
+
+  /** A sound of a scene clip ({@code events.csv}): its kind, onset and offset (s), pitch range (Hz; null without one), and whether it is a patient sound. */
+  record Event(String kind, double onset, double offset, @JsonProperty("f0_min") Double f0Min, @JsonProperty("f0_max") Double f0Max,
+      boolean positive) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record View(String run, String id, String label, String predicted, Double probability, Map<String, Double> probabilities, String speaker,
       String group, String split, double start, double end, Grid input, Grid spectrogram, Map<String, MethodMap> maps, Tracks tracks,
-      Audio audio) {}
+      List<Event> events, Audio audio) {}
 
   static View of(ExplorerRun run, DatasetItem item, ServedFolders folders) {
     CachedDataset ds = run.dataset();
@@ -98,9 +108,20 @@ final class ItemView {
       }
     }
     Tracks tracks = span == null ? null : tracks(folders, source, span);
-    Audio audio = span == null ? null : new Audio("/api/audio?run=" + url(run.id()) + "&id=" + url(item.id()), span.from, span.to);
+    String audioUrl = "/api/audio?run=" + url(run.id()) + "&id=" + url(item.id());
+    Map<String, String> stems = new LinkedHashMap<>();
+    List<Event> events = null;
+    SceneIndex.Entry scene = source == null ? null : SceneStems.entry(folders, source);
+    if (scene != null) {
+      events = new java.util.ArrayList<>();
+      for (SceneEvent e : scene.events()) {
+        events.add(new Event(e.kind().id(), e.onset(), e.offset(), ItemTable.finite(e.f0Min()), ItemTable.finite(e.f0Max()), e.kind().positive()));
+      }
+      for (String kind : SceneStems.KINDS) if (SceneStems.file(folders, source, kind) != null) stems.put(kind, audioUrl + "&kind=" + kind);
+    }
+    Audio audio = span == null ? null : new Audio(audioUrl, span.from, span.to, stems);
     return new View(run.id(), item.id(), item.label(), p == null ? null : p.predicted(), p == null ? null : ItemTable.finite(p.probability(classes)),
-        probabilities, item.speaker(), run.groupOf(item), item.split(), item.start(), item.end(), input, spectrogram, maps, tracks, audio);
+        probabilities, item.speaker(), run.groupOf(item), item.split(), item.start(), item.end(), input, spectrogram, maps, tracks, events, audio);
   }
 
   /** The part of the recording shown and played: the item with {@link #CONTEXT} either side, within the file. */

@@ -145,6 +145,12 @@ class ExplorerServerTest {
     HttpResponse<byte[]> part = get(audio.get("url").asText(), "Range", "bytes=0-99");
     assertEquals(206, part.statusCode());
     assertEquals(100, part.body().length);
+    assertEquals("bytes 0-99/" + wav.body().length, part.headers().firstValue("content-range").orElse(""));
+    assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOf(wav.body(), 100)), java.util.Arrays.toString(part.body()));
+    HttpResponse<byte[]> tail = get(audio.get("url").asText(), "Range", "bytes=-10");
+    assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOfRange(wav.body(), wav.body().length - 10, wav.body().length)),
+        java.util.Arrays.toString(tail.body()));
+    assertEquals(416, get(audio.get("url").asText(), "Range", "bytes=999999-").statusCode());
   }
 
   @Test

@@ -219,43 +219,59 @@ async function openItem(id) {
   const t0 = performance.now();
   try {
     const v = await api(`/api/item?run=${enc(state.run)}&id=${enc(id)}`);
-    state.item = v;
-    state.box = null;
-    state.playhead = null;
-    $('items-view').hidden = true;
-    $('item-view').hidden = false;
-    $('item-title').textContent = v.id;
-    $('item-facts').textContent = [`label ${v.label}`, v.predicted !== undefined ? `predicted ${v.predicted} (${fmt(v.probability, 3)})` : 'no prediction',
-      v.speaker ? `speaker ${v.speaker}` : '', v.group ? `group ${v.group}` : '', `split ${v.split}`,
-      `${fmt(v.start, 3)}-${fmt(v.end, 3)} s`].filter(s => s).join(' · ');
-    buildMethods(v);
-    $('tracks-toggle').hidden = !v.tracks;
-    buildProbabilities(v);
-    prepareImages(v);
-    const audio = $('audio');
-    if (v.audio) audio.src = v.audio.url; else audio.removeAttribute('src');
-    $('box').textContent = 'drag over the spectrogram to read a band and span';
-    $('playhead-label').textContent = '';
-    draw();
-    status('');
+    showView(v, false);
     state.timings.item = performance.now() - t0;
   } catch (e) {
     status(e.message, true);
   }
 }
 
-function buildMethods(v) {
+// an item (or an upload being explained: keep) drawn: the same view for both
+function showView(v, keep) {
+  {
+    state.item = v;
+    if (!keep) {
+      state.box = null;
+      state.playhead = null;
+    }
+    $('items-view').hidden = true;
+    $('item-view').hidden = false;
+    $('item-title').textContent = v.id;
+    $('item-facts').textContent = [`label ${v.label}`, v.predicted !== undefined ? `predicted ${v.predicted} (${fmt(v.probability, 3)})` : 'no prediction',
+      v.speaker ? `speaker ${v.speaker}` : '', v.group ? `group ${v.group}` : '', `split ${v.split}`,
+      `${fmt(v.start, 3)}-${fmt(v.end, 3)} s`].filter(s => s).join(' · ');
+    buildMethods(v, keep);
+    $('tracks-toggle').hidden = !v.tracks;
+    buildProbabilities(v);
+    prepareImages(v);
+    const audio = $('audio');
+    if (!keep || !audio.getAttribute('src')) { if (v.audio) audio.src = v.audio.url; else audio.removeAttribute('src'); }
+    $('events-toggle').hidden = !v.events;
+    const kinds = v.audio && v.audio.stems ? Object.keys(v.audio.stems) : [];
+    $('audio-kind-box').hidden = kinds.length === 0;
+    fillSelect($('audio-kind'), kinds, 'the clip');
+    if (!keep) {
+      $('box').textContent = 'drag over the spectrogram to read a band and span';
+      $('playhead-label').textContent = '';
+    }
+    draw();
+    status('');
+  }
+}
+
+function buildMethods(v, keep) {
   const box = $('methods');
   box.textContent = '';
   const names = Object.keys(v.maps || {});
-  state.methods = names.length ? [names[0]] : [];
+  const kept = keep ? state.methods.filter(m => names.includes(m)) : [];
+  state.methods = kept.length ? kept : names.length ? [names[0]] : [];
   if (!names.length) box.appendChild(el('div', 'no maps for this item'));
   names.forEach((m, k) => {
     const label = el('label');
     const input = el('input');
     input.type = 'checkbox';
     input.dataset.method = m;
-    input.checked = k === 0;
+    input.checked = state.methods.includes(m);
     input.onchange = () => {
       state.methods = names.filter(n => box.querySelector(`input[data-method="${CSS.escape(n)}"]`).checked);
       draw();
@@ -379,6 +395,7 @@ function drawPlot(canvas, methods, withAxes) {
   for (const m of methods) drawGrid(g, im.maps[m], p, e);
   g.globalAlpha = 1;
   if (v.tracks && $('tracks').checked) drawTracks(g, v.tracks, p, e);
+  if (v.events && $('events').checked) drawEvents(g, v.events, p, e);
   // the item's own span inside the context shown
   g.setLineDash([4, 4]);
   g.strokeStyle = 'rgba(255,255,255,0.7)';
@@ -408,6 +425,24 @@ function drawTracks(g, tracks, p, e) {
   };
   for (const f of [tracks.f1, tracks.f2, tracks.f3]) { line(f, 'rgba(0,0,0,0.8)', 4); line(f, '#fff', 2); }
   line(tracks.f0, '#00e5ff', 2);
+  g.lineWidth = 1;
+}
+
+// a scene clip's sounds: patient sounds orange, the rest blue; a pitched sound's box spans its F0 range
+function drawEvents(g, events, p, e) {
+  g.font = '11px system-ui, sans-serif';
+  g.textAlign = 'left';
+  g.textBaseline = 'top';
+  for (const ev of events) {
+    const lo = ev.f0_min !== undefined && ev.f0_min !== null ? ev.f0_min * 0.9 : e.f0;
+    const hi = ev.f0_max !== undefined && ev.f0_max !== null ? ev.f0_max * 1.1 : e.f1;
+    const x0 = xOf(ev.onset, p, e), x1 = xOf(ev.offset, p, e), y0 = yOf(hi, p, e), y1 = yOf(lo, p, e);
+    g.strokeStyle = ev.positive ? '#ff9f0a' : '#64d2ff';
+    g.lineWidth = 2;
+    g.strokeRect(x0, y0, x1 - x0, y1 - y0);
+    g.fillStyle = g.strokeStyle;
+    g.fillText(ev.kind, x0 + 3, Math.max(p.y + 2, y0 + 2));
+  }
   g.lineWidth = 1;
 }
 
@@ -573,7 +608,71 @@ function followAudio() {
   audio.addEventListener('error', () => status('audio: ' + (audio.error ? 'cannot play (' + audio.error.code + ')' : 'cannot play'), true));
 }
 
+// ---------------------------------------------------------------- live explanation of an upload (serve --model)
+
+async function initLive() {
+  const r = await fetch('/api/live', { credentials: 'same-origin' });
+  if (!r.ok) return; // no --model: no uploads
+  state.live = await r.json();
+  $('upload-box').hidden = false;
+  $('upload-limits').textContent = `(WAV or FLAC, up to ${state.live.max_seconds} s and ${state.live.max_bytes >> 20} MiB; `
+    + `${state.live.methods.join(', ')} on ${state.live.model})`;
+}
+
+async function upload() {
+  const f = state.uploadFile || $('upload-file').files[0];
+  if (!f) { status('upload: choose a WAV or FLAC file', true); return; }
+  const q = new URLSearchParams({ name: f.name });
+  for (const k of ['start', 'end']) if ($('upload-' + k).value !== '') q.set(k, $('upload-' + k).value);
+  const t0 = performance.now();
+  state.timings.upload = null;
+  $('upload-status').textContent = 'sending...';
+  const r = await fetch('/api/upload?' + q, { method: 'POST', body: f, credentials: 'same-origin' });
+  let j = {};
+  try { j = await r.json(); } catch (e) { /* not JSON */ }
+  if (!r.ok) {
+    const msg = j.error || ('HTTP ' + r.status);
+    $('upload-status').textContent = msg;
+    status(msg, true);
+    return;
+  }
+  poll(j.id, t0, true);
+}
+
+async function poll(id, t0, first) {
+  let s;
+  try {
+    s = await api('/api/upload?id=' + enc(id));
+  } catch (e) {
+    status(e.message, true);
+    return;
+  }
+  $('upload-status').textContent = `${s.state}: ${s.done} of ${s.total} methods`;
+  if (s.input && Object.keys(s.maps).length) {
+    showView({ id: s.name, label: '(upload)', predicted: s.predicted, probability: s.probabilities ? s.probabilities[s.predicted] : undefined,
+      probabilities: s.probabilities, split: 'upload', start: null, end: null, input: s.input, maps: s.maps,
+      audio: s.audio ? { url: s.audio, start: s.audio_start } : undefined, upload: s.id }, !first);
+    first = false;
+  }
+  if (s.state === 'failed') { status('upload: ' + s.error, true); return; }
+  if (s.state === 'done') { state.timings.upload = performance.now() - t0; return; }
+  setTimeout(() => poll(id, t0, first), 100);
+}
+
 function wire() {
+  $('upload-go').onclick = () => upload().catch(e => status('upload: ' + e.message, true));
+  $('upload-file').onchange = () => { state.uploadFile = null; };
+  const drop = $('upload-box');
+  drop.addEventListener('dragover', ev => { ev.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', ev => {
+    ev.preventDefault();
+    drop.classList.remove('over');
+    if (ev.dataTransfer.files.length) {
+      state.uploadFile = ev.dataTransfer.files[0];
+      $('upload-status').textContent = 'ready: ' + state.uploadFile.name;
+    }
+  });
   $('f-class').onchange = ev => { state.filter.cls = ev.target.value; applyFilter(); };
   $('f-group').onchange = ev => { state.filter.group = ev.target.value; applyFilter(); };
   $('f-correct').onchange = ev => { state.filter.correct = ev.target.value; applyFilter(); };
@@ -590,6 +689,12 @@ function wire() {
   $('opacity').oninput = draw;
   $('tracks').onchange = draw;
   $('show-input').onchange = draw;
+  $('events').onchange = draw;
+  $('audio-kind').onchange = ev => {
+    const v = state.item;
+    if (!v || !v.audio) return;
+    $('audio').src = ev.target.value ? v.audio.stems[ev.target.value] : v.audio.url;
+  };
   const ov = $('overlay');
   ov.addEventListener('mousedown', ev => {
     if (!state.item) return;
@@ -611,3 +716,4 @@ function wire() {
 
 wire();
 init();
+initLive().catch(() => { /* the page works without live explanation */ });
