@@ -146,6 +146,10 @@ public final class ExplorerServer implements AutoCloseable {
     LiveExplainer l = live();
     Double start = seconds(ctx, "start"), end = seconds(ctx, "end");
     String name = ctx.queryParam("name") == null ? "upload" : ctx.queryParam("name");
+    // refused on its declared length, before a byte of it is read
+    if (ctx.contentLength() > LiveExplainer.MAX_BYTES) {
+      throw new ApiError(413, "upload: " + ctx.contentLength() + " bytes, more than " + LiveExplainer.MAX_BYTES);
+    }
     LiveExplainer.Job job = l.submit(ctx.bodyAsBytes(), name.length() > 200 ? name.substring(0, 200) : name, start, end);
     ctx.status(202);
     json(ctx, job.status());

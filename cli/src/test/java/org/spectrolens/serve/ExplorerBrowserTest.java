@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The explorer end to end in a real browser (Debian's chromium driven by its chromedriver,
  * headless; skipped where either is absent): filter by a confusion cell, open an item, toggle two
  * more methods, drag a box and read its band and span against the page's axes, play the audio and
- * see its time and the playhead advance; the items table at 10,000 rows. Each view is saved as a
+ * see its time and the playhead advance; upload a WAV and wait for its maps; the items table at 10,000 rows. Each view is saved as a
  * screenshot under {@code target/serve-screenshots/}; the page's own timings (Performance API:
  * item view ready, table filtered) are printed, not asserted.
  */
@@ -46,7 +46,7 @@ class ExplorerBrowserTest {
   static void start() throws IOException {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "chromium or chromedriver is not installed: skipped");
     dir = ServeFixture.get();
-    server = ExplorerServer.start(new ExplorerServer.Settings(List.of(dir), "127.0.0.1", 0, null));
+    server = ExplorerServer.start(new ExplorerServer.Settings(List.of(dir), "127.0.0.1", 0, null, dir.resolve("vowels/model")));
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM.toFile());
     o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000",
@@ -157,6 +157,18 @@ class ExplorerBrowserTest {
     js("document.getElementById('audio').pause()");
     shot("item-playing");
 
+    // upload a WAV (a recording of the corpus) and watch its four maps arrive
+    browser.findElement(By.id("back")).click();
+    Path recording = Path.of(org.spectrolens.dataset.CachedDataset.open(dir.resolve("vowels/dataset")).items().get(0).source());
+    browser.findElement(By.id("upload-file")).sendKeys(recording.toAbsolutePath().toString());
+    browser.findElement(By.id("upload-go")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> js("return window.explorer.timings.upload") != null
+        || browser.findElement(By.id("status")).getAttribute("class").equals("error"));
+    assertEquals("done: 4 of 4 methods", browser.findElement(By.id("upload-status")).getText(), browser.findElement(By.id("status")).getText());
+    assertEquals(LiveExplainer.METHODS.size(), browser.findElements(By.cssSelector("#methods input")).size());
+    double uploadMs = number(js("return window.explorer.timings.upload"));
+    shot("upload");
+
     // 10,000 rows: filter by class, then by a confusion cell, timed by the page (Performance API)
     open(dir.getFileName() + "/big");
     new Select(browser.findElement(By.id("f-class"))).selectByValue("ae");
@@ -169,7 +181,8 @@ class ExplorerBrowserTest {
     js("var w = document.getElementById('table-wrap'); w.scrollTop = w.scrollHeight;");
     shot("items-10000");
     System.out.printf("serve timings (chromium headless, this machine): item view ready %.1f ms after the click;"
-        + " 10,000-row table filtered by class in %.1f ms, by a confusion cell in %.1f ms%n", itemMs, classMs, cellMs);
+        + " 10,000-row table filtered by class in %.1f ms, by a confusion cell in %.1f ms; an uploaded recording's 4 maps in %.0f ms%n",
+        itemMs, classMs, cellMs, uploadMs);
   }
 
   /** A checksum of a canvas's pixels, to see that a drawing changed. */
