@@ -14,7 +14,9 @@ over mel, max plus mean over time, fc1, fc_audioset; PANNs' final sigmoid is lef
 are logits). Batch norms get running statistics from a few training-mode passes over noise.
 
 Writes to OUT_DIR: cnn14.pt, probe.wav (1 s, 16-bit PCM at 32 kHz), expect.npy (its logits,
-float32, read back from the written file), front.json (the front end in spectrolens's words).
+float32, read back from the written file), front.json (the front end in spectrolens's words), and
+for the probe's predicted class t: probe_saliency.npy (|d logit_t / d x|, [64, 101]) and
+probe_gradcam_raw.npy (sum_k w_k A_k at conv_block6, w_k the mean gradient of logit_t, [2, 3]).
 """
 import json
 import math
@@ -68,7 +70,10 @@ class Cnn14(torch.nn.Module):
 
     @torch.jit.export
     def to_conv_block6(self, x):
-        x = x.transpose(2, 3)  # [N, 1, time, mel] as PANNs
+        # [N, 1, time, mel] as PANNs, made contiguous: on the transposed view of a row-major input, bn0's
+        # transpose(1, 3) gives [N, mel, time, 1] with the time rows of stride 1, on which eval-mode batch
+        # norm's backward is wrong in PyTorch (1.13 and libtorch 2.7.1 alike) while its forward is right
+        x = x.transpose(2, 3).contiguous()
         x = self.bn0(x.transpose(1, 3)).transpose(1, 3)
         x = self.conv_block1(x, pool_size=(2, 2))
         x = self.conv_block2(x, pool_size=(2, 2))
@@ -116,6 +121,14 @@ def main(argv):
     with torch.no_grad():
         logits = model(grid[None, None])[0]
     np.save(os.path.join(out, "expect.npy"), logits.numpy().astype(np.float32))
+    # the probe's maps for its predicted class, by their definitions with autograd on the eager model
+    t = int(logits.argmax())
+    x = grid[None, None].clone().requires_grad_(True)
+    model(x)[0, t].backward()
+    np.save(os.path.join(out, "probe_saliency.npy"), np.ascontiguousarray(x.grad[0, 0].abs().numpy()))  # grid's layout may be [time, mel]
+    a = model.to_conv_block6(grid[None, None]).detach().requires_grad_(True)
+    model.from_conv_block6(a)[0, t].backward()
+    np.save(os.path.join(out, "probe_gradcam_raw.npy"), (a.grad.mean(dim=(2, 3), keepdim=True) * a).sum(1)[0].detach().numpy())
     front = {"preset": "torchaudio",
              "spec": {"kind": "mel", "sampleRate": 32000, "nFft": 1024, "winLength": 1024, "hop": 320, "nMels": 64,
                       "fmin": 50.0, "fmax": 14000.0, "melScale": "slaney", "melNorm": "slaney", "power": 2.0,

@@ -7,6 +7,8 @@ Usage: /usr/bin/python3 tiny_scripted.py OUT_DIR
 Writes to OUT_DIR:
   tiny.pt      torch.jit.script of the CNN (random weights), exposing conv2 (to_conv2, from_conv2)
   nan.pt       the same network whose logits are multiplied by NaN
+  mismatch.pt  the same network whose from_conv2 pools with max where forward pools with mean, so
+               from_conv2(to_conv2(x)) is not forward(x) (import --layer conv2 refuses it)
   probe.wav    0.15 s at 16 kHz (2400 samples: 16 frames at hop 160, centred), 16-bit PCM
   expect.npy   the CNN's logits for probe.wav through torchaudio: MelSpectrogram(16000, n_fft 400,
                hop 160, 16 HTK mels, power 2, centre, reflect) -> AmplitudeToDB(power, top_db 80)
@@ -48,6 +50,15 @@ class Nan(Tiny):
         return self.from_conv2(self.to_conv2(x)) * float("nan")
 
 
+class Mismatch(Tiny):
+    def forward(self, x):
+        return self.fc(self.to_conv2(x).mean(dim=(2, 3)))
+
+    @torch.jit.export
+    def from_conv2(self, a):
+        return self.fc(a.amax(dim=(2, 3)))
+
+
 def write_wav(path, x, rate):
     """x in [-1, 1] as 16-bit PCM; returns the samples as a reader gets them back (int16 / 32768)."""
     pcm = np.clip(np.round(x * 32767), -32768, 32767).astype("<i2")
@@ -67,6 +78,9 @@ def main(argv):
     nan = Nan().eval()
     nan.load_state_dict(tiny.state_dict())
     torch.jit.script(nan).save(os.path.join(out, "nan.pt"))
+    mismatch = Mismatch().eval()
+    mismatch.load_state_dict(tiny.state_dict())
+    torch.jit.script(mismatch).save(os.path.join(out, "mismatch.pt"))
 
     n = 2400
     t = np.arange(n) / 16000.0

@@ -24,6 +24,13 @@ final class Fixture {
     try (InputStream in = Fixture.class.getResourceAsStream("/bad-inputs/good.flac")) {
       Files.write(d.resolve("good.flac"), in.readAllBytes());
     }
+    // TorchScript files of scripts/reference/tiny_scripted.py (committed: the rows need no Python)
+    Files.createDirectories(d.resolve("import"));
+    for (String f : new String[] {"tiny.pt", "nan.pt", "mismatch.pt", "front.json"}) {
+      try (InputStream in = Fixture.class.getResourceAsStream("/bad-inputs/import/" + f)) {
+        Files.write(d.resolve("import").resolve(f), in.readAllBytes());
+      }
+    }
     Files.createDirectories(d.resolve("notes"));
     Files.writeString(d.resolve("notes/keep.txt"), "a user's notes");
     step("synth", "--out", d.resolve("corpus").toString(), "--utterances", "6", "--seed", "3");

@@ -101,6 +101,11 @@ class ImportCommandTest {
     CliRun layer = CliRun.of("import", "--torchscript", dir.resolve("tiny.pt").toString(), "--front-end", front, "--classes", "a,b",
         "--layer", "conv9", "--out", out.toString());
     assertTrue(layer.err().contains("exposes no method 'to_conv9'"), layer.err());
+    // from_conv2 pools with max where forward pools with mean: every method would run another network than forward
+    CliRun composed = CliRun.of("import", "--torchscript", dir.resolve("mismatch.pt").toString(), "--front-end", front, "--classes", "a,b",
+        "--layer", "conv2", "--out", out.toString());
+    assertEquals(2, composed.exit());
+    assertTrue(composed.err().contains("from_conv2(to_conv2(x)) differs from forward(x) by up to"), composed.err());
     CliRun parity = CliRun.of("import", "--torchscript", dir.resolve("tiny.pt").toString(), "--front-end", front, "--classes", "a,b",
         "--check", dir.resolve("probe.wav").toString(), "--expect", dir.resolve("expect.npy").toString(), "--mean", "0",
         "--out", out.toString());
@@ -110,7 +115,7 @@ class ImportCommandTest {
         "--check", dir.resolve("probe.wav").toString(), "--expect", dir.resolve("expect.npy").toString(), "--out", out.toString());
     assertEquals(2, shifted.exit());
     assertTrue(shifted.err().contains("--expect: the logits of the probe through the declared front end differ by up to"), shifted.err());
-    for (CliRun r : List.of(nan, count, layer, parity, shifted)) {
+    for (CliRun r : List.of(nan, count, layer, composed, parity, shifted)) {
       assertEquals(1, r.err().strip().lines().count(), r.err());
     }
     assertFalse(Files.exists(out));

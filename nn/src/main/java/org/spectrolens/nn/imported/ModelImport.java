@@ -81,6 +81,10 @@ public record ModelImport(Path file, String engine, DeclaredFrontEnd frontEnd, i
       try (TrainedModel m = TrainedModel.open(dir)) {
         logits = Probe.run(m, file, noise(), layer);
         if (probe != null) parity = Probe.parity(m, probe, expected, tolerance);
+      } catch (SpectrolensException e) {
+        // the engine read the copy in the unfinished folder; the user knows their own file
+        if (e.subject() == null || !e.subject().startsWith(dir.toString())) throw e;
+        throw new SpectrolensException(file.toString(), e.problem(), e);
       }
       folder.commit();
       return new Result(folder.target(), sha, config(sha, weights).inputShape(), logits, parity);

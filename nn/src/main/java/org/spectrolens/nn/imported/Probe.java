@@ -5,13 +5,18 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.audio.Clip;
+import org.spectrolens.nn.model.ImportedNetworks;
 import org.spectrolens.nn.model.Network;
 import org.spectrolens.nn.model.TrainedModel;
 
 /** The checks an import runs on the opened network before the folder is kept. */
 final class Probe {
+  /** How far from_L(to_L(x)) may be from forward(x), relative to the logits' scale (at least 1). */
+  static final double COMPOSE_TOLERANCE = 1e-4;
+
   private Probe() {}
 
   /**
@@ -35,7 +40,7 @@ final class Probe {
         throw e;
       } catch (RuntimeException e) {
         throw new SpectrolensException(file.toString(), "rejects input of shape [2, " + s[0] + ", " + s[1] + ", " + s[2]
-            + "] (the declared front end's): " + firstLine(e));
+            + "] (the declared front end's): " + reason(e), e);
       }
       long[] shape = y.getShape().getShape();
       if (shape.length != 2 || shape[0] != 2) {
@@ -54,8 +59,33 @@ final class Probe {
           throw new SpectrolensException(file.toString(), "to_" + layer + " returns shape " + Arrays.toString(a)
               + "; a layer for CAM methods must give [N, K, h, w] activations");
         }
+        composesToForward(file, s, k, x, z, layer);
       }
       return Arrays.copyOf(z, k);
+    }
+  }
+
+  /**
+   * With a layer exposed, every method runs {@code from_L(to_L(x))} in place of the module's
+   * {@code forward}: the two must agree on the probe (within 1e-4 of the logits' scale), or
+   * predictions and maps would describe another network than the one the user trained.
+   */
+  private static void composesToForward(Path file, int[] s, int k, NDArray x, float[] composed, String layer) {
+    float[] whole;
+    try (Network module = ImportedNetworks.open(file, ImportedNetworks.TORCHSCRIPT, s, k, null)) {
+      whole = module.forward(x, false).toFloatArray();
+    }
+    double worst = 0;
+    double scale = 1;
+    for (int i = 0; i < whole.length; i++) {
+      worst = Math.max(worst, Math.abs((double) composed[i] - whole[i]));
+      scale = Math.max(scale, Math.abs(whole[i]));
+    }
+    double tolerance = COMPOSE_TOLERANCE * scale;
+    if (!(worst <= tolerance)) {
+      throw new SpectrolensException(file.toString(), String.format(java.util.Locale.ROOT,
+          "from_%s(to_%s(x)) differs from forward(x) by up to %.3g on the probe input (tolerance %.3g); the two methods"
+              + " must compose to forward (docs/import.md)", layer, layer, worst, tolerance));
     }
   }
 
@@ -74,6 +104,21 @@ final class Probe {
           worst, tolerance, Arrays.toString(z), Arrays.toString(expected)));
     }
     return new ModelImport.Parity(worst, tolerance);
+  }
+
+  /**
+   * The line of a libtorch error that says what went wrong: TorchScript's interpreter opens with
+   * "The following operation failed..." and a traceback, and ends with the Python-style
+   * {@code RuntimeError: ...} line that names the shapes.
+   */
+  static String reason(Throwable e) {
+    List<String> lines = String.valueOf(e.getMessage()).strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      String l = lines.get(i);
+      int colon = l.indexOf("Error: ");
+      if (colon > 0 && l.substring(0, colon).matches("[A-Za-z.]*")) return l.substring(colon + "Error: ".length()).strip();
+    }
+    return lines.isEmpty() ? "" : lines.get(0);
   }
 
   static String firstLine(Throwable e) {

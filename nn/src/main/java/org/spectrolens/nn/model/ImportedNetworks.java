@@ -14,6 +14,8 @@ import org.spectrolens.SpectrolensException;
 public final class ImportedNetworks {
   /** The engines an imported model may name. */
   public static final List<String> ENGINES = List.of(TorchScriptNetwork.NAME, OnnxNetwork.NAME);
+  /** The TorchScript engine's name. */
+  public static final String TORCHSCRIPT = TorchScriptNetwork.NAME;
 
   private ImportedNetworks() {}
 
