@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.audio.AudioFile;
 import org.spectrolens.audio.Clip;
+import org.spectrolens.dataset.Fit;
 import org.spectrolens.dataset.InputFormat;
 import org.spectrolens.io.Npy;
 import org.spectrolens.nn.Engines;
@@ -47,11 +48,22 @@ public final class ImportCommand implements Callable<Integer>, Checked {
   @Option(names = "--size", paramLabel = "HxW", description = "With the spectrogram options: the network input's rows x columns (the grid is resized to it).")
   String size;
 
-  @Option(names = "--mean", defaultValue = "0", paramLabel = "X", description = "With the spectrogram options: subtracted from every cell (default: ${DEFAULT-VALUE}).")
-  double mean;
+  @Option(names = "--mean", defaultValue = "0", split = ",", paramLabel = "X[,X,X]",
+      description = "With the spectrogram options: subtracted from every cell, or one value per input channel (default: ${DEFAULT-VALUE}).")
+  List<Double> mean;
 
-  @Option(names = "--std", defaultValue = "1", paramLabel = "X", description = "With the spectrogram options: then divided by this (default: ${DEFAULT-VALUE}).")
-  double std;
+  @Option(names = "--std", defaultValue = "1", split = ",", paramLabel = "X[,X,X]",
+      description = "With the spectrogram options: then divided by this, or one value per input channel (default: ${DEFAULT-VALUE}).")
+  List<Double> std;
+
+  @Option(names = "--fit", defaultValue = "resize", paramLabel = "resize|crop|pad",
+      description = "With the spectrogram options: how the frames reach the width: resize (bilinear), crop (the centred frames, torchvision's"
+          + " center_crop) or pad (the first frames, filled after the last) (default: ${DEFAULT-VALUE}).")
+  String fit;
+
+  @Option(names = "--fill", defaultValue = "0", paramLabel = "X",
+      description = "With --fit crop or pad: the value of the frames added to a shorter grid, before normalisation (default: ${DEFAULT-VALUE}).")
+  double fill;
 
   @Option(names = "--classes", required = true, split = ",", paramLabel = "A,B,...", description = "Class names in the network's output order.")
   List<String> classes;
@@ -88,7 +100,7 @@ public final class ImportCommand implements Callable<Integer>, Checked {
   public void checkOptions() {
     if ((check == null) != (expect == null)) throw new SpectrolensException(check == null ? "--expect" : "--check", "needs --check and --expect together");
     if (frontEndFile != null) {
-      List<String> own = List.of("--size", "--mean", "--std");
+      List<String> own = List.of("--size", "--mean", "--std", "--fit", "--fill");
       List<String> clash = java.util.stream.Stream.concat(spec.mixins().get("frontEnd").options().stream().map(o -> o.longestName()),
           own.stream()).filter(n -> spec.commandLine().getParseResult().hasMatchedOption(n)).toList();
       if (!clash.isEmpty()) throw new SpectrolensException("--front-end", "fixes the front end and its normalization; drop " + String.join(", ", clash));
@@ -97,6 +109,14 @@ public final class ImportCommand implements Callable<Integer>, Checked {
       if (size == null) throw new SpectrolensException("--size", "the front end needs the network input's HxW (or give --front-end)");
       DatasetCommand.parseSize(size);
       frontEnd.checkOptions();
+      if (!List.of("resize", Fit.CROP, Fit.PAD).contains(fit)) throw new SpectrolensException("--fit", "expected resize, crop or pad, found '" + fit + "'");
+      if (fit.equals("resize") && spec.commandLine().getParseResult().hasMatchedOption("--fill")) {
+        throw new SpectrolensException("--fill", "fills the frames a crop or pad adds; give --fit crop or --fit pad");
+      }
+      if (mean.size() != std.size()) throw new SpectrolensException("--std", "give as many values as --mean (" + mean.size() + "), found " + std.size());
+      if (mean.size() != 1 && mean.size() != inputChannels) {
+        throw new SpectrolensException("--mean", "give one value, or one per input channel (" + inputChannels + "), found " + mean.size());
+      }
     }
   }
 
@@ -124,6 +144,10 @@ public final class ImportCommand implements Callable<Integer>, Checked {
     int[] hw = DatasetCommand.parseSize(size);
     double cropMin = s.kind() == SpectrogramSpec.Kind.STFT ? s.fmin() : 0;
     double cropMax = frontEnd.fmax == null ? Double.NaN : frontEnd.fmax;
-    return new DeclaredFrontEnd(new InputFormat(s, cropMin, cropMax, hw[0], hw[1]), new ModelConfig.Normalization(mean, std));
+    InputFormat format = new InputFormat(s, cropMin, cropMax, hw[0], hw[1]).withFit(fit.equals("resize") ? null : new Fit(fit, fill));
+    ModelConfig.Normalization n = mean.size() == 1 ? new ModelConfig.Normalization(mean.get(0), std.get(0))
+        : new ModelConfig.Normalization(mean.get(0), std.get(0), mean.stream().mapToDouble(Double::doubleValue).toArray(),
+            std.stream().mapToDouble(Double::doubleValue).toArray());
+    return new DeclaredFrontEnd(format, n);
   }
 }

@@ -7,16 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectrolens.io.OutputFolder;
@@ -29,56 +24,32 @@ import org.spectrolens.io.OutputFolder;
  */
 class CrashSafetyTest {
   @TempDir Path tmp;
-  private final SplittableRandom random = new SplittableRandom(20261130);
 
-  /** {@code spectrolens ARGS} in a child JVM. */
+  private KilledRuns runs;
+
+  private KilledRuns runs() {
+    if (runs == null) runs = new KilledRuns(tmp.resolve("child.log"), 20261130);
+    return runs;
+  }
+
   private Process child(String... args) throws IOException {
-    return child(Map.of(), args);
+    return runs().child(Map.of(), args);
   }
 
   private Process child(Map<String, String> env, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-        "-Dai.djl.offline=true", "-cp", classPath(), "org.spectrolens.cli.Main"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile());
-    pb.environment().remove("TORCH_CPP_LOG_LEVEL");
-    pb.environment().putAll(env);
-    return pb.start();
+    return runs().child(env, args);
   }
 
-  /** Starts {@code spectrolens ARGS} in a child JVM and kills it (-9) after a random delay in [from, to) ms. */
   private void killDuring(long from, long to, String... args) throws Exception {
-    Process p = child(args);
-    long delay = from + random.nextLong(to - from);
-    if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) {
-      p.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
-      p.waitFor(30, TimeUnit.SECONDS);
-    }
+    runs().killDuring(from, to, args);
   }
 
-  private static String classPath() {
-    String cp = System.getProperty("surefire.test.class.path");
-    return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
-  }
-
-  /** Every file under {@code dir} (marker and lock excluded) with its SHA-256. */
   private static Map<String, String> digest(Path dir) throws Exception {
-    Map<String, String> out = new TreeMap<>();
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.filter(Files::isRegularFile).toList()) {
-        String rel = dir.relativize(p).toString();
-        if (rel.equals(OutputFolder.MARKER)) continue;
-        out.put(rel, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
-      }
-    }
-    return out;
+    return KilledRuns.digest(dir);
   }
 
-  /** After a kill, the output is either absent, or complete and equal to {@code expected}; no half output looks whole. */
   private static void absentOrComplete(Path out, Map<String, String> expected) throws Exception {
-    if (!Files.exists(out)) return;
-    assertEquals("complete", OutputFolder.markerOf(out).orElseThrow().state(), "a killed run left a folder that looks whole: " + out);
-    assertEquals(expected, digest(out));
+    KilledRuns.absentOrComplete(out, expected, false);
   }
 
   private static void ok(String... args) {
@@ -201,8 +172,6 @@ class CrashSafetyTest {
   }
 
   private static String[] concat(String[] a, String... b) {
-    String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, r, a.length, b.length);
-    return r;
+    return KilledRuns.concat(a, b);
   }
 }

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,14 +24,7 @@ class ImportCommandTest {
 
   @BeforeAll
   static void script() throws Exception {
-    Path python = Path.of("/usr/bin/python3");
-    Path script = Path.of("../scripts/reference/tiny_scripted.py").toAbsolutePath().normalize();
-    Assumptions.assumeTrue(Files.isExecutable(python) && Files.isRegularFile(script), "no /usr/bin/python3 or script");
-    Process probe = new ProcessBuilder(python.toString(), "-c", "import torch, torchaudio").redirectErrorStream(true).start();
-    Assumptions.assumeTrue(probe.waitFor(120, TimeUnit.SECONDS) && probe.exitValue() == 0, "torch/torchaudio not installed");
-    Process p = new ProcessBuilder(python.toString(), script.toString(), dir.toString()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0, out);
+    ReferenceScripts.run("tiny_scripted.py", "torch, torchaudio", dir.toString());
     TwoBandDataset.write(dir.resolve("ds"), s -> "s" + s + ".wav");
   }
 

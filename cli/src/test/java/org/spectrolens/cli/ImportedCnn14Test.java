@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,15 +33,7 @@ class ImportedCnn14Test {
 
   @BeforeAll
   static void scriptAndImport() throws Exception {
-    Path python = Path.of("/usr/bin/python3");
-    Path script = Path.of("../scripts/reference/cnn14_reference.py").toAbsolutePath().normalize();
-    Assumptions.assumeTrue(Files.isExecutable(python) && Files.isRegularFile(script), "no /usr/bin/python3 or script");
-    Process probe = new ProcessBuilder(python.toString(), "-c", "import torch, torchaudio").redirectErrorStream(true).start();
-    Assumptions.assumeTrue(probe.waitFor(120, TimeUnit.SECONDS) && probe.exitValue() == 0, "torch/torchaudio not installed");
-    Process p = new ProcessBuilder(python.toString(), script.toString(), dir.toString(), "" + VOWELS.size()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(600, TimeUnit.SECONDS) && p.exitValue() == 0, out);
-    System.out.print(out);
+    System.out.print(ReferenceScripts.run("cnn14_reference.py", "torch, torchaudio", dir.toString(), "" + VOWELS.size()));
     model = dir.resolve("cnn14");
     CliRun imp = CliRun.of("import", "--torchscript", dir.resolve("cnn14.pt").toString(), "--front-end", dir.resolve("front.json").toString(),
         "--classes", String.join(",", VOWELS), "--layer", "conv_block6", "--check", dir.resolve("probe.wav").toString(),

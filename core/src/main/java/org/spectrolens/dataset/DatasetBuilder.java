@@ -139,7 +139,8 @@ public final class DatasetBuilder {
       String id = contentId(format, task, classList, split, written);
       DatasetInfo info = new DatasetInfo(DatasetInfo.FORMAT, id, task, classList, format.spec(), format.cropMinHz(),
           format.cropMaxHz(), format.height(), format.width(), axis.scale().id(), axis.warpedStart(), axis.warpedStep(),
-          split.id(), split.seed(), split.effectiveTestFraction(), format.minClipSeconds(), format.filters(), format.channels());
+          split.id(), split.seed(), split.effectiveTestFraction(), format.minClipSeconds(), format.filters(), format.channels(),
+          format.fit());
       BuildSummary summary = summary(info, written, skipped, corpus.dropped(), corpus.stress(), stressSetting);
       CachedDataset ds = writer.finish(info, Map.of("summary.json", summary));
       return new Result(ds, summary);

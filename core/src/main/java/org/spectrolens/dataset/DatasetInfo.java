@@ -36,6 +36,8 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * @param channels the input channels of every item, in order ({@code --channels}); empty (and
  *     absent from the JSON) for the single-channel dataset of the front end, whose items are
  *     [H, W]; items of a multi-channel dataset are [C, H, W]
+ * @param fit how the grids reached the width without resizing ({@link InputFormat#fit}); null
+ *     (and absent from the JSON) when they were resized
  */
 public record DatasetInfo(
     int format, String id, String task, List<String> classes, SpectrogramSpec spec,
@@ -43,13 +45,24 @@ public record DatasetInfo(
     String frequencyScale, double frequencyStart, double frequencyStep,
     String split, long seed, double testFraction, double minClipSeconds,
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<String> filters,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> channels) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> channels,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Fit fit) {
 
   public static final int FORMAT = 1;
 
   public DatasetInfo {
     filters = filters == null ? List.of() : List.copyOf(filters);
     channels = InputChannels.canonical(channels);
+  }
+
+  /** A resized dataset. */
+  public DatasetInfo(
+      int format, String id, String task, List<String> classes, SpectrogramSpec spec,
+      double cropMinHz, double cropMaxHz, int height, int width,
+      String frequencyScale, double frequencyStart, double frequencyStep,
+      String split, long seed, double testFraction, double minClipSeconds, List<String> filters, List<String> channels) {
+    this(format, id, task, classes, spec, cropMinHz, cropMaxHz, height, width, frequencyScale, frequencyStart,
+        frequencyStep, split, seed, testFraction, minClipSeconds, filters, channels, null);
   }
 
   /** A single-channel dataset. */
@@ -142,7 +155,7 @@ public record DatasetInfo(
     return spec.equals(other.spec) && sameDouble(cropMinHz, other.cropMinHz)
         && sameDouble(cropMaxHz, other.cropMaxHz) && height == other.height && width == other.width
         && filters.equals(other.filters)
-        && channels.equals(other.channels);
+        && channels.equals(other.channels) && java.util.Objects.equals(fit, other.fit);
   }
 
   private static boolean sameDouble(double a, double b) {

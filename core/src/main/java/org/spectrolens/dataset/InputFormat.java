@@ -24,16 +24,25 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * @param channels the input channels in order ({@code --channels}, ids of {@link InputChannels});
  *     empty for the front end's grid alone (the single-channel dataset), and then left out of the
  *     JSON so the content id of other datasets does not change
+ * @param fit how the grid reaches the input width without resizing ({@link Fit}: crop or pad);
+ *     null to resize, and then left out of the JSON so the content id of other datasets does not change
  */
 public record InputFormat(SpectrogramSpec spec, double cropMinHz, double cropMaxHz, int height, int width,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) double minClipSeconds,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> filters,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> channels) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> channels,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Fit fit) {
   public InputFormat {
     if (height < 1 || width < 1) throw new IllegalArgumentException("input size must be positive: " + height + "x" + width);
     if (!(minClipSeconds >= 0)) throw new IllegalArgumentException("minimum clip length must be >= 0 s: " + minClipSeconds);
     filters = filters == null ? List.of() : List.copyOf(filters);
     channels = InputChannels.canonical(channels);
+  }
+
+  /** A resizing front end. */
+  public InputFormat(SpectrogramSpec spec, double cropMinHz, double cropMaxHz, int height, int width, double minClipSeconds,
+      List<String> filters, List<String> channels) {
+    this(spec, cropMinHz, cropMaxHz, height, width, minClipSeconds, filters, channels, null);
   }
 
   /** A single-channel front end with filters. */
@@ -55,17 +64,17 @@ public record InputFormat(SpectrogramSpec spec, double cropMinHz, double cropMax
   /** The front end a dataset (or a model's training set) was built with, padding and filters included. */
   public static InputFormat of(DatasetInfo info) {
     return new InputFormat(info.spec(), info.cropMinHz(), info.cropMaxHz(), info.height(), info.width(), info.minClipSeconds(),
-        info.filters(), info.channels());
+        info.filters(), info.channels(), info.fit());
   }
 
   /** This front end with clips padded to {@code seconds} (0 for none). */
   public InputFormat withMinClipSeconds(double seconds) {
-    return new InputFormat(spec, cropMinHz, cropMaxHz, height, width, seconds, filters, channels);
+    return new InputFormat(spec, cropMinHz, cropMaxHz, height, width, seconds, filters, channels, fit);
   }
 
   /** This front end with input channels {@code ids} (checked: {@link InputChannels#parse}). */
   public InputFormat withChannels(List<String> ids) {
-    return new InputFormat(spec, cropMinHz, cropMaxHz, height, width, minClipSeconds, filters, ids);
+    return new InputFormat(spec, cropMinHz, cropMaxHz, height, width, minClipSeconds, filters, ids, fit);
   }
 
   /** C of the [C, H, W] items: 1 without channels. */
@@ -75,7 +84,12 @@ public record InputFormat(SpectrogramSpec spec, double cropMinHz, double cropMax
 
   /** This front end with these filter texts applied before cropping and resizing. */
   public InputFormat withFilters(List<String> texts) {
-    return new InputFormat(spec, cropMinHz, cropMaxHz, height, width, minClipSeconds, texts, channels);
+    return new InputFormat(spec, cropMinHz, cropMaxHz, height, width, minClipSeconds, texts, channels, fit);
+  }
+
+  /** This front end reaching the input width by {@code f} (null: resizing). */
+  public InputFormat withFit(Fit f) {
+    return new InputFormat(spec, cropMinHz, cropMaxHz, height, width, minClipSeconds, filters, channels, f);
   }
 
   public boolean crops() {

@@ -18,7 +18,7 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
 /**
  * The dataset front end: reads a segment's span, resamples it to the spec's rate, computes the
  * spectrogram, keeps the rows between the crop limits ({@code --fmax}) and resizes to the model
- * input size. The axes follow every step, so the cached grid still reads in Hz and seconds of
+ * input size (or crops or pads its frames to the width, {@link Fit}). The axes follow every step, so the cached grid still reads in Hz and seconds of
  * the source file. The format's filters ({@link Filters}) are applied to the whole spectrogram
  * before the crop (and so before the channels derived from it). With input channels ({@link InputFormat#channels}), {@link #featuriseChannels}
  * adds them on that grid ({@link InputChannels}). Thread-safe (FrontEnd shares its plans between
@@ -92,13 +92,13 @@ public final class SpectrogramFeaturiser implements Featuriser {
     return g;
   }
 
-  /** A spectrogram on the front end's full axes, cropped to the format's band and resized to its H x W. */
+  /** A spectrogram on the front end's full axes, cropped to the format's band and resized (or fitted, {@link Fit}) to its H x W. */
   private Spectrogram toGrid(Spectrogram g) {
     SpectrogramSpec spec = format.spec();
     if (format.crops() && spec.kind() != SpectrogramSpec.Kind.MFCC) {
       double max = Double.isNaN(format.cropMaxHz()) ? Double.POSITIVE_INFINITY : format.cropMaxHz();
       g = g.cropFrequency(format.cropMinHz(), max);
     }
-    return g.resize(format.height(), format.width());
+    return format.fit() == null ? g.resize(format.height(), format.width()) : format.fit().apply(g, format.height(), format.width());
   }
 }

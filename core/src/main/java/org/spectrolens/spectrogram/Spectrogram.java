@@ -83,6 +83,18 @@ public final class Spectrogram {
     return new Spectrogram(out, frequencies, times.crop(from, to), spec);
   }
 
+  /** {@code before} columns of {@code value} added before the first and {@code after} after the last; the time axis extended at its step. */
+  public Spectrogram padColumns(int before, int after, float value) {
+    if (before < 0 || after < 0) throw new IllegalArgumentException("negative padding " + before + ", " + after);
+    int n = columns() + before + after;
+    float[][] out = new float[rows()][n];
+    for (int r = 0; r < rows(); r++) {
+      java.util.Arrays.fill(out[r], value);
+      System.arraycopy(values[r], 0, out[r], before, columns());
+    }
+    return new Spectrogram(out, frequencies, TimeAxis.of(times.seconds(-before), times.step(), n), spec);
+  }
+
   /**
    * Keeps the rows whose centre frequency lies in [minHz, maxHz] (a row exactly at the limit is
    * kept, so {@code --fmax 4000} on 22,050 Hz / n_fft 2048 keeps bin 371 at 3994.4 Hz).

@@ -46,19 +46,25 @@ public final class Examples {
 
   /**
    * Loads items (in parallel), each flat [C*H*W] with the dataset's C channels, and normalises
-   * channel c with {@code (x - mean[c]) / std[c]}.
+   * channel c with {@code (x - mean[c]) / std[c]}. Figures for more channels than a
+   * single-channel dataset has (a grid repeated over a network's channels, each normalised with
+   * its own figures) repeat each item over that many channels first.
    */
   public static Examples load(CachedDataset ds, List<DatasetItem> items, java.util.function.ToIntFunction<DatasetItem> classIndex,
       float[] mean, float[] std) {
-    int c = ds.info().channelCount();
+    int d = ds.info().channelCount();
+    int c = mean.length;
     int h = ds.info().height();
     int w = ds.info().width();
-    if (mean.length != c || std.length != c) throw new IllegalArgumentException(mean.length + " normalisation channels for " + c + " dataset channels");
+    if (std.length != c || (c != d && d != 1)) throw new IllegalArgumentException(c + " normalisation channels for " + d + " dataset channels");
+    int hw = h * w;
     float[][] grids = new float[items.size()][];
     int[] labels = new int[items.size()];
     IntStream.range(0, items.size()).parallel().forEach(i -> {
-      float[] flat = ds.loadChannels(items.get(i)).clone();
-      normalise(flat, h * w, mean, std);
+      float[] stored = ds.loadChannels(items.get(i));
+      float[] flat = new float[c * hw];
+      for (int k = 0; k < c; k++) System.arraycopy(stored, (k < d ? k : 0) * hw, flat, k * hw, hw);
+      normalise(flat, hw, mean, std);
       grids[i] = flat;
     });
     for (int i = 0; i < items.size(); i++) labels[i] = classIndex.applyAsInt(items.get(i));

@@ -76,8 +76,8 @@ public final class Embeddings {
   public static float[][] of(TrainedModel model, CachedDataset ds, List<DatasetItem> items) {
     requireMatching(model, ds);
     int[] shape = model.config().inputShape();
-    Examples ex = Examples.load(ds, items, item -> 0, (float) model.config().normalization().mean(),
-        (float) model.config().normalization().std());
+    float[][] norm = model.normalisation();
+    Examples ex = Examples.load(ds, items, item -> 0, norm[0], norm[1]);
     float[][] out = new float[items.size()][];
     for (int from = 0; from < items.size(); from += BATCH) {
       int[] idx = new int[Math.min(BATCH, items.size() - from)];

@@ -59,17 +59,10 @@ public final class Evaluator {
             + " is not one of the model's classes " + classes);
       }
       return k;
-    }, normalisation(cfg, ds.info().channelCount(), true), normalisation(cfg, ds.info().channelCount(), false));
+    }, model.normalisation()[0], model.normalisation()[1]);
     Result r = run(model.network(), ex, 64);
     return new Predictions(classes, items, r.truth(), r.predicted(), r.probabilities(), cfg.model(), ds.info().id(), split,
         r.loss());
-  }
-
-  /** The model's normalisation mean (or std) of each of the dataset's {@code channels}. */
-  private static float[] normalisation(ModelConfig cfg, int channels, boolean mean) {
-    float[] out = new float[channels];
-    for (int c = 0; c < channels; c++) out[c] = (float) (mean ? cfg.normalization().mean(c) : cfg.normalization().std(c));
-    return out;
   }
 
   /**

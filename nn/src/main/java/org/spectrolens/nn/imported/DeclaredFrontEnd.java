@@ -12,13 +12,17 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
 
 /**
  * What the user's own Python did to audio before the network: a dataset's front end ({@link
- * InputFormat}: the spectrogram spec, crop, input size, padding, filters, channels) and the
- * normalisation {@code (x - mean) / std} that followed it.
+ * InputFormat}: the spectrogram spec, crop, input size and how it is reached (resize, or a crop
+ * or pad of the frames, {@link org.spectrolens.dataset.Fit}), padding, filters, channels) and the
+ * normalisation {@code (x - mean) / std} that followed it, one pair for every cell or one per
+ * input channel ({@code channel_means}, {@code channel_stds}: a grid repeated over an RGB stem's
+ * three channels, each normalised with its own figures).
  *
  * <p>Its JSON file is the front end as a dataset records it ({@code spec}, {@code cropMinHz},
- * {@code cropMaxHz}, {@code height}, {@code width}, optional {@code minClipSeconds}; a
- * {@code dataset.json} is one) plus an optional {@code normalization} object ({@code mean},
- * {@code std}; 0 and 1 when absent). The spec's fields left out take the values of
+ * {@code cropMaxHz}, {@code height}, {@code width}, optional {@code minClipSeconds} and
+ * {@code fit} ({@code {"mode": "crop" or "pad", "value": fill}}); a {@code dataset.json} is one)
+ * plus an optional {@code normalization} object ({@code mean}, {@code std}, optional
+ * {@code channel_means}, {@code channel_stds}; 0 and 1 when absent). The spec's fields left out take the values of
  * {@code preset}: {@code torchaudio} (the default) or {@code librosa}, {@link SpectrogramSpec}'s
  * presets; enum values may be written in any case ({@code "mel"}, {@code "slaney"}).
  */
@@ -32,6 +36,16 @@ public record DeclaredFrontEnd(InputFormat format, ModelConfig.Normalization nor
     Finite.check("normalization", "mean", normalization.mean());
     Finite.check("normalization", "std", normalization.std());
     if (!(normalization.std() > 0)) throw SpectrolensException.ofParameter("std", "must be positive, found " + normalization.std());
+    double[] m = normalization.channelMeans();
+    double[] d = normalization.channelStds();
+    if ((m == null) != (d == null) || (m != null && m.length != d.length)) {
+      throw SpectrolensException.ofParameter("normalization", "channel_means and channel_stds go together, one value each per input channel");
+    }
+    for (int c = 0; m != null && c < m.length; c++) {
+      Finite.check("normalization", "channel_means", m[c]);
+      Finite.check("normalization", "channel_stds", d[c]);
+      if (!(d[c] > 0)) throw SpectrolensException.ofParameter("std", "must be positive, found " + d[c] + " for channel " + c);
+    }
     format.spec().check();
   }
 

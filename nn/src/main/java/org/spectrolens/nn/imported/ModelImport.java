@@ -56,6 +56,11 @@ public record ModelImport(Path file, String engine, DeclaredFrontEnd frontEnd, i
     if (frontEnd.format().channelCount() > 1 && inputChannels != frontEnd.format().channelCount()) {
       throw SpectrolensException.ofParameter("input_channels", "must equal the front end's " + frontEnd.format().channelCount() + " channels");
     }
+    double[] figures = frontEnd.normalization().channelMeans();
+    if (figures != null && figures.length != inputChannels) {
+      throw SpectrolensException.ofParameter("normalization", "has " + figures.length + " channel means and standard deviations for "
+          + inputChannels + " input channels");
+    }
     if (layer != null && layer.isBlank()) layer = null;
   }
 
@@ -96,7 +101,7 @@ public record ModelImport(Path file, String engine, DeclaredFrontEnd frontEnd, i
     FrequencyAxis axis = new SpectrogramFeaturiser(f).featurise(noise()).frequencies();
     DatasetInfo ds = new DatasetInfo(DatasetInfo.FORMAT, "imported-" + sha.substring(0, 12), "imported", classes, f.spec(),
         f.cropMinHz(), f.cropMaxHz(), f.height(), f.width(), axis.scale().id(), axis.warpedStart(), axis.warpedStep(),
-        "none", 0, 0, f.minClipSeconds(), f.filters(), f.channels());
+        "none", 0, 0, f.minClipSeconds(), f.filters(), f.channels(), f.fit());
     int[] shape = {inputChannels, f.height(), f.width()};
     return new ModelConfig(ModelConfig.FORMAT, engine, classes, shape, frontEnd.normalization(), ds, ds.id(), null, 0, null,
         weights, 0, 0, new ModelConfig.Imported(engine, file.toString(), sha, layer));

@@ -82,18 +82,11 @@ public final class TrainedModel implements AutoCloseable {
         throw new SpectrolensException(name, "input_shape must be [" + dsChannels + " (the dataset's channels), 1..4096, 1..4096], found "
             + java.util.Arrays.toString(s));
       }
-      double[] m = config.normalization().channelMeans();
-      double[] d = config.normalization().channelStds();
-      if (m == null || d == null || m.length != dsChannels || d.length != dsChannels) {
-        throw new SpectrolensException(name, "normalization needs channel_means and channel_stds of " + dsChannels + " values (one per input channel)");
-      }
-      for (int c = 0; c < dsChannels; c++) {
-        Finite.check(name, "normalization.channel_means", m[c]);
-        Finite.check(name, "normalization.channel_stds", d[c]);
-        if (!(d[c] > 0)) throw new SpectrolensException(name, "normalization.channel_stds must be positive, found " + d[c]);
-      }
+      checkChannelFigures(name, config.normalization(), dsChannels, true);
     } else if ((s[0] != 1 && s[0] != 3) || s[1] < 1 || s[1] > 4096 || s[2] < 1 || s[2] > 4096) {
       throw new SpectrolensException(name, "input_shape must be [1 or 3, 1..4096, 1..4096], found " + java.util.Arrays.toString(s));
+    } else {
+      checkChannelFigures(name, config.normalization(), s[0], false);
     }
     if (config.classes().size() < 2) throw new SpectrolensException(name, "needs at least two classes, found " + config.classes().size());
     if (config.imported() != null) {
@@ -108,6 +101,26 @@ public final class TrainedModel implements AutoCloseable {
     String w = config.weights();
     if (w == null || w.isEmpty() || w.contains("/") || w.contains("\\") || w.equals("..")) {
       throw new SpectrolensException(name, "'weights' must name a file in the model folder, found '" + w + "'");
+    }
+  }
+
+  /**
+   * Per-channel figures: {@code channels} finite means and positive standard deviations.
+   * {@code required} for a dataset's channels; optional for a single grid repeated over the
+   * network's channels (a network with an RGB stem trained on {@code (x - mean[c]) / std[c]},
+   * ImageNet style).
+   */
+  private static void checkChannelFigures(String name, ModelConfig.Normalization n, int channels, boolean required) {
+    double[] m = n.channelMeans();
+    double[] d = n.channelStds();
+    if (!required && m == null && d == null) return;
+    if (m == null || d == null || m.length != channels || d.length != channels) {
+      throw new SpectrolensException(name, "normalization needs channel_means and channel_stds of " + channels + " values (one per input channel)");
+    }
+    for (int c = 0; c < channels; c++) {
+      Finite.check(name, "normalization.channel_means", m[c]);
+      Finite.check(name, "normalization.channel_stds", d[c]);
+      if (!(d[c] > 0)) throw new SpectrolensException(name, "normalization.channel_stds must be positive, found " + d[c]);
     }
   }
 
@@ -159,12 +172,28 @@ public final class TrainedModel implements AutoCloseable {
       throw new SpectrolensException(null, "input of " + channels.length + " values, the model needs " + cd + "x" + s[1] + "x" + s[2]);
     }
     float[] out = new float[s[0] * hw];
-    for (int c = 0; c < cd; c++) {
+    for (int c = 0; c < s[0]; c++) {
+      int from = (c < cd ? c : 0) * hw; // a single-channel item is repeated over the network's channels
       float mean = (float) config.normalization().mean(c);
       float std = (float) config.normalization().std(c);
-      for (int q = 0; q < hw; q++) out[c * hw + q] = (channels[c * hw + q] - mean) / std;
+      for (int q = 0; q < hw; q++) out[c * hw + q] = (channels[from + q] - mean) / std;
     }
-    for (int c = cd; c < s[0]; c++) System.arraycopy(out, 0, out, c * hw, hw);
+    return out;
+  }
+
+  /**
+   * The normalisation {@code (x - mean[c]) / std[c]} of items as a dataset stores them:
+   * {@code [2][C]} for the dataset's C channels, or for the network's when a single grid is
+   * repeated over them with figures per network channel (then each item becomes C channels).
+   */
+  public float[][] normalisation() {
+    ModelConfig.Normalization n = config.normalization();
+    int c = datasetChannels() == 1 && n.channelMeans() != null ? config.inputShape()[0] : datasetChannels();
+    float[][] out = new float[2][c];
+    for (int i = 0; i < c; i++) {
+      out[0][i] = (float) n.mean(i);
+      out[1][i] = (float) n.std(i);
+    }
     return out;
   }
 

@@ -23,14 +23,20 @@ final class PythonModels {
 
   /** scripts/reference/import_reference.py into {@code dir}: model.pt, model.onnx, inputs and reference maps. Returns its output. */
   static String resnet18(Path dir) throws IOException, InterruptedException {
-    Path script = Path.of("../scripts/reference/import_reference.py").toAbsolutePath().normalize();
-    Assumptions.assumeTrue(Files.isExecutable(PYTHON) && Files.isRegularFile(script), "no /usr/bin/python3 or script");
-    Process probe = new ProcessBuilder(PYTHON.toString(), "-c", "import torch, torchvision").redirectErrorStream(true).start();
-    Assumptions.assumeTrue(probe.waitFor(120, TimeUnit.SECONDS) && probe.exitValue() == 0, "torch/torchvision not installed");
-    Process p = new ProcessBuilder(List.of(PYTHON.toString(), script.toString(), dir.toString(), "" + H, "" + W, "" + N))
-        .redirectErrorStream(true).start();
+    return run("import_reference.py", "torch, torchvision", dir.toString(), "" + H, "" + W, "" + N);
+  }
+
+  /** {@code script} of scripts/reference with {@code args}, skipped where it or {@code modules} are absent; returns its output. */
+  static String run(String script, String modules, String... args) throws IOException, InterruptedException {
+    Path file = Path.of("../scripts/reference").resolve(script).toAbsolutePath().normalize();
+    Assumptions.assumeTrue(Files.isExecutable(PYTHON) && Files.isRegularFile(file), "no /usr/bin/python3 or " + script);
+    Process probe = new ProcessBuilder(PYTHON.toString(), "-c", "import " + modules).redirectErrorStream(true).start();
+    Assumptions.assumeTrue(probe.waitFor(120, TimeUnit.SECONDS) && probe.exitValue() == 0, modules + " not installed");
+    List<String> cmd = new java.util.ArrayList<>(List.of(PYTHON.toString(), file.toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) throw new AssertionError("reference script failed:\n" + out);
+    if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) throw new AssertionError(script + " failed:\n" + out);
     return out;
   }
 
