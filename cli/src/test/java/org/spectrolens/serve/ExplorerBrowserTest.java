@@ -76,7 +76,9 @@ class ExplorerBrowserTest {
 
   static void open(String run) {
     browser.get("http://127.0.0.1:" + server.port() + "/?run=" + ItemView.url(run));
-    waiting().until(d -> run.equals(js("return window.explorer.state.run")) && !d.findElement(By.id("count")).getText().isEmpty());
+    // the page's script may not have run yet when get() returns: ask for its state only once it exists
+    waiting().until(d -> run.equals(js("return window.explorer ? window.explorer.state.run : null"))
+        && !d.findElement(By.id("count")).getText().isEmpty());
   }
 
   static double number(Object o) {
