@@ -7,6 +7,7 @@ import org.spectrolens.bench.FrontEndBench;
 import org.spectrolens.params.Param;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code spectrolens bench ...}: the benchmarks, each measured side by side with its reference
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench",
     description = "Benchmarks against the reference tools, side by side in one run.",
-    subcommands = {BenchCommand.Spectrogram.class, BenchCommand.Explain.class, BenchCommand.Import.class, FilterBenchCommand.class})
+    subcommands = {BenchCommand.Spectrogram.class, BenchCommand.Explain.class, BenchCommand.Import.class, FilterBenchCommand.class,
+        BenchCommand.Serve.class})
 final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
@@ -139,6 +141,28 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
       org.spectrolens.bench.ImportBench.main(new String[] {model, "inputs=" + inputs, "batch=" + batch, "rounds=" + rounds,
           "threads=" + threads, "methods=" + methods, "architecture=" + architecture});
+      return 0;
+    }
+  }
+
+  @Command(name = "serve",
+      description = {"The explorer under load on loopback: concurrent clients asking items (grids, maps) and their audio for a",
+          "while, then 200 hostile requests; prints requests, errors, p50 and p95 latency (docs/serve.md)."})
+  static final class Serve implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "A folder to serve with explained items (a demo output).")
+    String dir;
+
+    @Param(min = 1, max = 1000)
+    @Option(names = "--clients", defaultValue = "50", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Param(min = 1, max = 3600)
+    @Option(names = "--seconds", defaultValue = "60", description = "Seconds of load (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Override
+    public Integer call() throws Exception {
+      org.spectrolens.bench.ServeLoad.main(new String[] {dir, "" + clients, "" + seconds});
       return 0;
     }
   }

@@ -127,6 +127,7 @@ final class DemoCommand implements Callable<Integer>, Checked {
     summary.table().forEach(System.out::println);
     System.out.printf(Locale.ROOT, "%ndemo finished in %.0f s; open %s (numbers in summary.json and report.json)%n",
         (System.nanoTime() - t0) / 1e9, report.toAbsolutePath());
+    System.out.println("explore it item by item: ./spectrolens serve " + out + "   (docs/serve.md)");
     return 0;
   }
 

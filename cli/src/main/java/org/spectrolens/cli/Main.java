@@ -42,6 +42,7 @@ import picocli.CommandLine.Option;
       SegmentCommand.class,
       EmbedCommand.class,
       DecomposeCommand.class,
+      ServeCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -26,18 +26,24 @@ import org.spectrolens.cli.Main;
  */
 @AnalyzeClasses(packages = "org.spectrolens", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-  /** Packages of the CLI module: the command line and the benchmark tools. */
+  /** Packages of the CLI module: the command line, the benchmark tools and the web explorer. */
   static final String CLI = "org.spectrolens.cli..";
   static final String BENCH = "org.spectrolens.bench..";
+  static final String SERVE = "org.spectrolens.serve..";
 
   /** Each package is a slice (org.spectrolens.nn.train and org.spectrolens.nn are two). */
   @ArchTest
   static final ArchRule packagesAreFreeOfCycles = slices().matching("org.spectrolens.(**)").should().beFreeOfCycles();
 
   @ArchTest
-  static final ArchRule libraryDoesNotUseTheCommandLine = noClasses().that().resideOutsideOfPackages(CLI, BENCH)
-      .should().dependOnClassesThat().resideInAnyPackage(CLI, BENCH)
+  static final ArchRule libraryDoesNotUseTheCommandLine = noClasses().that().resideOutsideOfPackages(CLI, BENCH, SERVE)
+      .should().dependOnClassesThat().resideInAnyPackage(CLI, BENCH, SERVE)
       .because("core and nn are a library: they name their own parameters and never depend on how the CLI parses or prints");
+
+  /** The explorer is a library user like the CLI: the command starts it, it never reads how the command parses. */
+  @ArchTest
+  static final ArchRule explorerDoesNotUseTheCommandLine = noClasses().that().resideInAPackage(SERVE)
+      .should().dependOnClassesThat().resideInAnyPackage(CLI, BENCH);
 
   @ArchTest
   static final ArchRule mainMethodsOnlyInTheCliOrBenchmarks = methods().that().haveName("main").and().areStatic()

@@ -43,5 +43,6 @@ class DemoCommandTest {
     assertTrue(page.contains("CAM methods at conv3"), "the layer the maps are read at");
     assertTrue(run.out().contains("$ ./spectrolens train --data"), "prints each step as a command");
     assertTrue(run.out().contains("report.html"), "ends with the report's path");
+    assertTrue(run.out().contains("./spectrolens serve " + out), "ends with the command that explores its output");
   }
 }

@@ -11,13 +11,18 @@ public final class WavWriter {
 
   /** 16-bit PCM; samples are clipped to [-1, 1) and rounded. */
   public static void writePcm16(Path file, Clip clip) {
+    AtomicFiles.writeBytes(file, pcm16(clip));
+  }
+
+  /** The bytes of {@link #writePcm16}'s file (a WAV sent rather than written, as the explorer's audio). */
+  public static byte[] pcm16(Clip clip) {
     float[] s = clip.samples();
     ByteBuffer data = ByteBuffer.allocate(s.length * 2).order(ByteOrder.LITTLE_ENDIAN);
     for (float v : s) {
       double c = Math.max(-1.0, Math.min(32767.0 / 32768.0, v));
       data.putShort((short) Math.round(c * 32768.0));
     }
-    AtomicFiles.writeBytes(file, wav(1, 16, clip.sampleRate(), data.array()));
+    return wav(1, 16, clip.sampleRate(), data.array());
   }
 
   /** 32-bit IEEE float, samples unchanged. */

@@ -1,0 +1,197 @@
+package org.spectrolens.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The explorer end to end in a real browser (Debian's chromium driven by its chromedriver,
+ * headless; skipped where either is absent): filter by a confusion cell, open an item, toggle two
+ * more methods, drag a box and read its band and span against the page's axes, play the audio and
+ * see its time and the playhead advance; upload a WAV and wait for its maps; the items table at 10,000 rows. Each view is saved as a
+ * screenshot under {@code target/serve-screenshots/}; the page's own timings (Performance API:
+ * item view ready, table filtered) are printed, not asserted.
+ */
+class ExplorerBrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SHOTS = Path.of("target/serve-screenshots");
+  static Path dir;
+  static ExplorerServer server;
+  static WebDriver browser;
+
+  @BeforeAll
+  static void start() throws IOException {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "chromium or chromedriver is not installed: skipped");
+    dir = ServeFixture.get();
+    server = ExplorerServer.start(new ExplorerServer.Settings(List.of(dir), "127.0.0.1", 0, null, dir.resolve("vowels/model")));
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(CHROMIUM.toFile());
+    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000",
+        "--autoplay-policy=no-user-gesture-required", "--mute-audio");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, o);
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) browser.quit();
+    if (server != null) server.close();
+  }
+
+  static Object js(String script, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(script, args);
+  }
+
+  static WebDriverWait waiting() {
+    return new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  static void shot(String name) throws IOException {
+    Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  static void open(String run) {
+    browser.get("http://127.0.0.1:" + server.port() + "/?run=" + ItemView.url(run));
+    // the page's script may not have run yet when get() returns: ask for its state only once it exists
+    waiting().until(d -> run.equals(js("return window.explorer ? window.explorer.state.run : null"))
+        && !d.findElement(By.id("count")).getText().isEmpty());
+  }
+
+  static double number(Object o) {
+    return ((Number) o).doubleValue();
+  }
+
+  @Test
+  void filterOpenToggleMeasureAndListen() throws IOException {
+    String run = dir.getFileName() + "/vowels";
+    open(run);
+    shot("items");
+    // the fullest confusion cell off the diagonal (or on it, for a model that makes no mistake)
+    WebElement cell = null;
+    int most = -1;
+    for (WebElement td : browser.findElements(By.cssSelector("#confusion td.cell"))) {
+      int n = Integer.parseInt(td.getText());
+      boolean off = !td.getAttribute("data-label").equals(td.getAttribute("data-predicted"));
+      int score = n == 0 ? -1 : n + (off ? 10_000 : 0);
+      if (score > most) {
+        most = score;
+        cell = td;
+      }
+    }
+    String label = cell.getAttribute("data-label"), predicted = cell.getAttribute("data-predicted");
+    int count = Integer.parseInt(cell.getText());
+    cell.click();
+    assertTrue(browser.findElement(By.id("count")).getText().startsWith(count + " of "), browser.findElement(By.id("count")).getText());
+    List<WebElement> rows = browser.findElements(By.cssSelector("#table-rows .row"));
+    assertEquals(Math.min(count, rows.size()), rows.size());
+    for (WebElement r : rows) {
+      List<WebElement> cells = r.findElements(By.tagName("span"));
+      assertEquals(label, cells.get(1).getText());
+      assertEquals(predicted, cells.get(2).getText());
+    }
+    shot("items-confusion-cell");
+
+    String id = rows.get(0).getAttribute("data-id");
+    rows.get(0).click();
+    waiting().until(d -> id.equals(d.findElement(By.id("item-title")).getText()) && js("return window.explorer.timings.item") != null);
+    double itemMs = number(js("return window.explorer.timings.item"));
+    long before = canvasSum("spec");
+    for (String m : List.of("saliency", "layercam")) browser.findElement(By.cssSelector("#methods input[data-method='" + m + "']")).click();
+    assertEquals(List.of("gradcam", "saliency", "layercam"), js("return window.explorer.state.methods"));
+    assertEquals(3, browser.findElements(By.cssSelector("#compare canvas")).size(), "the methods side by side");
+    assertTrue(canvasSum("spec") != before, "the overlay changed with the methods shown");
+    shot("item-three-methods");
+
+    // drag a box from (200, 120) to (420, 260) canvas pixels (the canvas is drawn 1:1)
+    WebElement overlay = browser.findElement(By.id("overlay"));
+    int w = overlay.getSize().getWidth(), h = overlay.getSize().getHeight();
+    new Actions(browser).moveToElement(overlay, 200 - w / 2, 120 - h / 2).clickAndHold().moveByOffset(220, 140).release().perform();
+    WebElement box = browser.findElement(By.id("box"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> e = (Map<String, Object>) js("return window.explorer.state.extent");
+    double t0 = number(e.get("t0")), t1 = number(e.get("t1")), f0 = number(e.get("f0")), f1 = number(e.get("f1"));
+    int left = 62, top = 10, pw = 900 - 62 - 10, ph = 420 - 10 - 34; // the page's plot margins
+    double sPerPx = (t1 - t0) / pw, hzPerPx = (f1 - f0) / ph;
+    assertEquals(t0 + (200 - left) * sPerPx, Double.parseDouble(box.getAttribute("data-s-start")), 1.5 * sPerPx);
+    assertEquals(t0 + (420 - left) * sPerPx, Double.parseDouble(box.getAttribute("data-s-end")), 1.5 * sPerPx);
+    assertEquals(f0 + (ph - (260 - top)) * hzPerPx, Double.parseDouble(box.getAttribute("data-hz-low")), 1.5 * hzPerPx);
+    assertEquals(f0 + (ph - (120 - top)) * hzPerPx, Double.parseDouble(box.getAttribute("data-hz-high")), 1.5 * hzPerPx);
+    assertTrue(box.getText().startsWith("band ") && box.getText().contains(" Hz") && box.getText().contains(" s ("), box.getText());
+    shot("item-box");
+
+    // play (at a quarter speed: the span is under half a second): the audio element's clock and the playhead both advance
+    js("const a = document.getElementById('audio'); a.playbackRate = 0.25; a.play();");
+    waiting().until(d -> number(js("return document.getElementById('audio').currentTime")) > 0.01);
+    @SuppressWarnings("unchecked")
+    List<List<Object>> samples = (List<List<Object>>) ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1], a = document.getElementById('audio'), out = [], t0 = performance.now();"
+        + " (function tick() { out.push([a.currentTime, window.explorer.state.playhead]);"
+        + " if (performance.now() - t0 < 600 && !a.ended) setTimeout(tick, 50); else done(out); })();");
+    double audioStart = number(js("return window.explorer.state.item.audio.start"));
+    List<Object> first = samples.get(0), last = samples.get(samples.size() - 1);
+    assertTrue(number(last.get(0)) > number(first.get(0)), "the audio element's time advances: " + samples);
+    assertTrue(number(last.get(1)) > number(first.get(1)), "the playhead advances: " + samples);
+    assertEquals(audioStart + number(last.get(0)), number(last.get(1)), 0.1, "the playhead follows the audio's clock");
+    js("document.getElementById('audio').pause()");
+    shot("item-playing");
+
+    // upload a WAV (a recording of the corpus) and watch its four maps arrive
+    browser.findElement(By.id("back")).click();
+    Path recording = Path.of(org.spectrolens.dataset.CachedDataset.open(dir.resolve("vowels/dataset")).items().get(0).source());
+    browser.findElement(By.id("upload-file")).sendKeys(recording.toAbsolutePath().toString());
+    browser.findElement(By.id("upload-go")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> js("return window.explorer.timings.upload") != null
+        || browser.findElement(By.id("status")).getAttribute("class").equals("error"));
+    // the upload box is on the items view, hidden once the upload's view opens: read its text, not what is shown
+    assertEquals("done: 4 of 4 methods", js("return document.getElementById('upload-status').textContent"),
+        String.valueOf(js("return document.getElementById('status').textContent")));
+    assertEquals(LiveExplainer.METHODS.size(), browser.findElements(By.cssSelector("#methods input")).size());
+    double uploadMs = number(js("return window.explorer.timings.upload"));
+    shot("upload");
+
+    // 10,000 rows: filter by class, then by a confusion cell, timed by the page (Performance API)
+    open(dir.getFileName() + "/big");
+    new Select(browser.findElement(By.id("f-class"))).selectByValue("ae");
+    double classMs = number(js("return window.explorer.timings.filter"));
+    assertTrue(browser.findElement(By.id("count")).getText().startsWith(ServeFixture.BIG / 5 + " of " + ServeFixture.BIG),
+        browser.findElement(By.id("count")).getText());
+    browser.findElement(By.cssSelector("#confusion td[data-label='ae'][data-predicted='er']")).click();
+    double cellMs = number(js("return window.explorer.timings.filter"));
+    assertTrue(browser.findElements(By.cssSelector("#table-rows .row")).size() < 60, "only the rows in sight are in the page");
+    js("var w = document.getElementById('table-wrap'); w.scrollTop = w.scrollHeight;");
+    shot("items-10000");
+    System.out.printf("serve timings (chromium headless, this machine): item view ready %.1f ms after the click;"
+        + " 10,000-row table filtered by class in %.1f ms, by a confusion cell in %.1f ms; an uploaded recording's 4 maps in %.0f ms%n",
+        itemMs, classMs, cellMs, uploadMs);
+  }
+
+  /** A checksum of a canvas's pixels, to see that a drawing changed. */
+  static long canvasSum(String id) {
+    return ((Number) js("const c = document.getElementById(arguments[0]); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+        + " let s = 0; for (let i = 0; i < d.length; i += 7) s = (s * 31 + d[i]) % 1000000007; return s;", id)).longValue();
+  }
+}
