@@ -3,8 +3,10 @@ package org.spectrolens.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.spectrolens.cli.KilledRuns.absentOrComplete;
+import static org.spectrolens.cli.KilledRuns.concat;
+import static org.spectrolens.cli.KilledRuns.digest;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectrolens.io.OutputFolder;
@@ -27,29 +30,9 @@ class CrashSafetyTest {
 
   private KilledRuns runs;
 
-  private KilledRuns runs() {
-    if (runs == null) runs = new KilledRuns(tmp.resolve("child.log"), 20261130);
-    return runs;
-  }
-
-  private Process child(String... args) throws IOException {
-    return runs().child(Map.of(), args);
-  }
-
-  private Process child(Map<String, String> env, String... args) throws IOException {
-    return runs().child(env, args);
-  }
-
-  private void killDuring(long from, long to, String... args) throws Exception {
-    runs().killDuring(from, to, args);
-  }
-
-  private static Map<String, String> digest(Path dir) throws Exception {
-    return KilledRuns.digest(dir);
-  }
-
-  private static void absentOrComplete(Path out, Map<String, String> expected) throws Exception {
-    KilledRuns.absentOrComplete(out, expected, false);
+  @BeforeEach
+  void childrenLogIntoTmp() {
+    runs = new KilledRuns(tmp.resolve("child.log"), 20261130);
   }
 
   private static void ok(String... args) {
@@ -63,10 +46,10 @@ class CrashSafetyTest {
     Path out = tmp.resolve("corpus");
     Map<String, String> ref = digest(out);
     // killed while replacing it: the old corpus stays whole until the new one is complete
-    killDuring(300, 2500, "synth", "--out", out.toString(), "--utterances", "40", "--seed", "6");
+    runs.killDuring(300, 2500, "synth", "--out", out.toString(), "--utterances", "40", "--seed", "6");
     assertTrue(Files.exists(out), "the old corpus is never removed before the new one is in place");
     Map<String, String> now = digest(out);
-    if (!now.equals(ref)) absentOrComplete(out, now); // the new run finished before the kill
+    if (!now.equals(ref)) absentOrComplete(out, now, false); // the new run finished before the kill
     assertFalse(Files.exists(tmp.resolve("corpus.old")) && Files.exists(tmp.resolve("corpus.partial")) && !Files.exists(out));
   }
 
@@ -78,8 +61,8 @@ class CrashSafetyTest {
   private void killThenRerunEqualsUninterrupted(String[] args, String out) throws Exception {
     ok(concat(args, tmp.resolve("ref-" + out).toString()));
     Map<String, String> ref = digest(tmp.resolve("ref-" + out));
-    killDuring(300, 2500, concat(args, tmp.resolve(out).toString()));
-    absentOrComplete(tmp.resolve(out), ref);
+    runs.killDuring(300, 2500, concat(args, tmp.resolve(out).toString()));
+    absentOrComplete(tmp.resolve(out), ref, false);
     ok(concat(args, tmp.resolve(out).toString()));
     assertEquals(ref, digest(tmp.resolve(out)), "the rerun equals an uninterrupted run");
   }
@@ -121,15 +104,15 @@ class CrashSafetyTest {
         "--patience", "0", "--quiet", "--out"};
     ok(concat(train, tmp.resolve("ref").toString()));
     Path out = tmp.resolve("model");
-    killDuring(1500, 6000, concat(train, out.toString()));
+    runs.killDuring(1500, 6000, concat(train, out.toString()));
     ok(concat(concat(train, out.toString()), "--resume"));
     assertEquals(digest(tmp.resolve("ref")).get("model.safetensors"), digest(out).get("model.safetensors"),
         "resumed weights equal an uninterrupted run's");
     // libtorch's deprecation warning (native code, straight to fd 2) is silenced; with its own log level set, it shows
     String[] export = {"export", "--model", out.toString(), "--out", tmp.resolve("w.safetensors").toString(), "--force"};
-    assertEquals(0, child(Map.of("TORCH_CPP_LOG_LEVEL", "WARNING"), export).waitFor());
+    assertEquals(0, runs.child(Map.of("TORCH_CPP_LOG_LEVEL", "WARNING"), export).waitFor());
     assertTrue(Files.readString(tmp.resolve("child.log")).contains("LegacyTypeDispatch"), "export does trigger the warning");
-    assertEquals(0, child(export).waitFor());
+    assertEquals(0, runs.child(Map.of(), export).waitFor());
     assertFalse(Files.readString(tmp.resolve("child.log")).contains("LegacyTypeDispatch"), Files.readString(tmp.resolve("child.log")));
   }
 
@@ -152,7 +135,7 @@ class CrashSafetyTest {
         + ") is writing it; wait for it to finish or choose another --out", second.get(0).err().strip());
     // across processes: a child holds the lock while this process tries; once it is killed, its lock is taken over
     Path big = tmp.resolve("big");
-    Process p = child("synth", "--out", big.toString(), "--utterances", "3000");
+    Process p = runs.child(Map.of(), "synth", "--out", big.toString(), "--utterances", "3000");
     try {
       Path lock = tmp.resolve(".big.lock");
       long deadline = System.nanoTime() + 30_000_000_000L;
@@ -169,9 +152,5 @@ class CrashSafetyTest {
     }
     ok("synth", "--out", big.toString(), "--utterances", "2");
     assertTrue(Files.isDirectory(big) && !Files.exists(tmp.resolve("big.partial")));
-  }
-
-  private static String[] concat(String[] a, String... b) {
-    return KilledRuns.concat(a, b);
   }
 }
