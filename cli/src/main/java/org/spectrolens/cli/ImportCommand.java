@@ -65,6 +65,14 @@ public final class ImportCommand implements Callable<Integer>, Checked {
       description = "With --fit crop or pad: the value of the frames added to a shorter grid, before normalisation (default: ${DEFAULT-VALUE}).")
   double fill;
 
+  @Option(names = "--waveform", paramLabel = "SAMPLES",
+      description = "The network takes the raw waveform, SAMPLES samples at --sr ([N, 1, SAMPLES]); the spectrogram options then name"
+          + " the STFT its maps are read on (docs/import.md).")
+  Integer waveform;
+
+  @Option(names = "--no-channel-axis", description = "With --waveform: the network takes [N, SAMPLES] rather than [N, 1, SAMPLES].")
+  boolean noChannelAxis;
+
   @Option(names = "--classes", required = true, split = ",", paramLabel = "A,B,...", description = "Class names in the network's output order.")
   List<String> classes;
 
@@ -99,11 +107,22 @@ public final class ImportCommand implements Callable<Integer>, Checked {
   @Override
   public void checkOptions() {
     if ((check == null) != (expect == null)) throw new SpectrolensException(check == null ? "--expect" : "--check", "needs --check and --expect together");
+    if (noChannelAxis && waveform == null) throw new SpectrolensException("--no-channel-axis", "goes with --waveform");
     if (frontEndFile != null) {
-      List<String> own = List.of("--size", "--mean", "--std", "--fit", "--fill");
+      List<String> own = List.of("--size", "--mean", "--std", "--fit", "--fill", "--waveform");
       List<String> clash = java.util.stream.Stream.concat(spec.mixins().get("frontEnd").options().stream().map(o -> o.longestName()),
           own.stream()).filter(n -> spec.commandLine().getParseResult().hasMatchedOption(n)).toList();
       if (!clash.isEmpty()) throw new SpectrolensException("--front-end", "fixes the front end and its normalization; drop " + String.join(", ", clash));
+    } else if (waveform != null) {
+      if (frontEnd.sampleRate <= 0) throw new SpectrolensException("--sr", "the waveform's rate is needed (Hz)");
+      if (waveform < 1) throw new SpectrolensException("--waveform", "must be a positive number of samples, found " + waveform);
+      List<String> clash = java.util.stream.Stream.of("--size", "--mean", "--std", "--fit", "--fill", "--input-channels", "--fmax", "--n-mels")
+          .filter(n -> spec.commandLine().getParseResult().hasMatchedOption(n)).toList();
+      if (!clash.isEmpty()) {
+        throw new SpectrolensException("--waveform", "the input is the complex STFT of the waveform, every bin and frame; drop " + String.join(", ", clash));
+      }
+      if (frontEnd.kind != SpectrogramSpec.Kind.STFT) throw new SpectrolensException("--kind", "with --waveform the maps are read on an STFT: give --kind stft");
+      frontEnd.checkOptions();
     } else {
       if (frontEnd.sampleRate <= 0) throw new SpectrolensException("--sr", "the front end needs the rate your model's audio was analysed at (Hz)");
       if (size == null) throw new SpectrolensException("--size", "the front end needs the network input's HxW (or give --front-end)");
@@ -131,7 +150,8 @@ public final class ImportCommand implements Callable<Integer>, Checked {
     ModelImport imp = new ModelImport(file, ts ? "torchscript" : "onnx", declared, inputChannels, classes, layer);
     ModelImport.Result r = imp.write(out, force, probe, expected, tolerance);
     System.out.println("imported " + file + " (sha256 " + r.sha256() + ") as " + r.folder() + ": input " + Arrays.toString(r.inputShape())
-        + ", " + classes.size() + " classes" + (layer == null ? "" : ", layer " + layer));
+        + ", " + classes.size() + " classes" + (layer == null ? "" : ", layer " + layer)
+        + (declared.waveform() == null ? "" : " (the complex STFT [real, imaginary] of " + declared.waveform().samples() + " samples)"));
     if (r.parity() != null) {
       System.out.println(String.format(Locale.ROOT, "parity on %s: largest logit difference %.3g (tolerance %.3g)", check,
           r.parity().maxAbsDifference(), r.parity().tolerance()));
@@ -141,6 +161,7 @@ public final class ImportCommand implements Callable<Integer>, Checked {
 
   private DeclaredFrontEnd fromOptions() {
     SpectrogramSpec s = frontEnd.toSpec(frontEnd.sampleRate);
+    if (waveform != null) return DeclaredFrontEnd.waveform(s, waveform, !noChannelAxis);
     int[] hw = DatasetCommand.parseSize(size);
     double cropMin = s.kind() == SpectrogramSpec.Kind.STFT ? s.fmin() : 0;
     double cropMax = frontEnd.fmax == null ? Double.NaN : frontEnd.fmax;

@@ -33,8 +33,24 @@ public abstract class InputMethod<P extends Record> extends MethodBase<P> {
         describe(r.options()), since(t0), r.axes());
   }
 
+  /**
+   * The gradient map of each input, [n][H*W]: the largest {@code |g|} over channels, or, for a
+   * complex STFT input (a raw-waveform model, {@link org.spectrolens.nn.model.Network#complexInput}),
+   * the modulus of the gradient with respect to each cell, {@code sqrt(g_re^2 + g_im^2)}.
+   */
+  protected static float[][] gradientMaps(Request r, float[] g) {
+    int hw = r.height() * r.width();
+    if (!r.network().complexInput()) return maxAbsOverChannels(g, r.n(), r.channels(), hw);
+    float[][] out = new float[r.n()][hw];
+    for (int i = 0; i < r.n(); i++) {
+      int o = i * 2 * hw;
+      for (int p = 0; p < hw; p++) out[i][p] = (float) Math.hypot(g[o + p], g[o + hw + p]);
+    }
+    return out;
+  }
+
   /** Max over channels of |g| for each input: [n][H*W]. */
-  protected static float[][] maxAbsOverChannels(float[] g, int n, int c, int hw) {
+  private static float[][] maxAbsOverChannels(float[] g, int n, int c, int hw) {
     float[][] out = new float[n][hw];
     for (int i = 0; i < n; i++) {
       for (int ch = 0; ch < c; ch++) {

@@ -26,6 +26,9 @@ public record Request(Network network, float[] inputs, int n, int[] targets, Str
     }
     if (keys != null && keys.length != n) throw new IllegalArgumentException("one key per input expected");
     if (options == null) options = Options.defaults();
+    // a complex STFT input (a raw-waveform model) is removed by silence, zero in both parts: the
+    // floor or mean of a real or imaginary part is no absence of sound
+    if (network.complexInput() && options.baseline() != Baseline.ZERO) options = options.withBaseline(Baseline.ZERO);
   }
 
   public Request(Network network, float[] inputs, int n, int[] targets, String layer, Options options, MapAxes axes) {

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.explain.MapAxes;
 import org.spectrolens.explain.Tap;
+import org.spectrolens.explain.Baseline;
 import org.spectrolens.nn.model.Network;
 import org.spectrolens.nn.model.TrainedModel;
 
@@ -212,7 +213,11 @@ public final class Judged {
   /** The masking baseline of input {@code i}, [C*H*W]. */
   public float[] baseline(int i) {
     synchronized (shared) {
-      if (shared.baselines[i] == null) shared.baselines[i] = shared.judging.baseline().of(input(i), shared.shape[0], shared.shape[1], shared.shape[2]);
+      if (shared.baselines[i] == null) {
+        // a complex STFT input (a raw-waveform model) is removed by silence: zero in both parts
+        Baseline b = shared.network != null && shared.network.complexInput() ? Baseline.ZERO : shared.judging.baseline();
+        shared.baselines[i] = b.of(input(i), shared.shape[0], shared.shape[1], shared.shape[2]);
+      }
       return shared.baselines[i];
     }
   }

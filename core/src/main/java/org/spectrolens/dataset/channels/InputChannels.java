@@ -18,10 +18,13 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
 public final class InputChannels {
   /** The dataset's own front end (whatever its kind: dB STFT for the speech defaults, log-mel for the thesis recipe). */
   public static final String SPECTROGRAM = "spectrogram";
+  /** The complex STFT as two channels, real then imaginary: a raw-waveform model's input (docs/import.md). */
+  public static final List<String> COMPLEX_STFT = List.of("stft-real", "stft-imag");
 
   private static final Family<InputChannel> FAMILY = new Family<>("channel", "channels", List.of(new SpectrogramChannel(),
       new FrequencyPositionChannel(), new CqtChannel(), new DeltaChannel(1), new DeltaChannel(2),
-      new HarmonicPercussiveChannel(true), new HarmonicPercussiveChannel(false)));
+      new HarmonicPercussiveChannel(true), new HarmonicPercussiveChannel(false), new StftPartChannel(true),
+      new StftPartChannel(false)));
 
   private InputChannels() {}
 

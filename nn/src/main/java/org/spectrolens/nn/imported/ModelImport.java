@@ -30,7 +30,8 @@ import org.spectrolens.spectrogram.SpectrogramSpec;
  * @param file the TorchScript (.pt) or ONNX (.onnx) file
  * @param engine torchscript or onnx
  * @param frontEnd what the user's code did to audio before the network
- * @param inputChannels C of the network input (1, or 3 for a network that takes the grid repeated over 3 channels)
+ * @param inputChannels C of the network input (1, or 3 for a network that takes the grid repeated over 3 channels; a
+ *     raw-waveform network's is 2, the complex STFT, whatever is given)
  * @param classes class names in the network's output order
  * @param layer the layer the module exposes for CAM methods (TorchScript); null for none
  */
@@ -52,7 +53,8 @@ public record ModelImport(Path file, String engine, DeclaredFrontEnd frontEnd, i
     if (classes.stream().anyMatch(c -> c == null || c.isBlank()) || new HashSet<>(classes).size() != classes.size()) {
       throw SpectrolensException.ofParameter("classes", "class names must be non-empty and distinct, found " + classes);
     }
-    if (inputChannels != 1 && inputChannels != 3) throw SpectrolensException.ofParameter("input_channels", "must be 1 or 3, found " + inputChannels);
+    if (frontEnd.waveform() != null) inputChannels = 2; // the complex STFT, real and imaginary
+    else if (inputChannels != 1 && inputChannels != 3) throw SpectrolensException.ofParameter("input_channels", "must be 1 or 3, found " + inputChannels);
     if (frontEnd.format().channelCount() > 1 && inputChannels != frontEnd.format().channelCount()) {
       throw SpectrolensException.ofParameter("input_channels", "must equal the front end's " + frontEnd.format().channelCount() + " channels");
     }
@@ -104,7 +106,7 @@ public record ModelImport(Path file, String engine, DeclaredFrontEnd frontEnd, i
         "none", 0, 0, f.minClipSeconds(), f.filters(), f.channels(), f.fit());
     int[] shape = {inputChannels, f.height(), f.width()};
     return new ModelConfig(ModelConfig.FORMAT, engine, classes, shape, frontEnd.normalization(), ds, ds.id(), null, 0, null,
-        weights, 0, 0, new ModelConfig.Imported(engine, file.toString(), sha, layer));
+        weights, 0, 0, new ModelConfig.Imported(engine, file.toString(), sha, layer, frontEnd.waveform()));
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.List;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.audio.Clip;
 import org.spectrolens.nn.model.ImportedNetworks;
+import org.spectrolens.nn.model.ModelConfig;
 import org.spectrolens.nn.model.Network;
 import org.spectrolens.nn.model.TrainedModel;
 
@@ -33,14 +34,17 @@ final class Probe {
     System.arraycopy(one, 0, two, one.length, one.length);
     try (NDManager tmp = net.manager().newSubManager()) {
       NDArray x = tmp.create(two, new Shape(2, s[0], s[1], s[2]));
+      ModelConfig.Waveform wave = m.config().imported().waveform();
+      if (wave != null) reconstructs(net, x, clip, wave);
       NDArray y;
       try {
         y = net.forward(x, false);
       } catch (SpectrolensException e) {
         throw e;
       } catch (RuntimeException e) {
-        throw new SpectrolensException(file.toString(), "rejects input of shape [2, " + s[0] + ", " + s[1] + ", " + s[2]
-            + "] (the declared front end's): " + reason(e), e);
+        String shape = wave == null ? "input of shape [2, " + s[0] + ", " + s[1] + ", " + s[2] + "] (the declared front end's)"
+            : "a waveform of shape [2, " + (wave.channelAxis() ? "1, " : "") + wave.samples() + "] (the declared samples)";
+        throw new SpectrolensException(file.toString(), "rejects " + shape + ": " + reason(e), e);
       }
       long[] shape = y.getShape().getShape();
       if (shape.length != 2 || shape[0] != 2) {
@@ -59,7 +63,7 @@ final class Probe {
           throw new SpectrolensException(file.toString(), "to_" + layer + " returns shape " + Arrays.toString(a)
               + "; a layer for CAM methods must give [N, K, h, w] activations");
         }
-        composesToForward(file, s, k, x, z, layer);
+        composesToForward(file, m, x, z, layer);
       }
       return Arrays.copyOf(z, k);
     }
@@ -70,9 +74,11 @@ final class Probe {
    * {@code forward}: the two must agree on the probe (within 1e-4 of the logits' scale), or
    * predictions and maps would describe another network than the one the user trained.
    */
-  private static void composesToForward(Path file, int[] s, int k, NDArray x, float[] composed, String layer) {
+  private static void composesToForward(Path file, TrainedModel m, NDArray x, float[] composed, String layer) {
     float[] whole;
-    try (Network module = ImportedNetworks.open(file, ImportedNetworks.TORCHSCRIPT, s, k, null)) {
+    Network net = m.network();
+    try (Network module = ImportedNetworks.open(file, ImportedNetworks.TORCHSCRIPT, net.inputShape(), net.numClasses(), null,
+        m.config().imported().waveform(), m.config().dataset().spec())) {
       whole = module.forward(x, false).toFloatArray();
     }
     double worst = 0;
@@ -86,6 +92,27 @@ final class Probe {
       throw new SpectrolensException(file.toString(), String.format(java.util.Locale.ROOT,
           "from_%s(to_%s(x)) differs from forward(x) by up to %.3g on the probe input (tolerance %.3g); the two methods"
               + " must compose to forward (docs/import.md)", layer, layer, worst, tolerance));
+    }
+  }
+
+  /**
+   * A raw-waveform network's first stage must give the probe's samples back from their STFT (the
+   * inverse is exact wherever the squared windows overlap; this guards the declaration and the
+   * stage together): within 1e-5 of the samples' scale.
+   */
+  private static void reconstructs(Network net, NDArray x, Clip clip, ModelConfig.Waveform wave) {
+    float[] back = net.forwardTo(x, net.stageNames().get(0), false).toFloatArray();
+    float[] want = clip.samples();
+    double worst = 0;
+    double scale = 1e-3;
+    for (int i = 0; i < wave.samples(); i++) {
+      double v = i < want.length ? want[i] : 0;
+      worst = Math.max(worst, Math.abs(back[i] - v));
+      scale = Math.max(scale, Math.abs(v));
+    }
+    if (!(worst <= 1e-5 * scale)) {
+      throw SpectrolensException.ofParameter("spec", String.format(java.util.Locale.ROOT, "the inverse of the declared STFT differs from the"
+          + " probe's waveform by up to %.3g; choose a window and hop whose frames overlap-add back to the signal", worst));
     }
   }
 

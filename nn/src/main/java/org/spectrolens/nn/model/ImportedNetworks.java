@@ -8,6 +8,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
+import ai.djl.ndarray.NDManager;
+import org.spectrolens.spectrogram.SpectrogramSpec;
 import org.spectrolens.SpectrolensException;
 
 /** Networks trained elsewhere, opened through the engine that runs their file (TorchScript or ONNX). */
@@ -26,13 +29,25 @@ public final class ImportedNetworks {
    * @param layer the layer exposed for CAM methods (TorchScript only); null for none
    */
   public static Network open(Path file, String engine, int[] inputShape, int classes, String layer) {
-    if (TorchScriptNetwork.NAME.equals(engine)) return TorchScriptNetwork.open(file, inputShape, classes, layer);
+    return open(file, engine, inputShape, classes, layer, null, null);
+  }
+
+  /**
+   * The network in {@code file}; with {@code waveform}, a raw-waveform network seen through the
+   * complex STFT of {@code spec}: its input is {@code inputShape} = [2, F, T] and its first stage the
+   * inverse STFT ({@link InverseStft}) that gives the waveform the module takes.
+   */
+  public static Network open(Path file, String engine, int[] inputShape, int classes, String layer, ModelConfig.Waveform waveform,
+      SpectrogramSpec spec) {
+    Function<NDManager, Stage> front = waveform == null ? null
+        : m -> InverseStft.stage(m, spec, inputShape[2], waveform.samples(), waveform.channelAxis());
+    if (TorchScriptNetwork.NAME.equals(engine)) return TorchScriptNetwork.open(file, inputShape, classes, layer, front);
     if (OnnxNetwork.NAME.equals(engine)) {
       if (layer != null) {
         throw SpectrolensException.ofParameter("layer", "an ONNX model exposes no layer to spectrolens (ONNX Runtime runs the whole"
             + " graph); CAM methods need a TorchScript file");
       }
-      return OnnxNetwork.open(file, inputShape, classes);
+      return OnnxNetwork.open(file, inputShape, classes, front);
     }
     throw SpectrolensException.ofParameter("engine", "expected one of " + String.join(", ", ENGINES) + ", found '" + engine + "'");
   }
@@ -46,7 +61,8 @@ public final class ImportedNetworks {
       throw new SpectrolensException(file.toString(), "SHA-256 " + sha + " differs from the one recorded at import (" + imp.sha256()
           + "); import the file again");
     }
-    return open(file, imp.engine(), config.inputShape(), config.classes().size(), imp.layer());
+    return open(file, imp.engine(), config.inputShape(), config.classes().size(), imp.layer(), imp.waveform(),
+        config.dataset() == null ? null : config.dataset().spec());
   }
 
   /** The SHA-256 of a file, lower-case hex. */

@@ -51,8 +51,23 @@ public record ModelConfig(
    * @param source the file imported, as given
    * @param sha256 the file's SHA-256, hex
    * @param layer the layer the module exposes for CAM methods ({@code to_<layer>}, {@code from_<layer>}); null for none
+   * @param waveform for a network that takes the raw waveform (its front end inside it): the waveform
+   *     it takes; the dataset front end is then the STFT its maps are read on. Null (and absent from
+   *     the JSON) for a network that takes the front end's grid
    */
-  public record Imported(String engine, String source, String sha256, @JsonInclude(JsonInclude.Include.NON_NULL) String layer) {}
+  public record Imported(String engine, String source, String sha256, @JsonInclude(JsonInclude.Include.NON_NULL) String layer,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Waveform waveform) {
+    /** A network that takes the front end's grid. */
+    public Imported(String engine, String source, String sha256, String layer) {
+      this(engine, source, sha256, layer, null);
+    }
+  }
+
+  /**
+   * The input of a raw-waveform network: {@code samples} samples at the front end's rate, shaped
+   * {@code [N, 1, samples]} ({@code channelAxis}, the default) or {@code [N, samples]}.
+   */
+  public record Waveform(int samples, @JsonProperty("channel_axis") boolean channelAxis) {}
 
   /**
    * Input normalisation: {@code (x - mean) / std} over every cell of a single-channel input; for a

@@ -46,6 +46,7 @@ public final class Network implements AutoCloseable {
   private Predicate<String> frozen = name -> false;
   private long batchesTracked;
   private boolean gradients = true;
+  private boolean complexInput;
 
   Network(String architecture, int[] inputShape, int numClasses, NDManager manager) {
     this.architecture = architecture;
@@ -69,8 +70,18 @@ public final class Network implements AutoCloseable {
     });
     for (Stage s : stages) net.addStage(s.name(), s.fn());
     net.gradients = gradients;
+    net.complexInput = stages.get(0).name().equals(InverseStft.NAME);
     net.setFrozen(name -> true);
     return net;
+  }
+
+  /**
+   * Whether the input is a complex STFT {@code [N, 2, F, T]} (real, imaginary) that the network's
+   * first stage inverts to a waveform (an imported raw-waveform model): removing a cell is then
+   * zeroing both parts, and a gradient map per cell combines the two.
+   */
+  public boolean complexInput() {
+    return complexInput;
   }
 
   /** Whether gradients flow through this network (false for a module that runs inference only). */

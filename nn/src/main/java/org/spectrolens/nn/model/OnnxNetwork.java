@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.nn.Engines;
 
@@ -28,7 +29,8 @@ final class OnnxNetwork {
 
   private OnnxNetwork() {}
 
-  static Network open(Path file, int[] inputShape, int classes) {
+  /** @param front a first stage before the graph (a raw-waveform network's inverse STFT), made in the network's manager; null for none */
+  static Network open(Path file, int[] inputShape, int classes, Function<NDManager, Stage> front) {
     Engines.get(); // the PyTorch engine first: the network's own manager and every tap live there
     Model model = Model.newInstance("imported", Device.cpu(), ENGINE);
     try {
@@ -44,7 +46,9 @@ final class OnnxNetwork {
       NDManager manager = NDManager.newBaseManager(Engines.device(), Engines.get().getEngineName());
       manager.attachInternal("onnx-model", model::close); // the session goes with the network
       Stage.Fn fn = (x, training) -> run(model, block, x, batch);
-      return Network.external(NAME, inputShape, classes, manager, Map.of(), List.of(new Stage("forward", fn)), false);
+      Stage graph = new Stage("forward", fn);
+      return Network.external(NAME, inputShape, classes, manager, Map.of(), front == null ? List.of(graph) : List.of(front.apply(manager), graph),
+          false);
     } catch (RuntimeException e) {
       model.close();
       throw e;

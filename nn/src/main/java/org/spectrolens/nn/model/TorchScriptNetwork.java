@@ -9,10 +9,12 @@ import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.nn.Engines;
 
@@ -37,7 +39,8 @@ final class TorchScriptNetwork {
 
   private TorchScriptNetwork() {}
 
-  static Network open(Path file, int[] inputShape, int classes, String layer) {
+  /** @param front a first stage before the module's (a raw-waveform network's inverse STFT), made in the network's manager; null for none */
+  static Network open(Path file, int[] inputShape, int classes, String layer, Function<NDManager, Stage> front) {
     PtNDManager manager = (PtNDManager) NDManager.newBaseManager(Engines.device(), Engines.get().getEngineName());
     try {
       PtSymbolBlock module;
@@ -51,9 +54,10 @@ final class TorchScriptNetwork {
       List<String> methods = Arrays.asList(JniUtils.getMethodNames(module));
       Map<String, NDArray> params = new LinkedHashMap<>();
       for (NDArray p : JniUtils.moduleGetParams(module, manager)) params.put(p.getName(), p);
-      List<Stage> stages;
+      List<Stage> stages = new ArrayList<>();
+      if (front != null) stages.add(front.apply(manager));
       if (layer == null) {
-        stages = List.of(new Stage("forward", call(module, "forward")));
+        stages.add(new Stage("forward", call(module, "forward")));
       } else {
         for (String m : List.of("to_" + layer, "from_" + layer)) {
           if (!methods.contains(m)) {
@@ -62,7 +66,22 @@ final class TorchScriptNetwork {
                 + String.join(", ", methods));
           }
         }
-        stages = List.of(new Stage(layer, call(module, "to_" + layer)), new Stage(HEAD, call(module, "from_" + layer)));
+        Stage.Fn to = call(module, "to_" + layer);
+        Stage.Fn from = call(module, "from_" + layer);
+        if (front != null) {
+          // a waveform network's layer is 1-D, [N, K, t]: seen as [N, K, 1, t], one row over every frequency
+          boolean[] flat = {false};
+          Stage.Fn to1 = to;
+          Stage.Fn from1 = from;
+          to = (x, training) -> {
+            NDArray a = to1.apply(x, training);
+            flat[0] = a.getShape().dimension() == 3;
+            return flat[0] ? a.expandDims(2) : a;
+          };
+          from = (a, training) -> from1.apply(flat[0] && a.getShape().dimension() == 4 ? a.squeeze(2) : a, training);
+        }
+        stages.add(new Stage(layer, to));
+        stages.add(new Stage(HEAD, from));
       }
       return Network.external(NAME, inputShape, classes, manager, params, stages, true);
     } catch (RuntimeException e) {
