@@ -3,7 +3,7 @@
 for `spectrolens import --waveform`, with the reference maps on the STFT grid that
 ImportedWaveformTest compares with spectrolens's.
 
-Usage: /usr/bin/python3 waveform_reference.py OUT_DIR
+Usage: /usr/bin/python3 waveform_reference.py OUT_DIR [CLASSES]   (3 classes by default)
 
 The network takes [N, 1, 4000] (0.5 s at 8 kHz) and exposes its last convolution, conv2, as
 to_conv2 (activations [N, 16, 250]) and from_conv2. Its maps are read on the STFT n_fft 256, hop
@@ -13,10 +13,10 @@ samples (longer: its first 63 frames are kept, which invert to its first 4000 sa
 (shorter: zero-padded to 4000 first).
 
 Writes to OUT_DIR:
-  model.pt     torch.jit.script of the network
+  model.pt     torch.jit.script of the network (cli's bad-input suite holds a copy, bad-inputs/import/wave.pt)
   model.onnx   torch.onnx.export of its forward (dynamic batch), if the exporter runs here
   x0.npy, x1.npy   the two recordings, float32
-  logits.npy   [2, 3] logits of model(istft(X)) (= model(the 4000 samples))
+  logits.npy   [2, CLASSES] logits of model(istft(X)) (= model(the 4000 samples))
   saliency.npy [2, 129, 63] |dS/dX|: the modulus of autograd's gradient w.r.t. view_as_real(X),
                S the logit of the predicted class
   ig.npy       [2, 129, 63] Integrated Gradients from a zero STFT, 16 midpoint steps, the
@@ -42,7 +42,7 @@ class WaveNet(torch.nn.Module):
         self.conv1 = torch.nn.Conv1d(1, 8, 31, stride=4, padding=15)
         self.bn1 = torch.nn.BatchNorm1d(8)
         self.conv2 = torch.nn.Conv1d(8, 16, 15, stride=4, padding=7)
-        self.fc = torch.nn.Linear(16 * 250, classes)  # a fixed length: another length is refused
+        self.fc = torch.nn.Linear(16 * 25, classes)  # a fixed length: another length is refused
 
     def forward(self, x):
         return self.from_conv2(self.to_conv2(x))
@@ -53,16 +53,16 @@ class WaveNet(torch.nn.Module):
 
     @torch.jit.export
     def from_conv2(self, a):
-        return self.fc(torch.flatten(a, 1))
+        return self.fc(torch.flatten(torch.nn.functional.avg_pool1d(a, 10), 1))
 
 
-def network():
+def network(classes=3):
     torch.manual_seed(18)
-    m = WaveNet()
+    m = WaveNet(classes)
     with torch.no_grad():
         m.bn1.running_mean.uniform_(-0.1, 0.1)
         m.bn1.running_var.uniform_(0.5, 2.0)
-        m.fc.weight.mul_(20)
+        m.fc.weight.mul_(10)
     return m.eval()
 
 
@@ -84,9 +84,9 @@ def model_on(m, xr):
     return m(wave.float().unsqueeze(1))
 
 
-def main(out):
+def main(out, classes=3):
     os.makedirs(out, exist_ok=True)
-    m = network()
+    m = network(classes)
     torch.jit.script(m).save(os.path.join(out, "model.pt"))
     try:
         torch.onnx.export(m, torch.zeros(2, 1, SAMPLES), os.path.join(out, "model.onnx"), input_names=["x"],
@@ -150,4 +150,4 @@ def main(out):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 3)

@@ -152,7 +152,7 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
 
   @Option(names = "--channels", paramLabel = "LIST",
       description = "Input channels of every item, in order, stacked as [C,H,W] on the one grid (default: spectrogram, the front end alone): "
-          + "spectrogram, freq-position, cqt, delta, delta2, harmonic, percussive (docs/channels.md).")
+          + "spectrogram, freq-position, cqt, delta, delta2, harmonic, percussive, stft-real, stft-imag (docs/channels.md).")
   String channels;
   @Option(names = "--filter", paramLabel = "NAME[:k=v,...]",
       description = "Filter every item's spectrogram before cropping and resizing (repeat to chain; recorded in dataset.json, so models"

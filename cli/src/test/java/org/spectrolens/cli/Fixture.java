@@ -26,7 +26,7 @@ final class Fixture {
     }
     // TorchScript files of scripts/reference/tiny_scripted.py (committed: the rows need no Python)
     Files.createDirectories(d.resolve("import"));
-    for (String f : new String[] {"tiny.pt", "nan.pt", "mismatch.pt", "front.json"}) {
+    for (String f : new String[] {"tiny.pt", "nan.pt", "mismatch.pt", "front.json", "wave.pt", "wave-grid.json"}) {
       try (InputStream in = Fixture.class.getResourceAsStream("/bad-inputs/import/" + f)) {
         Files.write(d.resolve("import").resolve(f), in.readAllBytes());
       }

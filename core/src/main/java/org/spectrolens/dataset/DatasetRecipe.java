@@ -133,7 +133,8 @@ public record DatasetRecipe(
    * {@link #minClipSeconds} says (recorded in dataset.json); set threads, strict, progress on it.
    */
   public DatasetBuilder builder() {
-    InputFormat padded = format.withMinClipSeconds(minClipSeconds());
+    // a front end taken from a model keeps the model's padding (a raw-waveform model's length)
+    InputFormat padded = format.withMinClipSeconds(Math.max(format.minClipSeconds(), minClipSeconds()));
     return new DatasetBuilder(new SpectrogramFeaturiser(padded), padded);
   }
 

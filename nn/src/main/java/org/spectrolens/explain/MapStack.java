@@ -169,8 +169,9 @@ public final class MapStack {
         if (!maps.containsKey(e.method())) {
           maps.put(e.method(), new NpyStackWriter(dir.resolve(stem + ".npy"), set.size(), e.height(), e.width()));
           raws.put(e.method(), new NpyStackWriter(dir.resolve(stem + ".raw.npy"), set.size(), e.rawHeight(), e.rawWidth()));
+          String frequency = e.layer() != null && e.rawHeight() == 1 && e.height() > 1 ? ExplainResult.MethodFiles.TIME_ONLY : null;
           methods.put(e.method(), new ExplainResult.MethodFiles(stem + ".npy", stem + ".raw.npy", new int[] {e.rawHeight(), e.rawWidth()},
-              e.layer(), e.options(), 0.0));
+              e.layer(), e.options(), 0.0, frequency));
         }
         for (int i = 0; i < e.n(); i++) {
           maps.get(e.method()).write(e.maps()[i]);

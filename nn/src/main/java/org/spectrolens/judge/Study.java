@@ -71,7 +71,8 @@ public record Study(List<Entry> methods, List<Entry> baselines, long forwardPass
     // the random maps of this part's items: the whole sample's stream from its first item on
     float[][] random = ReferenceMaps.random(s.first() + s.n(), sh[1], sh[2], judging.seed());
     refs.put(ReferenceMaps.RANDOM, java.util.Arrays.copyOfRange(random, s.first(), random.length));
-    refs.put(ReferenceMaps.ENERGY, ReferenceMaps.energy(s.inputs(), s.n(), sh[0], sh[1], sh[2]));
+    refs.put(ReferenceMaps.ENERGY, net == null ? ReferenceMaps.energy(s.inputs(), s.n(), sh[0], sh[1], sh[2])
+        : ReferenceMaps.energy(net, s.inputs(), s.n()));
     for (Map.Entry<String, float[][]> r : refs.entrySet()) {
       long t0 = System.nanoTime();
       baselines.add(entry(r.getKey(), base.withMaps(r.getValue()), metrics, t0, progress, made.maps().size() + baselines.size() + 1, sets));

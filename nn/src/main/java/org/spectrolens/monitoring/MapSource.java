@@ -81,7 +81,7 @@ public interface MapSource {
       @Override
       public float[][][] maps(Network net, float[] inputs, int n, int target, boolean[][][] truth) {
         int[] s = net.inputShape();
-        float[][] flat = ReferenceMaps.energy(inputs, n, s[0], s[1], s[2]);
+        float[][] flat = ReferenceMaps.energy(net, inputs, n);
         float[][][] out = new float[n][s[1]][s[2]];
         for (int i = 0; i < n; i++) for (int y = 0; y < s[1]; y++) System.arraycopy(flat[i], y * s[2], out[i][y], 0, s[2]);
         return out;

@@ -56,13 +56,25 @@ public record ExplainResult(String model, @JsonInclude(JsonInclude.Include.NON_N
    * @param layer the layer a CAM method read; null for a method on the input
    * @param options the shared settings and the method's parameters that decided the maps
    * @param seconds wall time of the method, s
+   * @param frequency what the maps resolve in frequency when it is not what the grid suggests (a
+   *     layer without a frequency axis: its map is a time profile spread over every row); null
+   *     (and absent from the JSON) otherwise
    */
-  @JsonPropertyOrder({"file", "raw_file", "raw_shape", "layer", "options", "seconds"})
+  @JsonPropertyOrder({"file", "raw_file", "raw_shape", "layer", "options", "seconds", "frequency"})
   public record MethodFiles(String file, @JsonProperty("raw_file") String rawFile, @JsonProperty("raw_shape") int[] rawShape, String layer,
-      Map<String, Object> options, double seconds) {
+      Map<String, Object> options, double seconds, @JsonInclude(JsonInclude.Include.NON_NULL) String frequency) {
+    /** What a CAM map on a layer of one row says about frequency: nothing, and the file says so. */
+    public static final String TIME_ONLY = "none: the layer has no frequency axis (one row, e.g. a 1-D layer of a raw-waveform model),"
+        + " so the map is a time profile spread over every row";
+
+    /** Files whose maps resolve what their grid suggests. */
+    public MethodFiles(String file, String rawFile, int[] rawShape, String layer, Map<String, Object> options, double seconds) {
+      this(file, rawFile, rawShape, layer, options, seconds, null);
+    }
+
     /** The same files with {@code more} seconds. */
     public MethodFiles plusSeconds(double more) {
-      return new MethodFiles(file, rawFile, rawShape, layer, options, seconds + more);
+      return new MethodFiles(file, rawFile, rawShape, layer, options, seconds + more, frequency);
     }
   }
 
