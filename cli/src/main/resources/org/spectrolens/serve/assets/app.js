@@ -566,21 +566,10 @@ function drawProfiles() {
   bg.strokeStyle = '#999';
   bg.strokeRect(bp.x, bp.y, bp.w, bp.h);
   for (const m of state.methods) {
-    const { edges, grid } = im.maps[m];
-    bg.strokeStyle = colour(m);
-    bg.lineWidth = 2;
-    bg.beginPath();
-    for (let r = 0; r < grid.rows; r++) {
-      const x = bp.x + state.profiles[m].band[r] / max * bp.w, y = yOf(edges.hz[r], bp, e);
-      if (r) bg.lineTo(x, y); else bg.moveTo(x, y);
-    }
-    bg.stroke();
+    const { edges } = im.maps[m];
+    polyline(bg, colour(m), state.profiles[m].band.map((v, r) => [bp.x + v / max * bp.w, yOf(edges.hz[r], bp, e)]));
   }
-  bg.lineWidth = 1;
-  bg.fillStyle = '#555';
-  bg.font = '11px system-ui, sans-serif';
-  bg.textAlign = 'center';
-  bg.fillText('band profile (mean by Hz)', bc.width / 2, bp.y + bp.h + 16);
+  label(bg, 'band profile (mean by Hz)', bc.width / 2, bp.y + bp.h + 6);
   // time: the plot's columns
   const tc = $('time-profile'), tg = tc.getContext('2d');
   const tp = { x: PAD.left, y: 6, w: tc.width - PAD.left - PAD.right, h: tc.height - 26 };
@@ -588,23 +577,28 @@ function drawProfiles() {
   tg.strokeStyle = '#999';
   tg.strokeRect(tp.x, tp.y, tp.w, tp.h);
   for (const m of state.methods) {
-    const { span, grid } = im.maps[m];
+    const { span } = im.maps[m];
     if (!span.step) continue;
-    tg.strokeStyle = colour(m);
-    tg.lineWidth = 2;
-    tg.beginPath();
-    for (let t = 0; t < grid.columns; t++) {
-      const x = xOf(span.start + t * span.step, tp, e), y = tp.y + tp.h - state.profiles[m].time[t] / max * tp.h;
-      if (t) tg.lineTo(x, y); else tg.moveTo(x, y);
-    }
-    tg.stroke();
+    polyline(tg, colour(m), state.profiles[m].time.map((v, t) => [xOf(span.start + t * span.step, tp, e), tp.y + tp.h - v / max * tp.h]));
   }
-  tg.lineWidth = 1;
-  tg.fillStyle = '#555';
-  tg.font = '11px system-ui, sans-serif';
-  tg.textAlign = 'center';
-  tg.textBaseline = 'top';
-  tg.fillText('time profile (mean by s)', tp.x + tp.w / 2, tp.y + tp.h + 4);
+  label(tg, 'time profile (mean by s)', tp.x + tp.w / 2, tp.y + tp.h + 4);
+}
+
+function polyline(g, colour, points) {
+  g.strokeStyle = colour;
+  g.lineWidth = 2;
+  g.beginPath();
+  points.forEach(([x, y], k) => { if (k) g.lineTo(x, y); else g.moveTo(x, y); });
+  g.stroke();
+  g.lineWidth = 1;
+}
+
+function label(g, text, x, y) {
+  g.fillStyle = '#555';
+  g.font = '11px system-ui, sans-serif';
+  g.textAlign = 'center';
+  g.textBaseline = 'top';
+  g.fillText(text, x, y);
 }
 
 function drawOverlay() {
