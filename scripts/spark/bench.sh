@@ -43,6 +43,7 @@ timed() {
     || { cat "$work/last.err" >&2; exit 1; }
   t1=$(date +%s.%N)
   own=$(grep -ohE 'in [0-9.]+ s \(|[0-9.]+ s in all' "$work/last.err" "$work/last.out" | grep -oE '[0-9.]+' | head -1)
+  [ -n "$own" ] || { echo "no time reported by: $*" >&2; exit 1; }
   python3 -c "print(f'{$t1-$t0:.1f} $own')"
 }
 : >"$work/bench.tsv"
@@ -62,7 +63,8 @@ for job in gradcam smoothgrad faithfulness overhead; do
   for e in "${engines[@]}"; do
     name="${e%%|*}"; rest="${e#*|}"; opts="${rest%%|*}"; extra="${rest#*|}"
     # shellcheck disable=SC2086
-    read -r wall own < <(timed "$extra" "${args[@]}" $opts)
+    timed "$extra" "${args[@]}" $opts >"$work/timed"
+    read -r wall own <"$work/timed"
     printf '%s\t%s\t%s\t%s\t%s\n' "$job" "$n" "$name" "$wall" "$own" >>"$work/bench.tsv"
     row="$row $wall s ($(python3 -c "print(f'{$n/$wall:.1f}')")) [$own s] |"
   done
