@@ -6,8 +6,10 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.synth.SynthCorpus;
+import org.spectrolens.synth.VowelSystem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,14 +42,30 @@ public final class SynthCommand implements Callable<Integer>, Checked {
       description = "Sample rate in Hz (default: ${DEFAULT-VALUE}, as LJSpeech).")
   int sampleRate;
 
+  @Option(names = "--vowels", defaultValue = "citation", paramLabel = "SYSTEM",
+      description = {"Where each talker's vowel targets come from: citation (Hillenbrand et al. 1995 /hVd/ means for every",
+        "talker) or connected (per talker, a system between Hillenbrand and Peterson & Barney 1952, with /u/ fronted",
+        "toward connected speech's 1600 Hz). Default: ${DEFAULT-VALUE}."})
+  String vowels;
+
   @Override
   public void checkOptions() {
-    new SynthCorpus(seed, utterances, sampleRate); // checks --utterances and --sr (the corpus's ranges)
+    corpus(); // checks --utterances, --sr and --vowels (the corpus's ranges)
+  }
+
+  private SynthCorpus corpus() {
+    VowelSystem system;
+    try {
+      system = VowelSystem.parse(vowels);
+    } catch (IllegalArgumentException e) {
+      throw new SpectrolensException("--vowels", e.getMessage());
+    }
+    return new SynthCorpus(seed, utterances, sampleRate, system);
   }
 
   @Override
   public Integer call() {
-    SynthCorpus corpus = new SynthCorpus(seed, utterances, sampleRate);
+    SynthCorpus corpus = corpus();
     SynthCorpus.Summary s;
     try (OutputFolder folder = OutputFolder.create(out, SynthCorpus.COMMAND, force); // refused before any progress is drawn
         ProgressBar bar = new ProgressBarBuilder().setTaskName("synth").setInitialMax(utterances)
