@@ -9,6 +9,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.synth.SynthCorpus;
+import org.spectrolens.synth.VoiceQuality;
 import org.spectrolens.synth.VowelSystem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +49,11 @@ public final class SynthCommand implements Callable<Integer>, Checked {
         "toward connected speech's 1600 Hz). Default: ${DEFAULT-VALUE}."})
   String vowels;
 
+  @Option(names = "--voices", defaultValue = "uniform", paramLabel = "VARIETY",
+      description = {"Voice sources: uniform (one per group: men, women, children) or varied (per talker: open quotient,",
+        "breathiness, spectral tilt 0-15 dB at 3 kHz, jitter and shimmer drawn around the group's). Default: ${DEFAULT-VALUE}."})
+  String voices;
+
   @Override
   public void checkOptions() {
     corpus(); // checks --utterances, --sr and --vowels (the corpus's ranges)
@@ -55,12 +61,18 @@ public final class SynthCommand implements Callable<Integer>, Checked {
 
   private SynthCorpus corpus() {
     VowelSystem system;
+    VoiceQuality.Variety variety;
     try {
       system = VowelSystem.parse(vowels);
     } catch (IllegalArgumentException e) {
       throw new SpectrolensException("--vowels", e.getMessage());
     }
-    return new SynthCorpus(seed, utterances, sampleRate, system);
+    try {
+      variety = VoiceQuality.Variety.parse(voices);
+    } catch (IllegalArgumentException e) {
+      throw new SpectrolensException("--voices", e.getMessage());
+    }
+    return new SynthCorpus(seed, utterances, sampleRate, system, variety);
   }
 
   @Override

@@ -13,32 +13,36 @@ import java.util.random.RandomGenerator;
  * @param rate duration multiplier (1 = average speaking rate)
  * @param vowelMeans the talker's own vowel targets: F1-F4 (Hz, before {@code logScale}) per ARPAbet
  *     vowel ({@link VowelSystem})
+ * @param voice the talker's voice source
  */
 public record Speaker(String id, SpeakerGroup group, double logScale, double f0Mean, double rate,
-    Map<String, double[]> vowelMeans) {
+    Map<String, double[]> vowelMeans, VoiceQuality voice) {
 
   /** A talker who aims at the group's Hillenbrand means (the {@link VowelSystem#CITATION} system). */
   public Speaker(String id, SpeakerGroup group, double logScale, double f0Mean, double rate) {
-    this(id, group, logScale, f0Mean, rate, VowelSystem.CITATION.draw(group, null));
+    this(id, group, logScale, f0Mean, rate, VowelSystem.CITATION.draw(group, null), VoiceQuality.of(group));
   }
 
-  /** {@link #draw(String, SpeakerGroup, VowelSystem, RandomGenerator)} with citation targets. */
+  /** A talker with citation vowel targets and the group's voice. */
   public static Speaker draw(String id, SpeakerGroup group, RandomGenerator rng) {
-    return draw(id, group, VowelSystem.CITATION, rng);
+    return draw(id, group, VowelSystem.CITATION, VoiceQuality.Variety.UNIFORM, rng);
   }
 
   /**
    * Draws a talker of the group: scale and log F0 correlated as in Hillenbrand's data, then the
-   * talker's vowel targets from the vowel system.
+   * talker's vowel targets from the vowel system, then the voice (the later draws only where the
+   * system or variety asks for them, so a citation, uniform corpus stays as it was).
    */
-  public static Speaker draw(String id, SpeakerGroup group, VowelSystem vowels, RandomGenerator rng) {
+  public static Speaker draw(String id, SpeakerGroup group, VowelSystem vowels, VoiceQuality.Variety voices,
+      RandomGenerator rng) {
     double zScale = rng.nextGaussian();
     double zF0 = group.scaleF0Correlation * zScale
         + Math.sqrt(1 - group.scaleF0Correlation * group.scaleF0Correlation) * rng.nextGaussian();
     double logScale = group.talkerScaleSd * zScale;
     double f0 = group.f0Mean * Math.exp(group.talkerLogF0Sd * zF0);
     double rate = Math.exp(0.08 * rng.nextGaussian());
-    return new Speaker(id, group, logScale, f0, rate, vowels.draw(group, rng));
+    Map<String, double[]> means = vowels.draw(group, rng);
+    return new Speaker(id, group, logScale, f0, rate, means, voices.draw(group, rng));
   }
 
   public double scale() {

@@ -12,7 +12,7 @@ class VowelSystemTest {
   @Test
   void citationTalkersAimAtHillenbrandsMeans() {
     for (SpeakerGroup g : SpeakerGroup.values()) {
-      Speaker s = Speaker.draw("x", g, VowelSystem.CITATION, new SplittableRandom(3));
+      Speaker s = Speaker.draw("x", g, VowelSystem.CITATION, VoiceQuality.Variety.UNIFORM, new SplittableRandom(3));
       for (String v : VowelNorms.TARGET_VOWELS) assertArrayEquals(VowelNorms.of(g, v).mean(), s.vowelMeans().get(v), 0);
     }
   }
@@ -21,8 +21,8 @@ class VowelSystemTest {
   void connectedTalkersShareTheCitationTalkersScaleF0AndRate() {
     // the two extra draws come after the citation ones: a citation corpus did not change
     for (SpeakerGroup g : SpeakerGroup.values()) {
-      Speaker a = Speaker.draw("x", g, VowelSystem.CITATION, new SplittableRandom(9));
-      Speaker b = Speaker.draw("x", g, VowelSystem.CONNECTED, new SplittableRandom(9));
+      Speaker a = Speaker.draw("x", g, VowelSystem.CITATION, VoiceQuality.Variety.UNIFORM, new SplittableRandom(9));
+      Speaker b = Speaker.draw("x", g, VowelSystem.CONNECTED, VoiceQuality.Variety.UNIFORM, new SplittableRandom(9));
       assertEquals(a.logScale(), b.logScale(), 0);
       assertEquals(a.f0Mean(), b.f0Mean(), 0);
       assertEquals(a.rate(), b.rate(), 0);
@@ -38,7 +38,7 @@ class VowelSystemTest {
       double maxAe = 0;
       int n = 4000;
       for (int t = 0; t < n; t++) {
-        Speaker s = Speaker.draw("x", g, VowelSystem.CONNECTED, rng);
+        Speaker s = Speaker.draw("x", g, VowelSystem.CONNECTED, VoiceQuality.Variety.UNIFORM, rng);
         for (String v : new String[] {"IY", "AE", "ER", "AA"}) {
           double[] hb = VowelNorms.of(g, v).mean();
           double[] pb = PetersonBarney.means(g, v);
@@ -67,7 +67,7 @@ class VowelSystemTest {
   @Test
   void tokensVaryAroundTheTalkersOwnMeans() {
     SplittableRandom rng = new SplittableRandom(23);
-    Speaker s = Speaker.draw("x", SpeakerGroup.MEN, VowelSystem.CONNECTED, rng);
+    Speaker s = Speaker.draw("x", SpeakerGroup.MEN, VowelSystem.CONNECTED, VoiceQuality.Variety.UNIFORM, rng);
     double[] own = s.vowelMeans().get("UW");
     int n = 20000;
     double sumLog = 0;
