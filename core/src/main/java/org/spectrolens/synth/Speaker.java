@@ -11,16 +11,18 @@ import java.util.random.RandomGenerator;
  * @param logScale the talker's log formant scale, N(0, group SD)
  * @param f0Mean the talker's mean F0 (Hz)
  * @param rate duration multiplier (1 = average speaking rate)
+ * @param vowels the talker's vowel system: citation targets, or connected speech (own means, and
+ *     short vowels undershooting their targets toward the neighbouring consonants, {@link Planner})
  * @param vowelMeans the talker's own vowel targets: F1-F4 (Hz, before {@code logScale}) per ARPAbet
  *     vowel ({@link VowelSystem})
  * @param voice the talker's voice source
  */
 public record Speaker(String id, SpeakerGroup group, double logScale, double f0Mean, double rate,
-    Map<String, double[]> vowelMeans, VoiceQuality voice) {
+    VowelSystem vowels, Map<String, double[]> vowelMeans, VoiceQuality voice) {
 
   /** A talker who aims at the group's Hillenbrand means (the {@link VowelSystem#CITATION} system). */
   public Speaker(String id, SpeakerGroup group, double logScale, double f0Mean, double rate) {
-    this(id, group, logScale, f0Mean, rate, VowelSystem.CITATION.draw(group, null), VoiceQuality.of(group));
+    this(id, group, logScale, f0Mean, rate, VowelSystem.CITATION, VowelSystem.CITATION.draw(group, null), VoiceQuality.of(group));
   }
 
   /** A talker with citation vowel targets and the group's voice. */
@@ -42,7 +44,7 @@ public record Speaker(String id, SpeakerGroup group, double logScale, double f0M
     double f0 = group.f0Mean * Math.exp(group.talkerLogF0Sd * zF0);
     double rate = Math.exp(0.08 * rng.nextGaussian());
     Map<String, double[]> means = vowels.draw(group, rng);
-    return new Speaker(id, group, logScale, f0, rate, means, voices.draw(group, rng));
+    return new Speaker(id, group, logScale, f0, rate, vowels, means, voices.draw(group, rng));
   }
 
   public double scale() {

@@ -54,7 +54,7 @@ class VoiceQualityTest {
     double[] tilts = {0, 12};
     for (int t = 0; t < 2; t++) {
       VoiceQuality v = new VoiceQuality(g.openQuotient, 0, tilts[t], 0, 0);
-      Speaker spk = new Speaker("x", g, 0, 120, 1, Map.of(), v);
+      Speaker spk = new Speaker("x", g, 0, 120, 1, VowelSystem.CITATION, Map.of(), v);
       UtterancePlan plan = Planner.isolatedVowel(spk, "AH1", f, 0.4);
       float[] x = FormantSynthesizer.render(plan, Tracks.of(plan), 22050, new SplittableRandom(1));
       // energy near F3 (2.5 kHz) over energy near F1 (0.5 kHz), by Goertzel over the middle of the vowel
