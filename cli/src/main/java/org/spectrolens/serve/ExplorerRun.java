@@ -37,8 +37,8 @@ public record ExplorerRun(String id, CachedDataset dataset, Map<String, DatasetI
     }
   }
 
-  /** One explain folder: its record, and each item id's row in its stacks. */
-  public record Explained(Path dir, ExplainResult result, Map<String, Integer> rows) {
+  /** One explain folder: its record, and each item id's row of {@code items.csv} (its row in the stacks, its time axis). */
+  public record Explained(Path dir, ExplainResult result, Map<String, MapStack.ItemRow> rows) {
     private static final Map<String, MapStack.Maps> STACKS = new ConcurrentHashMap<>();
 
     /** The stack of {@code method}, read once and kept (the explorer answers many items of a few stacks). */

@@ -32,6 +32,8 @@ public final class ExplorerServer implements AutoCloseable {
   static final ObjectWriter JSON = Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
   /** Items kept ready as JSON (the most recently asked). */
   private static final int VIEW_CACHE = 256;
+  /** Map sounds kept ready as WAV. */
+  private static final int SOUND_CACHE = 32;
 
   /**
    * How to serve.
@@ -52,17 +54,13 @@ public final class ExplorerServer implements AutoCloseable {
   private final ServedFolders folders;
   private final Map<String, ExplorerRun> runs = new LinkedHashMap<>();
   private final Map<String, byte[]> tables = new ConcurrentHashMap<>();
-  private final Map<String, byte[]> views = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-      return size() > VIEW_CACHE;
-    }
-  });
+  private final Map<String, byte[]> views = lru(VIEW_CACHE);
+  /** The sounds of maps as WAV (the audio element asks for a sound in several ranges). */
+  private final Map<String, byte[]> sounds = lru(SOUND_CACHE);
   private final AccessGuard guard;
   private final LiveExplainer live;
   private final Javalin app;
+  private final Thread precompute;
 
   private ExplorerServer(Settings s) {
     folders = new ServedFolders(s.folders());
@@ -95,6 +93,38 @@ public final class ExplorerServer implements AutoCloseable {
       config.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e));
     });
     app.start();
+    precompute = new Thread(this::precompute, "explorer-precompute");
+    precompute.setDaemon(true);
+    precompute.setPriority(Thread.MIN_PRIORITY);
+    precompute.start();
+  }
+
+  /**
+   * Makes item views ahead of the clicks that ask for them (a view is a recording read, a spectrogram
+   * and the maps sliced from their stacks: tens of ms warm, several hundred in a fresh JVM): one item
+   * of every run first (which loads the code and the stacks), then the items with maps, up to half
+   * the cache.
+   */
+  private void precompute() {
+    List<Map.Entry<ExplorerRun, DatasetItem>> order = new java.util.ArrayList<>();
+    for (ExplorerRun r : runs.values()) r.items().values().stream().findFirst().ifPresent(i -> order.add(Map.entry(r, i)));
+    for (ExplorerRun r : runs.values()) {
+      java.util.Set<String> mapped = new java.util.HashSet<>();
+      for (ExplorerRun.Explained e : r.explains()) mapped.addAll(e.rows().keySet());
+      for (DatasetItem i : r.items().values()) if (mapped.contains(i.id())) order.add(Map.entry(r, i));
+    }
+    int made = 0;
+    for (Map.Entry<ExplorerRun, DatasetItem> e : order) {
+      if (made >= VIEW_CACHE / 2 || Thread.currentThread().isInterrupted()) return;
+      String key = viewKey(e.getKey(), e.getValue());
+      if (views.containsKey(key)) continue;
+      try {
+        views.putIfAbsent(key, bytes(ItemView.of(e.getKey(), e.getValue(), folders)));
+        made++;
+      } catch (RuntimeException ex) {
+        // the request for it will answer the error
+      }
+    }
   }
 
   /** Starts serving; the runs are found once, at start. */
@@ -123,6 +153,7 @@ public final class ExplorerServer implements AutoCloseable {
 
   @Override
   public void close() {
+    precompute.interrupt();
     app.stop();
     if (live != null) live.close();
   }
@@ -205,12 +236,16 @@ public final class ExplorerServer implements AutoCloseable {
   private void item(Context ctx) {
     ExplorerRun run = run(ctx);
     DatasetItem i = item(run, ctx);
-    String key = run.id() + "\u0000" + i.id();
+    String key = viewKey(run, i);
+    long t0 = System.nanoTime();
     byte[] b = views.get(key);
+    boolean ready = b != null;
     if (b == null) {
       b = bytes(ItemView.of(run, i, folders));
       views.put(key, b);
     }
+    // the server's share of the page's wait, as the Performance API reads it (PerformanceResourceTiming.serverTiming)
+    ctx.header("Server-Timing", (ready ? "cached" : "computed") + ";dur=" + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e6));
     ctx.contentType("application/json").result(b);
   }
 
@@ -226,13 +261,42 @@ public final class ExplorerServer implements AutoCloseable {
     ItemView.Span span = ItemView.span(i, source);
     if (span == null) throw ApiError.notFound("audio: cannot read the recording of '" + i.id() + "'");
     String kind = ctx.queryParam("kind");
+    if (kind != null && MapSounds.KINDS.contains(kind)) {
+      String method = ctx.queryParam("method");
+      String key = run.id() + "\u0000" + i.id() + "\u0000" + method + "\u0000" + kind;
+      byte[] wav = sounds.get(key);
+      if (wav == null) {
+        wav = WavWriter.pcm16(MapSounds.render(run, i, source, span, method, kind));
+        sounds.put(key, wav);
+      }
+      sendBytes(ctx, wav, "audio/wav");
+      return;
+    }
     Path file = source;
     if (kind != null && !kind.equals("original")) {
       file = SceneStems.file(folders, source, kind);
-      if (file == null) throw ApiError.notFound("kind: no '" + kind + "' sound for '" + i.id() + "' (original, or a scene clip's event or rest)");
+      if (file == null) {
+        throw ApiError.notFound("kind: no '" + kind + "' sound for '" + i.id() + "' (original, kept or complement with a method, or a scene clip's event or rest)");
+      }
     }
     byte[] wav = WavWriter.pcm16(ItemView.clip(file, span));
     sendBytes(ctx, wav, "audio/wav");
+  }
+
+  private static String viewKey(ExplorerRun run, DatasetItem item) {
+    return run.id() + "\u0000" + item.id();
+  }
+
+  /** A map that keeps the {@code n} most recently used entries. */
+  static <V> Map<String, V> lru(int n) {
+    return java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > n;
+      }
+    });
   }
 
   /**

@@ -69,7 +69,26 @@ final class ItemView {
    * {@code stems}: the scene's event and rest stems of the same span ({@code kind} to URL), where the corpus has them.
    */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  record Audio(String url, double start, double end, Map<String, String> stems) {}
+  record Audio(String url, double start, double end, Map<String, String> stems, Map<String, Sound> sounds) {}
+
+  /** A sound made from a map ({@code explain --audio}'s kept or complement signal): its URL and the span of the recording it covers (s). */
+  record Sound(String url, double start, double end) {}
+
+  /** One method's map of an item on its grid: the folder it comes from, the values (row 0 the lowest), the axes (null where unknown). */
+  record ItemMap(ExplorerRun.Explained folder, float[][] values, MapAxes axes) {}
+
+  /** The first explain folder's map of {@code method} for {@code item}, or null where none was made. */
+  static ItemMap map(ExplorerRun run, DatasetItem item, String method) {
+    for (ExplorerRun.Explained e : run.explains()) {
+      MapStack.ItemRow row = e.rows().get(item.id());
+      if (row == null || !e.result().methods().containsKey(method)) continue;
+      MapStack.Maps m = e.stack(method);
+      float[][] v = new float[m.height()][m.width()];
+      for (int r = 0; r < m.height(); r++) System.arraycopy(m.maps()[row.row()], r * m.width(), v[r], 0, m.width());
+      return new ItemMap(e, v, MapStack.axes(e.result().axes(), row, m.width()));
+    }
+    return null;
+  }
 
   /** A sound of a scene clip ({@code events.csv}): its kind, onset and offset (s), pitch range (Hz; null without one), and whether it is a patient sound. */
   record Event(String kind, double onset, double offset, @JsonProperty("f0_min") Double f0Min, @JsonProperty("f0_max") Double f0Max,
@@ -94,21 +113,21 @@ final class ItemView {
     Span span = source == null ? null : span(item, source);
     Grid spectrogram = span == null ? null : recording(ds.info(), source, span);
     Map<String, MethodMap> maps = new LinkedHashMap<>();
-    for (ExplorerRun.Explained e : run.explains()) {
-      Integer row = e.rows().get(item.id());
-      if (row == null) continue;
-      for (String method : e.result().methods().keySet()) {
-        if (maps.containsKey(method)) continue;
-        MapStack.Maps m = e.stack(method);
-        float[][] v = new float[m.height()][m.width()];
-        for (int r = 0; r < m.height(); r++) System.arraycopy(m.maps()[row], r * m.width(), v[r], 0, m.width());
-        MapAxes a = MapStack.axes(e.dir(), row, m.width());
-        GridAxes axes = a == null ? e.result().axes() : GridAxes.of(a.frequencies(), a.times());
-        maps.put(method, new MethodMap(e.result().methods().get(method).layer(), Grid.of(v, axes, a == null ? null : a.times())));
+    String audioUrl = "/api/audio?run=" + url(run.id()) + "&id=" + url(item.id());
+    Map<String, Sound> sounds = new LinkedHashMap<>();
+    for (String method : run.methods()) {
+      ItemMap m = map(run, item, method);
+      if (m == null) continue;
+      GridAxes axes = m.axes() == null ? m.folder().result().axes() : GridAxes.of(m.axes().frequencies(), m.axes().times());
+      maps.put(method, new MethodMap(m.folder().result().methods().get(method).layer(), Grid.of(m.values(), axes, m.axes() == null ? null : m.axes().times())));
+      if (span != null && MapSounds.audible(ds.info(), m)) {
+        Span heard = MapSounds.span(item, span);
+        for (String kind : MapSounds.KINDS) {
+          sounds.put(method + " " + kind, new Sound(audioUrl + "&kind=" + kind + "&method=" + url(method), heard.from, heard.to));
+        }
       }
     }
     Tracks tracks = span == null ? null : tracks(folders, source, span);
-    String audioUrl = "/api/audio?run=" + url(run.id()) + "&id=" + url(item.id());
     Map<String, String> stems = new LinkedHashMap<>();
     List<Event> events = null;
     SceneIndex.Entry scene = source == null ? null : SceneStems.entry(folders, source);
@@ -119,7 +138,7 @@ final class ItemView {
       }
       for (String kind : SceneStems.KINDS) if (SceneStems.file(folders, source, kind) != null) stems.put(kind, audioUrl + "&kind=" + kind);
     }
-    Audio audio = span == null ? null : new Audio(audioUrl, span.from, span.to, stems);
+    Audio audio = span == null ? null : new Audio(audioUrl, span.from, span.to, stems, sounds);
     return new View(run.id(), item.id(), item.label(), p == null ? null : p.predicted(), p == null ? null : ItemTable.finite(p.probability(classes)),
         probabilities, item.speaker(), run.groupOf(item), item.split(), item.start(), item.end(), input, spectrogram, maps, tracks, events, audio);
   }

@@ -85,8 +85,8 @@ public final class RunFinder {
     for (Path dir : explains) {
       if (!dir.startsWith(experiment) || folders.inside(dir) == null) continue;
       ExplainResult r = ExplainResult.read(dir.resolve(ExplainResult.FILE));
-      Map<String, Integer> rows = new HashMap<>();
-      for (MapStack.ItemRow row : MapStack.readItems(dir)) if (items.containsKey(row.id())) rows.put(row.id(), row.row());
+      Map<String, MapStack.ItemRow> rows = new HashMap<>();
+      for (MapStack.ItemRow row : MapStack.readItems(dir)) if (items.containsKey(row.id())) rows.put(row.id(), row);
       if (!rows.isEmpty()) explained.add(new ExplorerRun.Explained(dir, r, rows));
     }
 

@@ -29,8 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The explorer end to end in a real browser (Debian's chromium driven by its chromedriver,
  * headless; skipped where either is absent): filter by a confusion cell, open an item, toggle two
- * more methods, drag a box and read its band and span against the page's axes, play the audio and
- * see its time and the playhead advance; upload a WAV and wait for its maps; the items table at 10,000 rows. Each view is saved as a
+ * more methods, drag a box and read its band and span against the page's axes, play the audio (the
+ * recording, then the sound a map keeps) and see its time and the playhead advance; upload a WAV and wait for its maps; the items table at 10,000 rows. Each view is saved as a
  * screenshot under {@code target/serve-screenshots/}; the page's own timings (Performance API:
  * item view ready, table filtered) are printed, not asserted.
  */
@@ -118,7 +118,7 @@ class ExplorerBrowserTest {
     String id = rows.get(0).getAttribute("data-id");
     rows.get(0).click();
     waiting().until(d -> id.equals(d.findElement(By.id("item-title")).getText()) && js("return window.explorer.timings.item") != null);
-    double itemMs = number(js("return window.explorer.timings.item"));
+    List<String> itemTimes = new java.util.ArrayList<>(List.of(itemTiming()));
     long before = canvasSum("spec");
     for (String m : List.of("saliency", "layercam")) browser.findElement(By.cssSelector("#methods input[data-method='" + m + "']")).click();
     assertEquals(List.of("gradcam", "saliency", "layercam"), js("return window.explorer.state.methods"));
@@ -159,8 +159,38 @@ class ExplorerBrowserTest {
     js("document.getElementById('audio').pause()");
     shot("item-playing");
 
-    // upload a WAV (a recording of the corpus) and watch its four maps arrive
+    // the sound the gradcam map keeps (explain --audio's signal, over the item alone): its clock and the playhead advance
+    new Select(browser.findElement(By.id("audio-kind"))).selectByValue("gradcam kept");
+    assertTrue(String.valueOf(js("return document.getElementById('audio').src")).contains("kind=kept&method=gradcam"));
+    double keptStart = number(js("return window.explorer.state.item.audio.sounds['gradcam kept'].start"));
+    assertEquals(number(js("return window.explorer.state.item.start")), keptStart, 1e-9, "the kept sound covers the item");
+    // sampled from the start (the item alone is short): every 30 ms while it plays at a quarter speed
+    @SuppressWarnings("unchecked")
+    List<List<Object>> kept = (List<List<Object>>) ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1], a = document.getElementById('audio'), out = [], t0 = performance.now();"
+        + " a.defaultPlaybackRate = 0.25; a.playbackRate = 0.25; a.play();"
+        + " (function tick() { if (a.currentTime > 0 && window.explorer.state.playhead !== null) out.push([a.currentTime, window.explorer.state.playhead]);"
+        + " if (performance.now() - t0 < 3000 && !a.ended && out.length < 12) setTimeout(tick, 30); else done(out); })();");
+    assertTrue(kept.size() >= 2, "the kept sound plays: " + kept);
+    List<Object> k0 = kept.get(0), k1 = kept.get(kept.size() - 1);
+    assertTrue(number(k1.get(0)) > number(k0.get(0)) && number(k1.get(1)) > number(k0.get(1)), "the kept sound plays, the playhead moves: " + kept);
+    assertEquals(keptStart + number(k1.get(0)), number(k1.get(1)), 0.1, "the playhead follows the kept sound from the item's start");
+    js("document.getElementById('audio').pause()");
+
+    // more items opened from the whole table, each timed (the first click above included)
     browser.findElement(By.id("back")).click();
+    browser.findElement(By.id("f-clear")).click();
+    for (int k = 1; k <= 3; k++) {
+      WebElement row = browser.findElements(By.cssSelector("#table-rows .row")).get(k);
+      String other = row.getAttribute("data-id");
+      js("window.explorer.timings.item = null");
+      row.click();
+      waiting().until(d -> other.equals(d.findElement(By.id("item-title")).getText()) && js("return window.explorer.timings.item") != null);
+      itemTimes.add(itemTiming());
+      browser.findElement(By.id("back")).click();
+    }
+
+    // upload a WAV (a recording of the corpus) and watch its four maps arrive (the items view is shown)
     Path recording = Path.of(org.spectrolens.dataset.CachedDataset.open(dir.resolve("vowels/dataset")).items().get(0).source());
     browser.findElement(By.id("upload-file")).sendKeys(recording.toAbsolutePath().toString());
     browser.findElement(By.id("upload-go")).click();
@@ -184,9 +214,19 @@ class ExplorerBrowserTest {
     assertTrue(browser.findElements(By.cssSelector("#table-rows .row")).size() < 60, "only the rows in sight are in the page");
     js("var w = document.getElementById('table-wrap'); w.scrollTop = w.scrollHeight;");
     shot("items-10000");
-    System.out.printf("serve timings (chromium headless, this machine): item view ready %.1f ms after the click;"
+    System.out.printf("serve timings (chromium headless, this machine): item views ready after the click: %s;"
         + " 10,000-row table filtered by class in %.1f ms, by a confusion cell in %.1f ms; an uploaded recording's 4 maps in %.0f ms%n",
-        itemMs, classMs, cellMs, uploadMs);
+        String.join("; ", itemTimes), classMs, cellMs, uploadMs);
+  }
+
+  /** The page's timing of the item last opened: the whole, and its parts (the server's, received, parsed, drawn). */
+  static String itemTiming() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> p = (Map<String, Object>) js("return window.explorer.timings.itemParts");
+    return String.format(java.util.Locale.ROOT, "%.0f ms (server %s %s ms, received %.0f, parsed %.0f, drawn %.0f)",
+        number(js("return window.explorer.timings.item")), Boolean.TRUE.equals(p.get("cached")) ? "cached" : "computed",
+        p.get("server") == null ? "?" : String.format(java.util.Locale.ROOT, "%.1f", number(p.get("server"))),
+        number(p.get("received")), number(p.get("parsed")), number(p.get("drawn")));
   }
 
   /** A checksum of a canvas's pixels, to see that a drawing changed. */

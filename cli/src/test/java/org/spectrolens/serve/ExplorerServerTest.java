@@ -154,6 +154,43 @@ class ExplorerServerTest {
   }
 
   @Test
+  void aMapsKeptSoundAndItsComplementAddUpToTheItem() throws Exception {
+    CachedDataset ds = CachedDataset.open(dir.resolve("vowels/dataset"));
+    DatasetItem item = ds.items().get(1);
+    JsonNode sounds = json(get("/api/item?run=" + ItemView.url(run()) + "&id=" + ItemView.url(item.id()))).get("audio").get("sounds");
+    assertEquals(6, sounds.size(), "kept and complement of three methods: " + sounds);
+    JsonNode kept = sounds.get("saliency kept"), rest = sounds.get("saliency complement");
+    assertEquals(item.start(), kept.get("start").asDouble(), 1e-9, "explain --audio's span: the item alone");
+    assertEquals(item.end(), kept.get("end").asDouble(), 1e-9);
+    float[] a = pcm16(get(kept.get("url").asText()).body()), b = pcm16(get(rest.get("url").asText()).body());
+    org.spectrolens.audio.Clip clip = org.spectrolens.audio.AudioFile.read(Path.of(item.source()), item.start(), item.end());
+    if (clip.sampleRate() != ds.info().spec().sampleRate()) clip = org.spectrolens.audio.Resampler.resample(clip, ds.info().spec().sampleRate());
+    float[] x = clip.samples();
+    assertEquals(x.length, a.length, "the item's samples at the model's rate");
+    double energyX = 0, energyA = 0;
+    for (int n = 0; n < x.length; n++) {
+      assertEquals(x[n], a[n] + b[n], 2.0 / 32768 + 1e-4, "kept + complement = the item, sample " + n);
+      energyX += x[n] * x[n];
+      energyA += a[n] * a[n];
+    }
+    assertTrue(energyA > 0 && energyA < energyX, "the saliency map keeps part of the sound: " + energyA + " of " + energyX);
+    // asked again (the audio element reads in ranges): the same bytes
+    assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(pcm16(get(kept.get("url").asText()).body())));
+    HttpResponse<byte[]> none = get(kept.get("url").asText().replace("method=saliency", "method=nothing"));
+    assertEquals(404, none.statusCode());
+    assertOneJsonError(none.body(), "a method without a map");
+  }
+
+  /** The samples of a mono 16-bit WAV as the server writes it (44-byte header). */
+  static float[] pcm16(byte[] wav) {
+    ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
+    assertEquals(16, b.getShort(34));
+    float[] out = new float[b.getInt(40) / 2];
+    for (int n = 0; n < out.length; n++) out[n] = b.getShort(44 + 2 * n) / 32768f;
+    return out;
+  }
+
+  @Test
   void hostileRequestsGet404OrAnother4xxAsOneJsonLine() throws Exception {
     String[] traversal = {"/assets/..%2f..%2fpom.xml", "/assets/%2e%2e%2f%2e%2e%2fREADME.md", "/%2e%2e/%2e%2e/etc/passwd",
         "/assets/..%5c..%5cpom.xml", "/assets/%252e%252e%252fpom.xml", "/assets/%c0%ae%c0%ae/etc/passwd", "/api/items?run=..%2F..%2Fetc",

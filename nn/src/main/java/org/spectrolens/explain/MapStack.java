@@ -69,9 +69,20 @@ public final class MapStack {
     if (f == null) return null;
     if (a.timeAxis(0, columns) == null) return new MapAxes(f, null);
     List<ItemRow> items = Files.isRegularFile(dir.resolve("items.csv")) ? readItems(dir) : List.of();
-    double start = item < items.size() && !Double.isNaN(items.get(item).timeStart()) ? items.get(item).timeStart() : 0;
+    return axes(a, item < items.size() ? items.get(item) : null, columns);
+  }
+
+  /**
+   * The same from what was read already: {@code explain.json}'s axes and the item's row of {@code items.csv}
+   * (null when unknown); for a reader that answers many items of one folder.
+   */
+  public static MapAxes axes(GridAxes a, ItemRow row, int columns) {
+    FrequencyAxis f = a == null ? null : a.frequencyAxis();
+    if (f == null) return null;
+    if (a.timeAxis(0, columns) == null) return new MapAxes(f, null);
+    double start = row != null && !Double.isNaN(row.timeStart()) ? row.timeStart() : 0;
     // the item's own seconds per column where recorded (a resized segment's differ from the first item's)
-    double step = item < items.size() && items.get(item).timeStep() > 0 ? items.get(item).timeStep() : Double.NaN;
+    double step = row != null && row.timeStep() > 0 ? row.timeStep() : Double.NaN;
     return new MapAxes(f, Double.isNaN(step) ? a.timeAxis(start, columns) : org.spectrolens.spectrogram.TimeAxis.of(start, step, columns));
   }
 

@@ -15,7 +15,7 @@ const PAD = { left: 62, right: 10, top: 10, bottom: 34 };
 const state = {
   runs: [], run: null, rows: [], view: [], classes: [], sort: { key: 'id', dir: 1 },
   filter: { cls: '', group: '', correct: '', maps: '', text: '', cell: null }, scoreKey: '',
-  item: null, images: null, extent: null, methods: [], box: null, drag: null, playhead: null, timings: {},
+  item: null, images: null, extent: null, methods: [], box: null, drag: null, playhead: null, audioStart: null, timings: {},
 };
 // for the browser tests and the curious: the state and the last timings (ms)
 window.explorer = { state, timings: state.timings };
@@ -215,12 +215,22 @@ function showItems() {
   $('audio').pause();
 }
 
+// timings.item: the click to the view drawn; itemParts: the server's share (its Server-Timing), the
+// response complete, the JSON parsed, the drawing (ms, Performance API)
 async function openItem(id) {
   const t0 = performance.now();
   try {
-    const v = await api(`/api/item?run=${enc(state.run)}&id=${enc(id)}`);
+    const url = `/api/item?run=${enc(state.run)}&id=${enc(id)}`;
+    const v = await api(url);
+    const t1 = performance.now();
     showView(v, false);
-    state.timings.item = performance.now() - t0;
+    const t2 = performance.now();
+    state.timings.item = t2 - t0;
+    const entry = performance.getEntriesByName(new URL(url, location.href).href).pop();
+    const server = entry && entry.serverTiming && entry.serverTiming.length ? entry.serverTiming[0] : null;
+    state.timings.itemParts = { server: server ? server.duration : null, cached: server ? server.name === 'cached' : null,
+      received: entry ? entry.responseEnd - t0 : null, parsed: t1 - t0, drawn: t2 - t1 };
+    performance.clearResourceTimings();
   } catch (e) {
     status(e.message, true);
   }
@@ -245,11 +255,16 @@ function showView(v, keep) {
     buildProbabilities(v);
     prepareImages(v);
     const audio = $('audio');
-    if (!keep || !audio.getAttribute('src')) { if (v.audio) audio.src = v.audio.url; else audio.removeAttribute('src'); }
+    if (!keep || !audio.getAttribute('src')) {
+      if (v.audio) audio.src = v.audio.url; else audio.removeAttribute('src');
+      state.audioStart = v.audio ? v.audio.start : null;
+    }
     $('events-toggle').hidden = !v.events;
-    const kinds = v.audio && v.audio.stems ? Object.keys(v.audio.stems) : [];
-    $('audio-kind-box').hidden = kinds.length === 0;
-    fillSelect($('audio-kind'), kinds, 'the clip');
+    // what to play: the recording, a scene clip's stems, each map's kept sound and its complement
+    const stems = v.audio && v.audio.stems ? Object.keys(v.audio.stems) : [];
+    const sounds = v.audio && v.audio.sounds ? Object.keys(v.audio.sounds) : [];
+    $('audio-kind-box').hidden = stems.length + sounds.length === 0;
+    if (!keep) fillSelect($('audio-kind'), stems.concat(sounds), v.events ? 'the clip' : 'the recording');
     if (!keep) {
       $('box').textContent = 'drag over the spectrogram to read a band and span';
       $('playhead-label').textContent = '';
@@ -596,7 +611,7 @@ function followAudio() {
   const audio = $('audio');
   const tick = () => {
     if (!state.item || !state.item.audio) return;
-    state.playhead = state.item.audio.start + audio.currentTime;
+    state.playhead = state.audioStart + audio.currentTime;
     $('playhead-label').textContent = `playhead ${state.playhead.toFixed(3)} s`;
     $('playhead-label').dataset.seconds = state.playhead.toFixed(4);
     drawOverlay();
@@ -691,9 +706,11 @@ function wire() {
   $('show-input').onchange = draw;
   $('events').onchange = draw;
   $('audio-kind').onchange = ev => {
-    const v = state.item;
+    const v = state.item, k = ev.target.value;
     if (!v || !v.audio) return;
-    $('audio').src = ev.target.value ? v.audio.stems[ev.target.value] : v.audio.url;
+    const sound = v.audio.sounds && v.audio.sounds[k];
+    $('audio').src = sound ? sound.url : k ? v.audio.stems[k] : v.audio.url;
+    state.audioStart = sound ? sound.start : v.audio.start; // a map's sound covers the item alone
   };
   const ov = $('overlay');
   ov.addEventListener('mousedown', ev => {
@@ -708,7 +725,7 @@ function wire() {
     // double-click: play from there
     if (!state.item || !state.item.audio) return;
     const audio = $('audio');
-    audio.currentTime = Math.max(0, pointer(ev).t - state.item.audio.start);
+    audio.currentTime = Math.max(0, pointer(ev).t - state.audioStart);
     audio.play().catch(e => status('audio: ' + e.message, true));
   });
   followAudio();
