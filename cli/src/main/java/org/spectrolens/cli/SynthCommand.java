@@ -9,6 +9,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.synth.SynthCorpus;
+import org.spectrolens.synth.Talkers;
 import org.spectrolens.synth.VoiceQuality;
 import org.spectrolens.synth.VowelSystem;
 import picocli.CommandLine.Command;
@@ -54,6 +55,10 @@ public final class SynthCommand implements Callable<Integer>, Checked {
         "breathiness, spectral tilt 0-15 dB at 3 kHz, jitter and shimmer drawn around the group's). Default: ${DEFAULT-VALUE}."})
   String voices;
 
+  @Option(names = "--per-talker", defaultValue = "20", paramLabel = "N",
+      description = "Utterances per talker: fewer gives more talkers, more speaker variety (default: ${DEFAULT-VALUE}).")
+  int perTalker;
+
   @Override
   public void checkOptions() {
     corpus(); // checks --utterances, --sr and --vowels (the corpus's ranges)
@@ -72,7 +77,13 @@ public final class SynthCommand implements Callable<Integer>, Checked {
     } catch (IllegalArgumentException e) {
       throw new SpectrolensException("--voices", e.getMessage());
     }
-    return new SynthCorpus(seed, utterances, sampleRate, system, variety);
+    Talkers talkers;
+    try {
+      talkers = new Talkers(system, variety, perTalker);
+    } catch (SpectrolensException e) {
+      throw new SpectrolensException("--per-talker", e.problem());
+    }
+    return new SynthCorpus(seed, utterances, sampleRate, talkers);
   }
 
   @Override

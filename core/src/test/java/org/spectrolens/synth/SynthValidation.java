@@ -123,7 +123,7 @@ public final class SynthValidation {
   }
 
   private static boolean corpus(Path dir, int n, long seed, VowelSystem vowels, VoiceQuality.Variety voices) throws Exception {
-    SynthCorpus corpus = new SynthCorpus(seed, n, SynthCorpus.DEFAULT_SAMPLE_RATE, vowels, voices);
+    SynthCorpus corpus = new SynthCorpus(seed, n, SynthCorpus.DEFAULT_SAMPLE_RATE, new Talkers(vowels, voices, 20));
     if (!Files.exists(dir.resolve("metadata.csv"))) {
       SynthCorpus.Summary s = corpus.write(dir, i -> { });
       System.out.printf(Locale.ROOT, "wrote %d utterances (%.0f s of audio) in %.1f s%n%n", s.utterances(), s.audioSeconds(), s.wallSeconds());
