@@ -54,6 +54,8 @@ public final class ExplorerServer implements AutoCloseable {
   private final ServedFolders folders;
   private final Map<String, ExplorerRun> runs = new LinkedHashMap<>();
   private final Map<String, byte[]> tables = new ConcurrentHashMap<>();
+  /** The class means of a run's method, made once. */
+  private final Map<String, byte[]> means = new ConcurrentHashMap<>();
   private final Map<String, byte[]> views = lru(VIEW_CACHE);
   /** The sounds of maps as WAV (the audio element asks for a sound in several ranges). */
   private final Map<String, byte[]> sounds = lru(SOUND_CACHE);
@@ -82,6 +84,7 @@ public final class ExplorerServer implements AutoCloseable {
       config.routes.get("/api/items", ctx -> ctx.contentType("application/json").result(table(run(ctx))));
       config.routes.get("/api/item", this::item);
       config.routes.get("/api/audio", this::audio);
+      config.routes.get("/api/means", this::means);
       config.routes.get("/api/live", ctx -> json(ctx, liveInfo()));
       config.routes.post("/api/upload", this::upload);
       config.routes.get("/api/upload", ctx -> json(ctx, live().job(ctx.queryParam("id")).status()));
@@ -227,6 +230,17 @@ public final class ExplorerServer implements AutoCloseable {
     DatasetItem i = run.items().get(id);
     if (i == null) throw ApiError.notFound("id: no item '" + id + "' in run '" + run.id() + "'");
     return i;
+  }
+
+  /** {@code GET /api/means?run=&method=}: the class means of a method's maps with each class's formants ({@link ClassMeans}). */
+  private void means(Context ctx) {
+    ExplorerRun run = run(ctx);
+    String method = ctx.queryParam("method");
+    if (method == null || !run.methods().contains(method)) {
+      throw ApiError.notFound("method: run '" + run.id() + "' has no maps of '" + method + "' (its methods: " + String.join(", ", run.methods()) + ")");
+    }
+    byte[] b = means.computeIfAbsent(run.id() + "\u0000" + method, k -> bytes(ClassMeans.of(run, method, folders)));
+    ctx.contentType("application/json").result(b);
   }
 
   private byte[] table(ExplorerRun run) {

@@ -36,6 +36,8 @@ final class ItemView {
   static final double CONTEXT = 0.15;
   /** Most columns sent for the recording's spectrogram (a long item is decimated in time to this). */
   static final int MAX_COLUMNS = 1200;
+  /** Buckets of the waveform strip (about one per pixel of the page's plot). */
+  static final int WAVE_POINTS = 800;
 
   private ItemView() {}
 
@@ -96,8 +98,33 @@ final class ItemView {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record View(String run, String id, String label, String predicted, Double probability, Map<String, Double> probabilities, String speaker,
-      String group, String split, double start, double end, Grid input, Grid spectrogram, Map<String, MethodMap> maps, Tracks tracks,
-      List<Event> events, Audio audio) {}
+      String group, String split, double start, double end, Grid input, Grid spectrogram, Waveform waveform, Map<String, MethodMap> maps,
+      Tracks tracks, List<Event> events, Audio audio) {}
+
+  /**
+   * The recording over the span shown as a min/max envelope (the waveform strip): bucket b covers
+   * [{@code start + b * step}, {@code start + (b + 1) * step}) s.
+   */
+  record Waveform(double start, double step, float[] min, float[] max) {
+    static Waveform of(Clip c) {
+      float[] x = c.samples();
+      int n = Math.min(WAVE_POINTS, x.length);
+      if (n == 0) return null;
+      double per = x.length / (double) n;
+      float[] lo = new float[n], hi = new float[n];
+      for (int b = 0; b < n; b++) {
+        int from = (int) (b * per), to = Math.max(from + 1, (int) ((b + 1) * per));
+        float a = Float.POSITIVE_INFINITY, z = Float.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+          a = Math.min(a, x[i]);
+          z = Math.max(z, x[i]);
+        }
+        lo[b] = (float) Math.floor(a * 1e4) / 1e4f; // rounded outwards: the envelope still holds every sample
+        hi[b] = (float) Math.ceil(z * 1e4) / 1e4f;
+      }
+      return new Waveform(c.offsetSeconds(), per / c.sampleRate(), lo, hi);
+    }
+  }
 
   static View of(ExplorerRun run, DatasetItem item, ServedFolders folders) {
     CachedDataset ds = run.dataset();
@@ -111,7 +138,9 @@ final class ItemView {
     Grid input = Grid.of(ds.spectrogram(item));
     Path source = folders.inside(Path.of(item.source()));
     Span span = source == null ? null : span(item, source);
-    Grid spectrogram = span == null ? null : recording(ds.info(), source, span);
+    Clip shown = span == null ? null : readable(source, span);
+    Grid spectrogram = shown == null ? null : recording(ds.info(), shown);
+    Waveform waveform = shown == null ? null : Waveform.of(shown);
     Map<String, MethodMap> maps = new LinkedHashMap<>();
     String audioUrl = "/api/audio?run=" + url(run.id()) + "&id=" + url(item.id());
     Map<String, Sound> sounds = new LinkedHashMap<>();
@@ -140,7 +169,7 @@ final class ItemView {
     }
     Audio audio = span == null ? null : new Audio(audioUrl, span.from, span.to, stems, sounds);
     return new View(run.id(), item.id(), item.label(), p == null ? null : p.predicted(), p == null ? null : ItemTable.finite(p.probability(classes)),
-        probabilities, item.speaker(), run.groupOf(item), item.split(), item.start(), item.end(), input, spectrogram, maps, tracks, events, audio);
+        probabilities, item.speaker(), run.groupOf(item), item.split(), item.start(), item.end(), input, spectrogram, waveform, maps, tracks, events, audio);
   }
 
   /** The part of the recording shown and played: the item with {@link #CONTEXT} either side, within the file. */
@@ -163,10 +192,18 @@ final class ItemView {
     return AudioFile.read(source, span.from, span.to);
   }
 
-  /** The recording's spectrogram over the span, on the dataset's front end and crop; null where it cannot be made. */
-  private static Grid recording(DatasetInfo info, Path source, Span span) {
+  /** The span of the recording, or null where it cannot be read. */
+  private static Clip readable(Path source, Span span) {
     try {
-      Clip c = clip(source, span);
+      return clip(source, span);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The recording's spectrogram over the span, on the dataset's front end and crop; null where it cannot be made. */
+  private static Grid recording(DatasetInfo info, Clip c) {
+    try {
       if (c.sampleRate() != info.spec().sampleRate()) c = Resampler.resample(c, info.spec().sampleRate());
       Spectrogram s = FrontEnd.compute(c, info.spec());
       double max = Double.isNaN(info.cropMaxHz()) ? Double.POSITIVE_INFINITY : info.cropMaxHz();
@@ -181,11 +218,7 @@ final class ItemView {
 
   /** The synthesiser's truth over the span, where the corpus has {@code truth/<id>.csv} under a served folder. */
   private static Tracks tracks(ServedFolders folders, Path source, Span span) {
-    Path wavs = source.getParent();
-    String name = source.getFileName().toString();
-    if (wavs == null || wavs.getParent() == null || name.lastIndexOf('.') <= 0) return null;
-    // the synthesiser's layout: <corpus>/wavs/<id>.wav beside <corpus>/truth/<id>.csv
-    if (folders.inside(wavs.getParent().resolve("truth").resolve(name.substring(0, name.lastIndexOf('.')) + ".csv")) == null) return null;
+    if (!synthTruth(folders, source)) return null;
     try {
       SegmentTruth t = TruthReader.synth().forSegment(source, span.from, span.to);
       int n = t.frameCount();
@@ -199,6 +232,14 @@ final class ItemView {
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  /** Whether the synthesiser's truth of a recording lies under a served folder (its layout: {@code <corpus>/wavs/<id>.wav} beside {@code <corpus>/truth/<id>.csv}). */
+  static boolean synthTruth(ServedFolders folders, Path source) {
+    Path wavs = source.getParent();
+    String name = source.getFileName().toString();
+    if (wavs == null || wavs.getParent() == null || name.lastIndexOf('.') <= 0) return false;
+    return folders.inside(wavs.getParent().resolve("truth").resolve(name.substring(0, name.lastIndexOf('.')) + ".csv")) != null;
   }
 
   static String url(String s) {

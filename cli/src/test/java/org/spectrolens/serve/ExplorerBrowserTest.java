@@ -124,6 +124,23 @@ class ExplorerBrowserTest {
     assertEquals(List.of("gradcam", "saliency", "layercam"), js("return window.explorer.state.methods"));
     assertEquals(3, browser.findElements(By.cssSelector("#compare canvas")).size(), "the methods side by side");
     assertTrue(canvasSum("spec") != before, "the overlay changed with the methods shown");
+    // the band and time profiles are each map's means over columns and over rows
+    assertEquals(List.of("gradcam", "saliency", "layercam"), js("return Object.keys(window.explorer.state.profiles)"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> sal = (Map<String, Object>) js("return window.explorer.state.item.maps.saliency.grid");
+    @SuppressWarnings("unchecked")
+    List<Object> values = (List<Object>) sal.get("values"), band = (List<Object>) js("return window.explorer.state.profiles.saliency.band"),
+        time = (List<Object>) js("return window.explorer.state.profiles.saliency.time");
+    int rowsN = ((Number) sal.get("rows")).intValue(), colsN = ((Number) sal.get("columns")).intValue();
+    for (int r = 0; r < rowsN; r++) {
+      double m = 0;
+      for (int t = 0; t < colsN; t++) m += number(values.get(r * colsN + t)) / colsN;
+      assertEquals(m, number(band.get(r)), 1e-9, "band profile row " + r);
+    }
+    double col0 = 0;
+    for (int r = 0; r < rowsN; r++) col0 += number(values.get(r * colsN)) / rowsN;
+    assertEquals(col0, number(time.get(0)), 1e-9, "time profile column 0");
+    assertTrue(painted("wave") > 100 && painted("band-profile") > 100 && painted("time-profile") > 100, "the waveform strip and profiles are drawn");
     shot("item-three-methods");
 
     // drag a box from (200, 120) to (420, 260) canvas pixels (the canvas is drawn 1:1)
@@ -177,8 +194,10 @@ class ExplorerBrowserTest {
     assertEquals(keptStart + number(k1.get(0)), number(k1.get(1)), 0.1, "the playhead follows the kept sound from the item's start");
     js("document.getElementById('audio').pause()");
 
+    compare(id);
+
     // more items opened from the whole table, each timed (the first click above included)
-    browser.findElement(By.id("back")).click();
+    browser.findElement(By.id("compare-back")).click();
     browser.findElement(By.id("f-clear")).click();
     for (int k = 1; k <= 3; k++) {
       WebElement row = browser.findElements(By.cssSelector("#table-rows .row")).get(k);
@@ -193,6 +212,17 @@ class ExplorerBrowserTest {
     // upload a WAV (a recording of the corpus) and watch its four maps arrive (the items view is shown)
     Path recording = Path.of(org.spectrolens.dataset.CachedDataset.open(dir.resolve("vowels/dataset")).items().get(0).source());
     browser.findElement(By.id("upload-file")).sendKeys(recording.toAbsolutePath().toString());
+    // pick the span by dragging over the recording's waveform, from 1/4 to 3/4 of its width
+    waiting().until(d -> js("return window.explorer.state.uploadWave") != null);
+    double duration = number(js("return window.explorer.state.uploadWave.duration"));
+    assertEquals(org.spectrolens.audio.AudioFile.probe(recording).durationSeconds(), duration, 0.01, "the page decoded the file");
+    WebElement picker = browser.findElement(By.id("upload-wave"));
+    int pw2 = picker.getSize().getWidth();
+    new Actions(browser).moveToElement(picker, -pw2 / 4, 0).clickAndHold().moveByOffset(pw2 / 2, 0).release().perform();
+    double pickedStart = Double.parseDouble(browser.findElement(By.id("upload-start")).getAttribute("value"));
+    double pickedEnd = Double.parseDouble(browser.findElement(By.id("upload-end")).getAttribute("value"));
+    assertEquals(duration / 4, pickedStart, 2.0 * duration / pw2, "the span's start, read from the drag");
+    assertEquals(3 * duration / 4, pickedEnd, 2.0 * duration / pw2, "the span's end");
     browser.findElement(By.id("upload-go")).click();
     new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> js("return window.explorer.timings.upload") != null
         || browser.findElement(By.id("status")).getAttribute("class").equals("error"));
@@ -200,6 +230,8 @@ class ExplorerBrowserTest {
     assertEquals("done: 4 of 4 methods", js("return document.getElementById('upload-status').textContent"),
         String.valueOf(js("return document.getElementById('status').textContent")));
     assertEquals(LiveExplainer.METHODS.size(), browser.findElements(By.cssSelector("#methods input")).size());
+    assertEquals(pickedStart, number(js("return window.explorer.state.item.audio.start")), 1e-9, "explained from the span picked");
+    assertTrue(!browser.findElement(By.id("item-compare")).isDisplayed(), "an upload has no run to compare in");
     double uploadMs = number(js("return window.explorer.timings.upload"));
     shot("upload");
 
@@ -227,6 +259,46 @@ class ExplorerBrowserTest {
         number(js("return window.explorer.timings.item")), Boolean.TRUE.equals(p.get("cached")) ? "cached" : "computed",
         p.get("server") == null ? "?" : String.format(java.util.Locale.ROOT, "%.1f", number(p.get("server"))),
         number(p.get("received")), number(p.get("parsed")), number(p.get("drawn")));
+  }
+
+  /** The compare view from item {@code id}: its gradcam map beside a class's mean, and every class's mean with its median F1-F3 drawn at their Hz. */
+  static void compare(String id) throws IOException {
+    js("window.explorer.timings.compare = null");
+    browser.findElement(By.id("item-compare")).click();
+    waiting().until(d -> js("return window.explorer.timings.compare") != null || browser.findElement(By.id("status")).getAttribute("class").equals("error"));
+    assertEquals(id, browser.findElement(By.id("cmp-a")).getAttribute("value"));
+    assertEquals(List.of("item", "class"), js("return window.explorer.state.compare.sides.map(s => s.kind)"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> means = (List<Map<String, Object>>) js("return window.explorer.state.compare.means.classes");
+    List<WebElement> panels = browser.findElements(By.cssSelector("#cmp-means canvas"));
+    assertEquals(means.size(), panels.size(), "one panel per class");
+    int lines = 0;
+    for (int k = 0; k < means.size(); k++) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> grid = (Map<String, Object>) means.get(k).get("grid"), truth = (Map<String, Object>) means.get(k).get("truth");
+      @SuppressWarnings("unchecked")
+      List<Object> hz = (List<Object>) ((Map<String, Object>) grid.get("axes")).get("frequencies_hz");
+      int n = hz.size();
+      double top = number(hz.get(n - 1)) + (number(hz.get(n - 1)) - number(hz.get(n - 2))) / 2; // the top row's upper edge
+      int ph = 220 - 10 - 34; // the panel's plot height (the page's margins)
+      for (String f : List.of("f1", "f2", "f3")) {
+        if (truth == null || truth.get(f) == null || number(truth.get(f)) > top) continue;
+        long y = Math.round(10 + (1 - number(truth.get(f)) / top) * ph);
+        @SuppressWarnings("unchecked")
+        List<Object> px = (List<Object>) js("const c = document.querySelectorAll('#cmp-means canvas')[arguments[0]];"
+            + " return Array.from(c.getContext('2d').getImageData(150, arguments[1], 1, 1).data);", k, y);
+        assertEquals(List.of(0L, 229L, 255L, 255L), px, means.get(k).get("class") + " " + f + " drawn at its Hz (y " + y + ")");
+        lines++;
+      }
+    }
+    assertTrue(lines >= means.size(), "formant lines drawn: " + lines);
+    shot("compare");
+  }
+
+  /** How many of a canvas's pixels are painted in a colour (neither transparent nor grey). */
+  static long painted(String id) {
+    return ((Number) js("const c = document.getElementById(arguments[0]); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+        + " let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] !== d[i + 1] || d[i + 1] !== d[i + 2])) n++; return n;", id)).longValue();
   }
 
   /** A checksum of a canvas's pixels, to see that a drawing changed. */

@@ -141,6 +141,23 @@ class ExplorerServerTest {
     assertEquals(16, b.getShort(34));
     int samples = b.getInt(40) / 2;
     assertEquals((to - from) * rate, samples, 2.0, "the span's samples");
+    // the waveform strip: each bucket's min and max are those of its samples (the WAV's, to 16 bits)
+    JsonNode wave = v.get("waveform");
+    float[] x = pcm16(wav.body());
+    int buckets = wave.get("max").size();
+    assertEquals(Math.min(ItemView.WAVE_POINTS, x.length), buckets);
+    assertEquals(from, wave.get("start").asDouble(), 1.0 / rate);
+    double per = x.length / (double) buckets;
+    assertEquals(per / rate, wave.get("step").asDouble(), 1e-9);
+    for (int k = 0; k < buckets; k++) {
+      double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+      for (int n = (int) (k * per); n < Math.max((int) (k * per) + 1, (int) ((k + 1) * per)); n++) {
+        lo = Math.min(lo, x[n]);
+        hi = Math.max(hi, x[n]);
+      }
+      assertEquals(lo, wave.get("min").get(k).asDouble(), 2e-4, "bucket " + k + " min");
+      assertEquals(hi, wave.get("max").get(k).asDouble(), 2e-4, "bucket " + k + " max");
+    }
     // a range request (the audio element seeks with them)
     HttpResponse<byte[]> part = get(audio.get("url").asText(), "Range", "bytes=0-99");
     assertEquals(206, part.statusCode());
@@ -179,6 +196,74 @@ class ExplorerServerTest {
     HttpResponse<byte[]> none = get(kept.get("url").asText().replace("method=saliency", "method=nothing"));
     assertEquals(404, none.statusCode());
     assertOneJsonError(none.body(), "a method without a map");
+  }
+
+  @Test
+  void classMeansAreTheClassesMeanMapsWithTheirMedianFormants() throws Exception {
+    CachedDataset ds = CachedDataset.open(dir.resolve("vowels/dataset"));
+    JsonNode means = json(get("/api/means?run=" + ItemView.url(run()) + "&method=gradcam"));
+    assertEquals("gradcam", means.get("method").asText());
+    int classes = 0;
+    for (JsonNode m : means.get("classes")) {
+      String cls = m.get("class").asText();
+      List<DatasetItem> items = ds.items().stream().filter(i -> i.label().equals(cls)).toList();
+      assertEquals(items.size(), m.get("n").asInt(), cls + ": every item was explained");
+      classes++;
+      // the mean of the maps the item views carry
+      double[] sum = new double[256];
+      for (DatasetItem i : items) {
+        JsonNode values = json(get("/api/item?run=" + ItemView.url(run()) + "&id=" + ItemView.url(i.id()))).get("maps").get("gradcam").get("grid").get("values");
+        for (int k = 0; k < 256; k++) sum[k] += values.get(k).asDouble();
+      }
+      JsonNode grid = m.get("grid");
+      for (int k = 0; k < 256; k++) assertEquals(sum[k] / items.size(), grid.get("values").get(k).asDouble(), 2e-3, cls + " cell " + k);
+      assertEquals(items.get(0).timeStart() - items.get(0).start(), grid.get("time_start").asDouble(), 0.05, "columns timed from the item's start");
+      // F1-F3: the median over the class's items of each item's median, from the synthesiser's truth
+      JsonNode truth = m.get("truth");
+      assertEquals("synth", truth.get("origin").asText());
+      assertEquals(items.size(), truth.get("n").asInt());
+      for (int f = 1; f <= 3; f++) {
+        final int k = f;
+        double[] v = items.stream().mapToDouble(i -> org.spectrolens.truth.TruthReader.synth().forItem(i).medianFormant(k)).filter(d -> !Double.isNaN(d))
+            .sorted().toArray();
+        double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        assertEquals(median, truth.get("f" + f).asDouble(), 1e-6, cls + " F" + f);
+      }
+    }
+    assertEquals(ds.items().stream().map(DatasetItem::label).distinct().count(), classes, "one mean per class with items");
+    HttpResponse<byte[]> none = get("/api/means?run=" + ItemView.url(run()) + "&method=nothing");
+    assertEquals(404, none.statusCode());
+    assertOneJsonError(none.body(), "a method without maps");
+  }
+
+  @Test
+  void aSceneClipCarriesItsEventsAndStemsThatAddUpToIt() throws Exception {
+    CachedDataset ds = CachedDataset.open(dir.resolve("scene/dataset"));
+    String run = dir.getFileName() + "/scene";
+    org.spectrolens.scene.SceneIndex index = org.spectrolens.scene.SceneIndex.read(dir.resolve("scene-corpus"));
+    int withEvents = 0;
+    for (DatasetItem item : List.of(ds.items().get(0), ds.items().get(ds.items().size() - 1))) {
+      JsonNode v = json(get("/api/item?run=" + ItemView.url(run) + "&id=" + ItemView.url(item.id())));
+      List<org.spectrolens.scene.SceneEvent> truth = index.of(item.source()).events();
+      JsonNode events = v.get("events");
+      assertEquals(truth.size(), events.size(), item.id() + ": the clip's events");
+      for (int k = 0; k < truth.size(); k++) {
+        assertEquals(truth.get(k).kind().id(), events.get(k).get("kind").asText());
+        assertEquals(truth.get(k).onset(), events.get(k).get("onset").asDouble(), 1e-9);
+        assertEquals(truth.get(k).offset(), events.get(k).get("offset").asDouble(), 1e-9);
+        assertEquals(truth.get(k).kind().positive(), events.get(k).get("positive").asBoolean());
+      }
+      withEvents += truth.isEmpty() ? 0 : 1;
+      // the event and rest stems of the same span add up to the clip (to 16-bit rounding)
+      JsonNode stems = v.get("audio").get("stems");
+      float[] clip = pcm16(get(v.get("audio").get("url").asText()).body());
+      float[] event = pcm16(get(stems.get("event").asText()).body()), rest = pcm16(get(stems.get("rest").asText()).body());
+      assertEquals(clip.length, event.length);
+      assertEquals(clip.length, rest.length);
+      for (int n = 0; n < clip.length; n++) assertEquals(clip[n], event[n] + rest[n], 3.0 / 32768 + 1e-5, item.id() + " sample " + n);
+    }
+    assertTrue(withEvents > 0, "a clip with events");
+    assertEquals(404, get("/api/audio?run=" + ItemView.url(run) + "&id=" + ItemView.url(ds.items().get(0).id()) + "&kind=other").statusCode());
   }
 
   /** The samples of a mono 16-bit WAV as the server writes it (44-byte header). */

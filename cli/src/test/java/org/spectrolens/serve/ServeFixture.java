@@ -19,6 +19,7 @@ import org.spectrolens.dataset.DatasetItem;
  *   vowels/groups    evaluate --by group --split all (predictions.csv)
  *   vowels/explain   gradcam, saliency and layercam on every item
  *   big/dataset      10,000 items (one cached grid shared) with big/groups/predictions.csv: the table at scale
+ *   scene-corpus/    synth-scene, 2 clips (events.csv, event and rest stems)      scene/dataset   its chunks at 16x16
  * </pre>
  */
 final class ServeFixture {
@@ -44,6 +45,10 @@ final class ServeFixture {
     step("explain", "--model", model, "--data", ds, "--split", "all", "--methods", "gradcam,saliency,layercam", "--layer", "conv2", "--quiet",
         "--out", exp.resolve("explain").toString(), "--threads", "1");
     big(d, exp.resolve("dataset"));
+    // the monitoring scene: two clips with their events and stems, cut in chunks (no model: the view needs none)
+    step("synth-scene", "--out", d.resolve("scene-corpus").toString(), "--clips", "2", "--seed", "3");
+    step("dataset", "--corpus", d.resolve("scene-corpus").toString(), "--task", "chunks", "--out", d.resolve("scene/dataset").toString(),
+        "--size", "16x16", "--no-progress", "--threads", "1");
     dir = d;
     return d;
   }

@@ -211,6 +211,7 @@ function markConfusion() {
 
 function showItems() {
   $('item-view').hidden = true;
+  $('compare-view').hidden = true;
   $('items-view').hidden = false;
   $('audio').pause();
 }
@@ -245,6 +246,7 @@ function showView(v, keep) {
       state.playhead = null;
     }
     $('items-view').hidden = true;
+    $('compare-view').hidden = true;
     $('item-view').hidden = false;
     $('item-title').textContent = v.id;
     $('item-facts').textContent = [`label ${v.label}`, v.predicted !== undefined ? `predicted ${v.predicted} (${fmt(v.probability, 3)})` : 'no prediction',
@@ -253,7 +255,7 @@ function showView(v, keep) {
     buildMethods(v, keep);
     $('tracks-toggle').hidden = !v.tracks;
     buildProbabilities(v);
-    prepareImages(v);
+    Object.assign(state, prepareImages(v));
     const audio = $('audio');
     if (!keep || !audio.getAttribute('src')) {
       if (v.audio) audio.src = v.audio.url; else audio.removeAttribute('src');
@@ -265,7 +267,9 @@ function showView(v, keep) {
     const sounds = v.audio && v.audio.sounds ? Object.keys(v.audio.sounds) : [];
     $('audio-kind-box').hidden = stems.length + sounds.length === 0;
     if (!keep) fillSelect($('audio-kind'), stems.concat(sounds), v.events ? 'the clip' : 'the recording');
+    $('item-compare').hidden = !v.run; // an upload is not in a run's tables
     if (!keep) {
+      $('readout').textContent = 'cursor: -';
       $('box').textContent = 'drag over the spectrogram to read a band and span';
       $('playhead-label').textContent = '';
     }
@@ -361,7 +365,7 @@ function prepareImages(v) {
   const inputSpan = columnSpan(v.input, { t0: 0, t1: 1 });
   const span = columnSpan(base, inputSpan);
   const edges = rowEdges(base);
-  state.extent = { t0: span.t0, t1: span.t1, f0: 0, f1: edges.hi[edges.hi.length - 1] };
+  const extent = { t0: span.t0, t1: span.t1, f0: 0, f1: edges.hi[edges.hi.length - 1] };
   const images = { spectrogram: null, input: { grid: v.input, img: offscreen(v.input, magma), edges: rowEdges(v.input), span: inputSpan }, maps: {} };
   if (v.spectrogram) images.spectrogram = { grid: v.spectrogram, img: offscreen(v.spectrogram, magma), edges, span };
   Object.keys(v.maps || {}).forEach((m, k) => {
@@ -370,7 +374,7 @@ function prepareImages(v) {
     images.maps[m] = { grid, img: offscreen(grid, x => [R, G, B, Math.round(255 * Math.min(1, Math.max(0, x)))]), edges: rowEdges(grid),
       span: columnSpan(grid, inputSpan) };
   });
-  state.images = images;
+  return { extent, images };
 }
 
 function plotBox(canvas) {
@@ -392,8 +396,9 @@ function drawGrid(g, layer, p, e) {
   }
 }
 
-function drawPlot(canvas, methods, withAxes) {
-  const v = state.item, e = state.extent, im = state.images;
+// sc: the item, its extent and images (the item view's by default; the compare view draws others)
+function drawPlot(canvas, methods, withAxes, sc) {
+  const { item: v, extent: e, images: im } = sc || { item: state.item, extent: state.extent, images: state.images };
   const g = canvas.getContext('2d');
   const p = plotBox(canvas);
   g.clearRect(0, 0, canvas.width, canvas.height);
@@ -495,6 +500,8 @@ function draw() {
   if (!state.item) return;
   drawPlot($('spec'), state.methods, true);
   drawOverlay();
+  drawWave();
+  drawProfiles();
   // methods side by side: one small plot per method shown
   const cmp = $('compare');
   cmp.textContent = '';
@@ -509,6 +516,91 @@ function draw() {
       drawPlot(c, [m], true);
     }
   }
+}
+
+// the recording's min/max envelope over the span shown, on the spectrogram's time axis (the same margins)
+function drawWave() {
+  const c = $('wave'), g = c.getContext('2d'), w = state.item.waveform, e = state.extent;
+  const p = { x: PAD.left, y: 4, w: c.width - PAD.left - PAD.right, h: c.height - 8 };
+  g.clearRect(0, 0, c.width, c.height);
+  if (!w) return;
+  let peak = 1e-6;
+  for (let b = 0; b < w.max.length; b++) peak = Math.max(peak, Math.abs(w.min[b]), Math.abs(w.max[b]));
+  const mid = p.y + p.h / 2, scale = p.h / 2 / peak;
+  g.fillStyle = '#f4f4f4';
+  g.fillRect(p.x, p.y, p.w, p.h);
+  g.fillStyle = '#1e5aa8';
+  for (let b = 0; b < w.max.length; b++) {
+    const x0 = xOf(w.start + b * w.step, p, e), x1 = xOf(w.start + (b + 1) * w.step, p, e);
+    if (x1 < p.x || x0 > p.x + p.w) continue;
+    g.fillRect(x0, mid - w.max[b] * scale, Math.max(1, x1 - x0), Math.max(1, (w.max[b] - w.min[b]) * scale));
+  }
+  g.fillStyle = '#555';
+  g.font = '11px system-ui, sans-serif';
+  g.textAlign = 'right';
+  g.textBaseline = 'middle';
+  g.fillText('wave', p.x - 4, mid);
+}
+
+// each shown map's band profile (its mean over columns, by Hz: beside the spectrogram, on its frequency axis)
+// and time profile (its mean over rows, by s: below it, on its time axis)
+function drawProfiles() {
+  const im = state.images, e = state.extent;
+  state.profiles = {};
+  for (const m of state.methods) {
+    const { grid } = im.maps[m];
+    const band = new Array(grid.rows).fill(0), time = new Array(grid.columns).fill(0);
+    for (let r = 0; r < grid.rows; r++) {
+      for (let t = 0; t < grid.columns; t++) {
+        const x = grid.values[r * grid.columns + t];
+        band[r] += x / grid.columns;
+        time[t] += x / grid.rows;
+      }
+    }
+    state.profiles[m] = { band, time };
+  }
+  const colour = m => `rgb(${MAP_COLOURS[Object.keys(state.item.maps).indexOf(m) % MAP_COLOURS.length].join(',')})`;
+  const max = Math.max(1e-6, ...Object.values(state.profiles).flatMap(p => p.band.concat(p.time)));
+  // band: the plot's rows (the spectrogram's margins, shifted by the waveform strip above it)
+  const bc = $('band-profile'), bg = bc.getContext('2d');
+  const bp = { x: 8, y: $('wave').height + PAD.top, w: bc.width - 16, h: 420 - PAD.top - PAD.bottom };
+  bg.clearRect(0, 0, bc.width, bc.height);
+  bg.strokeStyle = '#999';
+  bg.strokeRect(bp.x, bp.y, bp.w, bp.h);
+  for (const m of state.methods) {
+    const { edges } = im.maps[m];
+    polyline(bg, colour(m), state.profiles[m].band.map((v, r) => [bp.x + v / max * bp.w, yOf(edges.hz[r], bp, e)]));
+  }
+  label(bg, 'band profile (mean by Hz)', bc.width / 2, bp.y + bp.h + 6);
+  // time: the plot's columns
+  const tc = $('time-profile'), tg = tc.getContext('2d');
+  const tp = { x: PAD.left, y: 6, w: tc.width - PAD.left - PAD.right, h: tc.height - 26 };
+  tg.clearRect(0, 0, tc.width, tc.height);
+  tg.strokeStyle = '#999';
+  tg.strokeRect(tp.x, tp.y, tp.w, tp.h);
+  for (const m of state.methods) {
+    const { span } = im.maps[m];
+    if (!span.step) continue;
+    polyline(tg, colour(m), state.profiles[m].time.map((v, t) => [xOf(span.start + t * span.step, tp, e), tp.y + tp.h - v / max * tp.h]));
+  }
+  label(tg, 'time profile (mean by s)', tp.x + tp.w / 2, tp.y + tp.h + 4);
+}
+
+function polyline(g, colour, points) {
+  g.strokeStyle = colour;
+  g.lineWidth = 2;
+  g.beginPath();
+  points.forEach(([x, y], k) => { if (k) g.lineTo(x, y); else g.moveTo(x, y); });
+  g.stroke();
+  g.lineWidth = 1;
+}
+
+function label(g, text, x, y) {
+  g.fillStyle = '#555';
+  g.font = '11px system-ui, sans-serif';
+  g.textAlign = 'center';
+  g.textBaseline = 'top';
+  g.fillText(text, x, y);
 }
 
 function drawOverlay() {
@@ -623,6 +715,114 @@ function followAudio() {
   audio.addEventListener('error', () => status('audio: ' + (audio.error ? 'cannot play (' + audio.error.code + ')' : 'cannot play'), true));
 }
 
+// ---------------------------------------------------------------- compare: one method over two items or two classes, and the class means
+
+function showCompare(left) {
+  $('items-view').hidden = true;
+  $('item-view').hidden = true;
+  $('compare-view').hidden = false;
+  $('audio').pause();
+  const run = state.runs.find(r => r.id === state.run);
+  const sel = $('cmp-method'), keep = sel.value;
+  sel.textContent = '';
+  for (const m of run ? run.methods : []) { const o = el('option', m); o.value = m; sel.appendChild(o); }
+  if (keep && run && run.methods.includes(keep)) sel.value = keep;
+  const opts = $('cmp-options');
+  opts.textContent = '';
+  for (const c of state.classes) { const o = el('option'); o.value = 'class ' + c; opts.appendChild(o); }
+  for (const r of state.rows) if (r.maps) { const o = el('option'); o.value = r.id; opts.appendChild(o); }
+  if (left) $('cmp-a').value = left;
+  if (!$('cmp-a').value) $('cmp-a').value = 'class ' + state.classes[0];
+  if (!$('cmp-b').value) $('cmp-b').value = 'class ' + (state.classes[1] || state.classes[0]);
+  return compare();
+}
+
+// one side: 'class NAME' (the class's mean map) or an item id (its spectrogram with the method's map)
+async function compareSide(want, method, means) {
+  const c = el('canvas');
+  c.width = 440; c.height = 300;
+  if (want.startsWith('class ') && state.classes.includes(want.slice(6))) {
+    const m = means.classes.find(x => x.class === want.slice(6));
+    if (!m) return { canvas: c, caption: `${want}: no item with a ${method} map` };
+    drawMean(c, m);
+    return { canvas: c, caption: `${want}: mean of ${m.n} items' ${method} maps`, kind: 'class', name: m.class };
+  }
+  const v = await api(`/api/item?run=${enc(state.run)}&id=${enc(want)}`);
+  if (!v.maps || !v.maps[method]) return { canvas: c, caption: `${v.id}: no ${method} map` };
+  drawPlot(c, [method], true, { item: v, ...prepareImages(v) });
+  return { canvas: c, caption: `${v.id} (label ${v.label}${v.predicted !== undefined ? ', predicted ' + v.predicted : ''}): ${method}`, kind: 'item',
+    name: v.id };
+}
+
+async function compare() {
+  const t0 = performance.now();
+  const method = $('cmp-method').value;
+  if (!method) { status('compare: this run has no maps', true); return; }
+  try {
+    const means = await api(`/api/means?run=${enc(state.run)}&method=${enc(method)}`);
+    state.compare = { method, means, sides: [] };
+    const pair = $('cmp-pair');
+    pair.textContent = '';
+    for (const input of [$('cmp-a'), $('cmp-b')]) {
+      const side = await compareSide(input.value.trim(), method, means);
+      state.compare.sides.push({ kind: side.kind || null, name: side.name || null });
+      const fig = el('figure');
+      fig.append(side.canvas, el('figcaption', side.caption));
+      pair.appendChild(fig);
+    }
+    const box = $('cmp-means');
+    box.textContent = '';
+    for (const m of means.classes) {
+      const fig = el('figure'), c = el('canvas');
+      c.width = 300; c.height = 220;
+      c.dataset.class = m.class;
+      drawMean(c, m);
+      const t = m.truth;
+      fig.append(c, el('figcaption', `${m.class}: ${m.n} items` + (t ? `; F1-F3 medians of ${t.n} (${t.origin})` : '; no formants')));
+      box.appendChild(fig);
+    }
+    state.timings.compare = performance.now() - t0;
+    status('');
+  } catch (e) {
+    status('compare: ' + e.message, true);
+  }
+}
+
+function heat(v, max) {
+  const x = max > 0 ? Math.min(1, Math.max(0, v / max)) * (MAGMA.length - 1) : 0;
+  const k = Math.min(MAGMA.length - 2, Math.floor(x)), f = x - k;
+  const a = MAGMA[k], b = MAGMA[k + 1];
+  return [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]), a[2] + f * (b[2] - a[2]), 255];
+}
+
+// a class-mean map (its own colour scale, columns in s from the item's start) and the class's median F1-F3 as cyan lines
+function drawMean(canvas, m) {
+  const grid = m.grid, edges = rowEdges(grid), span = columnSpan(grid, { t0: 0, t1: grid.columns });
+  const e = { t0: span.t0, t1: span.t1, f0: 0, f1: edges.hi[edges.hi.length - 1] };
+  const g = canvas.getContext('2d'), p = plotBox(canvas);
+  g.clearRect(0, 0, canvas.width, canvas.height);
+  g.imageSmoothingEnabled = false;
+  g.save();
+  g.beginPath(); g.rect(p.x, p.y, p.w, p.h); g.clip();
+  g.fillStyle = '#000';
+  g.fillRect(p.x, p.y, p.w, p.h);
+  drawGrid(g, { grid, img: offscreen(grid, heat), edges, span }, p, e);
+  const t = m.truth || {};
+  g.font = '11px system-ui, sans-serif';
+  g.textAlign = 'right';
+  g.textBaseline = 'bottom';
+  ['f1', 'f2', 'f3'].forEach((k, i) => {
+    const hz = t[k];
+    if (hz === null || hz === undefined || hz > e.f1) return;
+    const y = Math.round(yOf(hz, p, e));
+    g.fillStyle = '#00e5ff';
+    g.fillRect(p.x, y - 1, p.w, 2);
+    g.fillText(`F${i + 1} ${hz.toFixed(0)} Hz`, p.x + p.w - 3, y - 2);
+  });
+  g.restore();
+  drawAxes(g, p, e);
+}
+
 // ---------------------------------------------------------------- live explanation of an upload (serve --model)
 
 async function initLive() {
@@ -632,6 +832,72 @@ async function initLive() {
   $('upload-box').hidden = false;
   $('upload-limits').textContent = `(WAV or FLAC, up to ${state.live.max_seconds} s and ${state.live.max_bytes >> 20} MiB; `
     + `${state.live.methods.join(', ')} on ${state.live.model})`;
+}
+
+// the chosen file decoded in the page (an OfflineAudioContext: no sound device needed) and drawn; a drag over it
+// sets the span fields. The server decodes the file again with spectrolens's own readers: this is only the picker.
+async function showUploadWave(file) {
+  state.uploadWave = null;
+  $('upload-pick').hidden = true;
+  if (!file) return;
+  try {
+    const audio = await new OfflineAudioContext(1, 1, 44100).decodeAudioData(await file.arrayBuffer());
+    const x = audio.getChannelData(0), n = $('upload-wave').width, per = x.length / n;
+    const lo = new Float32Array(n), hi = new Float32Array(n);
+    for (let b = 0; b < n; b++) {
+      let a = Infinity, z = -Infinity;
+      for (let i = Math.floor(b * per); i < Math.max(Math.floor(b * per) + 1, Math.floor((b + 1) * per)) && i < x.length; i++) {
+        a = Math.min(a, x[i]); z = Math.max(z, x[i]);
+      }
+      lo[b] = a; hi[b] = z;
+    }
+    state.uploadWave = { duration: audio.duration, lo, hi };
+    $('upload-pick').hidden = false;
+    drawUploadWave();
+  } catch (e) {
+    // not decodable here: the span fields still work, and the server's readers answer for the file
+  }
+}
+
+function drawUploadWave() {
+  const w = state.uploadWave;
+  if (!w) return;
+  const c = $('upload-wave'), g = c.getContext('2d'), mid = c.height / 2;
+  let peak = 1e-6;
+  for (let b = 0; b < w.hi.length; b++) peak = Math.max(peak, Math.abs(w.lo[b]), Math.abs(w.hi[b]));
+  g.clearRect(0, 0, c.width, c.height);
+  const a = parseFloat($('upload-start').value), b = parseFloat($('upload-end').value);
+  if (!Number.isNaN(a) || !Number.isNaN(b)) {
+    const x0 = (Number.isNaN(a) ? 0 : a) / w.duration * c.width, x1 = (Number.isNaN(b) ? w.duration : b) / w.duration * c.width;
+    g.fillStyle = 'rgba(255, 214, 10, 0.35)';
+    g.fillRect(x0, 0, x1 - x0, c.height);
+  }
+  g.fillStyle = '#1e5aa8';
+  for (let k = 0; k < w.hi.length; k++) g.fillRect(k, mid - w.hi[k] / peak * mid, 1, Math.max(1, (w.hi[k] - w.lo[k]) / peak * mid));
+}
+
+function wireSpanPicker() {
+  const c = $('upload-wave');
+  const seconds = ev => {
+    const r = c.getBoundingClientRect();
+    return Math.min(1, Math.max(0, (ev.clientX - r.left) / r.width)) * state.uploadWave.duration;
+  };
+  c.addEventListener('mousedown', ev => { if (state.uploadWave) state.spanDrag = seconds(ev); });
+  const move = ev => {
+    if (state.spanDrag === null || state.spanDrag === undefined) return;
+    const t = seconds(ev);
+    $('upload-start').value = Math.min(state.spanDrag, t).toFixed(3);
+    $('upload-end').value = Math.max(state.spanDrag, t).toFixed(3);
+    drawUploadWave();
+  };
+  window.addEventListener('mousemove', move);
+  window.addEventListener('mouseup', ev => {
+    if (state.spanDrag === null || state.spanDrag === undefined) return;
+    move(ev);
+    if (Math.abs(seconds(ev) - state.spanDrag) < 1e-3) { $('upload-start').value = ''; $('upload-end').value = ''; drawUploadWave(); } // a click: the whole file
+    state.spanDrag = null;
+  });
+  for (const id of ['upload-start', 'upload-end']) $(id).addEventListener('input', drawUploadWave);
 }
 
 async function upload() {
@@ -676,7 +942,8 @@ async function poll(id, t0, first) {
 
 function wire() {
   $('upload-go').onclick = () => upload().catch(e => status('upload: ' + e.message, true));
-  $('upload-file').onchange = () => { state.uploadFile = null; };
+  $('upload-file').onchange = () => { state.uploadFile = null; showUploadWave($('upload-file').files[0]); };
+  wireSpanPicker();
   const drop = $('upload-box');
   drop.addEventListener('dragover', ev => { ev.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
@@ -686,6 +953,7 @@ function wire() {
     if (ev.dataTransfer.files.length) {
       state.uploadFile = ev.dataTransfer.files[0];
       $('upload-status').textContent = 'ready: ' + state.uploadFile.name;
+      showUploadWave(state.uploadFile);
     }
   });
   $('f-class').onchange = ev => { state.filter.cls = ev.target.value; applyFilter(); };
@@ -701,6 +969,11 @@ function wire() {
   };
   $('table-wrap').addEventListener('scroll', () => requestAnimationFrame(renderRows));
   $('back').onclick = showItems;
+  $('compare-back').onclick = showItems;
+  $('to-compare').onclick = () => showCompare();
+  $('item-compare').onclick = () => showCompare(state.item && state.item.run ? state.item.id : undefined);
+  $('cmp-go').onclick = compare;
+  $('cmp-method').onchange = compare;
   $('opacity').oninput = draw;
   $('tracks').onchange = draw;
   $('show-input').onchange = draw;
