@@ -12,7 +12,9 @@
 # per experiment over the report voices (the tune voices apart), per class and per voice.
 # Needs espeak-ng, flite, festival and praat (Debian packages) and /usr/bin/python3.
 # OUT/voices/formants.csv: Praat's F1-F3 of every vowel token (formants.praat), summarised last.
-# Environment: THREADS (default 2), SPECTROLENS (another launcher).
+# Environment: THREADS (default 2), SPECTROLENS (another launcher); for before/after runs of a change:
+#   EXPERIMENTS (default "vowels-fullband vowels-4k voicing-4k"), SYNTH_ARGS (extra synth options, e.g.
+#   "--vowels connected"), TRAIN_ARGS (extra train options, e.g. "--augment").
 set -euo pipefail
 out="$1"; shift
 models="${1:-}"; [ $# -gt 0 ] && shift
@@ -20,12 +22,14 @@ here="$(cd "$(dirname "$0")/../.." && pwd)"
 sl="${SPECTROLENS:-$here/spectrolens}"
 threads="${THREADS:-2}"
 mkdir -p "$out"; out="$(cd "$out" && pwd)"
-experiments="vowels-fullband vowels-4k voicing-4k"
+experiments="${EXPERIMENTS:-vowels-fullband vowels-4k voicing-4k}"
+read -r -a synth_args <<< "${SYNTH_ARGS:-}"
+read -r -a train_args <<< "${TRAIN_ARGS:-}"
 
 if [ -z "$models" ]; then
   models="$out/builtin"
   corpus="$models/corpus"
-  [ -f "$corpus/synth.json" ] || "$sl" synth --out "$corpus" --utterances 600 --seed 1
+  [ -f "$corpus/synth.json" ] || "$sl" synth --out "$corpus" --utterances 600 --seed 1 "${synth_args[@]}"
   for e in $experiments; do
     case "$e" in
       vowels-fullband) args=(--task vowels --stress any) ;;
@@ -35,7 +39,7 @@ if [ -z "$models" ]; then
     ds="$models/$e/dataset"; model="$models/$e/model"
     [ -f "$ds/dataset.json" ] || "$sl" dataset --corpus "$corpus" "${args[@]}" --out "$ds" --group-by speaker --size 64x64 --seed 1 \
       --no-progress --threads "$threads"
-    [ -f "$model/config.json" ] || "$sl" train --data "$ds" --model smallcnn --out "$model" --epochs 3 --seed 1 --threads "$threads" --quiet
+    [ -f "$model/config.json" ] || "$sl" train --data "$ds" --model smallcnn --out "$model" --epochs 3 --seed 1 --threads "$threads" --quiet "${train_args[@]}"
     "$sl" evaluate --model "$model" --data "$ds" --out "$models/$e/metrics.json" --threads "$threads" --force > /dev/null
   done
 fi

@@ -6,8 +6,12 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.spectrolens.SpectrolensException;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.synth.SynthCorpus;
+import org.spectrolens.synth.Talkers;
+import org.spectrolens.synth.VoiceQuality;
+import org.spectrolens.synth.VowelSystem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,14 +44,51 @@ public final class SynthCommand implements Callable<Integer>, Checked {
       description = "Sample rate in Hz (default: ${DEFAULT-VALUE}, as LJSpeech).")
   int sampleRate;
 
+  @Option(names = "--vowels", defaultValue = "citation", paramLabel = "SYSTEM",
+      description = {"Where each talker's vowel targets come from: citation (Hillenbrand et al. 1995 /hVd/ means for every",
+        "talker) or connected (per talker, a system between Hillenbrand and Peterson & Barney 1952, with /u/ fronted",
+        "toward connected speech's 1600 Hz). Default: ${DEFAULT-VALUE}."})
+  String vowels;
+
+  @Option(names = "--voices", defaultValue = "uniform", paramLabel = "VARIETY",
+      description = {"Voice sources: uniform (one per group: men, women, children) or varied (per talker: open quotient,",
+        "breathiness, spectral tilt 0-15 dB at 3 kHz, jitter and shimmer drawn around the group's). Default: ${DEFAULT-VALUE}."})
+  String voices;
+
+  @Option(names = "--per-talker", defaultValue = "20", paramLabel = "N",
+      description = "Utterances per talker: fewer gives more talkers, more speaker variety (default: ${DEFAULT-VALUE}).")
+  int perTalker;
+
   @Override
   public void checkOptions() {
-    new SynthCorpus(seed, utterances, sampleRate); // checks --utterances and --sr (the corpus's ranges)
+    corpus(); // checks --utterances, --sr and --vowels (the corpus's ranges)
+  }
+
+  private SynthCorpus corpus() {
+    VowelSystem system;
+    VoiceQuality.Variety variety;
+    try {
+      system = VowelSystem.parse(vowels);
+    } catch (IllegalArgumentException e) {
+      throw new SpectrolensException("--vowels", e.getMessage());
+    }
+    try {
+      variety = VoiceQuality.Variety.parse(voices);
+    } catch (IllegalArgumentException e) {
+      throw new SpectrolensException("--voices", e.getMessage());
+    }
+    Talkers talkers;
+    try {
+      talkers = new Talkers(system, variety, perTalker);
+    } catch (SpectrolensException e) {
+      throw new SpectrolensException("--per-talker", e.problem());
+    }
+    return new SynthCorpus(seed, utterances, sampleRate, talkers);
   }
 
   @Override
   public Integer call() {
-    SynthCorpus corpus = new SynthCorpus(seed, utterances, sampleRate);
+    SynthCorpus corpus = corpus();
     SynthCorpus.Summary s;
     try (OutputFolder folder = OutputFolder.create(out, SynthCorpus.COMMAND, force); // refused before any progress is drawn
         ProgressBar bar = new ProgressBarBuilder().setTaskName("synth").setInitialMax(utterances)

@@ -74,6 +74,11 @@ public final class TrainCommand implements Callable<Integer>, Checked {
   @Option(names = "--augment", description = "Time/frequency masking and small time shifts (no frequency shifts).")
   boolean augment;
 
+  @Option(names = "--vtlp", defaultValue = "0", paramLabel = "W",
+      description = "Vocal-tract-length perturbation: warp each training item's frequency axis by a factor drawn from"
+          + " U(1-W, 1+W), as another talker's vocal tract would (Jaitly & Hinton 2013 use 0.1; default: 0, none).")
+  double vtlp;
+
   @Sets(TrainConfig.class)
   @Option(names = "--patience", defaultValue = "5", paramLabel = "N",
       description = "Stop after N epochs without a lower validation loss; 0 never stops early (default: ${DEFAULT-VALUE}).")
@@ -151,7 +156,7 @@ public final class TrainCommand implements Callable<Integer>, Checked {
   }
 
   private TrainConfig config() {
-    return new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, patience,
+    return new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, vtlp, patience,
         validation, seed, channels, pretrained == null ? null : pretrained.toString(), freeze, threads, shuffleLabels);
   }
 

@@ -32,6 +32,9 @@ class SynthCommandTest {
   void rejectsBadOptionsWithOneLine() {
     assertEquals(2, Main.run("synth", "--out", tmp.resolve("x").toString(), "--utterances", "0"));
     assertEquals(2, Main.run("synth", "--out", tmp.resolve("x").toString(), "--sr", "8000"));
+    CliRun r = CliRun.of("synth", "--out", tmp.resolve("x").toString(), "--vowels", "hvd");
+    assertEquals(2, r.exit());
+    assertEquals("spectrolens: --vowels: vowel system must be citation or connected, not hvd", r.err().strip());
     assertTrue(!Files.exists(tmp.resolve("x").resolve("metadata.csv")));
   }
 
@@ -47,7 +50,7 @@ class SynthCommandTest {
       }
     }
     String json = Files.readString(out.resolve("synth.json"));
-    assertTrue(json.contains("\"utterances\" : 2") && json.contains("\"seed\" : 3"), json);
+    assertTrue(json.contains("\"utterances\" : 2") && json.contains("\"seed\" : 3") && json.contains("\"vowels\" : \"citation\""), json);
     try (var s = Files.list(tmp)) {
       assertEquals(java.util.List.of(out), s.toList(), "no corpus.partial or corpus.old left beside it");
     }

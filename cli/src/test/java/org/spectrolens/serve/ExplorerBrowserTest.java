@@ -231,6 +231,7 @@ class ExplorerBrowserTest {
         String.valueOf(js("return document.getElementById('status').textContent")));
     assertEquals(LiveExplainer.METHODS.size(), browser.findElements(By.cssSelector("#methods input")).size());
     assertEquals(pickedStart, number(js("return window.explorer.state.item.audio.start")), 1e-9, "explained from the span picked");
+    assertTrue(!browser.findElement(By.id("item-compare")).isDisplayed(), "an upload has no run to compare in");
     double uploadMs = number(js("return window.explorer.timings.upload"));
     shot("upload");
 

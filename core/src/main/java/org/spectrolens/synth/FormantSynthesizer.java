@@ -23,8 +23,7 @@ public final class FormantSynthesizer {
 
   public static float[] render(UtterancePlan plan, Tracks tracks, int sampleRate, RandomGenerator rng) {
     int n = (int) Math.round(plan.duration() * sampleRate);
-    SpeakerGroup group = plan.speaker().group();
-    GlottalSource source = new GlottalSource(sampleRate, tracks, group.openQuotient, group.breathiness, rng);
+    GlottalSource source = new GlottalSource(sampleRate, tracks, plan.speaker().voice(), rng);
     Cascade tract = new Cascade(sampleRate, tracks);
     double[] voice = new double[n];
     double prev = 0;

@@ -9,14 +9,12 @@ import java.util.random.RandomGenerator;
  * shimmer (amplitude) drawn per pulse and aspiration noise gated to the open phase.
  */
 final class GlottalSource {
-  static final double JITTER = 0.005;
-  static final double SHIMMER = 0.04;
-
   private final int sampleRate;
   private final Tracks tracks;
   private final RandomGenerator rng;
-  private final double openQuotient;
-  private final double breath;
+  private final VoiceQuality voice;
+  private final double tilt;
+  private double tilted;
   private boolean active;
   private double periodStart;
   private double period;
@@ -24,16 +22,23 @@ final class GlottalSource {
   private double closing;
   private double amplitude;
 
-  GlottalSource(int sampleRate, Tracks tracks, double openQuotient, double breath, RandomGenerator rng) {
+  GlottalSource(int sampleRate, Tracks tracks, VoiceQuality voice, RandomGenerator rng) {
     this.sampleRate = sampleRate;
     this.tracks = tracks;
-    this.openQuotient = openQuotient;
-    this.breath = breath;
+    this.voice = voice;
+    this.tilt = voice.tiltCoefficient(sampleRate);
     this.rng = rng;
   }
 
-  /** The flow at sample n (samples must be asked for in order). */
+  /** The flow at sample n through the voice's tilt filter (samples must be asked for in order). */
   double next(int n) {
+    double x = pulse(n);
+    if (tilt == 0) return x; // no tilt: the pulse itself, bit for bit
+    tilted = (1 - tilt) * x + tilt * tilted;
+    return tilted;
+  }
+
+  private double pulse(int n) {
     if (!active || n - periodStart >= period) {
       int f = Math.min(tracks.frames - 1, (int) (n / (sampleRate * Tracks.FRAME)));
       if (tracks.av[f] <= 1e-4 || tracks.f0[f] <= 0) {
@@ -43,9 +48,9 @@ final class GlottalSource {
       periodStart = active ? periodStart + period : n;
       if (n - periodStart >= 1) periodStart = n; // never lag behind after long periods
       active = true;
-      period = sampleRate / tracks.f0[f] * (1 + JITTER * rng.nextGaussian());
-      amplitude = tracks.av[f] * Math.max(0.5, 1 + SHIMMER * rng.nextGaussian());
-      double open = openQuotient * period;
+      period = sampleRate / tracks.f0[f] * (1 + voice.jitter() * rng.nextGaussian());
+      amplitude = tracks.av[f] * Math.max(0.5, 1 + voice.shimmer() * rng.nextGaussian());
+      double open = voice.openQuotient() * period;
       opening = 0.71 * open;
       closing = open - opening;
     }
@@ -58,6 +63,6 @@ final class GlottalSource {
     } else {
       return 0;
     }
-    return amplitude * (g + breath * rng.nextGaussian());
+    return amplitude * (g + voice.breathiness() * rng.nextGaussian());
   }
 }

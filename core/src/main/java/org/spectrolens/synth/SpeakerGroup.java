@@ -30,14 +30,14 @@ public enum SpeakerGroup {
    */
   public final double formantCeiling;
   /** Open quotient of the glottal pulse (breathier, longer open phase for women and children). */
-  final double openQuotient;
+  public final double openQuotient;
   /**
    * Aspiration noise in the open phase (SD relative to the pulse peak): sustained synthetic vowels
    * then measure a Praat harmonicity of about 19 dB (men) and 17 dB (women, children), near the
    * 20 dB of healthy sustained vowels, women breathier (Klatt &amp; Klatt 1990). Without it the
    * harmonics stand alone and LPC trackers lock onto them at high F0.
    */
-  final double breathiness;
+  public final double breathiness;
 
   SpeakerGroup(String sex, String letter, double talkerScaleSd, double f0Mean, double talkerLogF0Sd,
       double withinLogF0Sd, double scaleF0Correlation, double formantCeiling, double openQuotient,

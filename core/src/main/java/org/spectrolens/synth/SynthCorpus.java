@@ -25,7 +25,7 @@ import org.spectrolens.params.Params;
  *
  * <p>Written in the LJSpeech layout ({@code metadata.csv}, {@code wavs/}) plus MFA-style
  * {@code TextGrid/<id>.TextGrid}, {@code speakers.csv}, the ground truth {@code truth/<id>.csv} and
- * the provenance {@code synth.json} (seed, utterances, rate).
+ * the provenance {@code synth.json} (seed, utterances, rate, and who the talkers are: {@link Talkers}).
  */
 public final class SynthCorpus {
   public static final int DEFAULT_UTTERANCES = 2000;
@@ -38,20 +38,30 @@ public final class SynthCorpus {
   @Param(value = "sample rate (Hz); fricatives need energy above 5 kHz", min = 16000, max = 96000)
   private final int sampleRate;
   private final int speakerCount;
+  private final Talkers talkers;
   private final Speaker[] speakers;
   private final SentenceMaker sentences = new SentenceMaker(Lexicon.builtIn());
 
+  /** A corpus of citation-vowel talkers ({@link VowelSystem#CITATION}). */
   public SynthCorpus(long seed, int utterances, int sampleRate) {
+    this(seed, utterances, sampleRate, Talkers.DEFAULT);
+  }
+
+  /**
+   * @param talkers who speaks: vowel system, voices, utterances per talker
+   */
+  public SynthCorpus(long seed, int utterances, int sampleRate, Talkers talkers) {
     Params.check(SynthCorpus.class, "utterances", utterances);
     Params.check(SynthCorpus.class, "sampleRate", sampleRate);
     this.seed = seed;
     this.utterances = utterances;
     this.sampleRate = sampleRate;
-    // About 20 utterances per talker, at least one talker per group, at most 999 (3-digit ids).
-    this.speakerCount = Math.max(Math.min(3, utterances), Math.min(999, (utterances + 19) / 20));
+    this.talkers = talkers;
+    this.speakerCount = talkers.count(utterances);
     this.speakers = new Speaker[speakerCount];
     for (int s = 0; s < speakerCount; s++) {
-      speakers[s] = Speaker.draw(String.format(Locale.ROOT, "SL%03d", s + 1), GROUPS[s % GROUPS.length], random(1, s));
+      speakers[s] = Speaker.draw(String.format(Locale.ROOT, "SL%03d", s + 1), GROUPS[s % GROUPS.length], talkers.vowels(),
+          talkers.voices(), random(1, s));
     }
   }
 
@@ -97,7 +107,8 @@ public final class SynthCorpus {
    * The provenance file {@code synth.json}, written last: it marks a directory as a complete
    * synthetic corpus (one {@link #write} may replace) and says how to make it again.
    */
-  public record Provenance(int format, long seed, int utterances, int sampleRate, int speakers) {
+  public record Provenance(int format, long seed, int utterances, int sampleRate, int speakers, String vowels, String voices,
+      int utterancesPerTalker) {
     public static final String FILE = "synth.json";
     public static final int FORMAT = 1;
   }
@@ -165,7 +176,8 @@ public final class SynthCorpus {
     List<String> spkSorted = Arrays.stream(spk).sorted().toList();
     AtomicFiles.writeString(dir.resolve("speakers.csv"), "id,speaker,sex,f0_mean\n" + String.join("\n", spkSorted) + "\n");
     AtomicFiles.writeString(dir.resolve("metadata.csv"), String.join("\n", metaSorted) + "\n");
-    Json.write(dir.resolve(Provenance.FILE), new Provenance(Provenance.FORMAT, seed, utterances, sampleRate, speakerCount));
+    Json.write(dir.resolve(Provenance.FILE), new Provenance(Provenance.FORMAT, seed, utterances, sampleRate, speakerCount,
+        talkers.vowels().label(), talkers.voices().label(), talkers.utterancesEach()));
     return Arrays.stream(seconds).sum();
   }
 

@@ -97,6 +97,11 @@ public final class VowelNorms {
     return s;
   }
 
+  /** The monophthongs Hillenbrand measured (ARPAbet bases). */
+  static java.util.Set<String> vowels() {
+    return TABLE.get(SpeakerGroup.MEN).keySet();
+  }
+
   public static boolean has(String vowel) {
     return TABLE.get(SpeakerGroup.MEN).containsKey(vowel);
   }

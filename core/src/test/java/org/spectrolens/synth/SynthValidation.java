@@ -22,7 +22,8 @@ import org.spectrolens.audio.WavWriter;
  *       error against the driving tracks.
  * </ol>
  *
- * Usage: {@code SynthValidation DIR [UTTERANCES [SEED]]}; exit status 0 when all checks pass.
+ * Usage: {@code SynthValidation DIR [UTTERANCES [SEED [VOWELS [VOICES]]]]} (VOWELS citation|connected,
+ * VOICES uniform|varied: the corpus options of {@code synth}); exit status 0 when all checks pass.
  */
 public final class SynthValidation {
   /** Candidate Praat formant ceilings (Hz) for the per-talker choice. */
@@ -32,7 +33,7 @@ public final class SynthValidation {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: SynthValidation DIR [UTTERANCES [SEED]]");
+      System.err.println("usage: SynthValidation DIR [UTTERANCES [SEED [VOWELS [VOICES]]]]");
       System.exit(2);
     }
     if (!PraatFormants.available()) {
@@ -42,13 +43,15 @@ public final class SynthValidation {
     Path dir = Path.of(args[0]);
     int n = args.length > 1 ? Integer.parseInt(args[1]) : SynthCorpus.DEFAULT_UTTERANCES;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+    VowelSystem vowels = args.length > 3 ? VowelSystem.parse(args[3]) : VowelSystem.CITATION;
+    VoiceQuality.Variety voices = args.length > 4 ? VoiceQuality.Variety.parse(args[4]) : VoiceQuality.Variety.UNIFORM;
     Path isolated = Files.createTempDirectory("spectrolens-isolated-vowels");
     boolean ok = isolatedVowels(isolated);
     try (var files = Files.list(isolated)) {
       for (Path f : files.toList()) Files.delete(f);
     }
     Files.delete(isolated);
-    ok &= corpus(dir, n, seed);
+    ok &= corpus(dir, n, seed, vowels, voices);
     System.out.println(ok ? "ALL CHECKS PASS" : "SOME CHECKS FAIL");
     System.exit(ok ? 0 : 1);
   }
@@ -119,8 +122,8 @@ public final class SynthValidation {
     return ok;
   }
 
-  private static boolean corpus(Path dir, int n, long seed) throws Exception {
-    SynthCorpus corpus = new SynthCorpus(seed, n, SynthCorpus.DEFAULT_SAMPLE_RATE);
+  private static boolean corpus(Path dir, int n, long seed, VowelSystem vowels, VoiceQuality.Variety voices) throws Exception {
+    SynthCorpus corpus = new SynthCorpus(seed, n, SynthCorpus.DEFAULT_SAMPLE_RATE, new Talkers(vowels, voices, 20));
     if (!Files.exists(dir.resolve("metadata.csv"))) {
       SynthCorpus.Summary s = corpus.write(dir, i -> { });
       System.out.printf(Locale.ROOT, "wrote %d utterances (%.0f s of audio) in %.1f s%n%n", s.utterances(), s.audioSeconds(), s.wallSeconds());

@@ -10,7 +10,8 @@ import org.spectrolens.nn.Engines;
 /**
  * What one executor JVM holds across tasks: the DJL engine, initialised once with the executor's
  * cores as its threads, and the command's worker (model, inputs, methods), opened once per command
- * line and reused by every task of the job.
+ * line (the model from the copy shipped to this executor, {@link ShippedModel}) and reused by every
+ * task of the job.
  *
  * <p>Tasks of one executor take turns on the engine (one lock): DJL's PyTorch engine allows one
  * gradient collector per JVM, and a task with every core of its executor runs as fast as two with
@@ -36,7 +37,7 @@ final class Executors {
       if (!args.equals(key) || !type.isInstance(worker)) {
         release();
         Engines.init(threads());
-        worker = open.apply(args);
+        worker = open.apply(ShippedModel.local(args)); // the model from the copy shipped to this executor
         key = args;
       }
       return type.cast(worker);

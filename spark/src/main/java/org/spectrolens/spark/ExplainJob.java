@@ -45,7 +45,7 @@ final class ExplainJob implements ExplainSource {
     List<Partitions.Range> parts = Partitions.of(set.size(), batch, sc.defaultParallelism());
     Path staging = job.staging().toAbsolutePath();
     OutputFolder.recordWrite(staging.resolve("part")); // the staging folder is the output's own, removed before it is published
-    List<String> args = job.args();
+    List<String> args = ShippedModel.ship(sc, job.args());
     String dir = staging.toString();
     int b = batch;
     sc.parallelize(parts, parts.size()).foreach(r -> explainPart(args, Path.of(dir), r, b));

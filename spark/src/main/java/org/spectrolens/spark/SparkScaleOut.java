@@ -31,7 +31,7 @@ public final class SparkScaleOut implements ScaleOut {
     SparkSession spark = Sessions.of(job.master(), job.command());
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<Partitions.Range> parts = Partitions.of(inputs, PREDICT_BATCH, sc.defaultParallelism());
-    List<String> args = job.args();
+    List<String> args = ShippedModel.ship(sc, job.args());
     List<List<String>> lines = sc.parallelize(parts, parts.size())
         .map(r -> {
           PredictCommand.Worker w = Executors.worker(args, PredictCommand.Worker.class, PredictCommand.Worker::open);
@@ -49,7 +49,7 @@ public final class SparkScaleOut implements ScaleOut {
     SparkSession spark = Sessions.of(job.master(), job.command());
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<Partitions.Range> parts = Partitions.of(items, batch, sc.defaultParallelism());
-    List<String> args = job.args();
+    List<String> args = ShippedModel.ship(sc, job.args());
     // parts come back through Spark's task results: a retried task's result replaces the lost one, nothing is written twice
     List<StudyPart> out = sc.parallelize(parts, parts.size())
         .map(r -> {
@@ -66,7 +66,7 @@ public final class SparkScaleOut implements ScaleOut {
     SparkSession spark = Sessions.of(job.master(), job.command());
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<Partitions.Range> parts = Partitions.of(items, DATASET_BATCH, sc.defaultParallelism());
-    List<String> args = job.args();
+    List<String> args = ShippedModel.ship(sc, job.args());
     String partial = job.staging().toAbsolutePath().toString();
     // each item's grid is a file of its own name, written atomically: a retried part rewrites the same files
     List<DatasetBuilder.BuildPart> out = sc.parallelize(parts, parts.size())

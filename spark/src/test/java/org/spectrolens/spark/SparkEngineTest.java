@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.SparkFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spectrolens.cli.CliRun;
 import org.spectrolens.explain.MapStack;
 import org.spectrolens.io.Json;
 
@@ -31,10 +33,17 @@ class SparkEngineTest {
     corpus = dir.resolve("corpus");
     ds = dir.resolve("ds");
     model = dir.resolve("model");
-    Run.ok("synth", "--out", corpus.toString(), "--utterances", "12", "--seed", "3");
-    Run.ok("dataset", "--corpus", corpus.toString(), "--task", "vowels", "--out", ds.toString(), "--size", "16x16", "--no-progress",
+    ok("synth", "--out", corpus.toString(), "--utterances", "12", "--seed", "3");
+    ok("dataset", "--corpus", corpus.toString(), "--task", "vowels", "--out", ds.toString(), "--size", "16x16", "--no-progress",
         "--threads", "1");
-    Run.ok("train", "--data", ds.toString(), "--out", model.toString(), "--epochs", "1", "--batch", "4", "--quiet", "--threads", "1");
+    ok("train", "--data", ds.toString(), "--out", model.toString(), "--epochs", "1", "--batch", "4", "--quiet", "--threads", "1");
+  }
+
+  /** Runs a CLI step in-process that must succeed. */
+  static CliRun ok(String... args) {
+    CliRun r = CliRun.of(args);
+    if (r.exit() != 0) throw new AssertionError(String.join(" ", args) + " failed: " + r.err());
+    return r;
   }
 
   static List<String> spark(String... args) {
@@ -52,10 +61,10 @@ class SparkEngineTest {
     Path many = dir.resolve("explain-spark");
     List<String> a = new ArrayList<>(List.of(common));
     a.addAll(List.of("--out", one.toString()));
-    Run.ok(a.toArray(String[]::new));
+    ok(a.toArray(String[]::new));
     List<String> b = spark(common);
     b.addAll(List.of("--out", many.toString()));
-    Run.ok(b.toArray(String[]::new));
+    ok(b.toArray(String[]::new));
 
     int n = MapStack.readItems(one).size();
     assertTrue(n > 6, "several batches and partitions: " + n);
@@ -84,6 +93,25 @@ class SparkEngineTest {
     try (Stream<Path> f = Files.list(many.resolve("items.parquet"))) {
       assertTrue(f.allMatch(p -> p.getFileName().toString().endsWith(".parquet")), "one table, no side files");
     }
+    assertModelShipped();
+  }
+
+  /** The executors opened the model from the copy Spark shipped (unpacked under SparkFiles' folder), its files the model's. */
+  static void assertModelShipped() throws Exception {
+    Path root = Path.of(SparkFiles.getRootDirectory());
+    List<Path> copies;
+    try (Stream<Path> f = Files.list(root)) {
+      copies = f.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("model-")).toList();
+    }
+    assertEquals(1, copies.size(), "one unpacked model under " + root);
+    List<Path> files;
+    try (Stream<Path> f = Files.list(model)) {
+      files = f.sorted().toList();
+    }
+    try (Stream<Path> f = Files.list(copies.get(0))) {
+      assertEquals(files.size(), f.count());
+    }
+    for (Path p : files) assertArrayEquals(Files.readAllBytes(p), Files.readAllBytes(copies.get(0).resolve(p.getFileName())), p.toString());
   }
 
   @Test
@@ -117,7 +145,7 @@ class SparkEngineTest {
     Path out = dir.resolve(name);
     List<String> a = onSpark ? spark(common) : new ArrayList<>(List.of(common));
     a.addAll(List.of("--out", out.toString()));
-    Run.ok(a.toArray(String[]::new));
+    ok(a.toArray(String[]::new));
     assertTrue(Files.readAllLines(out.resolve("items.csv")).size() > 3 * 33, "more than one part of 32 items per map set");
     return out;
   }
@@ -125,7 +153,7 @@ class SparkEngineTest {
   @Test
   void datasetGivesTheSingleMachineCache() throws Exception {
     Path many = dir.resolve("ds-spark");
-    Run.ok(spark("dataset", "--corpus", corpus.toString(), "--task", "vowels", "--out", many.toString(), "--size", "16x16", "--no-progress")
+    ok(spark("dataset", "--corpus", corpus.toString(), "--task", "vowels", "--out", many.toString(), "--size", "16x16", "--no-progress")
         .toArray(String[]::new));
     for (String f : List.of("manifest.csv", "dataset.json", "summary.json")) {
       assertEquals(Files.readString(ds.resolve(f)), Files.readString(many.resolve(f)), f);
@@ -149,8 +177,8 @@ class SparkEngineTest {
     }
     List<String> a = new ArrayList<>(List.of("predict", "--model", model.toString()));
     a.addAll(wavs);
-    Run one = Run.ok(a.toArray(String[]::new));
-    Run many = Run.ok(spark(a.toArray(String[]::new)).toArray(String[]::new));
+    CliRun one = ok(a.toArray(String[]::new));
+    CliRun many = ok(spark(a.toArray(String[]::new)).toArray(String[]::new));
     assertEquals(wavs.size(), one.out().lines().count());
     assertEquals(one.out(), many.out());
   }

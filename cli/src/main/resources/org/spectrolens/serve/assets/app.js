@@ -267,7 +267,9 @@ function showView(v, keep) {
     const sounds = v.audio && v.audio.sounds ? Object.keys(v.audio.sounds) : [];
     $('audio-kind-box').hidden = stems.length + sounds.length === 0;
     if (!keep) fillSelect($('audio-kind'), stems.concat(sounds), v.events ? 'the clip' : 'the recording');
+    $('item-compare').hidden = !v.run; // an upload is not in a run's tables
     if (!keep) {
+      $('readout').textContent = 'cursor: -';
       $('box').textContent = 'drag over the spectrogram to read a band and span';
       $('playhead-label').textContent = '';
     }

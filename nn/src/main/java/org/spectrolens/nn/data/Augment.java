@@ -12,21 +12,29 @@ import java.util.SplittableRandom;
  * @param freqMask widest frequency mask in rows (0 = none)
  * @param timeShift largest time shift in columns, either way (0 = none)
  * @param freqShift largest frequency shift in rows, either way (0 = none, the default)
+ * @param warp vocal-tract-length perturbation applied first (null = none): unlike a shift of rows,
+ *     it scales every formant by one factor, as another talker's vocal tract would
  */
-public record Augment(int timeMask, int freqMask, int timeShift, int freqShift) {
-  public static final Augment NONE = new Augment(0, 0, 0, 0);
+public record Augment(int timeMask, int freqMask, int timeShift, int freqShift, VocalTractWarp warp) {
+  public static final Augment NONE = new Augment(0, 0, 0, 0, null);
 
   /** Defaults for an H x W input: masks up to 1/8 of each axis, shifts up to 1/16 of the width. */
   public static Augment defaults(int height, int width) {
-    return new Augment(Math.max(1, width / 8), Math.max(1, height / 8), Math.max(1, width / 16), 0);
+    return new Augment(Math.max(1, width / 8), Math.max(1, height / 8), Math.max(1, width / 16), 0, null);
+  }
+
+  /** This augmentation with a vocal-tract-length perturbation first. */
+  public Augment withWarp(VocalTractWarp w) {
+    return new Augment(timeMask, freqMask, timeShift, freqShift, w);
   }
 
   public boolean enabled() {
-    return timeMask > 0 || freqMask > 0 || timeShift > 0 || freqShift > 0;
+    return timeMask > 0 || freqMask > 0 || timeShift > 0 || freqShift > 0 || warp != null;
   }
 
   /** Augments a [H][W] grid (flat, row-major) in place with the given generator. */
   public void apply(float[] g, int h, int w, SplittableRandom r) {
+    if (warp != null) warp.apply(g, h, w, r);
     float min = Float.POSITIVE_INFINITY;
     double sum = 0;
     for (float v : g) {

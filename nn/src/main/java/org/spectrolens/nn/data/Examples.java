@@ -19,8 +19,11 @@ public final class Examples {
   private final int channels;
   private final int height;
   private final int width;
+  private final double[] rowHz;
 
-  private Examples(List<DatasetItem> items, float[][] grids, int[] labels, int channels, int height, int width) {
+  private Examples(List<DatasetItem> items, float[][] grids, int[] labels, int channels, int height, int width,
+      double[] rowHz) {
+    this.rowHz = rowHz;
     this.items = items;
     this.grids = grids;
     this.labels = labels;
@@ -68,7 +71,8 @@ public final class Examples {
       grids[i] = flat;
     });
     for (int i = 0; i < items.size(); i++) labels[i] = classIndex.applyAsInt(items.get(i));
-    return new Examples(List.copyOf(items), grids, labels, c, h, w);
+    var axis = ds.info().frequencyAxis();
+    return new Examples(List.copyOf(items), grids, labels, c, h, w, axis.scale().isFrequency() ? axis.hz() : null);
   }
 
   /** Channel c of the flat [C*H*W] {@code x} becomes {@code (x - mean[c]) / std[c]}, in place. */
@@ -137,6 +141,11 @@ public final class Examples {
 
   public int label(int i) {
     return labels[i];
+  }
+
+  /** The centre frequency of every row (Hz, row 0 the lowest), or null where rows are not frequencies. */
+  public double[] rowHz() {
+    return rowHz == null ? null : rowHz.clone();
   }
 
   public DatasetItem item(int i) {

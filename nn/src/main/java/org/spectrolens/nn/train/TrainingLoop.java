@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.spectrolens.SpectrolensException;
 import org.spectrolens.nn.data.Augment;
+import org.spectrolens.nn.data.VocalTractWarp;
 import org.spectrolens.nn.data.Examples;
 import org.spectrolens.nn.evaluate.Evaluator;
 import org.spectrolens.nn.model.Network;
@@ -71,6 +73,16 @@ public final class TrainingLoop {
     }
   }
 
+  /** The config's augmentation for this network's input; VTLP needs the dataset's rows in Hz. */
+  private Augment augmentation(TrainConfig cfg, Network net) {
+    Augment aug = cfg.augment() ? Augment.defaults(net.inputShape()[1], net.inputShape()[2]) : Augment.NONE;
+    if (cfg.vtlp() <= 0) return aug;
+    if (fit.rowHz() == null) {
+      throw SpectrolensException.ofParameter("vtlp", "needs rows in Hz; this dataset's rows are cepstral coefficients");
+    }
+    return aug.withWarp(new VocalTractWarp(cfg.vtlp(), fit.rowHz()));
+  }
+
   /** One pass over the training items; returns mean loss and accuracy. */
   private double[] epoch(Training t, int e, double lr, ExecutorService loader) {
     TrainConfig cfg = t.config();
@@ -79,7 +91,7 @@ public final class TrainingLoop {
     int n = order.length;
     int batches = (n + cfg.batch() - 1) / cfg.batch();
     if (n % cfg.batch() == 1 && batches > 1) batches--; // a batch of one cannot be batch-normalised
-    Augment aug = cfg.augment() ? Augment.defaults(net.inputShape()[1], net.inputShape()[2]) : Augment.NONE;
+    Augment aug = augmentation(cfg, net);
     int channels = net.inputShape()[0];
     int k = net.numClasses();
     int[] s = net.inputShape();

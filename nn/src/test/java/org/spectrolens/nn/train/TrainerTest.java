@@ -37,7 +37,7 @@ class TrainerTest {
   }
 
   static TrainConfig config(int epochs) {
-    return new TrainConfig("smallcnn", epochs, 8, 1e-3, 1e-4, "cosine", 10, 0.1, true, 0, 0.25, 7, 1, null, false, 0, false);
+    return new TrainConfig("smallcnn", epochs, 8, 1e-3, 1e-4, "cosine", 10, 0.1, true, 0, 0, 0.25, 7, 1, null, false, 0, false);
   }
 
   @Test
