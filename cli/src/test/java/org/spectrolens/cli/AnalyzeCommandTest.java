@@ -45,6 +45,7 @@ class AnalyzeCommandTest {
     JsonNode a = Json.MAPPER.readTree(out.resolve("analysis.json").toFile());
     assertEquals(List.of("energy", "gradcam", "saliency"), names(a.get("methods")));
     assertEquals("synth", a.get("truth").asText());
+    assertEquals("conv4", a.get("options").get("layer").asText(), "the CAM layer by its name in the network");
     assertEquals(0, a.get("items_without_truth").asInt());
     int items = a.get("items").asInt();
     assertTrue(items >= 20, "items " + items);

@@ -163,14 +163,23 @@ public final class Analyzer {
     }
     return new AcousticReading(model.config().model(), ds.info().id(), ds.info().task(), s.split(), s.truth().origin().id(), "predicted",
         classes, items.size(), missing.get(), metrics.accuracy(), metrics.confusionMatrix(), confusion, bands, named, rows.hz(),
-        columnSeconds, classTruth, groupSizes, readings, describe(s), run.methodSeconds(),
+        columnSeconds, classTruth, groupSizes, readings, describe(s, model.network()), run.methodSeconds(),
         (System.nanoTime() - t0) / 1e9, signal.excludes() ? signal.topHz() : null, columnStep, notes);
   }
 
-  /** The explanation options as recorded, with the CAM layer. */
-  private static Map<String, Object> describe(Settings s) {
+  /**
+   * The explanation options as recorded, with the CAM layer by its name in the network (an imported
+   * model's declared layer, {@code conv4} of smallcnn), so a reader knows which layer the maps are of.
+   */
+  private static Map<String, Object> describe(Settings s, org.spectrolens.nn.model.Network net) {
     Map<String, Object> o = new LinkedHashMap<>(s.options().describe());
-    o.put("layer", s.layer() == null ? "last convolutional block" : s.layer());
+    String layer;
+    try {
+      layer = org.spectrolens.explain.TargetLayers.resolve(net, s.layer());
+    } catch (SpectrolensException e) {
+      layer = "none: " + e.problem(); // a model without a layer for CAM (ONNX), analysed by the other methods
+    }
+    o.put("layer", layer);
     // The tracker's ceiling and formant count as used at each sample rate (issue 25).
     if (s.truth().formants() != null) o.put("formant_tracker", s.truth().describe());
     return o;
