@@ -9,6 +9,9 @@
 # Usage: scripts/spark/bench.sh [WORKDIR] [GRADCAM=3000] [SMOOTHGRAD=300] [FAITHFULNESS=150]
 # Needs `mvn -B -DskipTests package`. With SETUP_ONLY=1 it only makes the corpus, dataset and model
 # (run that first, then the timed run on a quiet machine with the same WORKDIR).
+# STANDALONE_JOBS (default: all four) names the jobs the standalone cluster runs (the others show "-");
+# BASE=DIR (a built checkout of another revision) adds Spark's overhead per job with that revision's
+# launcher (local[1] and local[2]), for a before/after comparison on the same machine.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="${1:-$(mktemp -d)}"
@@ -42,7 +45,10 @@ timed() {
   SPECTROLENS_JAVA_OPTS="-Xmx4g $extra" "$lens" "$@" --out "$work/out" >"$work/last.out" 2>"$work/last.err" \
     || { cat "$work/last.err" >&2; exit 1; }
   t1=$(date +%s.%N)
-  own=$(grep -ohE 'in [0-9.]+ s \(|[0-9.]+ s in all' "$work/last.err" "$work/last.out" | grep -oE '[0-9.]+' | head -1)
+  # explain: "explained N inputs ... in X s (" on stderr; judging: "X s in all" on stdout (its progress lines
+  # on stderr time single metrics, so they are not searched)
+  own=$( { grep -ohE '[0-9.]+ s in all' "$work/last.out"; grep -ohE '^explained .* in [0-9.]+ s \(' "$work/last.err"; } \
+    | grep -oE '[0-9.]+ s' | tail -1 | grep -oE '[0-9.]+')
   [ -n "$own" ] || { echo "no time reported by: $*" >&2; exit 1; }
   python3 -c "print(f'{$t1-$t0:.1f} $own')"
 }
@@ -62,6 +68,9 @@ for job in gradcam smoothgrad faithfulness overhead; do
   row="| $job | $n |"
   for e in "${engines[@]}"; do
     name="${e%%|*}"; rest="${e#*|}"; opts="${rest%%|*}"; extra="${rest#*|}"
+    if [[ $name = standalone* && " ${STANDALONE_JOBS:-gradcam smoothgrad faithfulness overhead} " != *" $job "* ]]; then
+      row="$row - |"; continue
+    fi
     # shellcheck disable=SC2086
     timed "$extra" "${args[@]}" $opts >"$work/timed"
     read -r wall own <"$work/timed"
@@ -70,6 +79,15 @@ for job in gradcam smoothgrad faithfulness overhead; do
   done
   echo "$row"
 done
+if [ -n "${BASE:-}" ]; then
+  args=(explain --model "$work/model" --data "$work/ds" --split all --limit 32 --methods gradcam --quiet --no-png)
+  for m in 1 2; do
+    lens="$BASE/spectrolens" timed "" "${args[@]}" --engine spark --master "local[$m]" --threads $m >"$work/timed"
+    read -r wall own <"$work/timed"
+    printf '%s\t%s\t%s\t%s\t%s\n' overhead-base 32 "spark local[$m]" "$wall" "$own" >>"$work/bench.tsv"
+    echo "before ($BASE, $(git -C "$BASE" rev-parse --short HEAD)): overhead job on spark local[$m]: $wall s [$own s]"
+  done
+fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$work/bench.tsv" <<'PY'
 import sys
@@ -79,11 +97,15 @@ one, two, l1, l2, sa = ("single machine, 1 thread", "single machine, 2 threads",
                         "standalone, 2 executors x 1 core")
 print("\nSpark's time over the single machine's on the same cores (whole process; goal: two cores within 1.2x)")
 print("| job | local[1] / 1 thread | local[2] / 2 threads | standalone 2x1 / 2 threads |\n| --- | --- | --- | --- |")
+ratio = lambda j, e, base: f"{t[j, e][1] / t[j, base][1]:.2f}x" if (j, e) in t else "-"
 for j in ("gradcam", "smoothgrad", "faithfulness"):
-    print(f"| {j} | {t[j, l1][1] / t[j, one][1]:.2f}x | {t[j, l2][1] / t[j, two][1]:.2f}x | {t[j, sa][1] / t[j, two][1]:.2f}x |")
-ov = {e: t["overhead", e][1] - t["overhead", base][1] for e, base in ((l1, one), (l2, two), (sa, two))}
+    print(f"| {j} | {ratio(j, l1, one)} | {ratio(j, l2, two)} | {ratio(j, sa, two)} |")
+ov = {e: t["overhead", e][1] - t["overhead", base][1] for e, base in ((l1, one), (l2, two), (sa, two)) if ("overhead", e) in t}
 print("\noverhead per job (32-item Grad-CAM job, Spark minus the single machine's wall time): "
       + ", ".join(f"{e} {s:+.1f} s" for e, s in ov.items()))
+before = {e: t["overhead-base", e][1] - t["overhead", base][1] for e, base in ((l1, one), (l2, two)) if ("overhead-base", e) in t}
+if before:
+    print("the same before (BASE's launcher): " + ", ".join(f"{e} {s:+.1f} s" for e, s in before.items()))
 # per-core rate: spark local[1]'s own time (one executor core, the process start excluded); a job on C
 # cores of executors (one-core executors, or C/k of k cores) takes N / (rate * C) plus the cluster's overhead
 print("\npaper estimate: N / (one-core rate x cores) + the standalone overhead per job"

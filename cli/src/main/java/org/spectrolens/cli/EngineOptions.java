@@ -36,6 +36,6 @@ final class EngineOptions implements Checked {
   }
 
   ScaleOut.Job job(String command, List<String> args, Path staging) {
-    return new ScaleOut.Job(command, List.copyOf(args), master, staging);
+    return new ScaleOut.Job(command, List.copyOf(args), master, staging, null);
   }
 }

@@ -189,7 +189,8 @@ public final class ExplainCommand implements Callable<Integer>, Checked {
       ExplainWorkflow.Outputs outputs = new ExplainWorkflow.Outputs(figures, audio, bandHz, spanSeconds);
       try (OutputFolder folder = OutputFolder.create(out, "explain", force, read.toArray(Path[]::new))) {
         ExplainSource explainer = scaleOut == null ? w.engine
-            : scaleOut.explain(engine.job("explain", spec.commandLine().getParseResult().originalArgs(), folder.dir().resolve("shards")), batch);
+            : scaleOut.explain(engine.job("explain", spec.commandLine().getParseResult().originalArgs(), folder.dir().resolve("shards"))
+                .opened(w), batch);
         BatchExplainer.Run r;
         try (ProgressBar bar = quiet || w.inputs.size() <= batch ? null : new ProgressBarBuilder().setTaskName("explain")
             .setInitialMax(w.inputs.size()).setUnit(" inputs", 1).showSpeed().setConsumer(new ConsoleProgressBarConsumer(System.err))

@@ -103,7 +103,8 @@ public final class FaithfulnessCommand implements Callable<Integer>, JudgeWorker
       Judging judging = u.judging();
       long t0 = System.nanoTime();
       Consumer<String> progress = line -> System.err.println("faithfulness: " + line);
-      Study study = common.study(m, set, sample, u, engine, engine.job("faithfulness", spec.commandLine().getParseResult().originalArgs(), null),
+      Study study = common.study(m, set, sample, u, engine, engine.job("faithfulness", spec.commandLine().getParseResult().originalArgs(), null)
+          .opened(JudgeWorker.of(this, m, set)),
           progress);
       double seconds = (System.nanoTime() - t0) / 1e9;
       JudgeRun run = common.run(sample.n()).with(judging.describe()).with("explain_options", common.explainOptions().describe())

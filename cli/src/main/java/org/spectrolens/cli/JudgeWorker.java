@@ -36,16 +36,32 @@ public final class JudgeWorker implements AutoCloseable {
   private final DatasetInputs set;
   private final BatchExplainer engine;
 
-  private JudgeWorker(Judges command) {
+  /** Whether {@link #close} closes the model (not when it is the opening process's own). */
+  private final boolean owns;
+
+  private JudgeWorker(Judges command, TrainedModel model, DatasetInputs set, boolean owns) {
     this.command = command;
-    model = TrainedModel.open(command.common().model);
-    set = command.common().inputs(model, command.samples());
+    this.model = model;
+    this.set = set;
+    this.owns = owns;
     engine = command.common().engine(model);
   }
 
   /** The worker of a judging command line (the whole line, as given); the engine must be initialised. */
   public static JudgeWorker open(List<String> args) {
-    return new JudgeWorker(Main.parse(args, Judges.class));
+    Judges c = Main.parse(args, Judges.class);
+    TrainedModel m = TrainedModel.open(c.common().model);
+    try {
+      return new JudgeWorker(c, m, c.common().inputs(m, c.samples()), true);
+    } catch (RuntimeException e) {
+      m.close();
+      throw e;
+    }
+  }
+
+  /** The worker of this process's own judging command, on the model and items it has open (and closes itself). */
+  static JudgeWorker of(Judges command, TrainedModel model, DatasetInputs set) {
+    return new JudgeWorker(command, model, set, false);
   }
 
   /** The study of items {@code [from, to)} of the sample ({@code from} a multiple of {@link JudgeOptions#BATCH}). */
@@ -57,6 +73,6 @@ public final class JudgeWorker implements AutoCloseable {
 
   @Override
   public void close() {
-    model.close();
+    if (owns) model.close();
   }
 }

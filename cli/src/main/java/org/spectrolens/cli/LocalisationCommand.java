@@ -120,7 +120,8 @@ public final class LocalisationCommand implements Callable<Integer>, Checked, Ju
       boolean[][] masks = u.truth();
       Judging judging = u.judging();
       Consumer<String> progress = line -> System.err.println("localisation: " + line);
-      Study study = common.study(m, set, sample, u, engine, engine.job("localisation", spec.commandLine().getParseResult().originalArgs(), null),
+      Study study = common.study(m, set, sample, u, engine, engine.job("localisation", spec.commandLine().getParseResult().originalArgs(), null)
+          .opened(JudgeWorker.of(this, m, set)),
           progress);
       LocalisationResult result = study.localisation(common.run(sample.n()).with(Truth.settings(reader, ds, masks, judging)).with(FaithfulnessCommand.metricParameters(chosen)));
       result.write(folder.dir());

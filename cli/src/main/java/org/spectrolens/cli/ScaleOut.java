@@ -25,8 +25,16 @@ public interface ScaleOut {
    * @param args the whole command line, as given (workers parse it again)
    * @param master where to run ({@code --master}; null: the engine's default)
    * @param staging a folder inside the output being written, for the workers' parts (removed before it is published)
+   * @param opened the worker this process already has open for the same command line (its model and
+   *     inputs), or null: an engine whose tasks run in this JVM (Spark's local mode) uses it instead of
+   *     opening them a second time; it stays this process's to close
    */
-  record Job(String command, List<String> args, String master, Path staging) {}
+  record Job(String command, List<String> args, String master, Path staging, AutoCloseable opened) {
+    /** This job with {@code worker} as the one this process has open. */
+    public Job opened(AutoCloseable worker) {
+      return new Job(command, args, master, staging, worker);
+    }
+  }
 
   /** The batches of {@code explain}: inputs split into partitions of whole batches, explained by workers, replayed in order. */
   ExplainSource explain(Job job, int batch);

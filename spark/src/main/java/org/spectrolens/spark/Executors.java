@@ -5,6 +5,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.spark.SparkEnv;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.spectrolens.cli.ScaleOut;
 import org.spectrolens.nn.Engines;
 
 /**
@@ -23,6 +25,8 @@ final class Executors {
   private static final ReentrantLock ENGINE = new ReentrantLock();
   private static List<String> key;
   private static AutoCloseable worker;
+  /** Whether {@link #worker} is the driver's own (local mode), closed by the driver, not here. */
+  private static boolean borrowed;
 
   /** The engine's threads on this executor: its cores ({@code spark.executor.cores}), all of the machine's when unset. */
   static int threads() {
@@ -44,6 +48,25 @@ final class Executors {
     });
   }
 
+  /**
+   * The command line the job's tasks receive. In local mode the tasks run in this JVM: they use the
+   * worker the driver already has open ({@link ScaleOut.Job#opened}) instead of opening the model
+   * and inputs a second time. Otherwise the model folder is shipped to the executors ({@link ShippedModel}).
+   */
+  static List<String> prepare(JavaSparkContext sc, ScaleOut.Job job) {
+    if (sc.sc().isLocal() && job.opened() != null) {
+      locked(() -> {
+        release();
+        worker = job.opened();
+        key = job.args();
+        borrowed = true;
+        return null;
+      });
+      return job.args();
+    }
+    return ShippedModel.ship(sc, job.args());
+  }
+
   /** Runs {@code work} with the engine to itself. */
   static <T> T locked(Supplier<T> work) {
     ENGINE.lock();
@@ -54,10 +77,10 @@ final class Executors {
     }
   }
 
-  /** Closes the cached worker (its model's native memory), e.g. after a job run in the driver's own JVM. */
+  /** Forgets the cached worker, closing it (its model's native memory) unless it is the driver's, e.g. after a job run in the driver's own JVM. */
   static void release() {
     locked(() -> {
-      if (worker != null) {
+      if (worker != null && !borrowed) {
         try {
           worker.close();
         } catch (Exception e) {
@@ -66,6 +89,7 @@ final class Executors {
       }
       worker = null;
       key = null;
+      borrowed = false;
       return null;
     });
   }

@@ -11,7 +11,6 @@ import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.cli.ExplainCommand;
 import org.spectrolens.cli.ScaleOut;
@@ -28,12 +27,12 @@ import org.spectrolens.io.OutputFolder;
  * writers the single-machine path uses, so the folder is that path's, plus {@code items.parquet}.
  */
 final class ExplainJob implements ExplainSource {
-  private final SparkSession spark;
+  private final JavaSparkContext sc;
   private final ScaleOut.Job job;
   private final int batch;
 
-  ExplainJob(SparkSession spark, ScaleOut.Job job, int batch) {
-    this.spark = spark;
+  ExplainJob(JavaSparkContext sc, ScaleOut.Job job, int batch) {
+    this.sc = sc;
     this.job = job;
     this.batch = batch;
   }
@@ -41,11 +40,10 @@ final class ExplainJob implements ExplainSource {
   @Override
   public BatchExplainer.Run run(InputSet set, BatchExplainer.Sink sink, IntConsumer progress) {
     long t0 = System.nanoTime();
-    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<Partitions.Range> parts = Partitions.of(set.size(), batch, sc.defaultParallelism());
     Path staging = job.staging().toAbsolutePath();
     OutputFolder.recordWrite(staging.resolve("part")); // the staging folder is the output's own, removed before it is published
-    List<String> args = ShippedModel.ship(sc, job.args());
+    List<String> args = Executors.prepare(sc, job);
     String dir = staging.toString();
     int b = batch;
     sc.parallelize(parts, parts.size()).foreach(r -> explainPart(args, Path.of(dir), r, b));
@@ -81,7 +79,7 @@ final class ExplainJob implements ExplainSource {
 
   @Override
   public void finish(Path dir) {
-    ItemTables.parquet(spark, dir, "items");
+    ItemTables.parquet(dir, "items");
   }
 
   private static void delete(Path staging) {

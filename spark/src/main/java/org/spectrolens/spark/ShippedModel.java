@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -90,6 +91,7 @@ final class ShippedModel {
         files = all.filter(Files::isRegularFile).sorted().toList();
       }
       try (ZipOutputStream out = new ZipOutputStream(new DigestOutputStream(Files.newOutputStream(tmp), sha))) {
+        out.setLevel(Deflater.NO_COMPRESSION); // weights barely compress; deflating them cost seconds per job
         for (Path f : files) {
           ZipEntry e = new ZipEntry(folder.relativize(f).toString().replace('\\', '/'));
           e.setTime(0); // the same files give the same bytes, hence the same name

@@ -3,7 +3,6 @@ package org.spectrolens.spark;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 import java.nio.file.Path;
 import org.spectrolens.cli.DatasetCommand;
 import org.spectrolens.cli.JudgeWorker;
@@ -28,10 +27,9 @@ public final class SparkScaleOut implements ScaleOut {
 
   @Override
   public List<String> predict(Job job, int inputs) {
-    SparkSession spark = Sessions.of(job.master(), job.command());
-    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaSparkContext sc = Sessions.of(job.master(), job.command());
     List<Partitions.Range> parts = Partitions.of(inputs, PREDICT_BATCH, sc.defaultParallelism());
-    List<String> args = ShippedModel.ship(sc, job.args());
+    List<String> args = Executors.prepare(sc, job);
     List<List<String>> lines = sc.parallelize(parts, parts.size())
         .map(r -> {
           PredictCommand.Worker w = Executors.worker(args, PredictCommand.Worker.class, PredictCommand.Worker::open);
@@ -46,10 +44,9 @@ public final class SparkScaleOut implements ScaleOut {
 
   @Override
   public List<StudyPart> judge(Job job, int items, int batch) {
-    SparkSession spark = Sessions.of(job.master(), job.command());
-    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaSparkContext sc = Sessions.of(job.master(), job.command());
     List<Partitions.Range> parts = Partitions.of(items, batch, sc.defaultParallelism());
-    List<String> args = ShippedModel.ship(sc, job.args());
+    List<String> args = Executors.prepare(sc, job);
     // parts come back through Spark's task results: a retried task's result replaces the lost one, nothing is written twice
     List<StudyPart> out = sc.parallelize(parts, parts.size())
         .map(r -> {
@@ -63,10 +60,9 @@ public final class SparkScaleOut implements ScaleOut {
 
   @Override
   public List<DatasetBuilder.BuildPart> dataset(Job job, int items) {
-    SparkSession spark = Sessions.of(job.master(), job.command());
-    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaSparkContext sc = Sessions.of(job.master(), job.command());
     List<Partitions.Range> parts = Partitions.of(items, DATASET_BATCH, sc.defaultParallelism());
-    List<String> args = ShippedModel.ship(sc, job.args());
+    List<String> args = Executors.prepare(sc, job);
     String partial = job.staging().toAbsolutePath().toString();
     // each item's grid is a file of its own name, written atomically: a retried part rewrites the same files
     List<DatasetBuilder.BuildPart> out = sc.parallelize(parts, parts.size())
@@ -81,8 +77,8 @@ public final class SparkScaleOut implements ScaleOut {
 
   @Override
   public void tables(Job job, Path dir, List<String> names) {
-    SparkSession spark = Sessions.of(job.master(), job.command());
-    for (String n : names) ItemTables.parquet(spark, dir, n);
+    // written by the driver itself (ItemTables), so no session is needed
+    for (String n : names) ItemTables.parquet(dir, n);
   }
 
   /** Inputs of {@code predict} run through the network together. */
