@@ -290,6 +290,7 @@ public final class DatasetCommand implements Callable<Integer>, Checked {
     if (scaleOut != null) {
       List<String> args = spec.commandLine().getParseResult().originalArgs();
       builder.inParts((n, partial) -> scaleOut.dataset(engine.job("dataset", args, partial), n));
+      builder.alsoWrite(partial -> engine.tables("dataset", partial, "manifest")); // manifest.parquet beside manifest.csv
     }
     ProgressBar[] bar = new ProgressBar[1];
     if (!noProgress && scaleOut == null) {

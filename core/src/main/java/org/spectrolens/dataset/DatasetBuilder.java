@@ -53,6 +53,7 @@ public final class DatasetBuilder {
   private Progress progress = (d, t) -> { };
   /** Featurises the items elsewhere, in parts (null: on this process's threads). */
   private Parts parts;
+  private java.util.function.Consumer<Path> alsoWrite;
   /** The frequency axis of the first grid of a build; every other grid must have the same. */
   private final AtomicReference<FrequencyAxis> firstAxis = new AtomicReference<>();
 
@@ -126,6 +127,15 @@ public final class DatasetBuilder {
     static Axis of(FrequencyAxis a) {
       return new Axis(a.scale().id(), a.warpedStart(), a.warpedStep());
     }
+  }
+
+  /**
+   * Also writes files into the cache being written, after its manifest and before it moves into
+   * place (the {@code spark} engine's {@code manifest.parquet}); {@code t} receives that folder.
+   */
+  public DatasetBuilder alsoWrite(java.util.function.Consumer<Path> t) {
+    this.alsoWrite = t;
+    return this;
   }
 
   /** Featurises the items in parts with {@code p} instead of on this process's threads. */
@@ -212,7 +222,7 @@ public final class DatasetBuilder {
           split.id(), split.seed(), split.effectiveTestFraction(), format.minClipSeconds(), format.filters(), format.channels(),
           format.fit());
       BuildSummary summary = summary(info, written, skipped, corpus.dropped(), corpus.stress(), stressSetting);
-      CachedDataset ds = writer.finish(info, Map.of("summary.json", summary));
+      CachedDataset ds = writer.finish(info, Map.of("summary.json", summary), alsoWrite);
       return new Result(ds, summary);
     }
   }

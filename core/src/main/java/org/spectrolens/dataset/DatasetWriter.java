@@ -114,6 +114,11 @@ public final class DatasetWriter {
    * cache into place.
    */
   public CachedDataset finish(DatasetInfo info, java.util.Map<String, Object> extraJson) {
+    return finish(info, extraJson, null);
+  }
+
+  /** The same, with {@code alsoWrite} (null: nothing) adding files to the cache once its manifest is written, before it moves into place. */
+  public CachedDataset finish(DatasetInfo info, java.util.Map<String, Object> extraJson, java.util.function.Consumer<Path> alsoWrite) {
     List<DatasetItem> sorted = new ArrayList<>(items);
     sorted.sort(Comparator.comparing(DatasetItem::id));
     StringBuilder csv = new StringBuilder(DatasetItem.HEADER).append('\n');
@@ -125,6 +130,7 @@ public final class DatasetWriter {
     AtomicFiles.writeString(partial.resolve("manifest.csv"), csv.toString());
     extraJson.forEach((name, value) -> Json.write(partial.resolve(name), value));
     Json.write(partial.resolve("dataset.json"), info);
+    if (alsoWrite != null) alsoWrite.accept(partial);
     try {
       folder.commit();
     } finally {

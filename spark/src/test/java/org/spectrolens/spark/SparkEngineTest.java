@@ -167,6 +167,19 @@ class SparkEngineTest {
       assertEquals(grids.size(), f.count());
     }
     for (Path g : grids) assertArrayEquals(Files.readAllBytes(g), Files.readAllBytes(many.resolve("items").resolve(g.getFileName())), g.toString());
+    // the manifest as Parquet too (Spark only), its rows the CSV's in order, and the cache still opens
+    assertFalse(Files.exists(ds.resolve("manifest.parquet")));
+    List<String> manifest = Files.readAllLines(ds.resolve("manifest.csv"));
+    var rows = SparkSession.builder().master(SPARK_MASTER).getOrCreate().read().parquet(many.resolve("manifest.parquet").toString())
+        .select("id", "label").collectAsList();
+    assertEquals(manifest.size() - 1, rows.size());
+    List<String> header = List.of(manifest.get(0).split(","));
+    for (int i = 0; i < rows.size(); i++) {
+      List<String> f = org.spectrolens.io.Csv.split(manifest.get(i + 1));
+      assertEquals(f.get(header.indexOf("id")), rows.get(i).getString(0), "row " + i);
+      assertEquals(f.get(header.indexOf("label")), rows.get(i).getString(1), "row " + i);
+    }
+    assertEquals(grids.size(), org.spectrolens.dataset.CachedDataset.open(many).items().size());
   }
 
   @Test
