@@ -47,8 +47,8 @@ timed() {
   t1=$(date +%s.%N)
   # explain: "explained N inputs ... in X s (" on stderr; judging: "X s in all" on stdout (its progress lines
   # on stderr time single metrics, so they are not searched)
-  own=$( { grep -ohE '[0-9.]+ s in all' "$work/last.out"; grep -ohE '^explained .* in [0-9.]+ s \(' "$work/last.err"; } \
-    | grep -oE '[0-9.]+ s' | tail -1 | grep -oE '[0-9.]+')
+  own=$( { grep -ohE '[0-9.]+ s in all' "$work/last.out"; grep -ohE '^explained .* in [0-9.]+ s \(' "$work/last.err"; true; } \
+    | grep -oE '[0-9.]+ s' | tail -1 | grep -oE '[0-9.]+' || true)
   [ -n "$own" ] || { echo "no time reported by: $*" >&2; exit 1; }
   python3 -c "print(f'{$t1-$t0:.1f} $own')"
 }
