@@ -22,12 +22,7 @@ if [ ! -f "$work/model/config.json" ]; then
   run train --data "$work/ds" --model smallcnn --out "$work/model" --epochs 1 --quiet --threads 2
 fi
 wav="$work/one-second.wav"
-/usr/bin/python3 - "$work" <<'PY'
-import glob, sys, scipy.io.wavfile as w
-f = sorted(glob.glob(sys.argv[1] + '/corpus/wavs/*.wav'))[0]
-sr, x = w.read(f)
-w.write(sys.argv[1] + '/one-second.wav', sr, x[:sr])
-PY
+/usr/bin/python3 "$here/scripts/bench/one_second_wav.py" "$work/corpus" "$wav"
 run serve "$work/empty" --model "$work/model" --port "$port" > "$work/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid' EXIT

@@ -104,7 +104,12 @@ class ExplorerServerTest {
     assertEquals(item.timeStart(), input.get("time_start").asDouble(), 1e-9);
     assertEquals(item.timeStep(), input.get("axes").get("time_step").asDouble(), 1e-9);
     float[][] grid = ds.load(item);
-    assertEquals(grid[3][5], input.get("values").get(3 * 16 + 5).floatValue(), 1e-3, "row-major, row 0 the lowest");
+    // packed as 16-bit integers of the scale: every cell within half a step of the dataset's (row-major, row 0 the lowest)
+    assertEquals("int16", input.get("encoding").asText());
+    double[] in = values(input);
+    double half = input.get("scale").asDouble() / 2;
+    assertTrue(half <= 0.005, "finer than 0.01 dB: " + half);
+    for (int r = 0; r < 16; r++) for (int t = 0; t < 16; t++) assertEquals(grid[r][t], in[r * 16 + t], half + 1e-4, "input row " + r + " column " + t);
     for (String m : List.of("gradcam", "saliency", "layercam")) {
       JsonNode map = v.get("maps").get(m).get("grid");
       assertEquals(256, map.get("values").size());
@@ -116,6 +121,7 @@ class ExplorerServerTest {
     JsonNode spec = v.get("spectrogram");
     double step = ds.info().spec().hop() / (double) ds.info().spec().sampleRate();
     assertEquals(step, spec.get("axes").get("time_step").asDouble(), 1e-9);
+    assertEquals(spec.get("rows").asInt() * spec.get("columns").asInt(), values(spec).length);
     JsonNode audio = v.get("audio");
     double from = audio.get("start").asDouble(), to = audio.get("end").asDouble();
     assertEquals(Math.max(0, item.start() - ItemView.CONTEXT), from, 1e-9);
@@ -357,5 +363,19 @@ class ExplorerServerTest {
       int blank = answer.indexOf("\r\n\r\n");
       return new Raw(status, blank < 0 ? "" : answer.substring(blank + 4));
     }
+  }
+
+  /** A grid's values: JSON numbers, or (encoding int16) base64 of little-endian 16-bit integers times the grid's scale. */
+  static double[] values(JsonNode grid) {
+    if (!grid.has("encoding")) {
+      double[] v = new double[grid.get("values").size()];
+      for (int k = 0; k < v.length; k++) v[k] = grid.get("values").get(k).asDouble();
+      return v;
+    }
+    assertEquals("int16", grid.get("encoding").asText());
+    ByteBuffer b = ByteBuffer.wrap(java.util.Base64.getDecoder().decode(grid.get("values").asText())).order(ByteOrder.LITTLE_ENDIAN);
+    double[] v = new double[b.remaining() / 2];
+    for (int k = 0; k < v.length; k++) v[k] = b.getShort() * grid.get("scale").asDouble();
+    return v;
   }
 }
