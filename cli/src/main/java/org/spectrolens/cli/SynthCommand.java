@@ -12,6 +12,7 @@ import org.spectrolens.synth.SynthCorpus;
 import org.spectrolens.synth.Talkers;
 import org.spectrolens.synth.VoiceQuality;
 import org.spectrolens.synth.VowelSystem;
+import org.spectrolens.synth.channel.Channel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
       "children whose formants and F0 are drawn from Hillenbrand et al. (1995). Layout: LJSpeech (metadata.csv,",
       "wavs/) plus MFA-style TextGrid/<id>.TextGrid, speakers.csv and the ground-truth tracks truth/<id>.csv",
       "(time,f0,f1,f2,f3,f4,b1,b2,b3,b4 every 10 ms; f0 empty where unvoiced), and synth.json (seed, utterances,",
-      "rate). Same seed, same corpus. Written into DIR.partial and moved into place when complete."})
+      "rate). Same seed, same corpus. Written into DIR.partial and moved into place when complete.",
+      "With --channels varied, each utterance's room, microphone, telephone line and noise join speakers.csv."})
 public final class SynthCommand implements Callable<Integer>, Checked {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the corpus into; an earlier corpus written by synth is replaced"
           + " when the new one is complete, any other non-empty folder is refused.")
@@ -59,9 +61,16 @@ public final class SynthCommand implements Callable<Integer>, Checked {
       description = "Utterances per talker: fewer gives more talkers, more speaker variety (default: ${DEFAULT-VALUE}).")
   int perTalker;
 
+  @Option(names = "--channels", defaultValue = "clean", paramLabel = "VARIETY",
+      description = {"What lies between talker and recording: clean (nothing, the dry synthesiser) or varied (per utterance:",
+        "a room with RT60 0.15-0.8 s, a microphone EQ, a 300-3400 Hz telephone line through 8 kHz for 1 in 5, white, pink",
+        "or babble noise at 5-35 dB SNR; listed in speakers.csv). Truth tracks and alignments stay the dry source's.",
+        "Default: ${DEFAULT-VALUE}."})
+  String channels;
+
   @Override
   public void checkOptions() {
-    corpus(); // checks --utterances, --sr and --vowels (the corpus's ranges)
+    corpus(); // checks --utterances, --sr, --vowels, --voices, --per-talker and --channels
   }
 
   private SynthCorpus corpus() {
@@ -77,13 +86,19 @@ public final class SynthCommand implements Callable<Integer>, Checked {
     } catch (IllegalArgumentException e) {
       throw new SpectrolensException("--voices", e.getMessage());
     }
+    Channel.Variety channelVariety;
+    try {
+      channelVariety = Channel.Variety.parse(channels);
+    } catch (IllegalArgumentException e) {
+      throw new SpectrolensException("--channels", e.getMessage());
+    }
     Talkers talkers;
     try {
       talkers = new Talkers(system, variety, perTalker);
     } catch (SpectrolensException e) {
       throw new SpectrolensException("--per-talker", e.problem());
     }
-    return new SynthCorpus(seed, utterances, sampleRate, talkers);
+    return new SynthCorpus(seed, utterances, sampleRate, talkers, channelVariety);
   }
 
   @Override

@@ -29,6 +29,22 @@ class SynthCommandTest {
   }
 
   @Test
+  void variedChannelsAreListedInSpeakersCsvAndSynthJson() throws Exception {
+    Path out = tmp.resolve("corpus");
+    assertEquals(0, Main.run("synth", "--out", out.toString(), "--utterances", "4", "--seed", "3", "--channels", "varied"));
+    java.util.List<String> rows = Files.readAllLines(out.resolve("speakers.csv"));
+    assertEquals("id,speaker,sex,f0_mean,room_rt60,room_drr_db,mic_highpass_hz,mic_lowpass_hz,mic_peak_hz,mic_peak_db,telephone,noise,snr_db",
+        rows.get(0));
+    for (String row : rows.subList(1, rows.size())) {
+      String[] f = row.split(",", -1);
+      assertEquals(13, f.length, row);
+      assertTrue(f[10].equals("yes") || f[10].equals("no"), row);
+      assertTrue(java.util.Set.of("none", "white", "pink", "babble").contains(f[11]), row);
+    }
+    assertTrue(Files.readString(out.resolve("synth.json")).contains("\"channels\" : \"varied\""));
+  }
+
+  @Test
   void rejectsBadOptionsWithOneLine() {
     assertEquals(2, Main.run("synth", "--out", tmp.resolve("x").toString(), "--utterances", "0"));
     assertEquals(2, Main.run("synth", "--out", tmp.resolve("x").toString(), "--sr", "8000"));

@@ -2,6 +2,7 @@ package org.spectrolens.scene;
 
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
+import org.spectrolens.synth.channel.BackgroundNoise;
 
 /** The building blocks of the scene's sounds: envelopes, tones with a pitch track, shaped noise. */
 final class Waveforms {
@@ -52,22 +53,9 @@ final class Waveforms {
     return w;
   }
 
-  /** Pink (1/f) noise: Paul Kellet's refined filter of white noise (within 0.05 dB of -3 dB/octave above 10 Hz at 44.1 kHz). */
+  /** Pink (1/f) noise: the synthesiser's channel noise ({@link BackgroundNoise#pink}). */
   static double[] pink(int n, SplittableRandom rng) {
-    double b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0;
-    double[] p = new double[n];
-    for (int i = 0; i < n; i++) {
-      double w = gaussian(rng);
-      b0 = 0.99886 * b0 + w * 0.0555179;
-      b1 = 0.99332 * b1 + w * 0.0750759;
-      b2 = 0.96900 * b2 + w * 0.1538520;
-      b3 = 0.86650 * b3 + w * 0.3104856;
-      b4 = 0.55000 * b4 + w * 0.5329522;
-      b5 = -0.7616 * b5 - w * 0.0168980;
-      p[i] = b0 + b1 + b2 + b3 + b4 + b5 + b6 + w * 0.5362;
-      b6 = w * 0.115926;
-    }
-    return p;
+    return BackgroundNoise.pink(n, rng);
   }
 
   /**

@@ -17,6 +17,7 @@ import org.spectrolens.io.OutputFolder;
 import org.spectrolens.io.Json;
 import org.spectrolens.params.Param;
 import org.spectrolens.params.Params;
+import org.spectrolens.synth.channel.Channel;
 
 /**
  * The built-in synthetic speech corpus. Utterance {@code i} is spoken by speaker
@@ -26,6 +27,9 @@ import org.spectrolens.params.Params;
  * <p>Written in the LJSpeech layout ({@code metadata.csv}, {@code wavs/}) plus MFA-style
  * {@code TextGrid/<id>.TextGrid}, {@code speakers.csv}, the ground truth {@code truth/<id>.csv} and
  * the provenance {@code synth.json} (seed, utterances, rate, and who the talkers are: {@link Talkers}).
+ * With {@link Channel.Variety#VARIED} channels each utterance passes its own room, microphone,
+ * telephone line and noise ({@link Channel}), listed in {@code speakers.csv}; the truth tracks and
+ * alignments stay the dry source's.
  */
 public final class SynthCorpus {
   public static final int DEFAULT_UTTERANCES = 2000;
@@ -39,6 +43,7 @@ public final class SynthCorpus {
   private final int sampleRate;
   private final int speakerCount;
   private final Talkers talkers;
+  private final Channel.Variety channels;
   private final Speaker[] speakers;
   private final SentenceMaker sentences = new SentenceMaker(Lexicon.builtIn());
 
@@ -51,12 +56,21 @@ public final class SynthCorpus {
    * @param talkers who speaks: vowel system, voices, utterances per talker
    */
   public SynthCorpus(long seed, int utterances, int sampleRate, Talkers talkers) {
+    this(seed, utterances, sampleRate, talkers, Channel.Variety.CLEAN);
+  }
+
+  /**
+   * @param talkers who speaks: vowel system, voices, utterances per talker
+   * @param channels what lies between the talkers and the recordings (clean: nothing)
+   */
+  public SynthCorpus(long seed, int utterances, int sampleRate, Talkers talkers, Channel.Variety channels) {
     Params.check(SynthCorpus.class, "utterances", utterances);
     Params.check(SynthCorpus.class, "sampleRate", sampleRate);
     this.seed = seed;
     this.utterances = utterances;
     this.sampleRate = sampleRate;
     this.talkers = talkers;
+    this.channels = channels;
     this.speakerCount = talkers.count(utterances);
     this.speakers = new Speaker[speakerCount];
     for (int s = 0; s < speakerCount; s++) {
@@ -97,7 +111,35 @@ public final class SynthCorpus {
     UtterancePlan plan = plan(index);
     Tracks tracks = Tracks.of(plan);
     float[] samples = FormantSynthesizer.render(plan, tracks, sampleRate, random(3, index));
+    Channel channel = channel(index);
+    if (!channel.isClean()) samples = channel.apply(samples, sampleRate, phones(plan, samples.length), this::dry, random(5, index));
     return new Utterance(id(index), SentenceMaker.text(plan.words()), plan, tracks, samples, sampleRate);
+  }
+
+  /**
+   * The channel utterance {@code index} passes, from its own random stream (so a clean corpus
+   * draws nothing new and is the corpus it always was).
+   */
+  public Channel channel(int index) {
+    return channels.draw(index, utterances, random(4, index));
+  }
+
+  /** The dry audio of utterance {@code index} (babble for the others' channels). */
+  private float[] dry(int index) {
+    UtterancePlan plan = plan(index);
+    return FormantSynthesizer.render(plan, Tracks.of(plan), sampleRate, random(3, index));
+  }
+
+  /** Which of {@code n} samples lie in a phone (not a pause): where the channel's levels and SNR are taken. */
+  private boolean[] phones(UtterancePlan plan, int n) {
+    boolean[] in = new boolean[n];
+    for (UtterancePlan.Segment s : plan.segments()) {
+      if (s.label().isEmpty()) continue;
+      int a = Math.max(0, (int) Math.round(s.start() * sampleRate));
+      int b = Math.min(n, (int) Math.round(s.end() * sampleRate));
+      for (int i = a; i < b; i++) in[i] = true;
+    }
+    return in;
   }
 
   /** What {@link #write} made. */
@@ -108,7 +150,7 @@ public final class SynthCorpus {
    * synthetic corpus (one {@link #write} may replace) and says how to make it again.
    */
   public record Provenance(int format, long seed, int utterances, int sampleRate, int speakers, String vowels, String voices,
-      int utterancesPerTalker) {
+      int utterancesPerTalker, String channels) {
     public static final String FILE = "synth.json";
     public static final int FORMAT = 1;
   }
@@ -168,16 +210,18 @@ public final class SynthCorpus {
       AtomicFiles.writeString(dir.resolve("truth").resolve(u.id() + ".csv"), u.truthCsv());
       meta[i] = u.id() + "|" + u.text() + "|" + u.text();
       Speaker s = speakerOf(i);
-      spk[i] = String.format(Locale.ROOT, "%s,%s,%s,%.1f", u.id(), s.id(), s.group().sex, s.f0Mean());
+      spk[i] = String.format(Locale.ROOT, "%s,%s,%s,%.1f", u.id(), s.id(), s.group().sex, s.f0Mean())
+          + (channels == Channel.Variety.CLEAN ? "" : "," + channel(i).csv());
       seconds[i] = u.duration();
       progress.accept(done.incrementAndGet());
     });
     List<String> metaSorted = Arrays.stream(meta).sorted().toList();
     List<String> spkSorted = Arrays.stream(spk).sorted().toList();
-    AtomicFiles.writeString(dir.resolve("speakers.csv"), "id,speaker,sex,f0_mean\n" + String.join("\n", spkSorted) + "\n");
+    String header = "id,speaker,sex,f0_mean" + (channels == Channel.Variety.CLEAN ? "" : "," + Channel.CSV_HEADER);
+    AtomicFiles.writeString(dir.resolve("speakers.csv"), header + "\n" + String.join("\n", spkSorted) + "\n");
     AtomicFiles.writeString(dir.resolve("metadata.csv"), String.join("\n", metaSorted) + "\n");
     Json.write(dir.resolve(Provenance.FILE), new Provenance(Provenance.FORMAT, seed, utterances, sampleRate, speakerCount,
-        talkers.vowels().label(), talkers.voices().label(), talkers.utterancesEach()));
+        talkers.vowels().label(), talkers.voices().label(), talkers.utterancesEach(), channels.label()));
     return Arrays.stream(seconds).sum();
   }
 

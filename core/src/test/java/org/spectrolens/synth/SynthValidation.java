@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.spectrolens.audio.WavWriter;
+import org.spectrolens.synth.channel.Channel;
 
 /**
  * Checks the synthetic corpus against the numbers it was built from, with Praat's Burg formant
@@ -22,8 +23,8 @@ import org.spectrolens.audio.WavWriter;
  *       error against the driving tracks.
  * </ol>
  *
- * Usage: {@code SynthValidation DIR [UTTERANCES [SEED [VOWELS [VOICES]]]]} (VOWELS citation|connected,
- * VOICES uniform|varied: the corpus options of {@code synth}); exit status 0 when all checks pass.
+ * Usage: {@code SynthValidation DIR [UTTERANCES [SEED [VOWELS [VOICES [CHANNELS]]]]]} (VOWELS citation|connected,
+ * VOICES uniform|varied, CHANNELS clean|varied: the corpus options of {@code synth}); exit status 0 when all checks pass.
  */
 public final class SynthValidation {
   /** Candidate Praat formant ceilings (Hz) for the per-talker choice. */
@@ -33,7 +34,7 @@ public final class SynthValidation {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: SynthValidation DIR [UTTERANCES [SEED [VOWELS [VOICES]]]]");
+      System.err.println("usage: SynthValidation DIR [UTTERANCES [SEED [VOWELS [VOICES [CHANNELS]]]]]");
       System.exit(2);
     }
     if (!PraatFormants.available()) {
@@ -45,13 +46,14 @@ public final class SynthValidation {
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
     VowelSystem vowels = args.length > 3 ? VowelSystem.parse(args[3]) : VowelSystem.CITATION;
     VoiceQuality.Variety voices = args.length > 4 ? VoiceQuality.Variety.parse(args[4]) : VoiceQuality.Variety.UNIFORM;
+    Channel.Variety channels = args.length > 5 ? Channel.Variety.parse(args[5]) : Channel.Variety.CLEAN;
     Path isolated = Files.createTempDirectory("spectrolens-isolated-vowels");
     boolean ok = isolatedVowels(isolated);
     try (var files = Files.list(isolated)) {
       for (Path f : files.toList()) Files.delete(f);
     }
     Files.delete(isolated);
-    ok &= corpus(dir, n, seed, vowels, voices);
+    ok &= corpus(dir, n, seed, vowels, voices, channels);
     System.out.println(ok ? "ALL CHECKS PASS" : "SOME CHECKS FAIL");
     System.exit(ok ? 0 : 1);
   }
@@ -122,8 +124,9 @@ public final class SynthValidation {
     return ok;
   }
 
-  private static boolean corpus(Path dir, int n, long seed, VowelSystem vowels, VoiceQuality.Variety voices) throws Exception {
-    SynthCorpus corpus = new SynthCorpus(seed, n, SynthCorpus.DEFAULT_SAMPLE_RATE, new Talkers(vowels, voices, 20));
+  private static boolean corpus(Path dir, int n, long seed, VowelSystem vowels, VoiceQuality.Variety voices, Channel.Variety channels)
+      throws Exception {
+    SynthCorpus corpus = new SynthCorpus(seed, n, SynthCorpus.DEFAULT_SAMPLE_RATE, new Talkers(vowels, voices, 20), channels);
     if (!Files.exists(dir.resolve("metadata.csv"))) {
       SynthCorpus.Summary s = corpus.write(dir, i -> { });
       System.out.printf(Locale.ROOT, "wrote %d utterances (%.0f s of audio) in %.1f s%n%n", s.utterances(), s.audioSeconds(), s.wallSeconds());
@@ -132,8 +135,10 @@ public final class SynthValidation {
     List<double[]> truth = new ArrayList<>();
     List<String> cell = new ArrayList<>();
     List<String> speaker = new ArrayList<>();
+    List<String> condition = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       UtterancePlan plan = corpus.plan(i);
+      String channel = conditions(corpus.channel(i));
       Tracks tr = Tracks.of(plan);
       Path wav = dir.resolve("wavs").resolve(corpus.id(i) + ".wav");
       for (UtterancePlan.Segment s : plan.segments()) {
@@ -146,6 +151,7 @@ public final class SynthValidation {
         truth.add(new double[] {tr.formantAt(1, mid), tr.formantAt(2, mid)});
         cell.add(g.name() + " " + v);
         speaker.add(plan.speaker().id());
+        condition.add(channel);
       }
     }
     // Formant ceiling per talker, chosen from the audio alone as Escudero et al. (2009) do: the
@@ -202,7 +208,36 @@ public final class SynthValidation {
       fixed.add(byCeiling.get(Arrays.binarySearch(CEILINGS, g.formantCeiling)).get(i));
     }
     table("fixed group ceiling (5000 / 5500 / 6500 Hz), for comparison", fixed, truth, cell);
+    if (channels != Channel.Variety.CLEAN) byChannel(measured, truth, condition);
     return ok;
+  }
+
+  /** The conditions an utterance's channel falls in, space-separated, e.g. {@code telephone noise:pink snr:5-15 rt60:0.4-0.8}. */
+  private static String conditions(Channel c) {
+    String snr = Double.isNaN(c.snrDb()) ? "none" : c.snrDb() < 15 ? "5-15" : c.snrDb() < 25 ? "15-25" : "25-35";
+    String rt60 = c.room() == null ? "none" : c.room().rt60() < 0.4 ? "0.15-0.4" : "0.4-0.8";
+    return (c.telephone() ? "telephone:yes" : "telephone:no") + " noise:" + c.noise().label() + " snr:" + snr + " rt60:" + rt60;
+  }
+
+  /** Median |Praat - track| of F1 and F2 per channel condition, pooled over groups and vowels. */
+  private static void byChannel(List<double[]> measured, List<double[]> truth, List<String> condition) {
+    System.out.println("## Median abs error vs track by channel condition (all groups and vowels)");
+    System.out.println("| condition | n | F1 | F2 |");
+    System.out.println("| --- | --- | --- | --- |");
+    java.util.TreeSet<String> all = new java.util.TreeSet<>();
+    for (String c : condition) all.addAll(List.of(c.split(" ")));
+    all.add("all");
+    for (String key : all) {
+      List<Double> e1 = new ArrayList<>();
+      List<Double> e2 = new ArrayList<>();
+      for (int i = 0; i < measured.size(); i++) {
+        if (!key.equals("all") && !List.of(condition.get(i).split(" ")).contains(key)) continue;
+        e1.add(relError(measured.get(i)[0], truth.get(i)[0]));
+        e2.add(relError(measured.get(i)[1], truth.get(i)[1]));
+      }
+      System.out.printf(Locale.ROOT, "| %s | %d | %.1f %% | %.1f %% |%n", key, e1.size(), 100 * median(e1), 100 * median(e2));
+    }
+    System.out.println();
   }
 
   /** Prints the per-group, per-vowel table; true when every mean and SD is within 15 %. */
