@@ -185,18 +185,8 @@ class ExplorerServerTest {
     JsonNode kept = sounds.get("saliency kept"), rest = sounds.get("saliency complement");
     assertEquals(item.start(), kept.get("start").asDouble(), 1e-9, "explain --audio's span: the item alone");
     assertEquals(item.end(), kept.get("end").asDouble(), 1e-9);
-    float[] a = pcm16(get(kept.get("url").asText()).body()), b = pcm16(get(rest.get("url").asText()).body());
-    org.spectrolens.audio.Clip clip = org.spectrolens.audio.AudioFile.read(Path.of(item.source()), item.start(), item.end());
-    if (clip.sampleRate() != ds.info().spec().sampleRate()) clip = org.spectrolens.audio.Resampler.resample(clip, ds.info().spec().sampleRate());
-    float[] x = clip.samples();
-    assertEquals(x.length, a.length, "the item's samples at the model's rate");
-    double energyX = 0, energyA = 0;
-    for (int n = 0; n < x.length; n++) {
-      assertEquals(x[n], a[n] + b[n], 2.0 / 32768 + 1e-4, "kept + complement = the item, sample " + n);
-      energyX += x[n] * x[n];
-      energyA += a[n] * a[n];
-    }
-    assertTrue(energyA > 0 && energyA < energyX, "the saliency map keeps part of the sound: " + energyA + " of " + energyX);
+    float[] a = pcm16(get(kept.get("url").asText()).body());
+    assertAddUp(ds, item, a, pcm16(get(rest.get("url").asText()).body()), "the saliency map");
     // asked again (the audio element reads in ranges): the same bytes
     assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(pcm16(get(kept.get("url").asText()).body())));
     HttpResponse<byte[]> none = get(kept.get("url").asText().replace("method=saliency", "method=nothing"));
@@ -270,6 +260,25 @@ class ExplorerServerTest {
     }
     assertTrue(withEvents > 0, "a clip with events");
     assertEquals(404, get("/api/audio?run=" + ItemView.url(run) + "&id=" + ItemView.url(ds.items().get(0).id()) + "&kind=other").statusCode());
+  }
+
+  /**
+   * A map's kept sound and its complement against the item's span of its recording at the dataset's
+   * rate: they add up to it sample by sample (to the WAVs' 16 bits), and the kept sound holds part
+   * of its energy, neither none nor all.
+   */
+  static void assertAddUp(CachedDataset ds, DatasetItem item, float[] kept, float[] rest, String map) {
+    org.spectrolens.audio.Clip clip = org.spectrolens.audio.AudioFile.read(Path.of(item.source()), item.start(), item.end());
+    if (clip.sampleRate() != ds.info().spec().sampleRate()) clip = org.spectrolens.audio.Resampler.resample(clip, ds.info().spec().sampleRate());
+    float[] x = clip.samples();
+    assertEquals(x.length, kept.length, "the item's samples at the model's rate");
+    double energyX = 0, energyKept = 0;
+    for (int n = 0; n < x.length; n++) {
+      assertEquals(x[n], kept[n] + rest[n], 2.0 / 32768 + 1e-4, "kept + complement = the item, sample " + n);
+      energyX += x[n] * x[n];
+      energyKept += kept[n] * kept[n];
+    }
+    assertTrue(energyKept > 0 && energyKept < energyX, map + " keeps part of the sound: " + energyKept + " of " + energyX);
   }
 
   /** The samples of a mono 16-bit WAV as the server writes it (44-byte header). */

@@ -70,18 +70,8 @@ class LiveExplainerTest {
       assertEquals(2 * LiveExplainer.METHODS.size(), sounds.size(), "kept and complement of every method: " + sounds);
       JsonNode kept = sounds.get("saliency kept"), rest = sounds.get("saliency complement");
       assertEquals(item.start(), kept.get("start").asDouble(), 1e-4, "from the span's start (to a sample)");
-      float[] heard = ExplorerServerTest.pcm16(bytes(base + kept.get("url").asText())), left = ExplorerServerTest.pcm16(bytes(base + rest.get("url").asText()));
-      Clip span = org.spectrolens.audio.AudioFile.read(Path.of(item.source()), item.start(), item.end());
-      if (span.sampleRate() != ds.info().spec().sampleRate()) span = org.spectrolens.audio.Resampler.resample(span, ds.info().spec().sampleRate());
-      float[] x = span.samples();
-      assertEquals(x.length, heard.length, "the span's samples at the model's rate");
-      double energyX = 0, energyA = 0;
-      for (int n = 0; n < x.length; n++) {
-        assertEquals(x[n], heard[n] + left[n], 2.0 / 32768 + 1e-4, "kept + complement = the span, sample " + n);
-        energyX += x[n] * x[n];
-        energyA += heard[n] * heard[n];
-      }
-      assertTrue(energyA > 0 && energyA < energyX, "the saliency map keeps part of the sound: " + energyA + " of " + energyX);
+      ExplorerServerTest.assertAddUp(ds, item, ExplorerServerTest.pcm16(bytes(base + kept.get("url").asText())),
+          ExplorerServerTest.pcm16(bytes(base + rest.get("url").asText())), "the upload's saliency map");
       assertEquals(404, get(base + kept.get("url").asText().replace("method=saliency", "method=nothing")).statusCode());
 
       // refused uploads: each a 4xx with one JSON line, and the server still serving
