@@ -83,9 +83,10 @@ final class ExplorerPage implements AutoCloseable {
   ItemTiming itemTiming() {
     @SuppressWarnings("unchecked")
     Map<String, Object> p = (Map<String, Object>) js("return window.explorer.timings.itemParts");
+    // received and bytes come from the resource's Performance entry: NaN and -1 where the browser kept none
     return new ItemTiming(number(js("return window.explorer.timings.item")), Boolean.TRUE.equals(p.get("cached")),
-        p.get("server") == null ? null : number(p.get("server")), number(p.get("received")), number(p.get("parsed")), number(p.get("drawn")),
-        p.get("bytes") == null ? -1 : ((Number) p.get("bytes")).longValue());
+        p.get("server") == null ? null : number(p.get("server")), p.get("received") == null ? Double.NaN : number(p.get("received")),
+        number(p.get("parsed")), number(p.get("drawn")), p.get("bytes") == null ? -1 : ((Number) p.get("bytes")).longValue());
   }
 
   static double number(Object o) {
