@@ -22,13 +22,10 @@ if [ ! -f "$work/model/config.json" ]; then
   run train --data "$work/ds" --model smallcnn --out "$work/model" --epochs 1 --quiet --threads 2
 fi
 wav="$work/one-second.wav"
-/usr/bin/python3 - "$work" <<'PY'
-import glob, sys, scipy.io.wavfile as w
-f = sorted(glob.glob(sys.argv[1] + '/corpus/wavs/*.wav'))[0]
-sr, x = w.read(f)
-w.write(sys.argv[1] + '/one-second.wav', sr, x[:sr])
-PY
-run serve "$work/empty" --model "$work/model" --port "$port" > "$work/serve.log" 2>&1 &
+/usr/bin/python3 "$here/scripts/bench/one_second_wav.py" "$work/corpus" "$wav"
+# exec in the subshell: $! is the server's JVM itself, which the trap below stops (not a shell around it)
+(GOMP_SPINCOUNT=20000 exec java -Xmx4g -Dai.djl.offline=true -cp "$cp" org.spectrolens.cli.Main serve "$work/empty" --model "$work/model" \
+  --port "$port") > "$work/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid' EXIT
 for i in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$port/api/live" && break; sleep 0.5; done

@@ -79,6 +79,16 @@ public final class TrainCommand implements Callable<Integer>, Checked {
           + " U(1-W, 1+W), as another talker's vocal tract would (Jaitly & Hinton 2013 use 0.1; default: 0, none).")
   double vtlp;
 
+  @Option(names = "--eq", defaultValue = "0", paramLabel = "DB",
+      description = "Random equalisation: add to each training item's rows a smooth gain curve over frequency (six knots,"
+          + " U(-DB, DB) each, linear in log frequency), as another microphone would (e.g. 6; default: 0, none).")
+  double eq;
+
+  @Option(names = "--noise", paramLabel = "SNR_DB",
+      description = "Noise mixing: add white or pink noise to each training item, in power, at an SNR drawn from"
+          + " U(SNR_DB, SNR_DB + 30) (e.g. 5; default: none).")
+  Double noise;
+
   @Sets(TrainConfig.class)
   @Option(names = "--patience", defaultValue = "5", paramLabel = "N",
       description = "Stop after N epochs without a lower validation loss; 0 never stops early (default: ${DEFAULT-VALUE}).")
@@ -156,7 +166,7 @@ public final class TrainCommand implements Callable<Integer>, Checked {
   }
 
   private TrainConfig config() {
-    return new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, vtlp, patience,
+    return new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, vtlp, eq, noise, patience,
         validation, seed, channels, pretrained == null ? null : pretrained.toString(), freeze, threads, shuffleLabels);
   }
 

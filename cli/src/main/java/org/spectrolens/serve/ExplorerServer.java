@@ -130,6 +130,11 @@ public final class ExplorerServer implements AutoCloseable {
     }
   }
 
+  /** Waits until the views made ahead at start are made (for timings that should not overlap with that work). */
+  void awaitPrecomputed() throws InterruptedException {
+    precompute.join();
+  }
+
   /** Starts serving; the runs are found once, at start. */
   public static ExplorerServer start(Settings s) {
     return new ExplorerServer(s);
@@ -189,8 +194,17 @@ public final class ExplorerServer implements AutoCloseable {
     json(ctx, job.status());
   }
 
+  /** An upload's span as WAV, or ({@code kind=kept|complement&method=M}) the sound a map keeps or leaves, as for a run's items. */
   private void uploadAudio(Context ctx) {
-    byte[] wav = live().job(ctx.queryParam("id")).wav;
+    LiveExplainer.Job job = live().job(ctx.queryParam("id"));
+    String kind = ctx.queryParam("kind");
+    if (kind != null && MapSounds.KINDS.contains(kind)) {
+      if (live.spec() == null) throw ApiError.notFound("kind: the model's front end has no STFT to split a sound on");
+      sendBytes(ctx, job.sound(ctx.queryParam("method"), kind, live.spec()), "audio/wav");
+      return;
+    }
+    if (kind != null && !kind.equals("original")) throw ApiError.notFound("kind: no '" + kind + "' sound for an upload (original, kept or complement with a method)");
+    byte[] wav = job.wav;
     if (wav == null) throw ApiError.notFound("audio: the upload is not read yet");
     sendBytes(ctx, wav, "audio/wav");
   }

@@ -43,20 +43,41 @@ final class ItemView {
 
   /**
    * A grid and its axes: {@code values} row-major, row 0 the lowest frequency; column t at
-   * {@code time_start + t * axes.time_step} s.
+   * {@code time_start + t * axes.time_step} s. Maps' values are JSON numbers (to 0.001); the input
+   * and the recording's spectrogram (dB, most of a view's bytes) are {@code encoding: "int16"}:
+   * {@code values} is the base64 of little-endian 16-bit integers, each value {@code integer *
+   * scale}, the scale the grid's largest magnitude over 32767 (finer than 0.01 dB for any grid
+   * within 327 dB, where the cursor reads 0.1 dB): a third of the bytes of the numbers written out.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Grid(GridAxes axes, @JsonProperty("time_start") Double timeStart, int rows, int columns, float[] values) {
+  record Grid(GridAxes axes, @JsonProperty("time_start") Double timeStart, int rows, int columns, Object values, String encoding, Double scale) {
     static Grid of(float[][] v, GridAxes axes, TimeAxis times) {
       int h = v.length;
       int w = h == 0 ? 0 : v[0].length;
       float[] flat = new float[h * w];
       for (int r = 0; r < h; r++) for (int t = 0; t < w; t++) flat[r * w + t] = Math.round(v[r][t] * 1000f) / 1000f;
-      return new Grid(axes, times == null ? null : times.start(), h, w, flat);
+      return new Grid(axes, times == null ? null : times.start(), h, w, flat, null, null);
     }
 
-    static Grid of(Spectrogram s) {
-      return of(s.values(), GridAxes.of(s), s.times());
+    /**
+     * A grid as 16-bit integers of its largest magnitude over 32767 (non-finite values as 0); as
+     * numbers (to 0.001) with {@code -Dspectrolens.serve.numbers=true}, the earlier form, for
+     * comparing the two ({@code scripts/bench/serve_demo.sh}).
+     */
+    static Grid packed(Spectrogram s) {
+      if (Boolean.getBoolean("spectrolens.serve.numbers")) return of(s.values(), GridAxes.of(s), s.times());
+      float[][] v = s.values();
+      int h = v.length;
+      int w = h == 0 ? 0 : v[0].length;
+      double most = 0;
+      for (float[] row : v) for (float x : row) if (Float.isFinite(x)) most = Math.max(most, Math.abs(x));
+      double scale = most > 0 ? most / Short.MAX_VALUE : 1;
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(2 * h * w).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      for (int r = 0; r < h; r++) {
+        for (int t = 0; t < w; t++) b.putShort((short) (Float.isFinite(v[r][t]) ? Math.round(v[r][t] / scale) : 0));
+      }
+      return new Grid(GridAxes.of(s), s.times() == null ? null : s.times().start(), h, w, java.util.Base64.getEncoder().encodeToString(b.array()),
+          "int16", scale);
     }
   }
 
@@ -135,7 +156,7 @@ final class ItemView {
       probabilities = new LinkedHashMap<>();
       for (int k = 0; k < classes.size(); k++) probabilities.put(classes.get(k), ItemTable.finite(p.probabilities()[k]));
     }
-    Grid input = Grid.of(ds.spectrogram(item));
+    Grid input = Grid.packed(ds.spectrogram(item));
     Path source = folders.inside(Path.of(item.source()));
     Span span = source == null ? null : span(item, source);
     Clip shown = span == null ? null : readable(source, span);
@@ -210,7 +231,7 @@ final class ItemView {
       s = s.cropFrequency(info.cropMinHz(), max);
       if (s.columns() > MAX_COLUMNS) s = s.resize(s.rows(), MAX_COLUMNS);
       if (GridAxes.of(s).rowHz() == null) return null; // cepstral rows: the input grid alone
-      return Grid.of(s);
+      return Grid.packed(s);
     } catch (RuntimeException e) {
       return null;
     }

@@ -16,16 +16,20 @@ import java.util.concurrent.TimeUnit;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.audio.AudioFile;
 import org.spectrolens.audio.AudioInfo;
+import org.spectrolens.audio.Clip;
+import org.spectrolens.audio.Resampler;
 import org.spectrolens.audio.WavWriter;
 import org.spectrolens.explain.BatchExplainer;
 import org.spectrolens.explain.Explanation;
 import org.spectrolens.explain.FileInputs;
+import org.spectrolens.explain.MaskedAudio;
 import org.spectrolens.explain.ModelInput;
 import org.spectrolens.explain.Options;
 import org.spectrolens.explain.method.Explainers;
 import org.spectrolens.nn.Engines;
 import org.spectrolens.nn.model.TrainedModel;
 import org.spectrolens.spectrogram.GridAxes;
+import org.spectrolens.spectrogram.SpectrogramSpec;
 
 /**
  * Live explanation of uploaded audio ({@code serve --model}): an upload is checked (size, format
@@ -78,7 +82,10 @@ final class LiveExplainer implements AutoCloseable {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Status(String id, String state, int done, int total, String error, String name, Double seconds, String predicted,
       Map<String, Double> probabilities, ItemView.Grid input, Map<String, ItemView.MethodMap> maps, String audio,
-      @com.fasterxml.jackson.annotation.JsonProperty("audio_start") double audioStart) {}
+      @com.fasterxml.jackson.annotation.JsonProperty("audio_start") double audioStart, Map<String, ItemView.Sound> sounds) {}
+
+  /** A map with Hz and s axes, which the upload's sounds are split by. */
+  record Audible(float[][] map, org.spectrolens.explain.MapAxes axes) {}
 
   static final class Job {
     final String id;
@@ -92,7 +99,12 @@ final class LiveExplainer implements AutoCloseable {
     volatile ItemView.Grid input;
     volatile Double seconds;
     volatile byte[] wav;
+    /** The span at the model's rate (its offset in the file): what each map's sounds are made from; null for a front end without an STFT. */
+    volatile Clip heard;
     final Map<String, ItemView.MethodMap> maps = Collections.synchronizedMap(new LinkedHashMap<>());
+    final Map<String, Audible> audible = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The sounds made, as WAV (the audio element asks for a sound in several ranges). */
+    private final Map<String, byte[]> sounds = new java.util.concurrent.ConcurrentHashMap<>();
 
     Job(String id, String name, Path file, ModelInput.Span span) {
       this.id = id;
@@ -106,8 +118,32 @@ final class LiveExplainer implements AutoCloseable {
       synchronized (maps) {
         m = new LinkedHashMap<>(maps);
       }
+      Map<String, ItemView.Sound> heardAs = new LinkedHashMap<>();
+      Clip c = heard;
+      for (String method : m.keySet()) {
+        if (c == null || !audible.containsKey(method)) continue;
+        for (String kind : MapSounds.KINDS) {
+          heardAs.put(method + " " + kind, new ItemView.Sound("/api/upload/audio?id=" + id + "&kind=" + kind + "&method=" + ItemView.url(method),
+              c.offsetSeconds(), c.offsetSeconds() + c.samples().length / (double) c.sampleRate()));
+        }
+      }
       return new Status(id, state, m.size(), METHODS.size(), error, name, seconds, predicted, probabilities, input, m,
-          wav == null ? null : "/api/upload/audio?id=" + id, span.start() == null ? 0 : span.start());
+          wav == null ? null : "/api/upload/audio?id=" + id, span.start() == null ? 0 : span.start(), heardAs.isEmpty() ? null : heardAs);
+    }
+
+    /**
+     * The sound method's map keeps ({@code kept}) or leaves ({@code complement}) as WAV, made as
+     * {@code explain --audio} makes it, with the recording's phase ({@link MaskedAudio#fromAudio}).
+     *
+     * @throws ApiError 404 where the upload has no such map with Hz and s axes
+     */
+    byte[] sound(String method, String kind, org.spectrolens.spectrogram.SpectrogramSpec spec) {
+      Audible a = method == null ? null : audible.get(method);
+      if (a == null || heard == null) throw ApiError.notFound("method: upload '" + id + "' has no map of '" + method + "' to listen to");
+      return sounds.computeIfAbsent(method + "\u0000" + kind, k -> {
+        MaskedAudio.Sounds s = MaskedAudio.fromAudio(heard, MaskedAudio.stftOf(spec), a.map(), a.axes());
+        return WavWriter.pcm16(kind.equals("kept") ? s.masked() : s.complement());
+      });
     }
   }
 
@@ -167,9 +203,12 @@ final class LiveExplainer implements AutoCloseable {
       if (gate != null) gate.await();
       FileInputs inputs = FileInputs.of(model, List.of(job.file), job.span, ModelInput.Columns.UNKNOWN);
       ModelInput in = inputs.input(0);
-      job.input = ItemView.Grid.of(in.display());
-      job.wav = WavWriter.pcm16(AudioFile.read(job.file, job.span.start() == null ? 0 : job.span.start(),
-          job.span.end() == null ? Double.POSITIVE_INFINITY : job.span.end()));
+      job.input = ItemView.Grid.packed(in.display());
+      Clip span = AudioFile.read(job.file, job.span.start() == null ? 0 : job.span.start(),
+          job.span.end() == null ? Double.POSITIVE_INFINITY : job.span.end());
+      job.wav = WavWriter.pcm16(span);
+      SpectrogramSpec spec = spec();
+      if (spec != null) job.heard = span.sampleRate() == spec.sampleRate() ? span : Resampler.resample(span, spec.sampleRate());
       List<String> classes = model.config().classes();
       for (String method : METHODS) {
         BatchExplainer engine = new BatchExplainer(model.network(), List.of(Explainers.of(method)), Options.defaults(), null, null, 1);
@@ -182,6 +221,9 @@ final class LiveExplainer implements AutoCloseable {
           job.predicted = classes.get(e.predicted(0));
         }
         GridAxes axes = e.axes() == null ? null : GridAxes.of(e.axes().frequencies(), e.axes().times());
+        if (e.axes() != null && e.axes().times() != null && e.axes().frequencies().scale().isFrequency()) {
+          job.audible.put(method, new Audible(e.map(0), e.axes()));
+        }
         job.maps.put(method, new ItemView.MethodMap(e.layer(), ItemView.Grid.of(e.map(0), axes, e.axes() == null ? null : e.axes().times())));
       }
       job.state = "done";
@@ -207,6 +249,12 @@ final class LiveExplainer implements AutoCloseable {
     } catch (IOException e) {
       // a temporary file left behind is removed on exit
     }
+  }
+
+  /** The model's front end where its grids come from an STFT (what a map's sounds are split on); null otherwise (MFCC, or none). */
+  SpectrogramSpec spec() {
+    org.spectrolens.dataset.DatasetInfo info = model.config().dataset();
+    return info == null || info.spec().kind() == SpectrogramSpec.Kind.MFCC ? null : info.spec();
   }
 
   String modelName() {

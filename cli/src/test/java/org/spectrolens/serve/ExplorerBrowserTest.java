@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,13 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,54 +29,45 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * item view ready, table filtered) are printed, not asserted.
  */
 class ExplorerBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SHOTS = Path.of("target/serve-screenshots");
   static Path dir;
   static ExplorerServer server;
+  static ExplorerPage page;
   static WebDriver browser;
 
   @BeforeAll
   static void start() throws IOException {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "chromium or chromedriver is not installed: skipped");
+    Assumptions.assumeTrue(ExplorerPage.available(), "chromium or chromedriver is not installed: skipped");
     dir = ServeFixture.get();
     server = ExplorerServer.start(new ExplorerServer.Settings(List.of(dir), "127.0.0.1", 0, null, dir.resolve("vowels/model")));
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(CHROMIUM.toFile());
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--autoplay-policy=no-user-gesture-required", "--mute-audio");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, o);
-    Files.createDirectories(SHOTS);
+    page = ExplorerPage.start(server.port());
+    browser = page.browser;
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) browser.quit();
+    if (page != null) page.close();
     if (server != null) server.close();
   }
 
   static Object js(String script, Object... args) {
-    return ((JavascriptExecutor) browser).executeScript(script, args);
+    return page.js(script, args);
   }
 
   static WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(30));
+    return page.waiting();
   }
 
   static void shot(String name) throws IOException {
-    Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    page.shot(SHOTS.resolve(name + ".png"));
   }
 
   static void open(String run) {
-    browser.get("http://127.0.0.1:" + server.port() + "/?run=" + ItemView.url(run));
-    // the page's script may not have run yet when get() returns: ask for its state only once it exists
-    waiting().until(d -> run.equals(js("return window.explorer ? window.explorer.state.run : null"))
-        && !d.findElement(By.id("count")).getText().isEmpty());
+    page.open(run);
   }
 
   static double number(Object o) {
-    return ((Number) o).doubleValue();
+    return ExplorerPage.number(o);
   }
 
   @Test
@@ -232,6 +217,8 @@ class ExplorerBrowserTest {
     assertEquals(LiveExplainer.METHODS.size(), browser.findElements(By.cssSelector("#methods input")).size());
     assertEquals(pickedStart, number(js("return window.explorer.state.item.audio.start")), 1e-9, "explained from the span picked");
     assertTrue(!browser.findElement(By.id("item-compare")).isDisplayed(), "an upload has no run to compare in");
+    assertTrue(String.valueOf(js("return [...document.getElementById('audio-kind').options].map(o => o.value)")).contains("gradcam kept"),
+        "an upload's maps' sounds to play");
     double uploadMs = number(js("return window.explorer.timings.upload"));
     shot("upload");
 
@@ -251,14 +238,8 @@ class ExplorerBrowserTest {
         String.join("; ", itemTimes), classMs, cellMs, uploadMs);
   }
 
-  /** The page's timing of the item last opened: the whole, and its parts (the server's, received, parsed, drawn). */
   static String itemTiming() {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> p = (Map<String, Object>) js("return window.explorer.timings.itemParts");
-    return String.format(java.util.Locale.ROOT, "%.0f ms (server %s %s ms, received %.0f, parsed %.0f, drawn %.0f)",
-        number(js("return window.explorer.timings.item")), Boolean.TRUE.equals(p.get("cached")) ? "cached" : "computed",
-        p.get("server") == null ? "?" : String.format(java.util.Locale.ROOT, "%.1f", number(p.get("server"))),
-        number(p.get("received")), number(p.get("parsed")), number(p.get("drawn")));
+    return page.itemTiming().toString();
   }
 
   /** The compare view from item {@code id}: its gradcam map beside a class's mean, and every class's mean with its median F1-F3 drawn at their Hz. */

@@ -104,7 +104,12 @@ class ExplorerServerTest {
     assertEquals(item.timeStart(), input.get("time_start").asDouble(), 1e-9);
     assertEquals(item.timeStep(), input.get("axes").get("time_step").asDouble(), 1e-9);
     float[][] grid = ds.load(item);
-    assertEquals(grid[3][5], input.get("values").get(3 * 16 + 5).floatValue(), 1e-3, "row-major, row 0 the lowest");
+    // packed as 16-bit integers of the scale: every cell within half a step of the dataset's (row-major, row 0 the lowest)
+    assertEquals("int16", input.get("encoding").asText());
+    double[] in = values(input);
+    double half = input.get("scale").asDouble() / 2;
+    assertTrue(half <= 0.005, "finer than 0.01 dB: " + half);
+    for (int r = 0; r < 16; r++) for (int t = 0; t < 16; t++) assertEquals(grid[r][t], in[r * 16 + t], half + 1e-4, "input row " + r + " column " + t);
     for (String m : List.of("gradcam", "saliency", "layercam")) {
       JsonNode map = v.get("maps").get(m).get("grid");
       assertEquals(256, map.get("values").size());
@@ -116,6 +121,7 @@ class ExplorerServerTest {
     JsonNode spec = v.get("spectrogram");
     double step = ds.info().spec().hop() / (double) ds.info().spec().sampleRate();
     assertEquals(step, spec.get("axes").get("time_step").asDouble(), 1e-9);
+    assertEquals(spec.get("rows").asInt() * spec.get("columns").asInt(), values(spec).length);
     JsonNode audio = v.get("audio");
     double from = audio.get("start").asDouble(), to = audio.get("end").asDouble();
     assertEquals(Math.max(0, item.start() - ItemView.CONTEXT), from, 1e-9);
@@ -179,18 +185,8 @@ class ExplorerServerTest {
     JsonNode kept = sounds.get("saliency kept"), rest = sounds.get("saliency complement");
     assertEquals(item.start(), kept.get("start").asDouble(), 1e-9, "explain --audio's span: the item alone");
     assertEquals(item.end(), kept.get("end").asDouble(), 1e-9);
-    float[] a = pcm16(get(kept.get("url").asText()).body()), b = pcm16(get(rest.get("url").asText()).body());
-    org.spectrolens.audio.Clip clip = org.spectrolens.audio.AudioFile.read(Path.of(item.source()), item.start(), item.end());
-    if (clip.sampleRate() != ds.info().spec().sampleRate()) clip = org.spectrolens.audio.Resampler.resample(clip, ds.info().spec().sampleRate());
-    float[] x = clip.samples();
-    assertEquals(x.length, a.length, "the item's samples at the model's rate");
-    double energyX = 0, energyA = 0;
-    for (int n = 0; n < x.length; n++) {
-      assertEquals(x[n], a[n] + b[n], 2.0 / 32768 + 1e-4, "kept + complement = the item, sample " + n);
-      energyX += x[n] * x[n];
-      energyA += a[n] * a[n];
-    }
-    assertTrue(energyA > 0 && energyA < energyX, "the saliency map keeps part of the sound: " + energyA + " of " + energyX);
+    float[] a = pcm16(get(kept.get("url").asText()).body());
+    assertAddUp(ds, item, a, pcm16(get(rest.get("url").asText()).body()), "the saliency map");
     // asked again (the audio element reads in ranges): the same bytes
     assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(pcm16(get(kept.get("url").asText()).body())));
     HttpResponse<byte[]> none = get(kept.get("url").asText().replace("method=saliency", "method=nothing"));
@@ -264,6 +260,25 @@ class ExplorerServerTest {
     }
     assertTrue(withEvents > 0, "a clip with events");
     assertEquals(404, get("/api/audio?run=" + ItemView.url(run) + "&id=" + ItemView.url(ds.items().get(0).id()) + "&kind=other").statusCode());
+  }
+
+  /**
+   * A map's kept sound and its complement against the item's span of its recording at the dataset's
+   * rate: they add up to it sample by sample (to the WAVs' 16 bits), and the kept sound holds part
+   * of its energy, neither none nor all.
+   */
+  static void assertAddUp(CachedDataset ds, DatasetItem item, float[] kept, float[] rest, String map) {
+    org.spectrolens.audio.Clip clip = org.spectrolens.audio.AudioFile.read(Path.of(item.source()), item.start(), item.end());
+    if (clip.sampleRate() != ds.info().spec().sampleRate()) clip = org.spectrolens.audio.Resampler.resample(clip, ds.info().spec().sampleRate());
+    float[] x = clip.samples();
+    assertEquals(x.length, kept.length, "the item's samples at the model's rate");
+    double energyX = 0, energyKept = 0;
+    for (int n = 0; n < x.length; n++) {
+      assertEquals(x[n], kept[n] + rest[n], 2.0 / 32768 + 1e-4, "kept + complement = the item, sample " + n);
+      energyX += x[n] * x[n];
+      energyKept += kept[n] * kept[n];
+    }
+    assertTrue(energyKept > 0 && energyKept < energyX, map + " keeps part of the sound: " + energyKept + " of " + energyX);
   }
 
   /** The samples of a mono 16-bit WAV as the server writes it (44-byte header). */
@@ -357,5 +372,19 @@ class ExplorerServerTest {
       int blank = answer.indexOf("\r\n\r\n");
       return new Raw(status, blank < 0 ? "" : answer.substring(blank + 4));
     }
+  }
+
+  /** A grid's values: JSON numbers, or (encoding int16) base64 of little-endian 16-bit integers times the grid's scale. */
+  static double[] values(JsonNode grid) {
+    if (!grid.has("encoding")) {
+      double[] v = new double[grid.get("values").size()];
+      for (int k = 0; k < v.length; k++) v[k] = grid.get("values").get(k).asDouble();
+      return v;
+    }
+    assertEquals("int16", grid.get("encoding").asText());
+    ByteBuffer b = ByteBuffer.wrap(java.util.Base64.getDecoder().decode(grid.get("values").asText())).order(ByteOrder.LITTLE_ENDIAN);
+    double[] v = new double[b.remaining() / 2];
+    for (int k = 0; k < v.length; k++) v[k] = b.getShort() * grid.get("scale").asDouble();
+    return v;
   }
 }

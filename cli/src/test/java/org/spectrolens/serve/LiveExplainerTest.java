@@ -61,10 +61,18 @@ class LiveExplainerTest {
       }
       // the same input as the dataset's item: the same grid (the model's front end on the same span)
       float[][] grid = ds.load(item);
-      assertEquals(grid[h / 2][w / 2], s.get("input").get("values").get(h / 2 * w + w / 2).floatValue(), 0.05);
+      assertEquals(grid[h / 2][w / 2], ExplorerServerTest.values(s.get("input"))[h / 2 * w + w / 2], 0.05);
       HttpResponse<String> audio = HTTP.send(HttpRequest.newBuilder(URI.create(base + s.get("audio").asText())).build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, audio.statusCode());
+      // each map's kept sound and its complement, as for a run's items: over the span at the model's rate, adding up to it
+      JsonNode sounds = s.get("sounds");
+      assertEquals(2 * LiveExplainer.METHODS.size(), sounds.size(), "kept and complement of every method: " + sounds);
+      JsonNode kept = sounds.get("saliency kept"), rest = sounds.get("saliency complement");
+      assertEquals(item.start(), kept.get("start").asDouble(), 1e-4, "from the span's start (to a sample)");
+      ExplorerServerTest.assertAddUp(ds, item, ExplorerServerTest.pcm16(bytes(base + kept.get("url").asText())),
+          ExplorerServerTest.pcm16(bytes(base + rest.get("url").asText())), "the upload's saliency map");
+      assertEquals(404, get(base + kept.get("url").asText().replace("method=saliency", "method=nothing")).statusCode());
 
       // refused uploads: each a 4xx with one JSON line, and the server still serving
       float[] longer = new float[31 * 16000];
@@ -98,6 +106,12 @@ class LiveExplainerTest {
       assertTrue(full.getMessage().startsWith("busy: "), full.getMessage());
       gate.countDown();
     }
+  }
+
+  static byte[] bytes(String url) throws Exception {
+    HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, r.statusCode(), url);
+    return r.body();
   }
 
   static HttpResponse<String> get(String url) throws Exception {

@@ -17,8 +17,9 @@ const state = {
   filter: { cls: '', group: '', correct: '', maps: '', text: '', cell: null }, scoreKey: '',
   item: null, images: null, extent: null, methods: [], box: null, drag: null, playhead: null, audioStart: null, timings: {},
 };
-// for the browser tests and the curious: the state and the last timings (ms)
-window.explorer = { state, timings: state.timings };
+// for the browser tests and the curious: the state and the last timings (ms); ready: the first run's
+// table is shown (or its error), so a driver that navigated here knows this page has taken over
+window.explorer = { state, timings: state.timings, ready: false };
 
 async function api(url) {
   const r = await fetch(url, { credentials: 'same-origin' });
@@ -27,7 +28,23 @@ async function api(url) {
     try { msg = (await r.json()).error || msg; } catch (e) { /* not JSON: keep the status */ }
     throw new Error(msg);
   }
-  return r.json();
+  const j = await r.json();
+  if (j && typeof j === 'object') for (const k of ['input', 'spectrogram']) if (j[k]) unpack(j[k]);
+  return j;
+}
+
+// a dB grid's values arrive as base64 of little-endian 16-bit integers (value = integer * scale): a
+// third of the bytes of JSON numbers; unpacked to numbers once, so every reader sees grid.values
+function unpack(grid) {
+  if (grid.encoding !== 'int16') return grid;
+  const bin = atob(grid.values), n = bin.length >> 1, out = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = bin.charCodeAt(2 * i) | (bin.charCodeAt(2 * i + 1) << 8);
+    out[i] = (x > 32767 ? x - 65536 : x) * grid.scale;
+  }
+  grid.values = out;
+  delete grid.encoding;
+  return grid;
 }
 
 function status(msg, isError) {
@@ -66,6 +83,8 @@ async function init() {
     await loadRun(sel.value);
   } catch (e) {
     status(e.message, true);
+  } finally {
+    window.explorer.ready = true;
   }
 }
 
@@ -230,7 +249,7 @@ async function openItem(id) {
     const entry = performance.getEntriesByName(new URL(url, location.href).href).pop();
     const server = entry && entry.serverTiming && entry.serverTiming.length ? entry.serverTiming[0] : null;
     state.timings.itemParts = { server: server ? server.duration : null, cached: server ? server.name === 'cached' : null,
-      received: entry ? entry.responseEnd - t0 : null, parsed: t1 - t0, drawn: t2 - t1 };
+      received: entry ? entry.responseEnd - t0 : null, parsed: t1 - t0, drawn: t2 - t1, bytes: entry ? entry.encodedBodySize : null };
     performance.clearResourceTimings();
   } catch (e) {
     status(e.message, true);
@@ -266,7 +285,12 @@ function showView(v, keep) {
     const stems = v.audio && v.audio.stems ? Object.keys(v.audio.stems) : [];
     const sounds = v.audio && v.audio.sounds ? Object.keys(v.audio.sounds) : [];
     $('audio-kind-box').hidden = stems.length + sounds.length === 0;
-    if (!keep) fillSelect($('audio-kind'), stems.concat(sounds), v.events ? 'the clip' : 'the recording');
+    // refilled for a new view, or as an upload's maps (and so their sounds) arrive, keeping the choice
+    const kinds = stems.concat(sounds), pick = $('audio-kind'), was = pick.value;
+    if (!keep || [...pick.options].slice(1).map(o => o.value).join('\u0000') !== kinds.join('\u0000')) {
+      fillSelect(pick, kinds, v.events ? 'the clip' : 'the recording');
+      if (keep && kinds.includes(was)) pick.value = was;
+    }
     $('item-compare').hidden = !v.run; // an upload is not in a run's tables
     if (!keep) {
       $('readout').textContent = 'cursor: -';
@@ -932,7 +956,7 @@ async function poll(id, t0, first) {
   if (s.input && Object.keys(s.maps).length) {
     showView({ id: s.name, label: '(upload)', predicted: s.predicted, probability: s.probabilities ? s.probabilities[s.predicted] : undefined,
       probabilities: s.probabilities, split: 'upload', start: null, end: null, input: s.input, maps: s.maps,
-      audio: s.audio ? { url: s.audio, start: s.audio_start } : undefined, upload: s.id }, !first);
+      audio: s.audio ? { url: s.audio, start: s.audio_start, sounds: s.sounds } : undefined, upload: s.id }, !first);
     first = false;
   }
   if (s.state === 'failed') { status('upload: ' + s.error, true); return; }

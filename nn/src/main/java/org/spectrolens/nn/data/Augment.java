@@ -14,27 +14,43 @@ import java.util.SplittableRandom;
  * @param freqShift largest frequency shift in rows, either way (0 = none, the default)
  * @param warp vocal-tract-length perturbation applied first (null = none): unlike a shift of rows,
  *     it scales every formant by one factor, as another talker's vocal tract would
+ * @param noise noise mixed in (null = none), after the warp: another room's background
+ * @param eq a random equalisation (null = none), after the noise: another microphone or line
+ *     colours the room's noise too
  */
-public record Augment(int timeMask, int freqMask, int timeShift, int freqShift, VocalTractWarp warp) {
-  public static final Augment NONE = new Augment(0, 0, 0, 0, null);
+public record Augment(int timeMask, int freqMask, int timeShift, int freqShift, VocalTractWarp warp, NoiseMixing noise,
+    RandomEqualisation eq) {
+  public static final Augment NONE = new Augment(0, 0, 0, 0, null, null, null);
 
   /** Defaults for an H x W input: masks up to 1/8 of each axis, shifts up to 1/16 of the width. */
   public static Augment defaults(int height, int width) {
-    return new Augment(Math.max(1, width / 8), Math.max(1, height / 8), Math.max(1, width / 16), 0, null);
+    return new Augment(Math.max(1, width / 8), Math.max(1, height / 8), Math.max(1, width / 16), 0, null, null, null);
   }
 
   /** This augmentation with a vocal-tract-length perturbation first. */
   public Augment withWarp(VocalTractWarp w) {
-    return new Augment(timeMask, freqMask, timeShift, freqShift, w);
+    return new Augment(timeMask, freqMask, timeShift, freqShift, w, noise, eq);
+  }
+
+  /** This augmentation with noise mixed in after any warp. */
+  public Augment withNoise(NoiseMixing n) {
+    return new Augment(timeMask, freqMask, timeShift, freqShift, warp, n, eq);
+  }
+
+  /** This augmentation with a random equalisation after any warp and noise. */
+  public Augment withEq(RandomEqualisation e) {
+    return new Augment(timeMask, freqMask, timeShift, freqShift, warp, noise, e);
   }
 
   public boolean enabled() {
-    return timeMask > 0 || freqMask > 0 || timeShift > 0 || freqShift > 0 || warp != null;
+    return timeMask > 0 || freqMask > 0 || timeShift > 0 || freqShift > 0 || warp != null || noise != null || eq != null;
   }
 
   /** Augments a [H][W] grid (flat, row-major) in place with the given generator. */
   public void apply(float[] g, int h, int w, SplittableRandom r) {
     if (warp != null) warp.apply(g, h, w, r);
+    if (noise != null) noise.apply(g, h, w, r);
+    if (eq != null) eq.apply(g, h, w, r);
     float min = Float.POSITIVE_INFINITY;
     double sum = 0;
     for (float v : g) {

@@ -20,10 +20,17 @@ public final class Examples {
   private final int height;
   private final int width;
   private final double[] rowHz;
+  private final boolean decibels;
+  /** What the stored values went through: {@code (x - normMean[c]) / normStd[c]}, composed over every normalisation. */
+  private final float[] normMean;
+  private final float[] normStd;
 
   private Examples(List<DatasetItem> items, float[][] grids, int[] labels, int channels, int height, int width,
-      double[] rowHz) {
+      double[] rowHz, boolean decibels, float[] mean, float[] std) {
     this.rowHz = rowHz;
+    this.decibels = decibels;
+    this.normMean = mean.clone();
+    this.normStd = std.clone();
     this.items = items;
     this.grids = grids;
     this.labels = labels;
@@ -72,7 +79,9 @@ public final class Examples {
     });
     for (int i = 0; i < items.size(); i++) labels[i] = classIndex.applyAsInt(items.get(i));
     var axis = ds.info().frequencyAxis();
-    return new Examples(List.copyOf(items), grids, labels, c, h, w, axis.scale().isFrequency() ? axis.hz() : null);
+    var spec = ds.info().spec();
+    boolean db = spec.db() && spec.kind() != org.spectrolens.spectrogram.SpectrogramSpec.Kind.MFCC;
+    return new Examples(List.copyOf(items), grids, labels, c, h, w, axis.scale().isFrequency() ? axis.hz() : null, db, mean, std);
   }
 
   /** Channel c of the flat [C*H*W] {@code x} becomes {@code (x - mean[c]) / std[c]}, in place. */
@@ -127,12 +136,34 @@ public final class Examples {
 
   /** Applies {@code (x - mean) / std} to every cell in place. */
   public void normalise(float mean, float std) {
-    for (float[] g : grids) for (int i = 0; i < g.length; i++) g[i] = (g[i] - mean) / std;
+    float[] m = new float[channels];
+    float[] s = new float[channels];
+    java.util.Arrays.fill(m, mean);
+    java.util.Arrays.fill(s, std);
+    normalise(m, s);
   }
 
   /** Applies {@code (x - mean[c]) / std[c]} to every cell of channel c in place. */
   public void normalise(float[] mean, float[] std) {
     for (float[] g : grids) normalise(g, height * width, mean, std);
+    for (int c = 0; c < normMean.length && c < mean.length; c++) {
+      // ((x - m0) / s0 - m) / s = (x - (m0 + m s0)) / (s0 s)
+      normMean[c] += mean[c] * normStd[c];
+      normStd[c] *= std[c];
+    }
+  }
+
+  /**
+   * Channel 0's normalisation as it stands: a stored value {@code v} is {@code (x - mean) / std}
+   * of the dataset's value {@code x}. Returns {@code {mean, std}}.
+   */
+  public double[] normalisation() {
+    return new double[] {normMean[0], normStd[0]};
+  }
+
+  /** Whether the dataset's values are power in dB (a spectrogram with {@code db}, not cepstra). */
+  public boolean decibels() {
+    return decibels;
   }
 
   public int size() {

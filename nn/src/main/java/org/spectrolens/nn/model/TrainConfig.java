@@ -22,6 +22,10 @@ import org.spectrolens.params.Params;
  * @param augment time/frequency masking and small time shifts (see {@link org.spectrolens.nn.data.Augment})
  * @param vtlp vocal-tract-length perturbation: largest |alpha - 1| of the per-item frequency warp
  *     (0 = none; see {@link org.spectrolens.nn.data.VocalTractWarp})
+ * @param eq random equalisation: largest gain either way (dB) of a smooth per-item curve over the
+ *     rows (0 = none; see {@link org.spectrolens.nn.data.RandomEqualisation})
+ * @param noiseSnr noise mixing: the lowest of the per-item SNRs (dB), drawn up to 30 dB above it
+ *     (null = none; see {@link org.spectrolens.nn.data.NoiseMixing})
  * @param patience early stopping: epochs without a better validation loss before stopping (0 = never)
  * @param validationFraction fraction of training speakers (or items) held out for validation
  * @param seed seeds initialisation, validation split, shuffling and augmentation
@@ -43,6 +47,10 @@ public record TrainConfig(
     @Param(value = "step schedule: decay factor", min = 0, minOpen = true, max = 1) double gamma,
     boolean augment,
     @Param(value = "vocal-tract-length perturbation: largest warp |alpha - 1|", min = 0, max = 0.4) double vtlp,
+    @Param(value = "random equalisation: largest gain either way (dB)", min = 0, max = 24) double eq,
+    @Param(value = "noise mixing: lowest SNR (dB)", min = -20, max = 60)
+        @JsonProperty("noise_snr") @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        Double noiseSnr,
     @Param(value = "epochs without a lower validation loss before stopping (0 = never)", min = 0, max = 100_000) int patience,
     @Param(value = "fraction held out for validation (0 = none)", min = 0, max = 1, maxOpen = true)
         @JsonProperty("validation_fraction") double validationFraction,
@@ -61,8 +69,8 @@ public record TrainConfig(
    */
   public TrainConfig check() {
     Params.check(this);
-    double[] reals = {lr, weightDecay, gamma, validationFraction, vtlp};
-    String[] names = {"lr", "weight_decay", "gamma", "validation_fraction", "vtlp"};
+    double[] reals = {lr, weightDecay, gamma, validationFraction, vtlp, eq, noiseSnr == null ? 0 : noiseSnr};
+    String[] names = {"lr", "weight_decay", "gamma", "validation_fraction", "vtlp", "eq", "noise_snr"};
     for (int i = 0; i < reals.length; i++) {
       if (Double.isNaN(reals[i])) throw SpectrolensException.ofParameter(names[i], "must be a number, found NaN");
     }
@@ -81,7 +89,7 @@ public record TrainConfig(
   public static final int DEFAULT_EPOCHS = 3;
 
   public static TrainConfig defaults(String model) {
-    return new TrainConfig(model, DEFAULT_EPOCHS, 32, 1e-4, 0, "constant", 10, 0.1, false, 0, 5, 0.1, 1, 1, null, false, 0, false);
+    return new TrainConfig(model, DEFAULT_EPOCHS, 32, 1e-4, 0, "constant", 10, 0.1, false, 0, 0, null, 5, 0.1, 1, 1, null, false, 0, false);
   }
 
   /** The learning rate of epoch {@code e} (0-based). */
@@ -96,12 +104,12 @@ public record TrainConfig(
   }
 
   public TrainConfig withEpochs(int n) {
-    return new TrainConfig(model, n, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, vtlp, patience,
+    return new TrainConfig(model, n, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, vtlp, eq, noiseSnr, patience,
         validationFraction, seed, channels, pretrained, freeze, threads, shuffleLabels);
   }
 
   public TrainConfig withShuffledLabels(boolean shuffle) {
-    return new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, vtlp, patience,
+    return new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, vtlp, eq, noiseSnr, patience,
         validationFraction, seed, channels, pretrained, freeze, threads, shuffle);
   }
 }

@@ -82,7 +82,8 @@ public final class CheckpointSaver implements TrainingListener {
         {"batch", "" + was.batch(), "" + now.batch()}, {"lr", "" + was.lr(), "" + now.lr()},
         {"weight_decay", "" + was.weightDecay(), "" + now.weightDecay()}, {"schedule", was.schedule(), now.schedule()},
         {"step_epochs", "" + was.stepEpochs(), "" + now.stepEpochs()}, {"gamma", "" + was.gamma(), "" + now.gamma()},
-        {"augment", "" + was.augment(), "" + now.augment()}, {"vtlp", "" + was.vtlp(), "" + now.vtlp()}, {"patience", "" + was.patience(), "" + now.patience()},
+        {"augment", "" + was.augment(), "" + now.augment()}, {"vtlp", "" + was.vtlp(), "" + now.vtlp()}, {"eq", "" + was.eq(), "" + now.eq()},
+        {"noise_snr", String.valueOf(was.noiseSnr()), String.valueOf(now.noiseSnr())}, {"patience", "" + was.patience(), "" + now.patience()},
         {"validation_fraction", "" + was.validationFraction(), "" + now.validationFraction()},
         {"channels", "" + was.channels(), "" + now.channels()}, {"freeze", "" + was.freeze(), "" + now.freeze()},
         {"pretrained", String.valueOf(was.pretrained()), String.valueOf(now.pretrained())}};

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.spectrolens.SpectrolensException;
 import org.spectrolens.nn.data.Augment;
+import org.spectrolens.nn.data.NoiseMixing;
+import org.spectrolens.nn.data.RandomEqualisation;
 import org.spectrolens.nn.data.VocalTractWarp;
 import org.spectrolens.nn.data.Examples;
 import org.spectrolens.nn.evaluate.Evaluator;
@@ -73,14 +75,31 @@ public final class TrainingLoop {
     }
   }
 
-  /** The config's augmentation for this network's input; VTLP needs the dataset's rows in Hz. */
+  /**
+   * The config's augmentation for this network's input; VTLP, noise and equalisation need the
+   * dataset's rows in Hz, noise and equalisation its values in dB, on one channel.
+   */
   private Augment augmentation(TrainConfig cfg, Network net) {
     Augment aug = cfg.augment() ? Augment.defaults(net.inputShape()[1], net.inputShape()[2]) : Augment.NONE;
-    if (cfg.vtlp() <= 0) return aug;
+    if (cfg.vtlp() > 0) aug = aug.withWarp(new VocalTractWarp(cfg.vtlp(), rowHz("vtlp")));
+    double[] norm = fit.normalisation();
+    if (cfg.noiseSnr() != null) aug = aug.withNoise(new NoiseMixing(cfg.noiseSnr(), rowHz("noise_snr"), norm[0], norm[1]));
+    if (cfg.eq() > 0) aug = aug.withEq(new RandomEqualisation(cfg.eq(), rowHz("eq"), norm[1]));
+    return aug;
+  }
+
+  /** The training items' rows in Hz, where {@code parameter} may use them. */
+  private double[] rowHz(String parameter) {
     if (fit.rowHz() == null) {
-      throw SpectrolensException.ofParameter("vtlp", "needs rows in Hz; this dataset's rows are cepstral coefficients");
+      throw SpectrolensException.ofParameter(parameter, "needs rows in Hz; this dataset's rows are cepstral coefficients");
     }
-    return aug.withWarp(new VocalTractWarp(cfg.vtlp(), fit.rowHz()));
+    if (!parameter.equals("vtlp") && !fit.decibels()) {
+      throw SpectrolensException.ofParameter(parameter, "needs values in dB; this dataset's spectrogram has db off");
+    }
+    if (!parameter.equals("vtlp") && fit.channels() != 1) {
+      throw SpectrolensException.ofParameter(parameter, "needs a single-channel dataset; this one has " + fit.channels() + " channels");
+    }
+    return fit.rowHz();
   }
 
   /** One pass over the training items; returns mean loss and accuracy. */
