@@ -2,6 +2,7 @@ package org.spectrolens.scene;
 
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
+import org.spectrolens.dsp.Biquad;
 import org.spectrolens.synth.channel.BackgroundNoise;
 
 /** The building blocks of the scene's sounds: envelopes, tones with a pitch track, shaped noise. */
@@ -63,22 +64,7 @@ final class Waveforms {
    * quality factor {@code q}, applied in place.
    */
   static double[] bandPass(double[] x, int sampleRate, double centre, double q) {
-    double w0 = 2 * Math.PI * Math.min(centre, 0.45 * sampleRate) / sampleRate;
-    double alpha = Math.sin(w0) / (2 * q);
-    double a0 = 1 + alpha;
-    double b0 = alpha / a0;
-    double b2 = -alpha / a0;
-    double a1 = -2 * Math.cos(w0) / a0;
-    double a2 = (1 - alpha) / a0;
-    double x1 = 0, x2 = 0, y1 = 0, y2 = 0;
-    for (int i = 0; i < x.length; i++) {
-      double y = b0 * x[i] + b2 * x2 - a1 * y1 - a2 * y2;
-      x2 = x1;
-      x1 = x[i];
-      y2 = y1;
-      y1 = y;
-      x[i] = y;
-    }
+    Biquad.bandPass(Math.min(centre, 0.45 * sampleRate), q, sampleRate).filter(x);
     return x;
   }
 

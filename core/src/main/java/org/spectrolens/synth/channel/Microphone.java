@@ -1,5 +1,7 @@
 package org.spectrolens.synth.channel;
 
+import org.spectrolens.dsp.Biquad;
+
 /**
  * A microphone (and its preamplifier) as a smooth EQ: a second-order Butterworth high-pass (the
  * bass roll-off of small capsules and of handling-noise filters), a second-order Butterworth

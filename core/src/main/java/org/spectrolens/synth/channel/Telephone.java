@@ -2,6 +2,7 @@ package org.spectrolens.synth.channel;
 
 import org.spectrolens.audio.Clip;
 import org.spectrolens.audio.Resampler;
+import org.spectrolens.dsp.Biquad;
 
 /**
  * A narrow-band telephone line: the audio resampled to 8 kHz (the band-limited {@link Resampler},

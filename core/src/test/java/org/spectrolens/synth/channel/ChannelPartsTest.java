@@ -1,5 +1,7 @@
 package org.spectrolens.synth.channel;
 
+import org.spectrolens.dsp.Biquad;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
