@@ -151,6 +151,7 @@ final class ExplainJob implements ExplainSource {
 
   /** Temporary files of task attempts that died before renaming them (a retried attempt wrote the shard whole). */
   private static void removeLeftovers(Path maps) {
+    if (!Files.isDirectory(maps)) return;
     try (Stream<Path> files = Files.list(maps)) {
       for (Path f : files.toList()) if (f.getFileName().toString().endsWith(".tmp")) Files.delete(f);
     } catch (IOException e) {
