@@ -10,6 +10,7 @@
 # Needs `mvn -B -DskipTests package`. With SETUP_ONLY=1 it only makes the corpus, dataset and model
 # (run that first, then the timed run on a quiet machine with the same WORKDIR).
 # STANDALONE_JOBS (default: all four) names the jobs the standalone cluster runs (the others show "-");
+# JOBS (default: gradcam smoothgrad faithfulness overhead) names the jobs run at all (overhead is needed for the estimate);
 # BASE=DIR (a built checkout of another revision) adds Spark's overhead per job with that revision's
 # launcher (local[1] and local[2]), for a before/after comparison on the same machine.
 set -euo pipefail
@@ -57,7 +58,7 @@ head="| job | items |"; rule="| --- | --- |"
 for e in "${engines[@]}"; do head="$head ${e%%|*} |"; rule="$rule --- |"; done
 echo "wall time of the whole process (items/s); the command's own time in brackets"
 echo "$head"; echo "$rule"
-for job in gradcam smoothgrad faithfulness overhead; do
+for job in ${JOBS:-gradcam smoothgrad faithfulness overhead}; do
   case $job in
     gradcam|smoothgrad)
       n=$([ $job = gradcam ] && echo "$n_gradcam" || echo "$n_smooth")
@@ -98,7 +99,8 @@ one, two, l1, l2, sa = ("single machine, 1 thread", "single machine, 2 threads",
 print("\nSpark's time over the single machine's on the same cores (whole process; goal: two cores within 1.2x)")
 print("| job | local[1] / 1 thread | local[2] / 2 threads | standalone 2x1 / 2 threads |\n| --- | --- | --- | --- |")
 ratio = lambda j, e, base: f"{t[j, e][1] / t[j, base][1]:.2f}x" if (j, e) in t else "-"
-for j in ("gradcam", "smoothgrad", "faithfulness"):
+jobs = [j for j in ("gradcam", "smoothgrad", "faithfulness") if (j, one) in t]
+for j in jobs:
     print(f"| {j} | {ratio(j, l1, one)} | {ratio(j, l2, two)} | {ratio(j, sa, two)} |")
 ov = {e: t["overhead", e][1] - t["overhead", base][1] for e, base in ((l1, one), (l2, two), (sa, two)) if ("overhead", e) in t}
 print("\noverhead per job (32-item Grad-CAM job, Spark minus the single machine's wall time): "
@@ -113,7 +115,7 @@ print("\npaper estimate: N / (one-core rate x cores) + the standalone overhead p
 print("| job | one-core rate (items/s) | LJSpeech 100,000 tokens: 8 / 64 / 512 cores | 1,000 h of 1-s chunks (3.6 M): 8 / 64 / 512 cores |")
 print("| --- | --- | --- | --- |")
 fmt = lambda s: f"{s / 3600:.1f} h" if s >= 3600 else f"{s / 60:.1f} min" if s >= 60 else f"{s:.0f} s"
-for j in ("gradcam", "smoothgrad", "faithfulness"):
+for j in jobs:
     n, w, o = t[j, l1]
     r = n / o
     cells = [" / ".join(fmt(N / (r * c) + t["overhead", sa][1]) for c in (8, 64, 512)) for N in (100_000, 3_600_000)]

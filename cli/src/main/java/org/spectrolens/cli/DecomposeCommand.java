@@ -1,6 +1,5 @@
 package org.spectrolens.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -10,6 +9,7 @@ import org.spectrolens.decompose.DecompositionFigure;
 import org.spectrolens.decompose.Decompositions;
 import org.spectrolens.decompose.SpectrogramDecomposition;
 import org.spectrolens.io.AtomicFiles;
+import org.spectrolens.explain.MapStack;
 import org.spectrolens.io.Npy;
 import org.spectrolens.io.OutputFolder;
 import org.spectrolens.params.Param;
@@ -57,7 +57,7 @@ final class DecomposeCommand implements Callable<Integer>, Checked {
   @Override
   public void checkOptions() {
     Decompositions.family().get(method);
-    if (!Files.exists(in)) throw new SpectrolensException(in.toString(), "no such file");
+    if (!MapStack.exists(in)) throw new SpectrolensException(in.toString(), "no such file");
   }
 
   @Override

@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
         "([N,h,w], the raw signed map on the method's own grid), items.csv (row,id,source,start,end,label,predicted,",
         "target,probability,time_start), profiles.csv (row,method,axis,from,to,importance: band profiles in Hz, time",
         "profiles in s), explain.json (options per method, the axes in Hz and s) and, with --png, figures/<row>-<id>/",
-        "(<method>.png overlays and methods.png). The folder is written whole or not at all.",
+        "(<method>.png overlays and methods.png). The folder is written whole or not at all. With --engine spark the",
+        "stacks are in shards, maps/<method>.part-NNNNN.npy listed in maps/index.json; every reader takes either form.",
         "Inputs: --data DS (a dataset cache made with the model's front end) or --input IN (audio, featurised with",
         "the model's front end, optionally cut with --start/--end; .npy [C,H,W] model tensors or [H,W] dataset grids;",
         "a folder stands for its audio and .npy files). 'explain --list' prints every method and its parameters."})

@@ -64,7 +64,7 @@ final class SpectrogramInputs {
    * axes), else with index axes. Refuses other shapes and non-finite values in one line.
    */
   static Spectrogram readMap(Path npy, int item) {
-    Npy.Array a = Npy.read(npy);
+    Npy.Array a = MapStack.stack(npy); // a sharded explain folder's stack reads as its single file would
     int[] shape = a.shape();
     if (shape.length != 2 && shape.length != 3) {
       throw new SpectrolensException(npy.toString(), "expected an [H,W] or [N,H,W] array, found " + shape.length + " dimensions");
@@ -99,8 +99,8 @@ final class SpectrogramInputs {
     return new Spectrogram(values, FrequencyAxis.cepstral(values.length), TimeAxis.of(0, 1, values[0].length), null);
   }
 
-  /** Refuses a missing input before any work ({@code <file>: no such file}). */
+  /** Refuses a missing input before any work ({@code <file>: no such file}); an explain folder's stack held in shards is there. */
   static void checkExists(Iterable<Path> inputs) {
-    for (Path p : inputs) if (!Files.exists(p)) throw new SpectrolensException(p.toString(), "no such file");
+    for (Path p : inputs) if (!MapStack.exists(p)) throw new SpectrolensException(p.toString(), "no such file");
   }
 }

@@ -13,6 +13,14 @@ public interface ExplainSource {
   /** Explains every input of the set; {@code progress} (may be null) hears the count done after each batch. */
   BatchExplainer.Run run(InputSet set, BatchExplainer.Sink sink, IntConsumer progress);
 
+  /**
+   * True where the source writes the maps itself, as {@link MapShards} of the output folder (its
+   * tasks write a shard each, {@link #finish} the index): the sink then writes no stacks.
+   */
+  default boolean writesMaps() {
+    return false;
+  }
+
   /** Writes this source's own files into the output folder {@code dir} once the maps and tables are written, before it is published. */
   default void finish(Path dir) {}
 }

@@ -49,7 +49,7 @@ public final class ExplainWorkflow {
   public static BatchExplainer.Run run(TrainedModel model, InputSet inputs, ExplainSource engine, ExplainResult.Run run, Outputs outputs,
       OutputFolder folder, IntConsumer progress) {
     List<String> classes = model.config().classes();
-    try (MapStack.Writer writer = new MapStack.Writer(folder.dir(), inputs, classes);
+    try (MapStack.Writer writer = new MapStack.Writer(folder.dir(), inputs, classes, !engine.writesMaps());
         MapStack.ProfileWriter profiles = new MapStack.ProfileWriter(folder.dir(), outputs.bandHz(), outputs.spanSeconds())) {
       ExplanationFigures pictures = new ExplanationFigures(folder.dir().resolve("figures"), inputs, classes);
       AudioSink sounds = outputs.audio() ? new AudioSink(folder.dir().resolve("audio"), inputs, model.config().dataset()) : null;

@@ -31,6 +31,9 @@ import org.spectrolens.io.Csv;
  *       and per method its files, raw shape, layer, settings and parameters, and seconds.
  * </ul>
  * A wrapper's id {@code smoothgrad:gradcam} is written {@code smoothgrad+gradcam} in file names.
+ * A folder written by several workers ({@code --engine spark}) holds the stacks in shards instead,
+ * {@code maps/<method>.part-NNNNN.npy} listed in {@code maps/index.json} ({@link MapShards});
+ * {@link #read} and {@link #stack} give the same arrays from either form.
  * The writer streams: each batch is written as it comes, so memory holds one batch.
  */
 public final class MapStack {
@@ -44,15 +47,41 @@ public final class MapStack {
   /** The maps of one method read back: [N][H*W] and the grid size. */
   public record Maps(float[][] maps, int height, int width) {}
 
-  /** Reads {@code <method>.npy} (or the raw maps with {@code raw}) from an explain folder. */
+  /**
+   * Reads {@code <method>.npy} (or the raw maps with {@code raw}) from an explain folder; where the
+   * folder holds its maps in shards instead ({@link MapShards}, what {@code --engine spark} writes),
+   * the stack they assemble, the same array.
+   */
   public static Maps read(Path dir, String method, boolean raw) {
-    Npy.Array a = Npy.read(dir.resolve(fileStem(method) + (raw ? ".raw.npy" : ".npy")));
+    Npy.Array a = stack(dir.resolve(fileStem(method) + (raw ? ".raw.npy" : ".npy")));
     if (a.shape().length != 3) throw new SpectrolensException(dir.toString(), method + ": expected a stack [N,H,W]");
     int n = a.shape()[0];
     int hw = a.shape()[1] * a.shape()[2];
     float[][] out = new float[n][hw];
     for (int i = 0; i < n; i++) System.arraycopy(a.data(), i * hw, out[i], 0, hw);
     return new Maps(out, a.shape()[1], a.shape()[2]);
+  }
+
+  /**
+   * The array of {@code npy}; where that file is absent and it would be a stack of a sharded
+   * explain folder ({@code <method>.npy} or {@code <method>.raw.npy} beside {@code maps/index.json}),
+   * the stack its shards assemble: any reader given a stack's path reads either form.
+   */
+  public static Npy.Array stack(Path npy) {
+    if (!inShards(npy)) return Npy.read(npy);
+    String name = npy.getFileName().toString();
+    boolean raw = name.endsWith(".raw.npy");
+    return MapShards.read(npy.toAbsolutePath().getParent(), name.substring(0, name.length() - (raw ? ".raw.npy" : ".npy").length()), raw);
+  }
+
+  /** Whether {@code npy} is a file, or a stack that {@link #stack} assembles from shards. */
+  public static boolean exists(Path npy) {
+    return Files.exists(npy) || inShards(npy);
+  }
+
+  private static boolean inShards(Path npy) {
+    Path dir = npy.toAbsolutePath().getParent();
+    return !Files.exists(npy) && dir != null && npy.getFileName().toString().endsWith(".npy") && MapShards.sharded(dir);
   }
 
   /**
@@ -157,10 +186,19 @@ public final class MapStack {
     /** The smallest and largest seconds per column over the items written. */
     private double minStep = Double.POSITIVE_INFINITY, maxStep = Double.NEGATIVE_INFINITY;
 
+    /** Whether this writer writes the stacks; false where the engine writes the maps in shards itself ({@link MapShards}). */
+    private final boolean stacks;
+
     public Writer(Path dir, InputSet set, List<String> classes) {
+      this(dir, set, classes, true);
+    }
+
+    /** With {@code stacks} false, everything but the stacks: the engine has written the maps as {@link MapShards}. */
+    public Writer(Path dir, InputSet set, List<String> classes, boolean stacks) {
       this.dir = dir;
       this.set = set;
       this.classes = classes;
+      this.stacks = stacks;
       try {
         org.spectrolens.io.OutputFolder.recordWrite(dir.resolve("items.csv"));
         Files.createDirectories(dir);
@@ -177,14 +215,17 @@ public final class MapStack {
       if (axes == null) axes = set.axes(from);
       for (Explanation e : byMethod.values()) {
         String stem = fileStem(e.method());
-        if (!maps.containsKey(e.method())) {
-          maps.put(e.method(), new NpyStackWriter(dir.resolve(stem + ".npy"), set.size(), e.height(), e.width()));
-          raws.put(e.method(), new NpyStackWriter(dir.resolve(stem + ".raw.npy"), set.size(), e.rawHeight(), e.rawWidth()));
+        if (!methods.containsKey(e.method())) {
+          if (stacks) {
+            maps.put(e.method(), new NpyStackWriter(dir.resolve(stem + ".npy"), set.size(), e.height(), e.width()));
+            raws.put(e.method(), new NpyStackWriter(dir.resolve(stem + ".raw.npy"), set.size(), e.rawHeight(), e.rawWidth()));
+          }
           String frequency = e.layer() != null && e.rawHeight() == 1 && e.height() > 1 ? ExplainResult.MethodFiles.TIME_ONLY : null;
-          methods.put(e.method(), new ExplainResult.MethodFiles(stem + ".npy", stem + ".raw.npy", new int[] {e.rawHeight(), e.rawWidth()},
+          methods.put(e.method(), new ExplainResult.MethodFiles(stacks ? stem + ".npy" : MapShards.pattern(e.method(), false),
+              stacks ? stem + ".raw.npy" : MapShards.pattern(e.method(), true), new int[] {e.rawHeight(), e.rawWidth()},
               e.layer(), e.options(), 0.0, frequency));
         }
-        for (int i = 0; i < e.n(); i++) {
+        for (int i = 0; stacks && i < e.n(); i++) {
           maps.get(e.method()).write(e.maps()[i]);
           raws.get(e.method()).write(e.raw()[i]);
         }

@@ -21,7 +21,9 @@ import org.spectrolens.explain.MapAxes;
 /**
  * A partition's explanations on disk, in the staging folder of the output: {@code part-NNNNN.bin},
  * written under a name of its own attempt and renamed into place, so a task that is retried (or
- * runs twice, speculatively) leaves one whole shard of that name, never two or half of one.
+ * runs twice, speculatively) leaves one whole shard of that name, never two or half of one. The
+ * maps themselves are not in it: they are the part's {@code MapShards}, written before it, so a
+ * part whose record is there has its maps there too.
  */
 final class Shards {
   private Shards() {}
@@ -34,6 +36,21 @@ final class Shards {
     static MethodBatch of(Explanation e) {
       return new MethodBatch(e.method(), e.layer(), e.targets(), e.logits(), e.raw(), e.rawHeight(), e.rawWidth(), e.maps(), e.height(),
           e.width(), new LinkedHashMap<>(e.options()), e.seconds());
+    }
+
+    /** This batch's record without its maps (they are in the part's {@code MapShards}). */
+    MethodBatch withoutMaps() {
+      return new MethodBatch(method, layer, targets, logits, null, rawHeight, rawWidth, null, height, width, options, seconds);
+    }
+
+    /** This record with its maps read back. */
+    MethodBatch withMaps(float[][] maps, float[][] raw) {
+      return new MethodBatch(method, layer, targets, logits, raw, rawHeight, rawWidth, maps, height, width, options, seconds);
+    }
+
+    /** How many inputs (the targets' count: the maps may have been left out). */
+    int n() {
+      return targets.length;
     }
 
     Explanation explanation(MapAxes axes) {

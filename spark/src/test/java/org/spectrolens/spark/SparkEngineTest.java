@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectrolens.cli.CliRun;
+import org.spectrolens.explain.MapShards;
 import org.spectrolens.explain.MapStack;
 import org.spectrolens.io.Json;
 
@@ -80,7 +81,20 @@ class SparkEngineTest {
       }
     }
     assertEquals(Files.readAllLines(one.resolve("items.csv")), Files.readAllLines(many.resolve("items.csv")));
-    assertEquals(MapStack.readProfiles(one).size(), MapStack.readProfiles(many).size());
+    assertEquals(Files.readAllLines(one.resolve("profiles.csv")), Files.readAllLines(many.resolve("profiles.csv")));
+    // the maps in shards, one per method, kind and partition, listed in the index; no stacked file, no attempt's temporary file
+    MapShards.Index index = MapShards.index(many);
+    assertEquals(n, index.count());
+    long parts = index.shards().stream().map(MapShards.Shard::from).distinct().count();
+    assertTrue(parts > 1, "more than one partition");
+    assertEquals(methods.size() * 2 * parts, index.shards().size());
+    for (String m : methods) assertFalse(Files.exists(many.resolve(MapStack.fileStem(m) + ".npy")), m);
+    try (Stream<Path> f = Files.list(many.resolve(MapShards.DIR))) {
+      assertEquals(index.shards().size() + 1, f.filter(p -> !p.getFileName().toString().endsWith(".tmp")).count());
+    }
+    try (Stream<Path> f = Files.walk(many)) {
+      assertTrue(f.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+    }
     var j1 = Json.MAPPER.readTree(one.resolve("explain.json").toFile());
     var j2 = Json.MAPPER.readTree(many.resolve("explain.json").toFile());
     assertEquals(j1.get("count"), j2.get("count"));
