@@ -40,7 +40,7 @@ final class ParameterFlags {
       // training (TrainConfig)
       Map.entry("model", "--model"), Map.entry("epochs", "--epochs"), Map.entry("batch", "--batch"), Map.entry("lr", "--lr"),
       Map.entry("seed", "--seed"), Map.entry("weight_decay", "--weight-decay"), Map.entry("schedule", "--lr-schedule"),
-      Map.entry("step_epochs", "--lr-step"), Map.entry("gamma", "--lr-gamma"), Map.entry("augment", "--augment"), Map.entry("vtlp", "--vtlp"), Map.entry("eq", "--eq"), Map.entry("noise_snr", "--noise"),
+      Map.entry("step_epochs", "--lr-step"), Map.entry("gamma", "--lr-gamma"), Map.entry("augment", "--augment"), Map.entry("vtlp", "--vtlp"), Map.entry("eq", "--eq"), Map.entry("gain", "--gain"), Map.entry("noise_snr", "--noise"),
       Map.entry("patience", "--patience"), Map.entry("validation_fraction", "--validation"), Map.entry("freeze", "--freeze"),
       Map.entry("pretrained", "--pretrained"), Map.entry("resume", "--resume"),
       // explaining, judging and reading

@@ -84,6 +84,11 @@ public final class TrainCommand implements Callable<Integer>, Checked {
           + " U(-DB, DB) each, linear in log frequency), as another microphone would (e.g. 6; default: 0, none).")
   double eq;
 
+  @Option(names = "--gain", defaultValue = "0", paramLabel = "DB",
+      description = "Random gain: move each training item's level by one gain drawn from U(-DB, DB), as a louder or"
+          + " quieter recording would (e.g. 10; default: 0, none).")
+  double gain;
+
   @Option(names = "--noise", paramLabel = "SNR_DB",
       description = "Noise mixing: add white or pink noise to each training item, in power, at an SNR drawn from"
           + " U(SNR_DB, SNR_DB + 30) (e.g. 5; default: none).")
@@ -166,7 +171,7 @@ public final class TrainCommand implements Callable<Integer>, Checked {
   }
 
   private TrainConfig config() {
-    return new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, vtlp, eq, noise, patience,
+    return new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, vtlp, eq, gain, noise, patience,
         validation, seed, channels, pretrained == null ? null : pretrained.toString(), freeze, threads, shuffleLabels);
   }
 

@@ -19,7 +19,7 @@ class VowelSystemTest {
 
   @Test
   void connectedTalkersShareTheCitationTalkersScaleF0AndRate() {
-    // the two extra draws come after the citation ones: a citation corpus did not change
+    // the extra draws come after the citation ones: a citation corpus did not change
     for (SpeakerGroup g : SpeakerGroup.values()) {
       Speaker a = Speaker.draw("x", g, VowelSystem.CITATION, VoiceQuality.Variety.UNIFORM, new SplittableRandom(9));
       Speaker b = Speaker.draw("x", g, VowelSystem.CONNECTED, VoiceQuality.Variety.UNIFORM, new SplittableRandom(9));
@@ -34,6 +34,7 @@ class VowelSystemTest {
     SplittableRandom rng = new SplittableRandom(17);
     for (SpeakerGroup g : SpeakerGroup.values()) {
       double sumLogUw = 0;
+      double sumLogErF3 = 0;
       double minAe = Double.POSITIVE_INFINITY;
       double maxAe = 0;
       int n = 4000;
@@ -44,7 +45,9 @@ class VowelSystemTest {
           double[] pb = PetersonBarney.means(g, v);
           double[] m = s.vowelMeans().get(v);
           for (int k = 0; k < 3; k++) {
-            assertTrue(m[k] >= Math.min(hb[k], pb[k]) - 1e-9 && m[k] <= Math.max(hb[k], pb[k]) + 1e-9, g + " " + v + " F" + (k + 1));
+            // /ɝ/'s F3 reaches up to /ʌ/'s (no r-colouring), above both published /ɝ/ values
+            double hi = v.equals("ER") && k == 2 ? VowelNorms.of(g, VowelSystem.UNCOLOURED).mean(3) : Math.max(hb[k], pb[k]);
+            assertTrue(m[k] >= Math.min(hb[k], pb[k]) - 1e-9 && m[k] <= hi + 1e-9, g + " " + v + " F" + (k + 1));
           }
           assertEquals(hb[3], m[3], 0, "F4 stays Hillenbrand's");
         }
@@ -52,7 +55,12 @@ class VowelSystemTest {
         minAe = Math.min(minAe, ae);
         maxAe = Math.max(maxAe, ae);
         sumLogUw += Math.log(s.vowelMeans().get("UW")[1]);
+        sumLogErF3 += Math.log(s.vowelMeans().get("ER")[2]);
       }
+      // independent w and depth rho, both U(0,1): E log F3 = (log H95 + log PB52) / 4 + log(/ʌ/ F3) / 2
+      double er = 0.25 * Math.log(VowelNorms.of(g, "ER").mean(3)) + 0.25 * Math.log(PetersonBarney.means(g, "ER")[2])
+          + 0.5 * Math.log(VowelNorms.of(g, VowelSystem.UNCOLOURED).mean(3));
+      assertEquals(Math.exp(er), Math.exp(sumLogErF3 / n), 0.01 * Math.exp(er), g + " geometric mean /ɝ/ F3");
       // w ~ U(0,1) reaches both ends; /u/'s fronting phi ~ U(0,1) interpolates in log F2 toward
       // 1600 Hz (scaled), from the talker's own (H95-PB52) /u/ F2: its mean log is the mid-point
       // of the three logs weighted 1/4, 1/4, 1/2.

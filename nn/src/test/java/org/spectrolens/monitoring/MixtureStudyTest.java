@@ -55,7 +55,7 @@ class MixtureStudyTest {
     DatasetRecipe recipe = new DatasetRecipe(scene, null, null, Task.CHUNKS, null, null, 0, 0.03, 0, 1.0, 1.0, true,
         new Split(false, 0.5, 0, 0, 0), format);
     CachedDataset ds = recipe.build(tmp.resolve("ds"), recipe.builder().threads(1)).dataset();
-    TrainConfig cfg = new TrainConfig("smallcnn", 1, 8, 1e-3, 0, "constant", 10, 0.1, false, 0, 0, null, 0, 0, 1, 1, null, false, 1, false);
+    TrainConfig cfg = new TrainConfig("smallcnn", 1, 8, 1e-3, 0, "constant", 10, 0.1, false, 0, 0, 0, null, 0, 0, 1, 1, null, false, 1, false);
     Trainer.train(ds, cfg, tmp.resolve("model"), false, false);
     try (TrainedModel model = TrainedModel.open(tmp.resolve("model"))) {
       MixtureStudy study = new MixtureStudy(model, ds, new MixtureStudy.Settings(8, 0, List.of("gradcam"), 5, Options.defaults(), 1));

@@ -17,33 +17,39 @@ import java.util.SplittableRandom;
  * @param noise noise mixed in (null = none), after the warp: another room's background
  * @param eq a random equalisation (null = none), after the noise: another microphone or line
  *     colours the room's noise too
+ * @param gain a random gain (null = none), last: the recording's level
  */
 public record Augment(int timeMask, int freqMask, int timeShift, int freqShift, VocalTractWarp warp, NoiseMixing noise,
-    RandomEqualisation eq) {
-  public static final Augment NONE = new Augment(0, 0, 0, 0, null, null, null);
+    RandomEqualisation eq, RandomGain gain) {
+  public static final Augment NONE = new Augment(0, 0, 0, 0, null, null, null, null);
 
   /** Defaults for an H x W input: masks up to 1/8 of each axis, shifts up to 1/16 of the width. */
   public static Augment defaults(int height, int width) {
-    return new Augment(Math.max(1, width / 8), Math.max(1, height / 8), Math.max(1, width / 16), 0, null, null, null);
+    return new Augment(Math.max(1, width / 8), Math.max(1, height / 8), Math.max(1, width / 16), 0, null, null, null, null);
   }
 
   /** This augmentation with a vocal-tract-length perturbation first. */
   public Augment withWarp(VocalTractWarp w) {
-    return new Augment(timeMask, freqMask, timeShift, freqShift, w, noise, eq);
+    return new Augment(timeMask, freqMask, timeShift, freqShift, w, noise, eq, gain);
   }
 
   /** This augmentation with noise mixed in after any warp. */
   public Augment withNoise(NoiseMixing n) {
-    return new Augment(timeMask, freqMask, timeShift, freqShift, warp, n, eq);
+    return new Augment(timeMask, freqMask, timeShift, freqShift, warp, n, eq, gain);
   }
 
   /** This augmentation with a random equalisation after any warp and noise. */
   public Augment withEq(RandomEqualisation e) {
-    return new Augment(timeMask, freqMask, timeShift, freqShift, warp, noise, e);
+    return new Augment(timeMask, freqMask, timeShift, freqShift, warp, noise, e, gain);
+  }
+
+  /** This augmentation with a random gain after any warp, noise and equalisation. */
+  public Augment withGain(RandomGain l) {
+    return new Augment(timeMask, freqMask, timeShift, freqShift, warp, noise, eq, l);
   }
 
   public boolean enabled() {
-    return timeMask > 0 || freqMask > 0 || timeShift > 0 || freqShift > 0 || warp != null || noise != null || eq != null;
+    return timeMask > 0 || freqMask > 0 || timeShift > 0 || freqShift > 0 || warp != null || noise != null || eq != null || gain != null;
   }
 
   /** Augments a [H][W] grid (flat, row-major) in place with the given generator. */
@@ -51,6 +57,7 @@ public record Augment(int timeMask, int freqMask, int timeShift, int freqShift, 
     if (warp != null) warp.apply(g, h, w, r);
     if (noise != null) noise.apply(g, h, w, r);
     if (eq != null) eq.apply(g, h, w, r);
+    if (gain != null) gain.apply(g, r);
     float min = Float.POSITIVE_INFINITY;
     double sum = 0;
     for (float v : g) {

@@ -24,6 +24,8 @@ import org.spectrolens.params.Params;
  *     (0 = none; see {@link org.spectrolens.nn.data.VocalTractWarp})
  * @param eq random equalisation: largest gain either way (dB) of a smooth per-item curve over the
  *     rows (0 = none; see {@link org.spectrolens.nn.data.RandomEqualisation})
+ * @param gain random gain: largest level change either way (dB) of a per-item gain (0 = none; see
+ *     {@link org.spectrolens.nn.data.RandomGain})
  * @param noiseSnr noise mixing: the lowest of the per-item SNRs (dB), drawn up to 30 dB above it
  *     (null = none; see {@link org.spectrolens.nn.data.NoiseMixing})
  * @param patience early stopping: epochs without a better validation loss before stopping (0 = never)
@@ -48,6 +50,7 @@ public record TrainConfig(
     boolean augment,
     @Param(value = "vocal-tract-length perturbation: largest warp |alpha - 1|", min = 0, max = 0.4) double vtlp,
     @Param(value = "random equalisation: largest gain either way (dB)", min = 0, max = 24) double eq,
+    @Param(value = "random gain: largest level change either way (dB)", min = 0, max = 40) double gain,
     @Param(value = "noise mixing: lowest SNR (dB)", min = -20, max = 60)
         @JsonProperty("noise_snr") @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         Double noiseSnr,
@@ -69,8 +72,8 @@ public record TrainConfig(
    */
   public TrainConfig check() {
     Params.check(this);
-    double[] reals = {lr, weightDecay, gamma, validationFraction, vtlp, eq, noiseSnr == null ? 0 : noiseSnr};
-    String[] names = {"lr", "weight_decay", "gamma", "validation_fraction", "vtlp", "eq", "noise_snr"};
+    double[] reals = {lr, weightDecay, gamma, validationFraction, vtlp, eq, gain, noiseSnr == null ? 0 : noiseSnr};
+    String[] names = {"lr", "weight_decay", "gamma", "validation_fraction", "vtlp", "eq", "gain", "noise_snr"};
     for (int i = 0; i < reals.length; i++) {
       if (Double.isNaN(reals[i])) throw SpectrolensException.ofParameter(names[i], "must be a number, found NaN");
     }
@@ -89,7 +92,7 @@ public record TrainConfig(
   public static final int DEFAULT_EPOCHS = 3;
 
   public static TrainConfig defaults(String model) {
-    return new TrainConfig(model, DEFAULT_EPOCHS, 32, 1e-4, 0, "constant", 10, 0.1, false, 0, 0, null, 5, 0.1, 1, 1, null, false, 0, false);
+    return new TrainConfig(model, DEFAULT_EPOCHS, 32, 1e-4, 0, "constant", 10, 0.1, false, 0, 0, 0, null, 5, 0.1, 1, 1, null, false, 0, false);
   }
 
   /** The learning rate of epoch {@code e} (0-based). */
@@ -104,12 +107,12 @@ public record TrainConfig(
   }
 
   public TrainConfig withEpochs(int n) {
-    return new TrainConfig(model, n, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, vtlp, eq, noiseSnr, patience,
+    return new TrainConfig(model, n, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, vtlp, eq, gain, noiseSnr, patience,
         validationFraction, seed, channels, pretrained, freeze, threads, shuffleLabels);
   }
 
   public TrainConfig withShuffledLabels(boolean shuffle) {
-    return new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, vtlp, eq, noiseSnr, patience,
+    return new TrainConfig(model, epochs, batch, lr, weightDecay, schedule, stepEpochs, gamma, augment, vtlp, eq, gain, noiseSnr, patience,
         validationFraction, seed, channels, pretrained, freeze, threads, shuffle);
   }
 }

@@ -83,6 +83,7 @@ public final class CheckpointSaver implements TrainingListener {
         {"weight_decay", "" + was.weightDecay(), "" + now.weightDecay()}, {"schedule", was.schedule(), now.schedule()},
         {"step_epochs", "" + was.stepEpochs(), "" + now.stepEpochs()}, {"gamma", "" + was.gamma(), "" + now.gamma()},
         {"augment", "" + was.augment(), "" + now.augment()}, {"vtlp", "" + was.vtlp(), "" + now.vtlp()}, {"eq", "" + was.eq(), "" + now.eq()},
+        {"gain", "" + was.gain(), "" + now.gain()},
         {"noise_snr", String.valueOf(was.noiseSnr()), String.valueOf(now.noiseSnr())}, {"patience", "" + was.patience(), "" + now.patience()},
         {"validation_fraction", "" + was.validationFraction(), "" + now.validationFraction()},
         {"channels", "" + was.channels(), "" + now.channels()}, {"freeze", "" + was.freeze(), "" + now.freeze()},

@@ -15,6 +15,7 @@ import org.spectrolens.SpectrolensException;
 import org.spectrolens.nn.data.Augment;
 import org.spectrolens.nn.data.NoiseMixing;
 import org.spectrolens.nn.data.RandomEqualisation;
+import org.spectrolens.nn.data.RandomGain;
 import org.spectrolens.nn.data.VocalTractWarp;
 import org.spectrolens.nn.data.Examples;
 import org.spectrolens.nn.evaluate.Evaluator;
@@ -77,7 +78,7 @@ public final class TrainingLoop {
 
   /**
    * The config's augmentation for this network's input; VTLP, noise and equalisation need the
-   * dataset's rows in Hz, noise and equalisation its values in dB, on one channel.
+   * dataset's rows in Hz, noise, equalisation and gain its values in dB, on one channel.
    */
   private Augment augmentation(TrainConfig cfg, Network net) {
     Augment aug = cfg.augment() ? Augment.defaults(net.inputShape()[1], net.inputShape()[2]) : Augment.NONE;
@@ -85,6 +86,7 @@ public final class TrainingLoop {
     double[] norm = fit.normalisation();
     if (cfg.noiseSnr() != null) aug = aug.withNoise(new NoiseMixing(cfg.noiseSnr(), rowHz("noise_snr"), norm[0], norm[1]));
     if (cfg.eq() > 0) aug = aug.withEq(new RandomEqualisation(cfg.eq(), rowHz("eq"), norm[1]));
+    if (cfg.gain() > 0) aug = aug.withGain(new RandomGain(cfg.gain(), decibelStd("gain", norm[1])));
     return aug;
   }
 
@@ -93,13 +95,19 @@ public final class TrainingLoop {
     if (fit.rowHz() == null) {
       throw SpectrolensException.ofParameter(parameter, "needs rows in Hz; this dataset's rows are cepstral coefficients");
     }
-    if (!parameter.equals("vtlp") && !fit.decibels()) {
+    if (!parameter.equals("vtlp")) decibelStd(parameter, 1);
+    return fit.rowHz();
+  }
+
+  /** {@code std}, the dataset's dB per unit, where {@code parameter} needs its values in dB on one channel. */
+  private double decibelStd(String parameter, double std) {
+    if (!fit.decibels()) {
       throw SpectrolensException.ofParameter(parameter, "needs values in dB; this dataset's spectrogram has db off");
     }
-    if (!parameter.equals("vtlp") && fit.channels() != 1) {
+    if (fit.channels() != 1) {
       throw SpectrolensException.ofParameter(parameter, "needs a single-channel dataset; this one has " + fit.channels() + " channels");
     }
-    return fit.rowHz();
+    return std;
   }
 
   /** One pass over the training items; returns mean loss and accuracy. */

@@ -65,7 +65,7 @@ class HybridModelTest {
     ds = w.finish(new DatasetInfo(DatasetInfo.FORMAT, "tones", "test", List.of("low", "high"), SpectrogramSpec.torchaudio(),
         0, 4000, 16, 16, "linear", 0, 4000.0 / 15, "speaker", 1, 1.0 / 3), Map.of());
     cnn = dir.resolve("cnn");
-    Trainer.train(ds, new TrainConfig("smallcnn", 3, 8, 1e-3, 0, "constant", 10, 0.1, false, 0, 0, null, 0, 0, 7, 1, null, false, 0, false),
+    Trainer.train(ds, new TrainConfig("smallcnn", 3, 8, 1e-3, 0, "constant", 10, 0.1, false, 0, 0, 0, null, 0, 0, 7, 1, null, false, 0, false),
         cnn, false, false);
   }
 

@@ -37,7 +37,7 @@ class TrainerTest {
   }
 
   static TrainConfig config(int epochs) {
-    return new TrainConfig("smallcnn", epochs, 8, 1e-3, 1e-4, "cosine", 10, 0.1, true, 0, 0, null, 0, 0.25, 7, 1, null, false, 0, false);
+    return new TrainConfig("smallcnn", epochs, 8, 1e-3, 1e-4, "cosine", 10, 0.1, true, 0, 0, 0, null, 0, 0.25, 7, 1, null, false, 0, false);
   }
 
   @Test
@@ -118,9 +118,9 @@ class TrainerTest {
   }
 
   @Test
-  void noiseAndEqualisationTrainOnDecibelsAndAreRecorded() throws Exception {
+  void noiseEqualisationAndGainTrainOnDecibelsAndAreRecorded() throws Exception {
     TrainConfig base = config(1);
-    TrainConfig noisy = new TrainConfig("smallcnn", 1, 8, 1e-3, 1e-4, "cosine", 10, 0.1, true, 0, 6, 5.0, 0, 0.25, 7, 1, null, false, 0,
+    TrainConfig noisy = new TrainConfig("smallcnn", 1, 8, 1e-3, 1e-4, "cosine", 10, 0.1, true, 0, 6, 8, 5.0, 0, 0.25, 7, 1, null, false, 0,
         false);
     // the tiny dataset's values are power (torchaudio: dB off): noise cannot be added in dB there
     SpectrolensException e = assertThrows(SpectrolensException.class, () -> Trainer.train(ds, noisy, dir.resolve("lin"), false, false));
@@ -131,6 +131,7 @@ class TrainerTest {
     Trainer.train(db, noisy, out, false, false);
     JsonNode training = Json.MAPPER.readTree(out.resolve("config.json").toFile()).get("training");
     assertEquals(6, training.get("eq").asDouble(), 0);
+    assertEquals(8, training.get("gain").asDouble(), 0);
     assertEquals(5, training.get("noise_snr").asDouble(), 0);
     // without noise, the field is left out (and earlier models, which lack it, read as none)
     Trainer.train(db, base, dir.resolve("plain"), false, false);
