@@ -146,8 +146,11 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   @Command(name = "serve",
-      description = {"The explorer under load on loopback: concurrent clients asking items (grids, maps) and their audio for a",
-          "while, then 200 hostile requests; prints requests, errors, p50 and p95 latency (docs/serve.md)."})
+      description = {"The explorer under load on loopback, served with a token and a model: concurrent clients asking items",
+          "(grids, maps), their audio and the class means for a while, then hostile requests (traversal, oversized and",
+          "malformed uploads, garbage JSON, wrong tokens, malformed requests); prints requests, errors, p50 and p95",
+          "latency and the hostile requests by kind (docs/serve.md). Exit 1 where a request failed or a hostile one was",
+          "not answered 4xx."})
   static final class Serve implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A folder to serve with explained items (a demo output).")
     String dir;
@@ -160,10 +163,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "60", description = "Seconds of load (default: ${DEFAULT-VALUE}).")
     int seconds;
 
+    @Param(min = 0, max = 100_000)
+    @Option(names = "--hostile", defaultValue = "200", description = "Hostile requests after the load (default: ${DEFAULT-VALUE}).")
+    int hostile;
+
+    @Option(names = "--model", paramLabel = "M",
+        description = "The model uploads are explained with (default: DIR/vowels-4k/model where it exists, as demo writes it).")
+    String model;
+
     @Override
     public Integer call() throws Exception {
-      org.spectrolens.bench.ServeLoad.main(new String[] {dir, "" + clients, "" + seconds});
-      return 0;
+      java.nio.file.Path d = java.nio.file.Path.of(dir);
+      java.nio.file.Path m = model != null ? java.nio.file.Path.of(model) : java.nio.file.Files.isDirectory(d.resolve("vowels-4k/model"))
+          ? d.resolve("vowels-4k/model") : null;
+      return org.spectrolens.bench.ServeLoad.run(d, m, clients, seconds, hostile) ? 0 : 1;
     }
   }
 }

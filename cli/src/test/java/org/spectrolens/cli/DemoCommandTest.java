@@ -8,19 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.spectrolens.io.Json;
 import org.spectrolens.nn.evaluate.StudySummary;
 
-/** {@code demo --quick}: both studies end to end as a smoke test; the report carries every section and the summary the accuracies. */
+/**
+ * {@code demo --quick}: both studies end to end as a smoke test; the report carries every section and
+ * the summary the accuracies. The run is {@link QuickDemo}'s, which the explorer's browser test serves.
+ */
 class DemoCommandTest {
-  @TempDir Path dir;
-
   @Test
   void quickDemoRunsBothStudiesAndWritesTheReport() throws Exception {
-    Path out = dir.resolve("demo");
-    CliRun run = CliRun.of("demo", "--quick", "--out", out.toString());
+    CliRun run = QuickDemo.run();
     assertEquals(0, run.exit(), run.err());
+    Path out = QuickDemo.get();
     JsonNode summary = Json.MAPPER.readTree(out.resolve("summary.json").toFile());
     for (String exp : List.of("vowels-fullband", "vowels-4k", "voicing-4k")) {
       double acc = summary.get("speech").get(exp).get("accuracy").asDouble();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,18 +20,24 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spectrolens.cli.QuickDemo;
 
 /**
  * The explorer end to end in a real browser (Debian's chromium driven by its chromedriver,
- * headless; skipped where either is absent): filter by a confusion cell, open an item, toggle two
- * more methods, drag a box and read its band and span against the page's axes, play the audio (the
- * recording, then the sound a map keeps) and see its time and the playhead advance; upload a WAV and wait for its maps; the items table at 10,000 rows. Each view is saved as a
- * screenshot under {@code target/serve-screenshots/}; the page's own timings (Performance API:
- * item view ready, table filtered) are printed, not asserted.
+ * headless; skipped where either is absent) on the output of {@code demo --quick} ({@link QuickDemo},
+ * the run {@code DemoCommandTest} checks, made once per test JVM), with {@code --model} its
+ * vowels-4k model: filter by a confusion cell, open an item with maps, toggle two more methods, drag
+ * a box and read its band and span against the page's axes, play the audio (the recording, then the
+ * sound a map keeps) and see its time and the playhead advance; compare; upload a WAV and wait for its
+ * maps; the items table at 10,000 rows (the demo's vowels-4k rows repeated, as {@link ServeTimings}
+ * makes them: the demo has no run that large); a monitoring-scene clip with its event boxes and stems.
+ * Each view is saved as a screenshot under {@code target/serve-screenshots/}; the page's own timings
+ * (Performance API: item view ready, table filtered) are printed, not asserted.
  */
 class ExplorerBrowserTest {
   static final Path SHOTS = Path.of("target/serve-screenshots");
   static Path dir;
+  static Path work;
   static ExplorerServer server;
   static ExplorerPage page;
   static WebDriver browser;
@@ -38,8 +45,10 @@ class ExplorerBrowserTest {
   @BeforeAll
   static void start() throws IOException {
     Assumptions.assumeTrue(ExplorerPage.available(), "chromium or chromedriver is not installed: skipped");
-    dir = ServeFixture.get();
-    server = ExplorerServer.start(new ExplorerServer.Settings(List.of(dir), "127.0.0.1", 0, null, dir.resolve("vowels/model")));
+    dir = QuickDemo.get();
+    work = dir.resolveSibling("explorer-work");
+    ServeTimings.bigRun(dir.resolve("vowels-4k"), work.resolve("big"));
+    server = ExplorerServer.start(new ExplorerServer.Settings(List.of(dir, work), "127.0.0.1", 0, null, dir.resolve("vowels-4k/model")));
     page = ExplorerPage.start(server.port());
     browser = page.browser;
   }
@@ -72,23 +81,26 @@ class ExplorerBrowserTest {
 
   @Test
   void filterOpenToggleMeasureAndListen() throws IOException {
-    String run = dir.getFileName() + "/vowels";
+    String run = dir.getFileName() + "/vowels-4k";
     open(run);
     shot("items");
-    // the fullest confusion cell off the diagonal (or on it, for a model that makes no mistake)
-    WebElement cell = null;
-    int most = -1;
-    for (WebElement td : browser.findElements(By.cssSelector("#confusion td.cell"))) {
-      int n = Integer.parseInt(td.getText());
-      boolean off = !td.getAttribute("data-label").equals(td.getAttribute("data-predicted"));
-      int score = n == 0 ? -1 : n + (off ? 10_000 : 0);
-      if (score > most) {
-        most = score;
-        cell = td;
-      }
+    // the demo explains a few items a class: the fullest confusion cell holding one of them (off the diagonal where one does)
+    Map<String, String[]> predicted = predictions(dir.resolve("vowels-4k/groups/predictions.csv"));
+    java.util.Set<String> mapped = new java.util.HashSet<>();
+    List<String> explained = Files.readAllLines(dir.resolve("vowels-4k/explain/items.csv"));
+    for (String line : explained.subList(1, explained.size())) mapped.add(line.split(",")[1]);
+    Map<List<String>, Integer> cellCount = new java.util.HashMap<>(), cellMapped = new java.util.HashMap<>();
+    for (Map.Entry<String, String[]> p : predicted.entrySet()) {
+      List<String> key = List.of(p.getValue()[0], p.getValue()[1]);
+      cellCount.merge(key, 1, Integer::sum);
+      if (mapped.contains(p.getKey())) cellMapped.merge(key, 1, Integer::sum);
     }
-    String label = cell.getAttribute("data-label"), predicted = cell.getAttribute("data-predicted");
-    int count = Integer.parseInt(cell.getText());
+    List<String> chosen = cellMapped.keySet().stream().max(java.util.Comparator.<List<String>>comparingInt(k -> k.get(0).equals(k.get(1)) ? 0 : 1)
+        .thenComparingInt(cellCount::get)).orElseThrow(() -> new AssertionError("no explained item has a prediction"));
+    String label = chosen.get(0), predictedAs = chosen.get(1);
+    int count = cellCount.get(chosen);
+    WebElement cell = browser.findElement(By.cssSelector("#confusion td.cell[data-label='" + label + "'][data-predicted='" + predictedAs + "']"));
+    assertEquals(String.valueOf(count), cell.getText(), "the confusion cell counts the run's predictions");
     cell.click();
     assertTrue(browser.findElement(By.id("count")).getText().startsWith(count + " of "), browser.findElement(By.id("count")).getText());
     List<WebElement> rows = browser.findElements(By.cssSelector("#table-rows .row"));
@@ -96,26 +108,44 @@ class ExplorerBrowserTest {
     for (WebElement r : rows) {
       List<WebElement> cells = r.findElements(By.tagName("span"));
       assertEquals(label, cells.get(1).getText());
-      assertEquals(predicted, cells.get(2).getText());
+      assertEquals(predictedAs, cells.get(2).getText());
     }
     shot("items-confusion-cell");
+    // within the cell, the items with maps
+    new Select(browser.findElement(By.id("f-maps"))).selectByValue("yes");
+    rows = browser.findElements(By.cssSelector("#table-rows .row"));
+    assertEquals((int) cellMapped.get(chosen), rows.size(), "the cell's items with maps");
+    for (WebElement r : rows) {
+      List<WebElement> cells = r.findElements(By.tagName("span"));
+      assertEquals(List.of(label, predictedAs, "yes"), List.of(cells.get(1).getText(), cells.get(2).getText(), cells.get(7).getText()));
+      assertTrue(mapped.contains(r.getAttribute("data-id")), r.getAttribute("data-id"));
+    }
 
     String id = rows.get(0).getAttribute("data-id");
     rows.get(0).click();
     waiting().until(d -> id.equals(d.findElement(By.id("item-title")).getText()) && js("return window.explorer.timings.item") != null);
     List<String> itemTimes = new java.util.ArrayList<>(List.of(itemTiming()));
+    // the item opens with its first method shown; two more are ticked (gradcam and layercam, or the next ones the demo made)
+    @SuppressWarnings("unchecked")
+    List<String> names = (List<String>) js("return Object.keys(window.explorer.state.item.maps)");
+    String shownFirst = names.get(0);
+    assertEquals(List.of(shownFirst), js("return window.explorer.state.methods"));
+    List<String> ticked = java.util.stream.Stream.concat(java.util.stream.Stream.of("gradcam", "layercam"), names.stream())
+        .filter(m -> names.contains(m) && !m.equals(shownFirst)).distinct().limit(2).toList();
+    List<String> shown = names.stream().filter(m -> m.equals(shownFirst) || ticked.contains(m)).toList();
     long before = canvasSum("spec");
-    for (String m : List.of("saliency", "layercam")) browser.findElement(By.cssSelector("#methods input[data-method='" + m + "']")).click();
-    assertEquals(List.of("gradcam", "saliency", "layercam"), js("return window.explorer.state.methods"));
+    for (String m : ticked) browser.findElement(By.cssSelector("#methods input[data-method='" + m + "']")).click();
+    assertEquals(shown, js("return window.explorer.state.methods"));
     assertEquals(3, browser.findElements(By.cssSelector("#compare canvas")).size(), "the methods side by side");
     assertTrue(canvasSum("spec") != before, "the overlay changed with the methods shown");
     // the band and time profiles are each map's means over columns and over rows
-    assertEquals(List.of("gradcam", "saliency", "layercam"), js("return Object.keys(window.explorer.state.profiles)"));
+    assertEquals(shown, js("return Object.keys(window.explorer.state.profiles)"));
+    String m1 = ticked.get(0);
     @SuppressWarnings("unchecked")
-    Map<String, Object> sal = (Map<String, Object>) js("return window.explorer.state.item.maps.saliency.grid");
+    Map<String, Object> sal = (Map<String, Object>) js("return window.explorer.state.item.maps[arguments[0]].grid", m1);
     @SuppressWarnings("unchecked")
-    List<Object> values = (List<Object>) sal.get("values"), band = (List<Object>) js("return window.explorer.state.profiles.saliency.band"),
-        time = (List<Object>) js("return window.explorer.state.profiles.saliency.time");
+    List<Object> values = (List<Object>) sal.get("values"), band = (List<Object>) js("return window.explorer.state.profiles[arguments[0]].band", m1),
+        time = (List<Object>) js("return window.explorer.state.profiles[arguments[0]].time", m1);
     int rowsN = ((Number) sal.get("rows")).intValue(), colsN = ((Number) sal.get("columns")).intValue();
     for (int r = 0; r < rowsN; r++) {
       double m = 0;
@@ -161,10 +191,10 @@ class ExplorerBrowserTest {
     js("document.getElementById('audio').pause()");
     shot("item-playing");
 
-    // the sound the gradcam map keeps (explain --audio's signal, over the item alone): its clock and the playhead advance
-    new Select(browser.findElement(By.id("audio-kind"))).selectByValue("gradcam kept");
-    assertTrue(String.valueOf(js("return document.getElementById('audio').src")).contains("kind=kept&method=gradcam"));
-    double keptStart = number(js("return window.explorer.state.item.audio.sounds['gradcam kept'].start"));
+    // the sound the first method's map keeps (explain --audio's signal, over the item alone): its clock and the playhead advance
+    new Select(browser.findElement(By.id("audio-kind"))).selectByValue(shownFirst + " kept");
+    assertTrue(String.valueOf(js("return document.getElementById('audio').src")).contains("kind=kept&method=" + ItemView.url(shownFirst)));
+    double keptStart = number(js("return window.explorer.state.item.audio.sounds[arguments[0]].start", shownFirst + " kept"));
     assertEquals(number(js("return window.explorer.state.item.start")), keptStart, 1e-9, "the kept sound covers the item");
     // sampled from the start (the item alone is short): every 30 ms while it plays at a quarter speed
     @SuppressWarnings("unchecked")
@@ -195,7 +225,7 @@ class ExplorerBrowserTest {
     }
 
     // upload a WAV (a recording of the corpus) and watch its four maps arrive (the items view is shown)
-    Path recording = Path.of(org.spectrolens.dataset.CachedDataset.open(dir.resolve("vowels/dataset")).items().get(0).source());
+    Path recording = Path.of(org.spectrolens.dataset.CachedDataset.open(dir.resolve("vowels-4k/dataset")).items().get(0).source());
     browser.findElement(By.id("upload-file")).sendKeys(recording.toAbsolutePath().toString());
     // pick the span by dragging over the recording's waveform, from 1/4 to 3/4 of its width
     waiting().until(d -> js("return window.explorer.state.uploadWave") != null);
@@ -223,12 +253,25 @@ class ExplorerBrowserTest {
     shot("upload");
 
     // 10,000 rows: filter by class, then by a confusion cell, timed by the page (Performance API)
-    open(dir.getFileName() + "/big");
-    new Select(browser.findElement(By.id("f-class"))).selectByValue("ae");
+    Path big = work.resolve("big");
+    List<String> manifest = Files.readAllLines(big.resolve("dataset/manifest.csv"));
+    int labelColumn = List.of(manifest.get(0).split(",")).indexOf("label");
+    String cls = manifest.get(1).split(",")[labelColumn];
+    long inClass = manifest.stream().skip(1).filter(l -> l.split(",")[labelColumn].equals(cls)).count();
+    open(work.getFileName() + "/big");
+    new Select(browser.findElement(By.id("f-class"))).selectByValue(cls);
     double classMs = number(js("return window.explorer.timings.filter"));
-    assertTrue(browser.findElement(By.id("count")).getText().startsWith(ServeFixture.BIG / 5 + " of " + ServeFixture.BIG),
+    assertTrue(browser.findElement(By.id("count")).getText().startsWith(inClass + " of " + ServeTimings.BIG),
         browser.findElement(By.id("count")).getText());
-    browser.findElement(By.cssSelector("#confusion td[data-label='ae'][data-predicted='er']")).click();
+    // the fullest cell off the diagonal (or on it, for a model that makes no mistake)
+    Map<List<String>, Integer> bigCells = new java.util.HashMap<>();
+    for (String[] lp : predictions(big.resolve("groups/predictions.csv")).values()) bigCells.merge(List.of(lp[0], lp[1]), 1, Integer::sum);
+    List<String> bigCell = bigCells.keySet().stream().max(java.util.Comparator.<List<String>>comparingInt(k -> k.get(0).equals(k.get(1)) ? 0 : 1)
+        .thenComparingInt(bigCells::get)).orElseThrow();
+    new Select(browser.findElement(By.id("f-class"))).selectByValue("");
+    browser.findElement(By.cssSelector("#confusion td[data-label='" + bigCell.get(0) + "'][data-predicted='" + bigCell.get(1) + "']")).click();
+    assertTrue(browser.findElement(By.id("count")).getText().startsWith(bigCells.get(bigCell) + " of " + ServeTimings.BIG),
+        browser.findElement(By.id("count")).getText());
     double cellMs = number(js("return window.explorer.timings.filter"));
     assertTrue(browser.findElements(By.cssSelector("#table-rows .row")).size() < 60, "only the rows in sight are in the page");
     js("var w = document.getElementById('table-wrap'); w.scrollTop = w.scrollHeight;");
@@ -236,6 +279,47 @@ class ExplorerBrowserTest {
     System.out.printf("serve timings (chromium headless, this machine): item views ready after the click: %s;"
         + " 10,000-row table filtered by class in %.1f ms, by a confusion cell in %.1f ms; an uploaded recording's 4 maps in %.0f ms%n",
         String.join("; ", itemTimes), classMs, cellMs, uploadMs);
+  }
+
+  /** A clip of the demo's monitoring scene that holds events: their boxes drawn over the spectrogram (on, off), its event and rest stems to play. */
+  @Test
+  void aSceneClipShowsItsEventsAndOffersItsStems() throws IOException {
+    org.spectrolens.dataset.CachedDataset ds = org.spectrolens.dataset.CachedDataset.open(dir.resolve("monitoring-scene/dataset"));
+    org.spectrolens.scene.SceneIndex index = org.spectrolens.scene.SceneIndex.read(dir.resolve("scene-corpus"));
+    // an item whose span overlaps an event, a patient sound's where one does
+    java.util.function.ToIntFunction<org.spectrolens.dataset.DatasetItem> overlap = i -> index.of(i.source()).events().stream()
+        .filter(e -> e.onset() < i.end() && e.offset() > i.start()).mapToInt(e -> e.kind().positive() ? 2 : 1).max().orElse(0);
+    org.spectrolens.dataset.DatasetItem item = ds.items().stream().filter(i -> overlap.applyAsInt(i) > 0)
+        .max(java.util.Comparator.comparingInt(overlap)).orElseThrow(() -> new AssertionError("no scene item overlaps an event"));
+    int events = index.of(item.source()).events().size();
+    open(dir.getFileName() + "/monitoring-scene");
+    WebElement text = browser.findElement(By.id("f-text"));
+    text.sendKeys(item.id());
+    browser.findElements(By.cssSelector("#table-rows .row")).stream().filter(r -> item.id().equals(r.getAttribute("data-id"))).findFirst()
+        .orElseThrow(() -> new AssertionError("no row " + item.id())).click();
+    waiting().until(d -> item.id().equals(d.findElement(By.id("item-title")).getText()));
+    assertEquals(events, ((Number) js("return window.explorer.state.item.events.length")).intValue(), "the clip's events, as events.csv lists them");
+    assertTrue(browser.findElement(By.id("events-toggle")).isDisplayed(), "the events toggle");
+    long on = canvasSum("spec");
+    browser.findElement(By.id("events")).click();
+    assertTrue(canvasSum("spec") != on, "the event boxes are drawn over the spectrogram (the drawing changes without them)");
+    browser.findElement(By.id("events")).click();
+    assertEquals(on, canvasSum("spec"), "and back with them");
+    new Select(browser.findElement(By.id("audio-kind"))).selectByValue("event");
+    assertTrue(String.valueOf(js("return document.getElementById('audio').src")).contains("kind=event"), "the event stem to play");
+    assertTrue(String.valueOf(js("return [...document.getElementById('audio-kind').options].map(o => o.value)")).contains("rest"), "the rest stem");
+    shot("scene-clip");
+  }
+
+  /** A predictions.csv ({@code id,label,predicted,...}): id to its label and predicted class. */
+  static Map<String, String[]> predictions(Path csv) throws IOException {
+    Map<String, String[]> out = new java.util.LinkedHashMap<>();
+    List<String> lines = Files.readAllLines(csv);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] c = line.split(",");
+      out.put(c[0], new String[] {c[1], c[2]});
+    }
+    return out;
   }
 
   static String itemTiming() {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@code open}. get() was seen to return with the new document still loading (readyState
  * "loading", no load event yet: 1 of 60 on 2026-12-07), so a script asked for right after it can
  * find {@code window.explorer} not yet defined; {@code open} must never return before the new
- * page's script has shown its run. About a minute, so only on request (not a *Test, which the
+ * page's script has shown its run. About a minute (after {@code demo --quick}, which the browser
+ * test serves), so only on request (not a *Test, which the
  * suite runs): {@code -Dtest=ExplorerNavigationProbe -Dspectrolens.probe=true}.
  */
 @EnabledIfSystemProperty(named = "spectrolens.probe", matches = "true")
@@ -30,7 +31,7 @@ class ExplorerNavigationProbe {
 
   @Test
   void openReturnsOnlyOnceTheNewPageHasTakenOver() {
-    String[] runs = {ExplorerBrowserTest.dir.getFileName() + "/vowels", ExplorerBrowserTest.dir.getFileName() + "/big"};
+    String[] runs = {ExplorerBrowserTest.dir.getFileName() + "/vowels-4k", ExplorerBrowserTest.work.getFileName() + "/big"};
     ExplorerPage page = ExplorerBrowserTest.page;
     int early = 0;
     for (int i = 0; i < 60; i++) {
