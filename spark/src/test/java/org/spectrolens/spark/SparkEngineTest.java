@@ -95,6 +95,10 @@ class SparkEngineTest {
     try (Stream<Path> f = Files.walk(many)) {
       assertTrue(f.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
     }
+    // report reads the sharded folder as any explain folder
+    Path page = dir.resolve("report-spark.html");
+    ok("report", "--in", many.toString(), "--out", page.toString());
+    assertTrue(Files.readString(page).contains("What each map resolves"));
     var j1 = Json.MAPPER.readTree(one.resolve("explain.json").toFile());
     var j2 = Json.MAPPER.readTree(many.resolve("explain.json").toFile());
     assertEquals(j1.get("count"), j2.get("count"));
