@@ -139,13 +139,21 @@ public final class MapShards {
       if (!f.startsWith(maps.normalize())) throw new SpectrolensException(indexFile.toString(), "shard '" + s.file() + "' is not a file in " + DIR);
       if (!Files.isRegularFile(f)) throw new SpectrolensException(f.toString(), "missing (" + DIR + "/" + INDEX + " lists it for rows "
           + s.from() + " to " + (s.to() - 1) + " of " + what + ")");
-      Npy.Array a = Npy.read(f);
-      if (!Arrays.equals(a.shape(), s.shape())) {
-        throw new SpectrolensException(f.toString(), "shape " + Arrays.toString(a.shape()) + ", " + DIR + "/" + INDEX + " says "
-            + Arrays.toString(s.shape()));
-      }
+      Npy.Array a = readShaped(f, s.shape(), DIR + "/" + INDEX + " says");
       System.arraycopy(a.data(), 0, all, s.from() * h * w, a.data().length);
     }
     return new Npy.Array(new int[] {index.count(), h, w}, all);
+  }
+
+  /**
+   * One shard file, refused in one line naming it where its shape is not {@code shape}
+   * ({@code "shape [..], <source> [..]"}, {@code source} saying where the expected shape comes from).
+   */
+  public static Npy.Array readShaped(Path f, int[] shape, String source) {
+    Npy.Array a = Npy.read(f);
+    if (!Arrays.equals(a.shape(), shape)) {
+      throw new SpectrolensException(f.toString(), "shape " + Arrays.toString(a.shape()) + ", " + source + " " + Arrays.toString(shape));
+    }
+    return a;
   }
 }

@@ -93,12 +93,8 @@ final class ExplainJob implements ExplainSource {
     for (int k = 0; k < 2; k++) {
       boolean raw = k == 1;
       String name = MapShards.fileName(m.method(), raw, r.index());
-      a[k] = Npy.read(out.resolve(MapShards.DIR).resolve(name));
       int[] shape = {r.to() - r.from(), raw ? m.rawHeight() : m.height(), raw ? m.rawWidth() : m.width()};
-      if (!java.util.Arrays.equals(a[k].shape(), shape)) {
-        throw new SpectrolensException(out.resolve(MapShards.DIR).resolve(name).toString(), "shape " + java.util.Arrays.toString(a[k].shape())
-            + ", expected " + java.util.Arrays.toString(shape));
-      }
+      a[k] = MapShards.readShaped(out.resolve(MapShards.DIR).resolve(name), shape, "expected");
       shards.add(new MapShards.Shard(m.method(), raw, name, r.from(), r.to(), shape));
     }
     return a;
